@@ -1,0 +1,41 @@
+/**
+ * The one place a function touches `wx-server-sdk`: initialises it for the environment the function
+ * runs in (the real cloud, or the local cloud through the same SDK) and hands out the database.
+ */
+import * as cloud from 'wx-server-sdk';
+
+let initialised = false;
+
+function ensureInit(): void {
+  if (initialised) return;
+  // DYNAMIC_CURRENT_ENV (a symbol) means "the env this function runs in"; the typings only admit strings.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  initialised = true;
+}
+
+export type Database = ReturnType<typeof cloud.database>;
+
+let database: Database | undefined;
+
+/** The cloud database of the current environment. */
+export function getDatabase(): Database {
+  ensureInit();
+  database ??= cloud.database();
+  return database;
+}
+
+/** The caller as the platform states it: never taken from the request body. */
+export interface CallerContext {
+  openId: string;
+  appId: string;
+  source: string;
+}
+
+export function getCaller(): CallerContext {
+  ensureInit();
+  const ctx = cloud.getWXContext() as unknown as Record<string, unknown>;
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return { openId: str(ctx.OPENID), appId: str(ctx.APPID), source: str(ctx.SOURCE) };
+}
+
+export { cloud };

@@ -1,0 +1,60 @@
+/**
+ * The action router every function entry uses: `{ action, ...input }` in, the envelope out.
+ * It validates the action name and the input, resolves the caller from the platform context,
+ * runs the use case and turns expected failures into `{ ok: false, error }`. Unexpected errors
+ * are logged with the request id and answered as INTERNAL without their details.
+ */
+import type { z } from 'zod';
+import type { Envelope } from '../../src/contracts/envelope';
+import { failure, success } from '../../src/contracts/envelope';
+import { DomainError, ErrorCode } from '../../src/domain/errors';
+import { getCaller, type CallerContext } from './cloud';
+import { parseInput } from './validate';
+
+/** Who may call an action: anyone (catalog browsing) or a caller with an OPENID. */
+export type Access = 'public' | 'user';
+
+export interface ActionSpec<S extends z.ZodTypeAny, R> {
+  access: Access;
+  input: S;
+  run: (input: z.output<S>, caller: CallerContext) => Promise<R>;
+}
+
+// The table's value types differ per action; `any` here is confined to the table's element type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionTable = Record<string, ActionSpec<any, unknown>>;
+
+/** Defines one action with its schema inferred. */
+export function action<S extends z.ZodTypeAny, R>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
+  return spec;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Builds a function's `main(event, context)` from its action table. */
+export function createHandler(table: ActionTable) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    try {
+      if (!isPlainObject(event) || typeof event.action !== 'string') {
+        return failure(ErrorCode.INVALID_ARGUMENT, 'action: required');
+      }
+      const { action: name, ...rest } = event;
+      // Platform-added fields (userInfo from the mini-program SDK) are not part of the input.
+      delete rest.userInfo;
+      const spec = Object.prototype.hasOwnProperty.call(table, name as string) ? table[name as string] : undefined;
+      if (!spec) return failure(ErrorCode.UNKNOWN_ACTION, `unknown action: ${String(name).slice(0, 40)}`);
+      const caller = getCaller();
+      if (spec.access === 'user' && caller.openId === '') {
+        return failure(ErrorCode.UNAUTHENTICATED, 'sign-in required');
+      }
+      const input = parseInput(spec.input, rest);
+      return success(await spec.run(input, caller));
+    } catch (e) {
+      if (e instanceof DomainError) return failure(e.code, e.message);
+      console.error('unhandled error', e);
+      return failure(ErrorCode.INTERNAL, 'internal error');
+    }
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Input validation for every function action. Schemas are zod objects in strict mode, so unknown
+ * fields, wrong types, oversized strings and operator objects such as `{ "$gt": "" }` are all refused
+ * before a use case runs. Failures become one INVALID_ARGUMENT error naming the first bad field.
+ */
+import { z } from 'zod';
+import { DomainError, ErrorCode } from '../../src/domain/errors';
+
+/** Longest string any field accepts unless its schema says less. */
+export const DEFAULT_STRING_MAX = 200;
+
+/** A catalog-style id: lower-case letters, digits and dashes. */
+export const idSchema = (max = 64) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'malformed id');
+
+/** A bounded, trimmed text. */
+export const textSchema = (max = DEFAULT_STRING_MAX) => z.string().max(max);
+
+/** Integer fen in (0, max]. */
+export const fenSchema = (max: number) => z.number().int().positive().max(max);
+
+function describe(issue: z.ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
+  return `${where}: ${issue.message}`;
+}
+
+/** Parses `input` with `schema` or throws INVALID_ARGUMENT. */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data as z.output<S>;
+  const first = result.error.issues[0];
+  throw new DomainError(ErrorCode.INVALID_ARGUMENT, first ? describe(first) : 'invalid input');
+}
+
+export { z };

@@ -1,0 +1,68 @@
+/**
+ * Configuration of the local cloud, from environment variables with defaults that run the
+ * product on one machine. `README.md` has the table; keep the two in step.
+ */
+import path from 'node:path';
+
+export type Mode = 'development' | 'test' | 'production';
+
+export interface LocalCloudConfig {
+  host: string;
+  port: number;
+  /** Folder holding the database file and the session secret. `:memory:` keeps nothing. */
+  dataDir: string;
+  mode: Mode;
+  /** The cloud env id functions see (TCB_ENV / getWXContext().ENV). */
+  envId: string;
+  /** The mini-program app id functions see (getWXContext().APPID). */
+  appId: string;
+  functionsDir: string;
+  h5Dir: string;
+  /** Secret signing session tokens; generated and kept in dataDir when unset. */
+  sessionSecret: string | undefined;
+  sessionTtlSeconds: number;
+  /** Instances (worker threads) per function. */
+  maxInstances: number;
+  /** Whether timer triggers run. */
+  triggers: boolean;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+function mode(value: string | undefined): Mode {
+  if (value === undefined || value === '') return 'development';
+  if (value === 'development' || value === 'test' || value === 'production') return value;
+  throw new Error(`LOCAL_CLOUD_MODE must be development, test or production, got "${value}"`);
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<LocalCloudConfig> = {},
+): LocalCloudConfig {
+  const config: LocalCloudConfig = {
+    host: env.HOST || '127.0.0.1',
+    port: int('PORT', env.PORT, 8787, 0, 65535),
+    dataDir: env.DATA_DIR || path.join(ROOT, '.data'),
+    mode: mode(env.LOCAL_CLOUD_MODE),
+    envId: env.CLOUD_ENV_ID || 'local-dev',
+    appId: env.WECHAT_APPID || 'wx-local-app',
+    functionsDir: env.FUNCTIONS_DIR || path.join(ROOT, 'cloudfunctions', 'functions'),
+    h5Dir: env.H5_DIR || path.join(ROOT, 'dist', 'h5'),
+    sessionSecret: env.SESSION_SECRET || undefined,
+    sessionTtlSeconds: int('SESSION_TTL_SECONDS', env.SESSION_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
+    maxInstances: int('MAX_INSTANCES', env.MAX_INSTANCES, 8, 1, 64),
+    triggers: env.TRIGGERS !== 'off',
+  };
+  return { ...config, ...overrides };
+}
+
+export const PROJECT_ROOT = ROOT;

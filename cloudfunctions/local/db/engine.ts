@@ -1,0 +1,435 @@
+/**
+ * The local cloud database: answers wx-server-sdk's `database.*` requests with the cloud's rules.
+ *
+ * Transactions get snapshot isolation: a transaction reads the committed state as of its start
+ * (older versions of documents changed since are kept in memory while a transaction may need them)
+ * plus its own buffered writes. A write to a document that another open transaction has written,
+ * or that was committed after this transaction's snapshot, is a conflict — answered as the cloud
+ * does so the SDK retries the whole callback. Commits apply in one SQLite transaction.
+ */
+import { randomBytes } from 'node:crypto';
+import { DbError, dbErrors } from './errors';
+import { nativeRegExps, parseEjson, resolveServerDates, stringifyDoc, type Doc } from './ejson';
+import { aggregate, applyUpdate, isOperatorUpdate, matcher, prefilter, project, select, type Criteria } from './query';
+import { Store, type Row } from './store';
+import type { DatabaseOptions, DbStats, LocalDatabase } from './types';
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+interface Version {
+  seq: number;
+  body: string | null;
+}
+
+interface Transaction {
+  id: string;
+  snapshot: number;
+  startedAt: number;
+  /** Buffered writes by key: the new body, or null for a removal. */
+  writes: Map<string, { coll: string; id: string; body: string | null }>;
+}
+
+type Body = Record<string, unknown>;
+
+const key = (coll: string, id: string): string => `${coll}\u0000${id}`;
+
+function newId(): string {
+  // 32 hex characters, like the cloud's generated ids.
+  return randomBytes(16).toString('hex');
+}
+
+function str(v: unknown, name: string): string {
+  if (typeof v !== 'string' || v === '') throw dbErrors.invalid(`${name} is required`);
+  return v;
+}
+
+function parseObject(text: unknown, name: string): Record<string, unknown> {
+  if (text === undefined || text === null || text === '') return {};
+  const v = nativeRegExps(typeof text === 'string' ? parseEjson(text) : text);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw dbErrors.invalid(`${name} must be an object`);
+  return v as Record<string, unknown>;
+}
+
+export class Engine implements LocalDatabase {
+  private readonly store: Store;
+  private readonly now: () => number;
+  private readonly txTimeout: number;
+  private readonly txs = new Map<string, Transaction>();
+  /** Keys written by open transactions → the transaction holding them. */
+  private readonly locks = new Map<string, string>();
+  /** Prior versions of documents changed while transactions are open, newest last. */
+  private readonly history = new Map<string, Version[]>();
+  private forced: { count: number; collection?: string } = { count: 0 };
+  private counters: DbStats = { calls: 0, byAction: {} };
+
+  constructor(opts: DatabaseOptions) {
+    this.store = new Store(opts.file);
+    this.now = opts.now ?? Date.now;
+    this.txTimeout = opts.transactionTimeoutMs ?? 30_000;
+    for (const spec of opts.collections ?? []) {
+      this.store.addCollection(spec.name);
+      this.store.ensureIndexes(spec);
+    }
+  }
+
+  stats(): DbStats {
+    return { calls: this.counters.calls, byAction: { ...this.counters.byAction } };
+  }
+
+  resetStats(): void {
+    this.counters = { calls: 0, byAction: {} };
+  }
+
+  forceConflicts(count: number, collection?: string): void {
+    if (!Number.isInteger(count) || count < 0) throw new Error('count must be a non-negative integer');
+    this.forced = { count, collection };
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  async handle(body: Body): Promise<Record<string, unknown>> {
+    const action = typeof body.action === 'string' ? body.action : '';
+    this.counters.calls++;
+    this.counters.byAction[action] = (this.counters.byAction[action] ?? 0) + 1;
+    try {
+      return { ...this.dispatch(action, body), requestId: newId() };
+    } catch (e) {
+      if (e instanceof DbError) return { code: e.code, message: e.message, requestId: newId() };
+      const sqlite = e as { code?: string; message?: string };
+      if (sqlite.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const dup = dbErrors.duplicateKey(sqlite.message ?? '');
+        return { code: dup.code, message: dup.message, requestId: newId() };
+      }
+      return {
+        code: 'DATABASE_REQUEST_FAILED',
+        message: e instanceof Error ? e.message : String(e),
+        requestId: newId(),
+      };
+    }
+  }
+
+  private dispatch(action: string, body: Body): Record<string, unknown> {
+    switch (action) {
+      case 'database.addCollection':
+        if (!this.store.addCollection(str(body.collectionName, 'collectionName'))) {
+          throw dbErrors.collectionExists(String(body.collectionName));
+        }
+        return {};
+      case 'database.startTransaction':
+        return { transactionId: this.begin() };
+      case 'database.commitTransaction':
+        this.commit(this.tx(body));
+        return {};
+      case 'database.abortTransaction':
+        this.abort(this.tx(body).id);
+        return {};
+      case 'database.getDocument':
+        return { data: this.getDocument(body) };
+      case 'database.insertDocument':
+        return { data: this.insertDocument(body) };
+      case 'database.modifyDocument':
+        return { data: this.modifyDocument(body) };
+      case 'database.removeDocument':
+        return { data: this.removeDocument(body) };
+      case 'database.calculateDocument':
+        return { data: { total: this.matching(this.collection(body), parseObject(body.query, 'query')).length } };
+      case 'database.aggregateDocuments':
+        return { data: this.aggregate(body) };
+      default:
+        throw dbErrors.unsupported(action);
+    }
+  }
+
+  // ——— reading ———
+
+  private collection(body: Body): string {
+    const name = str(body.collectionName, 'collectionName');
+    if (!this.store.hasCollection(name)) throw dbErrors.collectionMissing(name);
+    return name;
+  }
+
+  private decode(row: Row): Doc {
+    return parseEjson(row.body) as Doc;
+  }
+
+  private matching(coll: string, criteria: Criteria): Doc[] {
+    const test = matcher(criteria);
+    return this.store
+      .scan(coll, prefilter(criteria, this.store.indexedFields.get(coll)))
+      .map((r) => this.decode(r))
+      .filter(test);
+  }
+
+  /** A DOC request's id, from its `{ _id }` query. */
+  private docId(body: Body): string {
+    const q = parseObject(body.query, 'query');
+    if (typeof q._id !== 'string' || q._id === '') throw dbErrors.invalid('doc id is required');
+    return q._id;
+  }
+
+  private getDocument(body: Body): Record<string, unknown> {
+    const coll = this.collection(body);
+    const projection = body.projection ? parseObject(body.projection, 'projection') : undefined;
+    if (body.queryType === 'DOC') {
+      const id = this.docId(body);
+      const text = body.transactionId
+        ? this.readInTx(this.tx(body), coll, id)
+        : (this.store.get(coll, id)?.body ?? null);
+      if (text === null) return { list: [] };
+      const out = projection ? stringifyDoc(project(parseEjson(text) as Doc, projection)) : text;
+      return { list: [out] };
+    }
+    if (body.transactionId) throw dbErrors.whereInTransaction();
+    const limit =
+      typeof body.limit === 'number' ? Math.min(Math.max(0, Math.floor(body.limit)), MAX_LIMIT) : DEFAULT_LIMIT;
+    const offset = typeof body.offset === 'number' ? Math.max(0, Math.floor(body.offset)) : 0;
+    const criteria = parseObject(body.query, 'query');
+    const order = parseObject(body.order, 'order') as Record<string, 1 | -1>;
+    const docs = select(this.matching(coll, criteria), {}, { order, offset, limit, projection });
+    return { list: docs.map(stringifyDoc), offset, limit };
+  }
+
+  private aggregate(body: Body): Record<string, unknown> {
+    const coll = this.collection(body);
+    if (!Array.isArray(body.stages)) throw dbErrors.invalid('stages must be an array');
+    const pipeline = body.stages.map((s: { stageKey?: unknown; stageValue?: unknown }) => {
+      if (typeof s.stageKey !== 'string' || !s.stageKey.startsWith('$')) throw dbErrors.invalid('bad stage');
+      return {
+        [s.stageKey]: nativeRegExps(typeof s.stageValue === 'string' ? parseEjson(s.stageValue) : s.stageValue),
+      };
+    });
+    const all = (name: string): Doc[] =>
+      this.store.hasCollection(name) ? this.store.scan(name).map((r) => this.decode(r)) : [];
+    return { list: aggregate(all(coll), pipeline, all).map(stringifyDoc) };
+  }
+
+  // ——— writing ———
+
+  private prepareNew(raw: unknown, id: string): string {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw dbErrors.invalid('data must be an object');
+    const doc = resolveServerDates({ ...(raw as Doc) }, this.now()) as Doc;
+    return stringifyDoc(Object.assign({ _id: id }, doc, { _id: id }));
+  }
+
+  private insertDocument(body: Body): Record<string, unknown> {
+    const coll = this.collection(body);
+    const items = Array.isArray(body.data) ? body.data : [body.data];
+    const docs = items.map((item) => (typeof item === 'string' ? parseEjson(item) : item) as Doc);
+    const ids = docs.map((d) => (typeof d._id === 'string' && d._id !== '' ? d._id : newId()));
+    if (body.transactionId) {
+      const tx = this.tx(body);
+      docs.forEach((d, i) => {
+        const id = ids[i]!;
+        if (this.readInTx(tx, coll, id) !== null) throw dbErrors.duplicateKey('_id_');
+        this.writeInTx(tx, coll, id, this.prepareNew(d, id));
+      });
+    } else {
+      this.store.atomically(() => {
+        const seq = this.store.nextSeq();
+        docs.forEach((d, i) => {
+          const id = ids[i]!;
+          if (this.store.get(coll, id)) throw dbErrors.duplicateKey('_id_');
+          this.remember(coll, id, seq);
+          this.store.insert(coll, id, seq, this.prepareNew(d, id));
+        });
+      });
+    }
+    return { _id: ids[0], insertedIds: ids };
+  }
+
+  /** The new text of a document after `data` (operators, or a whole replacement for set). */
+  private modified(current: Doc | null, data: Record<string, unknown>, replace: boolean, id: string): string {
+    const resolved = resolveServerDates(data, this.now()) as Record<string, unknown>;
+    if (replace || !isOperatorUpdate(resolved)) {
+      if ('_id' in resolved && resolved._id !== id) throw dbErrors.invalid('_id cannot be changed');
+      return stringifyDoc(Object.assign({ _id: id }, resolved, { _id: id }));
+    }
+    try {
+      const next = applyUpdate(current ?? { _id: id }, resolved);
+      if (next._id !== id) throw dbErrors.invalid('_id cannot be changed');
+      return stringifyDoc(next);
+    } catch (e) {
+      if (e instanceof DbError) throw e;
+      throw new DbError('DATABASE_REQUEST_FAILED', e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private modifyDocument(body: Body): Record<string, unknown> {
+    const coll = this.collection(body);
+    const data = parseObject(body.data, 'data');
+    const replace = body.merge === false;
+    const upsert = body.upsert === true;
+    if (body.queryType === 'DOC') {
+      const id = this.docId(body);
+      if (body.transactionId) {
+        const tx = this.tx(body);
+        const current = this.readInTx(tx, coll, id);
+        if (current === null && !upsert) return { updated: 0, upsert_id: null };
+        this.writeInTx(
+          tx,
+          coll,
+          id,
+          this.modified(current === null ? null : (parseEjson(current) as Doc), data, replace, id),
+        );
+        return current === null ? { updated: 0, upsert_id: id } : { updated: 1, upsert_id: null };
+      }
+      return this.store.atomically(() => {
+        const row = this.store.get(coll, id);
+        if (!row && !upsert) return { updated: 0, upsert_id: null };
+        const text = this.modified(row ? this.decode(row) : null, data, replace, id);
+        const seq = this.store.nextSeq();
+        this.remember(coll, id, seq);
+        this.store.put(coll, id, seq, text);
+        return row ? { updated: 1, upsert_id: null } : { updated: 0, upsert_id: id };
+      });
+    }
+    if (body.transactionId) throw dbErrors.whereInTransaction();
+    const criteria = parseObject(body.query, 'query');
+    return this.store.atomically(() => {
+      const targets = this.matching(coll, criteria);
+      const chosen = body.multi === false ? targets.slice(0, 1) : targets;
+      if (chosen.length === 0) return { updated: 0, upsert_id: null };
+      const seq = this.store.nextSeq();
+      for (const doc of chosen) {
+        const id = String(doc._id);
+        const text = this.modified(doc, data, replace, id);
+        this.remember(coll, id, seq);
+        this.store.put(coll, id, seq, text);
+      }
+      return { updated: chosen.length, upsert_id: null };
+    });
+  }
+
+  private removeDocument(body: Body): Record<string, unknown> {
+    const coll = this.collection(body);
+    if (body.queryType === 'DOC') {
+      const id = this.docId(body);
+      if (body.transactionId) {
+        const tx = this.tx(body);
+        if (this.readInTx(tx, coll, id) === null) return { deleted: 0 };
+        this.writeInTx(tx, coll, id, null);
+        return { deleted: 1 };
+      }
+      return this.store.atomically(() => {
+        if (!this.store.get(coll, id)) return { deleted: 0 };
+        const seq = this.store.nextSeq();
+        this.remember(coll, id, seq);
+        this.store.delete(coll, id);
+        return { deleted: 1 };
+      });
+    }
+    if (body.transactionId) throw dbErrors.whereInTransaction();
+    const criteria = parseObject(body.query, 'query');
+    return this.store.atomically(() => {
+      const targets = this.matching(coll, criteria);
+      const chosen = body.multi === false ? targets.slice(0, 1) : targets;
+      if (chosen.length === 0) return { deleted: 0 };
+      const seq = this.store.nextSeq();
+      for (const doc of chosen) {
+        this.remember(coll, String(doc._id), seq);
+        this.store.delete(coll, String(doc._id));
+      }
+      return { deleted: chosen.length };
+    });
+  }
+
+  // ——— transactions ———
+
+  private begin(): string {
+    this.expireTransactions();
+    const id = newId();
+    this.txs.set(id, { id, snapshot: this.store.currentSeq, startedAt: this.now(), writes: new Map() });
+    return id;
+  }
+
+  private tx(body: Body): Transaction {
+    this.expireTransactions();
+    const tx = typeof body.transactionId === 'string' ? this.txs.get(body.transactionId) : undefined;
+    if (!tx) throw dbErrors.transactionMissing();
+    return tx;
+  }
+
+  private expireTransactions(): void {
+    const cutoff = this.now() - this.txTimeout;
+    for (const tx of this.txs.values()) if (tx.startedAt <= cutoff) this.abort(tx.id);
+  }
+
+  /** Before a committed write at `seq`, keeps the prior version if an open snapshot may need it. */
+  private remember(coll: string, id: string, _seq: number): void {
+    if (this.txs.size === 0) return;
+    const k = key(coll, id);
+    const row = this.store.get(coll, id);
+    const versions = this.history.get(k) ?? [];
+    versions.push(row ? { seq: row.seq, body: row.body } : { seq: 0, body: null });
+    this.history.set(k, versions);
+  }
+
+  /** The committed text visible at `snapshot`, or null when the document didn't exist then. */
+  private visible(coll: string, id: string, snapshot: number): string | null {
+    const row = this.store.get(coll, id);
+    if (row && row.seq <= snapshot) return row.body;
+    const versions = this.history.get(key(coll, id));
+    if (versions) {
+      for (let i = versions.length - 1; i >= 0; i--) {
+        const v = versions[i]!;
+        if (v.seq <= snapshot) return v.body;
+      }
+    }
+    // Written after the snapshot with no remembered prior version: it was created after it.
+    return row && row.seq > snapshot ? null : (row?.body ?? null);
+  }
+
+  private readInTx(tx: Transaction, coll: string, id: string): string | null {
+    const own = tx.writes.get(key(coll, id));
+    if (own) return own.body;
+    return this.visible(coll, id, tx.snapshot);
+  }
+
+  private writeInTx(tx: Transaction, coll: string, id: string, body: string | null): void {
+    const k = key(coll, id);
+    const holder = this.locks.get(k);
+    const forced = this.forced.count > 0 && (this.forced.collection === undefined || this.forced.collection === coll);
+    const changedSince = (this.store.get(coll, id)?.seq ?? 0) > tx.snapshot;
+    if (forced || (holder !== undefined && holder !== tx.id) || changedSince) {
+      if (forced) this.forced.count--;
+      this.abort(tx.id);
+      throw dbErrors.conflict();
+    }
+    this.locks.set(k, tx.id);
+    tx.writes.set(k, { coll, id, body });
+  }
+
+  private commit(tx: Transaction): void {
+    for (const w of tx.writes.values()) {
+      // A plain (non-transactional) write may have landed on a locked document since.
+      if ((this.store.get(w.coll, w.id)?.seq ?? 0) > tx.snapshot) {
+        this.abort(tx.id);
+        throw dbErrors.conflict();
+      }
+    }
+    try {
+      this.store.atomically(() => {
+        if (tx.writes.size === 0) return;
+        const seq = this.store.nextSeq();
+        for (const w of tx.writes.values()) {
+          this.remember(w.coll, w.id, seq);
+          if (w.body === null) this.store.delete(w.coll, w.id);
+          else this.store.put(w.coll, w.id, seq, w.body);
+        }
+      });
+    } finally {
+      this.abort(tx.id);
+    }
+  }
+
+  private abort(id: string): void {
+    const tx = this.txs.get(id);
+    if (!tx) return;
+    for (const k of tx.writes.keys()) if (this.locks.get(k) === id) this.locks.delete(k);
+    this.txs.delete(id);
+    if (this.txs.size === 0) this.history.clear();
+  }
+}

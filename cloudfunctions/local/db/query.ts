@@ -1,0 +1,108 @@
+/**
+ * Mongo semantics over stored documents through mingo: matching, sorting, projection, update
+ * operators and aggregation. Also derives a SQL prefilter from a query's indexed equality
+ * conditions so indexed lookups don't scan the whole collection.
+ */
+import { Aggregator, Query, update } from 'mingo';
+// Registers every query, projection and pipeline operator ($group, $lookup, …) with mingo.
+import 'mingo/init/system';
+import type { Doc } from './ejson';
+import type { Prefilter } from './store';
+
+export type Criteria = Record<string, unknown>;
+
+export function matcher(criteria: Criteria): (doc: Doc) => boolean {
+  const q = new Query(criteria);
+  return (doc) => q.test(doc);
+}
+
+export function select(
+  docs: Doc[],
+  criteria: Criteria,
+  opts: { order?: Record<string, 1 | -1>; offset?: number; limit?: number; projection?: Record<string, unknown> },
+): Doc[] {
+  let cursor = new Query(criteria).find<Doc>(docs, opts.projection);
+  if (opts.order && Object.keys(opts.order).length > 0) cursor = cursor.sort(opts.order);
+  if (opts.offset) cursor = cursor.skip(opts.offset);
+  if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+  return cursor.all();
+}
+
+export function project(doc: Doc, projection: Record<string, unknown> | undefined): Doc {
+  if (!projection || Object.keys(projection).length === 0) return doc;
+  return new Query({}).find<Doc>([doc], projection).all()[0] ?? doc;
+}
+
+const UPDATE_OPERATORS = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$pop',
+  '$rename',
+  '$currentDate',
+  '$bit',
+]);
+
+export function isOperatorUpdate(data: Record<string, unknown>): boolean {
+  const keys = Object.keys(data);
+  return keys.length > 0 && keys.every((k) => k.startsWith('$'));
+}
+
+/** Applies an operator update to a copy of `doc`; throws on an unknown operator. */
+export function applyUpdate(doc: Doc, expr: Record<string, unknown>): Doc {
+  const copy = structuredClone(doc);
+  for (const [op, arg] of Object.entries(expr)) {
+    if (!UPDATE_OPERATORS.has(op)) throw new Error(`unknown update operator ${op}`);
+    update(copy, { [op]: arg } as Parameters<typeof update>[1]);
+  }
+  return copy;
+}
+
+export function aggregate(docs: Doc[], pipeline: Record<string, unknown>[], resolve: (name: string) => Doc[]): Doc[] {
+  return new Aggregator(pipeline, { collectionResolver: resolve }).run(docs) as Doc[];
+}
+
+/**
+ * A SQL superset filter from top-level conditions on indexed fields: equality to a string, number
+ * or boolean, or `$in` of such. Everything else is left to mingo, which always checks exactly.
+ */
+export function prefilter(criteria: Criteria, indexed: Set<string> | undefined): Prefilter | undefined {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  const scalar = (v: unknown): boolean =>
+    typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  for (const [field, cond] of Object.entries(criteria)) {
+    if (field.startsWith('$')) continue;
+    const column = field === '_id' ? 'id' : indexed?.has(field) ? `json_extract(body, '$.${field}')` : undefined;
+    if (!column) continue;
+    if (scalar(cond)) {
+      parts.push(`${column} = ?`);
+      params.push(sqlValue(cond));
+    } else if (cond && typeof cond === 'object' && !Array.isArray(cond)) {
+      const c = cond as Record<string, unknown>;
+      const keys = Object.keys(c);
+      if (keys.length === 1 && keys[0] === '$eq' && scalar(c.$eq)) {
+        parts.push(`${column} = ?`);
+        params.push(sqlValue(c.$eq));
+      } else if (
+        keys.length === 1 &&
+        keys[0] === '$in' &&
+        Array.isArray(c.$in) &&
+        c.$in.length > 0 &&
+        c.$in.every(scalar)
+      ) {
+        parts.push(`${column} IN (${c.$in.map(() => '?').join(', ')})`);
+        params.push(...c.$in.map(sqlValue));
+      }
+    }
+  }
+  return parts.length === 0 ? undefined : { sql: parts.join(' AND '), params };
+}

@@ -1,0 +1,68 @@
+/**
+ * The endpoint wx-server-sdk talks to (`TCB_CONTEXT_CNFG.URL`): database actions go to the local
+ * database, `functions.invokeFunction` (cloud.callFunction) to the runtime. Only callers holding
+ * this local cloud's credentials — its own function instances, or a test given them — get in.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LocalDatabase } from '../db';
+import { FunctionError, type FunctionRuntime } from '../runtime/runtime';
+import type { LocalClock } from '../clock';
+import { readJson, sendJson } from './http-util';
+
+/** Source reported to a function called by another function. */
+export const SERVER_SOURCE = 'wx_server';
+
+export interface AdminDeps {
+  db: LocalDatabase;
+  runtime: FunctionRuntime;
+  clock: LocalClock;
+  secretId: string;
+  appId: string;
+}
+
+const ADMIN_BODY_LIMIT = 16 * 1024 * 1024;
+
+function authorised(req: IncomingMessage, secretId: string): boolean {
+  const auth = req.headers.authorization ?? '';
+  return auth.includes(`Credential=${secretId}/`);
+}
+
+async function invokeFunction(deps: AdminDeps, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const name = typeof body.function_name === 'string' ? body.function_name : '';
+  let event: unknown = {};
+  if (typeof body.request_data === 'string' && body.request_data !== '') event = JSON.parse(body.request_data);
+  // The callee runs as whoever the calling invocation runs as, reported as a server-side call.
+  const token = typeof body.tcb_sessionToken === 'string' ? body.tcb_sessionToken : '';
+  const caller = deps.runtime.invokerOf(token);
+  const invoker = { openId: caller?.openId ?? '', appId: caller?.appId ?? deps.appId, source: SERVER_SOURCE };
+  try {
+    const result = await deps.runtime.invoke(name, event, invoker, deps.clock.offsetMs);
+    return { data: { response_data: JSON.stringify(result) }, requestId: '' };
+  } catch (e) {
+    if (e instanceof FunctionError) {
+      const code = e.code === 'FUNCTION_NOT_FOUND' ? 'FUNCTIONS_NOT_FOUND' : 'FUNCTIONS_EXECUTE_FAIL';
+      return { code, message: e.message, requestId: '' };
+    }
+    throw e;
+  }
+}
+
+export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!authorised(req, deps.secretId)) {
+    sendJson(res, 200, { code: 'SIGN_PARAM_INVALID', message: 'credentials not accepted', requestId: '' });
+    return;
+  }
+  const body = (await readJson(req, ADMIN_BODY_LIMIT)) as Record<string, unknown>;
+  const action = typeof body.action === 'string' ? body.action : '';
+  if (action.startsWith('database.')) {
+    sendJson(res, 200, await deps.db.handle(body));
+  } else if (action === 'functions.invokeFunction') {
+    sendJson(res, 200, await invokeFunction(deps, body));
+  } else {
+    sendJson(res, 200, {
+      code: 'INVALID_ACTION',
+      message: `the local cloud does not provide ${action}`,
+      requestId: '',
+    });
+  }
+}

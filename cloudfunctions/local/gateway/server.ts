@@ -1,0 +1,136 @@
+/**
+ * The gateway: one HTTP server for the H5 app and the devtools without a cloud env.
+ *   POST /api/functions/:name   call a function as the session's user → { result }
+ *   POST /api/dev/login         a session for a demo user (not in production mode)
+ *   GET  /api/dev/users         the demo users (not in production mode)
+ *   GET  /api/health            liveness and what is loaded
+ *   /api/test/*                 clock, forced conflicts, trigger ticks, counters (test mode only)
+ *   POST /admin                 the SDK's endpoint (admin-api.ts)
+ *   GET  /*                     the H5 build
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAdmin, type AdminDeps } from './admin-api';
+import { DEMO_USERS, findDemoUser } from './demo-users';
+import { HttpError, readJson, sendError, sendJson } from './http-util';
+import type { SessionSigner } from './sessions';
+import { serveStatic } from './static-files';
+import { FunctionError } from '../runtime/runtime';
+import type { TriggerScheduler } from '../runtime/triggers';
+import type { Mode } from '../config';
+
+/** Source reported to functions called through the gateway. */
+export const GATEWAY_SOURCE = 'wx_http';
+
+const FUNCTION_BODY_LIMIT = 64 * 1024;
+
+export interface GatewayDeps extends AdminDeps {
+  mode: Mode;
+  sessions: SessionSigner;
+  scheduler: TriggerScheduler;
+  h5Dir: string;
+}
+
+const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
+  FUNCTION_NOT_FOUND: 404,
+  FUNCTION_TIMEOUT: 504,
+  FUNCTION_FAILED: 502,
+  FUNCTION_LOAD_FAILED: 502,
+};
+
+function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const token = bearer(req);
+  let openId = '';
+  if (token !== undefined) {
+    const claims = deps.sessions.verify(token, deps.clock.now());
+    if (!claims) return sendError(res, 401, 'UNAUTHENTICATED', 'session invalid or expired');
+    openId = claims.sub;
+  }
+  const body = await readJson(req, FUNCTION_BODY_LIMIT);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return sendError(res, 400, 'INVALID_JSON', 'the body must be a JSON object');
+  }
+  try {
+    const result = await deps.runtime.invoke(
+      name,
+      body,
+      { openId, appId: deps.appId, source: GATEWAY_SOURCE, clientIp: req.socket.remoteAddress },
+      deps.clock.offsetMs,
+    );
+    sendJson(res, 200, { result });
+  } catch (e) {
+    if (e instanceof FunctionError) return sendError(res, FUNCTION_ERROR_STATUS[e.code], e.code, e.message);
+    throw e;
+  }
+}
+
+async function devRoute(deps: GatewayDeps, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (deps.mode === 'production') return false;
+  if (path === '/api/dev/users' && req.method === 'GET') {
+    sendJson(res, 200, { users: DEMO_USERS });
+    return true;
+  }
+  if (path === '/api/dev/login' && req.method === 'POST') {
+    const body = (await readJson(req, 4096)) as { user?: unknown };
+    const user = typeof body.user === 'string' ? findDemoUser(body.user) : undefined;
+    if (!user) {
+      sendError(res, 400, 'UNKNOWN_USER', `demo users: ${DEMO_USERS.map((u) => u.user).join(', ')}`);
+      return true;
+    }
+    const { token, expiresAt } = deps.sessions.issue(user.openId, deps.clock.now());
+    sendJson(res, 200, { token, expiresAt, user });
+    return true;
+  }
+  return false;
+}
+
+async function testRoute(deps: GatewayDeps, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (deps.mode !== 'test' || !path.startsWith('/api/test/')) return false;
+  const body = req.method === 'POST' ? ((await readJson(req, 4096)) as Record<string, unknown>) : {};
+  if (path === '/api/test/clock') {
+    if (req.method === 'POST') deps.clock.advance(Number(body.advanceMs));
+    sendJson(res, 200, { now: deps.clock.now(), offsetMs: deps.clock.offsetMs });
+  } else if (path === '/api/test/conflicts' && req.method === 'POST') {
+    const collection = typeof body.collection === 'string' ? body.collection : undefined;
+    deps.db.forceConflicts(Number(body.count), collection);
+    sendJson(res, 200, { ok: true });
+  } else if (path === '/api/test/triggers/tick' && req.method === 'POST') {
+    deps.scheduler.tick();
+    sendJson(res, 200, { fired: deps.scheduler.firedCount, triggers: deps.scheduler.list() });
+  } else if (path === '/api/test/stats') {
+    if (req.method === 'POST') deps.db.resetStats();
+    sendJson(res, 200, { db: deps.db.stats(), runtime: deps.runtime.stats() });
+  } else {
+    sendError(res, 404, 'NOT_FOUND', path);
+  }
+  return true;
+}
+
+export function createRequestHandler(deps: GatewayDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    try {
+      if (path === '/admin' && req.method === 'POST') return await handleAdmin(deps, req, res);
+      const fn = /^\/api\/functions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+      if (fn && req.method === 'POST') return await callFunction(deps, fn[1]!, req, res);
+      if (path === '/api/health') {
+        return sendJson(res, 200, { ok: true, mode: deps.mode, functions: deps.runtime.functionNames });
+      }
+      if (await devRoute(deps, path, req, res)) return;
+      if (await testRoute(deps, path, req, res)) return;
+      if (path.startsWith('/api/') || path === '/admin')
+        return sendError(res, 404, 'NOT_FOUND', `no route ${req.method} ${path}`);
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendError(res, 405, 'METHOD_NOT_ALLOWED', req.method ?? '');
+      serveStatic(deps.h5Dir, req, res);
+    } catch (e) {
+      if (e instanceof HttpError) return sendError(res, e.status, e.code, e.message);
+      console.error('[gateway]', e);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'internal error');
+    }
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The local cloud: database, function runtime, timer triggers and gateway in one process, standing
+ * in for WeChat Cloud Development. `startLocalCloud()` is what `npm start` and the tests run.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { LocalClock } from './clock';
+import { loadCollections } from './collections';
+import { loadConfig, type LocalCloudConfig } from './config';
+import { openDatabase, type LocalDatabase } from './db';
+import { createRequestHandler } from './gateway/server';
+import { SessionSigner } from './gateway/sessions';
+import { discoverFunctions } from './runtime/discover';
+import { FunctionRuntime } from './runtime/runtime';
+import { TriggerScheduler } from './runtime/triggers';
+import { seedIfEmpty } from './seed-database';
+
+export interface LocalCloud {
+  url: string;
+  port: number;
+  config: LocalCloudConfig;
+  db: LocalDatabase;
+  runtime: FunctionRuntime;
+  scheduler: TriggerScheduler;
+  clock: LocalClock;
+  /** Environment that points a process's wx-server-sdk at this local cloud (tests use it). */
+  sdkEnv: Record<string, string>;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** A startup failure with a one-line message meant for the person starting the cloud. */
+export class StartupError extends Error {}
+
+const TIMER_SOURCE = 'wx_timer';
+
+function prepareDataDir(dir: string): void {
+  if (dir === ':memory:') return;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new StartupError(`data directory ${dir} is not writable: set DATA_DIR to a writable folder`);
+  }
+}
+
+/** The session secret: configured, or generated once and kept beside the database. */
+function sessionSecret(config: LocalCloudConfig): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  if (config.dataDir === ':memory:') return randomBytes(32).toString('hex');
+  const file = path.join(config.dataDir, 'session-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+function listen(server: http.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE')
+        reject(new StartupError(`port ${port} is already in use: stop the other process or set PORT`));
+      else if (e.code === 'EACCES') reject(new StartupError(`port ${port} needs privileges: set PORT above 1024`));
+      else reject(e);
+    });
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {}): Promise<LocalCloud> {
+  const config = loadConfig(process.env, overrides);
+  prepareDataDir(config.dataDir);
+  const clock = new LocalClock();
+  const db = openDatabase({
+    file: config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'cloud.db'),
+    collections: loadCollections(),
+    now: () => clock.now(),
+  });
+  const server = http.createServer();
+  server.keepAliveTimeout = 65_000;
+  let port: number;
+  try {
+    port = await listen(server, config.host, config.port);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+
+  const secretId = `local-${randomBytes(8).toString('hex')}`;
+  const sdkEnv: Record<string, string> = {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD_SECRETID: secretId,
+    TENCENTCLOUD_SECRETKEY: randomBytes(16).toString('hex'),
+    SCF_NAMESPACE: config.envId,
+    TCB_ENV: config.envId,
+    // Which per-invocation variables the SDK and getWXContext() read, as the cloud sets them.
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE,TCB_SESSIONTOKEN',
+  };
+
+  const functions = discoverFunctions(config.functionsDir);
+  const runtime = new FunctionRuntime({ functions, baseEnv: sdkEnv, maxInstances: config.maxInstances });
+  const scheduler = new TriggerScheduler(
+    functions,
+    clock,
+    (fn, event) => runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TIMER_SOURCE }, clock.offsetMs),
+    (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  const sessions = new SessionSigner(sessionSecret(config), config.sessionTtlSeconds);
+  server.on(
+    'request',
+    createRequestHandler({
+      db,
+      runtime,
+      clock,
+      secretId,
+      appId: config.appId,
+      mode: config.mode,
+      sessions,
+      scheduler,
+      h5Dir: config.h5Dir,
+    }),
+  );
+
+  const seeded = await seedIfEmpty(db);
+  // In test mode triggers fire when a test asks (POST /api/test/triggers/tick) so runs are deterministic.
+  if (config.triggers && config.mode !== 'test') scheduler.start();
+
+  return {
+    url,
+    port,
+    config,
+    db,
+    runtime,
+    scheduler,
+    clock,
+    sdkEnv,
+    seeded,
+    async close() {
+      scheduler.stop();
+      await runtime.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Loads the seed catalog into an empty database, once: when the categories collection already has
+ * documents nothing is written, so a restart never duplicates or overwrites data. Each document is
+ * written with `set` (upsert by id) and categories last, so a seed cut short by a crash is simply
+ * completed on the next start.
+ */
+import type { LocalDatabase } from './db';
+import { seedCatalog } from './seed';
+
+async function count(db: LocalDatabase, collectionName: string): Promise<number> {
+  const res = (await db.handle({
+    action: 'database.calculateDocument',
+    collectionName,
+    queryType: 'WHERE',
+    query: '{}',
+  })) as {
+    data?: { total?: number };
+  };
+  return res.data?.total ?? 0;
+}
+
+async function upsertAll(db: LocalDatabase, collectionName: string, docs: readonly { _id: string }[]): Promise<void> {
+  for (const doc of docs) {
+    const { _id, ...rest } = doc;
+    const res = await db.handle({
+      action: 'database.modifyDocument',
+      collectionName,
+      queryType: 'DOC',
+      query: JSON.stringify({ _id }),
+      // Seed documents hold only strings, numbers, booleans and arrays: plain JSON is valid EJSON.
+      data: JSON.stringify(rest),
+      multi: false,
+      merge: false,
+      upsert: true,
+    });
+    if ('code' in res && res.code) throw new Error(`seeding ${collectionName} failed: ${String(res.message)}`);
+  }
+}
+
+/** Returns true when it seeded, false when the database already had data. */
+export async function seedIfEmpty(db: LocalDatabase): Promise<boolean> {
+  if ((await count(db, 'categories')) > 0) return false;
+  const { categories, brands, products } = seedCatalog();
+  await upsertAll(db, 'products', products);
+  await upsertAll(db, 'brands', brands);
+  await upsertAll(db, 'categories', categories);
+  return true;
+}

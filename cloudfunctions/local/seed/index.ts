@@ -1,0 +1,3 @@
+/** The demo data the local cloud loads into an empty database. */
+export { seedCatalog, type SeedCatalog } from './catalog';
+export { brandLogoArt, cardFaceArt, svgDataUri } from './art';

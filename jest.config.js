@@ -1,0 +1,40 @@
+/**
+ * Test projects: `unit` (domain + cloud functions against the local cloud, Node), `ui` (stores and
+ * React components in jsdom), `build` (the weapp build through the devtools' checks), `e2e` (the H5
+ * build in headless Chromium). `npm test` builds first, then runs them all.
+ */
+const tsJest = [
+  'ts-jest',
+  {
+    isolatedModules: true,
+    tsconfig: { jsx: 'react-jsx', esModuleInterop: true, module: 'commonjs', target: 'ES2020' },
+  },
+];
+
+const base = {
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/{domain,cloud}/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/ui/**/*.test.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/test/ui/setup.ts'],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/test/ui/mocks/taro.ts',
+        '^@tarojs/components$': '<rootDir>/test/ui/mocks/components.tsx',
+        '^@nutui/nutui-react-taro$': '<rootDir>/test/ui/mocks/nutui.tsx',
+        '^@nutui/icons-react-taro$': '<rootDir>/test/ui/mocks/icons.tsx',
+        '\\.(css|scss)$': '<rootDir>/test/ui/mocks/style.ts',
+      },
+    },
+    { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+};

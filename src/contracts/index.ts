@@ -1,0 +1,3 @@
+/** The client ⇄ cloud API: per function, per action input and output types, and the envelope. */
+export * from './envelope';
+export * from './catalog';

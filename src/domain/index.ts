@@ -1,0 +1,4 @@
+/** The domain: pure rules shared by the cloud functions and the UI. Imports nothing outside itself. */
+export * from './money';
+export * from './errors';
+export * from './catalog';
