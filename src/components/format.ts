@@ -1,0 +1,24 @@
+/** Display text for domain values, from the strings table. Pure, so it is tested in one-liners. */
+import type { CardProduct, ValidityRule } from '../domain/catalog';
+import { formatPrice, type Fen } from '../domain/money';
+import { strings } from '../strings/zh-CN';
+
+export function validityText(rule: ValidityRule): string {
+  switch (rule.type) {
+    case 'never':
+      return strings.brand.validity.never;
+    case 'afterActivation':
+      return strings.brand.validity.afterActivation(rule.months);
+    case 'fixedDate':
+      return strings.brand.validity.fixedDate(rule.until);
+  }
+}
+
+export function fromPriceText(fen: number): string {
+  return strings.product.from(formatPrice(fen as Fen));
+}
+
+export function customRangeText(product: Pick<CardProduct, 'customAmount'>): string | undefined {
+  const r = product.customAmount;
+  return r ? strings.brand.customRange(formatPrice(r.min), formatPrice(r.max)) : undefined;
+}

@@ -1,0 +1,13 @@
+/** Ambient types for the Taro app: build-time env and style imports. */
+declare module '*.scss';
+declare module '*.css';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV?: 'weapp' | 'h5';
+    /** WeChat cloud env id; empty means "use the local cloud's gateway". */
+    TARO_APP_CLOUD_ENV?: string;
+    /** The gateway the mini-program calls without a cloud env. */
+    TARO_APP_GATEWAY_URL?: string;
+  }
+}
