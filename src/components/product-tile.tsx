@@ -13,7 +13,12 @@ export interface ProductTileProps {
 
 export function ProductTile({ product, layout = 'grid', onOpen }: ProductTileProps) {
   return (
-    <View className={`product-tile product-tile--${layout}`} onClick={() => onOpen(product)} role="link" aria-label={product.name}>
+    <View
+      className={`product-tile product-tile--${layout}`}
+      onClick={() => onOpen(product)}
+      role="link"
+      aria-label={product.name}
+    >
       <Image className="product-tile__face" src={product.cover.image} mode="aspectFill" lazyLoad />
       <View className="product-tile__body">
         <Text className="product-tile__brand">{product.brandName}</Text>

@@ -15,5 +15,7 @@ export const navigate = {
   category: (id: CategoryId) => go(`${ROUTES.category}?id=${id}`),
   search: () => go(ROUTES.search),
   brand: (brandId: string, productId?: string) =>
-    go(`${ROUTES.brand}?id=${encodeURIComponent(brandId)}${productId ? `&product=${encodeURIComponent(productId)}` : ''}`),
+    go(
+      `${ROUTES.brand}?id=${encodeURIComponent(brandId)}${productId ? `&product=${encodeURIComponent(productId)}` : ''}`,
+    ),
 };

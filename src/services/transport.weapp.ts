@@ -23,4 +23,6 @@ function cloudTransport(env: string): Transport {
 
 const env = process.env.TARO_APP_CLOUD_ENV ?? '';
 
-export const transport: Transport = env ? cloudTransport(env) : createGatewayTransport(process.env.TARO_APP_GATEWAY_URL ?? '');
+export const transport: Transport = env
+  ? cloudTransport(env)
+  : createGatewayTransport(process.env.TARO_APP_GATEWAY_URL ?? '');

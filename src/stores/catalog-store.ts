@@ -17,7 +17,13 @@ export class CatalogStore {
   selectedProductId: string | undefined = undefined;
 
   constructor(private readonly service: CatalogService) {
-    makeAutoObservable<CatalogStore, 'service'>(this, { service: false, home: false, category: false, search: false, brand: false });
+    makeAutoObservable<CatalogStore, 'service'>(this, {
+      service: false,
+      home: false,
+      category: false,
+      search: false,
+      brand: false,
+    });
   }
 
   loadHome(): Promise<void> {

@@ -59,7 +59,8 @@ export const zhCN = {
     storesTitle: '适用门店',
     validity: {
       never: '长期有效',
-      afterActivation: (months: number) => (months % 12 === 0 ? `激活后 ${months / 12} 年内有效` : `激活后 ${months} 个月内有效`),
+      afterActivation: (months: number) =>
+        months % 12 === 0 ? `激活后 ${months / 12} 年内有效` : `激活后 ${months} 个月内有效`,
       fixedDate: (date: string) => `有效期至 ${date}`,
     },
   },

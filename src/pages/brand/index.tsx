@@ -28,7 +28,9 @@ function BrandPage() {
   }, [view.data, id]);
 
   if (view.status === 'error') {
-    return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void catalog.loadBrand(id)} />;
+    return (
+      <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void catalog.loadBrand(id)} />
+    );
   }
   const data = view.data?.brand._id === id ? view.data : undefined;
   const product = catalog.selectedProduct;

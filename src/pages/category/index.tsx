@@ -28,7 +28,9 @@ function CategoryPage() {
   if (!id) return <StateView status="error" message={errorMessage('NOT_FOUND')} />;
   const data = view.data?.category._id === id ? view.data : undefined;
   if (view.status === 'error') {
-    return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void catalog.loadCategory(id)} />;
+    return (
+      <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void catalog.loadCategory(id)} />
+    );
   }
   if (view.status === 'empty') return <StateView status="empty" />;
   if (!data || view.status !== 'ready') return <StateView status="loading" />;

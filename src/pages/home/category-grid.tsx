@@ -15,7 +15,13 @@ export function CategoryGrid({ categories, onOpen }: { categories: Category[]; o
   return (
     <View className="category-grid">
       {categories.map((c) => (
-        <View key={c._id} className="category-grid__item" onClick={() => onOpen(c._id)} role="link" aria-label={strings.categories[c._id]}>
+        <View
+          key={c._id}
+          className="category-grid__item"
+          onClick={() => onOpen(c._id)}
+          role="link"
+          aria-label={strings.categories[c._id]}
+        >
           <View className="category-grid__icon" style={{ background: GLYPH[c._id].color }}>
             <Text>{GLYPH[c._id].glyph}</Text>
           </View>

@@ -48,7 +48,11 @@ function SearchPage() {
         <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void catalog.searchFor(text)} />
       )}
       {view.status === 'empty' && (
-        <StateView status="empty" message={strings.search.empty(catalog.keyword.trim())} hint={strings.search.emptyHint} />
+        <StateView
+          status="empty"
+          message={strings.search.empty(catalog.keyword.trim())}
+          hint={strings.search.emptyHint}
+        />
       )}
       {view.status === 'ready' && view.data && (
         <View className="search__results">

@@ -1,0 +1,102 @@
+/**
+ * The browse journey in headless Chromium on the real H5 build, served by the local cloud with
+ * the seed catalog: home → category → brand page, and search finding a brand.
+ * `npm test` builds dist/h5 before this runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestCloud, type TestCloud } from '../cloud/support/local-cloud';
+import { journey, launchBrowser, phoneContext } from './support/browser';
+
+const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5');
+
+jest.setTimeout(60_000);
+
+let cloud: TestCloud;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('no H5 build: run npm run build:h5 first');
+  cloud = await startTestCloud({ h5Dir: H5_DIR });
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.close();
+});
+
+beforeEach(async () => {
+  context = await phoneContext(browser);
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterEach(async () => {
+  await context.close();
+  expect(pageErrors).toEqual([]);
+});
+
+test('should browse from home through a category to a brand page with its denominations and rules', async () => {
+  await journey(page, 'browse-category-brand', async () => {
+    await page.goto(`${cloud.url}/`);
+    await page.getByText('精选好礼').filter({ visible: true }).first().waitFor();
+    await page.getByText('生日祝福').filter({ visible: true }).first().waitFor();
+    // All five categories are on the home page.
+    for (const name of ['餐饮', '零售', '娱乐', '商超', '电商']) await page.getByRole('link', { name }).waitFor();
+
+    await page.getByRole('link', { name: '餐饮', exact: true }).click();
+    await page.waitForURL(/\/pages\/category\/index\?id=dining/);
+    await page.getByRole('link', { name: '蓉城老火锅', exact: true }).waitFor();
+    await page.getByRole('link', { name: '蓝山咖啡', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: '星光影城', exact: true }).count()).toBe(0);
+
+    await page.getByRole('link', { name: '蓉城老火锅', exact: true }).click();
+    await page.waitForURL(/\/pages\/brand\/index\?id=brand-rongcheng-hotpot/);
+    await page.getByText('蓉城老火锅储值卡').filter({ visible: true }).first().waitFor();
+    for (const price of ['¥200', '¥500', '¥1,000'])
+      await page.getByText(price, { exact: true }).filter({ visible: true }).first().waitFor();
+    await page.getByText('长期有效').filter({ visible: true }).first().waitFor();
+    await page.getByText('记名卡').filter({ visible: true }).first().waitFor();
+    await page.getByText('使用须知').filter({ visible: true }).first().waitFor();
+    await page.getByText('春熙路店').filter({ visible: true }).first().waitFor();
+    // The faces carousel shows the default blessing of the face on show.
+    await page.getByText('默认祝福语', { exact: false }).filter({ visible: true }).first().waitFor();
+  });
+});
+
+test('should find a brand by search, by Chinese name and by pinyin, and say so when nothing matches', async () => {
+  await journey(page, 'search', async () => {
+    await page.goto(`${cloud.url}/`);
+    await page.getByRole('search').click();
+    await page.waitForURL(/\/pages\/search\/index/);
+    const input = page.locator('input').first();
+    await input.fill('影城');
+    await page.getByRole('link', { name: '星光影城', exact: true }).waitFor();
+    await input.fill('chaoshi');
+    await page.getByRole('link', { name: '惠鲜超市', exact: true }).waitFor();
+    await input.fill('不存在的品牌');
+    await page.getByText('没有找到与“不存在的品牌”相关的品牌').filter({ visible: true }).first().waitFor();
+    await input.fill('蓝山');
+    await page.getByRole('link', { name: '蓝山咖啡', exact: true }).click();
+    await page.waitForURL(/\/pages\/brand\/index\?id=brand-lanshan-coffee/);
+    await page.getByText('蓝山咖啡心意卡').filter({ visible: true }).first().waitFor();
+    await page.getByText('支持自定义金额 ¥50–¥1,000').filter({ visible: true }).first().waitFor();
+  });
+});
+
+test('should show the error state with a retry when the catalog cannot be reached, then recover', async () => {
+  await journey(page, 'error-retry', async () => {
+    let fail = true;
+    await page.route('**/api/functions/catalog', (route) => (fail ? route.abort('failed') : route.continue()));
+    await page.goto(`${cloud.url}/`);
+    await page.getByText('网络不太顺畅，请检查网络后重试').filter({ visible: true }).first().waitFor();
+    fail = false;
+    await page.locator('.state-view__retry').filter({ visible: true }).click();
+    await page.getByText('精选好礼').filter({ visible: true }).first().waitFor();
+  });
+});
