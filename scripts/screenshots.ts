@@ -1,0 +1,62 @@
+/**
+ * `npm run screenshots`: renders every H5 page at 375×812 with the demo data into screenshots/,
+ * for design review. Needs the H5 build (npm run build:h5) and Debian's chromium.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalCloud } from '../cloudfunctions/local';
+import { launchBrowser, phoneContext } from '../test/e2e/support/browser';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'screenshots');
+
+/** Page name → path, and what to wait for before the picture is taken. */
+const SHOTS: { name: string; path: string; ready: string; type?: string }[] = [
+  { name: '01-home', path: '/', ready: '精选好礼' },
+  { name: '02-category-dining', path: '/pages/category/index?id=dining', ready: '礼品卡' },
+  { name: '03-search-results', path: '/pages/search/index', ready: '星光影城', type: '影城' },
+  { name: '04-search-empty', path: '/pages/search/index', ready: '没有找到', type: '不存在的品牌' },
+  { name: '05-brand', path: '/pages/brand/index?id=brand-rongcheng-hotpot', ready: '使用须知' },
+  { name: '06-brand-two-products', path: '/pages/brand/index?id=brand-yishang-fashion', ready: '使用须知' },
+];
+
+async function main(): Promise<void> {
+  const h5Dir = path.join(ROOT, 'dist', 'h5');
+  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('no H5 build: run npm run build:h5 first');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-shots-'));
+  const cloud = await startLocalCloud({ port: 0, mode: 'test', dataDir, h5Dir });
+  const browser = await launchBrowser();
+  fs.mkdirSync(OUT, { recursive: true });
+  try {
+    for (const shot of SHOTS) {
+      const context = await phoneContext(browser);
+      const page = await context.newPage();
+      await page.goto(`${cloud.url}${shot.path}`);
+      if (shot.type) await page.locator('input').first().fill(shot.type);
+      await page.getByText(shot.ready).filter({ visible: true }).first().waitFor();
+      await page.waitForTimeout(300); // let images decode
+      const file = path.join(OUT, `${shot.name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`  ${path.relative(ROOT, file)}`);
+      await context.close();
+    }
+    // The error state: the catalog unreachable.
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.route('**/api/functions/**', (route) => route.abort('failed'));
+    await page.goto(`${cloud.url}/`);
+    await page.getByText('重新加载').filter({ visible: true }).first().waitFor();
+    await page.screenshot({ path: path.join(OUT, '07-home-error.png') });
+    console.log('  screenshots/07-home-error.png');
+  } finally {
+    await browser.close();
+    await cloud.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
