@@ -3,9 +3,10 @@
  *
  * Transactions get snapshot isolation: a transaction reads the committed state as of its start
  * (older versions of documents changed since are kept in memory while a transaction may need them)
- * plus its own buffered writes. A write to a document that another open transaction has written,
- * or that was committed after this transaction's snapshot, is a conflict — answered as the cloud
- * does so the SDK retries the whole callback. Commits apply in one SQLite transaction.
+ * plus its own buffered writes. At commit, a document it wrote that another commit changed after
+ * its snapshot is a conflict (first committer wins), answered with DATABASE_TRANSACTION_CONFLICT:
+ * wx-server-sdk's runTransaction retries exactly that answer to commit, up to 3 times. Commits
+ * apply in one SQLite transaction.
  */
 import { randomBytes } from 'node:crypto';
 import { DbError, dbErrors } from './errors';
@@ -56,8 +57,6 @@ export class Engine implements LocalDatabase {
   private readonly now: () => number;
   private readonly txTimeout: number;
   private readonly txs = new Map<string, Transaction>();
-  /** Keys written by open transactions → the transaction holding them. */
-  private readonly locks = new Map<string, string>();
   /** Prior versions of documents changed while transactions are open, newest last. */
   private readonly history = new Map<string, Version[]>();
   private forced: { count: number; collection?: string } = { count: 0 };
@@ -388,33 +387,28 @@ export class Engine implements LocalDatabase {
     return this.visible(coll, id, tx.snapshot);
   }
 
+  /** Buffers a write; conflicts are found at commit, where wx-server-sdk's runTransaction retries them. */
   private writeInTx(tx: Transaction, coll: string, id: string, body: string | null): void {
-    const k = key(coll, id);
-    const holder = this.locks.get(k);
-    const forced = this.forced.count > 0 && (this.forced.collection === undefined || this.forced.collection === coll);
-    const changedSince = (this.store.get(coll, id)?.seq ?? 0) > tx.snapshot;
-    if (forced || (holder !== undefined && holder !== tx.id) || changedSince) {
+    tx.writes.set(key(coll, id), { coll, id, body });
+  }
+
+  /** First committer wins: a document this transaction wrote must be unchanged since its snapshot. */
+  private commit(tx: Transaction): void {
+    const writes = [...tx.writes.values()];
+    const forced =
+      this.forced.count > 0 &&
+      writes.some((w) => this.forced.collection === undefined || this.forced.collection === w.coll);
+    const stale = writes.some((w) => (this.store.get(w.coll, w.id)?.seq ?? 0) > tx.snapshot);
+    if (forced || stale) {
       if (forced) this.forced.count--;
       this.abort(tx.id);
       throw dbErrors.conflict();
     }
-    this.locks.set(k, tx.id);
-    tx.writes.set(k, { coll, id, body });
-  }
-
-  private commit(tx: Transaction): void {
-    for (const w of tx.writes.values()) {
-      // A plain (non-transactional) write may have landed on a locked document since.
-      if ((this.store.get(w.coll, w.id)?.seq ?? 0) > tx.snapshot) {
-        this.abort(tx.id);
-        throw dbErrors.conflict();
-      }
-    }
     try {
       this.store.atomically(() => {
-        if (tx.writes.size === 0) return;
+        if (writes.length === 0) return;
         const seq = this.store.nextSeq();
-        for (const w of tx.writes.values()) {
+        for (const w of writes) {
           this.remember(w.coll, w.id, seq);
           if (w.body === null) this.store.delete(w.coll, w.id);
           else this.store.put(w.coll, w.id, seq, w.body);
@@ -428,7 +422,6 @@ export class Engine implements LocalDatabase {
   private abort(id: string): void {
     const tx = this.txs.get(id);
     if (!tx) return;
-    for (const k of tx.writes.keys()) if (this.locks.get(k) === id) this.locks.delete(k);
     this.txs.delete(id);
     if (this.txs.size === 0) this.history.clear();
   }

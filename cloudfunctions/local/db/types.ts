@@ -30,7 +30,7 @@ export interface DbStats {
 export interface LocalDatabase {
   /** Answers one SDK request body (`database.*`) with the JSON the SDK expects. */
   handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
-  /** The next `count` transactional writes (optionally on one collection) fail with a conflict. */
+  /** The next `count` commits of transactions writing (optionally to one collection) fail with a conflict. */
   forceConflicts(count: number, collection?: string): void;
   stats(): DbStats;
   resetStats(): void;

@@ -38,13 +38,13 @@ function CategoryPage() {
   return (
     <View className="category">
       <SectionTitle title={strings.category.brandsTitle} />
-      <View className="category__brands">
+      <View className="tile-list">
         {data.brands.map((b) => (
           <BrandTile key={b._id} brand={b} onOpen={(brand) => navigate.brand(brand._id)} />
         ))}
       </View>
       <SectionTitle title={strings.category.productsTitle} />
-      <View className="category__grid">
+      <View className="card-grid">
         {data.products.map((p) => (
           <ProductTile key={p._id} product={p} onOpen={(product) => navigate.brand(product.brandId, product._id)} />
         ))}

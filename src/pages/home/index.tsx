@@ -48,7 +48,7 @@ function HomePage() {
           {view.data.themes.map((shelf) => (
             <View key={shelf.theme} className="home__shelf">
               <SectionTitle title={strings.themes[shelf.theme]} subtitle={strings.home.themeSubtitle} />
-              <View className="home__grid">
+              <View className="card-grid">
                 {shelf.products.map((p) => (
                   <ProductTile key={p._id} product={p} onOpen={openProduct} />
                 ))}

@@ -57,13 +57,13 @@ function SearchPage() {
       {view.status === 'ready' && view.data && (
         <View className="search__results">
           {view.data.brands.length > 0 && <SectionTitle title={strings.search.brandsTitle} />}
-          <View className="search__brands">
+          <View className="tile-list">
             {view.data.brands.map((b) => (
               <BrandTile key={b._id} brand={b} onOpen={(brand) => navigate.brand(brand._id)} />
             ))}
           </View>
           {view.data.products.length > 0 && <SectionTitle title={strings.search.productsTitle} />}
-          <View className="search__grid">
+          <View className="card-grid">
             {view.data.products.map((p) => (
               <ProductTile key={p._id} product={p} onOpen={(product) => navigate.brand(product.brandId, product._id)} />
             ))}

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 test('should discover every function folder that has an entry and a config', () => {
-  expect(cloud.runtime.functionNames).toEqual(['chain', 'crash', 'slow', 'ticker', 'whoami']);
+  expect(cloud.runtime.functionNames).toEqual(['chain', 'crash', 'journal', 'slow', 'ticker', 'whoami']);
 });
 
 test('should give each invocation its own OPENID when two users call concurrently', async () => {
