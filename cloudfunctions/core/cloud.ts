@@ -38,4 +38,9 @@ export function getCaller(): CallerContext {
   return { openId: str(ctx.OPENID), appId: str(ctx.APPID), source: str(ctx.SOURCE) };
 }
 
+/** The documents of a query result: the SDK's typings admit callback-style results; awaited queries always carry `data`. */
+export function rows<T>(res: unknown): T[] {
+  return (res as { data: T[] }).data;
+}
+
 export { cloud };

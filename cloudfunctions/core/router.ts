@@ -9,6 +9,7 @@ import type { Envelope } from '../../src/contracts/envelope';
 import { failure, success } from '../../src/contracts/envelope';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
 import { getCaller, type CallerContext } from './cloud';
+import { now } from './clock';
 import { parseInput } from './validate';
 
 /** Who may call an action: anyone (catalog browsing) or a caller with an OPENID. */
@@ -33,10 +34,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Builds a function's `main(event, context)` from its action table. */
-export function createHandler(table: ActionTable) {
+/** Jobs run by the function's timer triggers, by trigger name (config.json). */
+export type TimerTable = Record<string, (now: number) => Promise<unknown>>;
+
+/** The platform's source for timer-triggered invocations: only it may run a timer job. */
+export const TIMER_SOURCE = 'wx_timer';
+
+function isTimerEvent(event: Record<string, unknown>): boolean {
+  return event.Type === 'Timer' && typeof event.TriggerName === 'string';
+}
+
+/** Builds a function's `main(event, context)` from its action table (and its timer jobs). */
+export function createHandler(table: ActionTable, timers: TimerTable = {}) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
+      if (isPlainObject(event) && isTimerEvent(event)) {
+        const job = Object.prototype.hasOwnProperty.call(timers, event.TriggerName as string)
+          ? timers[event.TriggerName as string]
+          : undefined;
+        if (!job || getCaller().source !== TIMER_SOURCE)
+          return failure(ErrorCode.FORBIDDEN, 'timer jobs run only on their trigger');
+        return success(await job(now()));
+      }
       if (!isPlainObject(event) || typeof event.action !== 'string') {
         return failure(ErrorCode.INVALID_ARGUMENT, 'action: required');
       }

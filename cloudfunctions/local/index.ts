@@ -2,7 +2,7 @@
  * The local cloud: database, function runtime, timer triggers and gateway in one process, standing
  * in for WeChat Cloud Development. `startLocalCloud()` is what `npm start` and the tests run.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +17,7 @@ import { discoverFunctions } from './runtime/discover';
 import { FunctionRuntime } from './runtime/runtime';
 import { TriggerScheduler } from './runtime/triggers';
 import { seedIfEmpty } from './seed-database';
+import { PaySystem } from './pay/pay-system';
 
 export interface LocalCloud {
   url: string;
@@ -29,6 +30,8 @@ export interface LocalCloud {
   /** Environment that points a process's wx-server-sdk at this local cloud (tests use it). */
   sdkEnv: Record<string, string>;
   seeded: boolean;
+  /** The simulated WeChat Pay. */
+  pay: PaySystem;
   close(): Promise<void>;
 }
 
@@ -104,15 +107,31 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE,TCB_SESSIONTOKEN',
   };
 
+  const secret = sessionSecret(config);
+  const payKey = randomBytes(16).toString('hex');
+  // What every function instance gets besides the SDK's endpoint: the simulated WeChat Pay and the
+  // key for card-code hashes (derived from the local cloud's secret, so it survives restarts).
+  const functionEnv: Record<string, string> = {
+    ...sdkEnv,
+    LOCAL_PAY_URL: `${url}/pay`,
+    LOCAL_PAY_KEY: payKey,
+    GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
+  };
   const functions = discoverFunctions(config.functionsDir);
-  const runtime = new FunctionRuntime({ functions, baseEnv: sdkEnv, maxInstances: config.maxInstances });
+  const runtime = new FunctionRuntime({ functions, baseEnv: functionEnv, maxInstances: config.maxInstances });
+  const pay = new PaySystem({
+    file: config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'pay.db'),
+    clock,
+    appId: config.appId,
+    invoke: (fn, event, invoker) => runtime.invoke(fn, event, invoker, clock.offsetMs),
+  });
   const scheduler = new TriggerScheduler(
     functions,
     clock,
     (fn, event) => runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TIMER_SOURCE }, clock.offsetMs),
     (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
   );
-  const sessions = new SessionSigner(sessionSecret(config), config.sessionTtlSeconds);
+  const sessions = new SessionSigner(secret, config.sessionTtlSeconds);
   server.on(
     'request',
     createRequestHandler({
@@ -125,6 +144,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       sessions,
       scheduler,
       h5Dir: config.h5Dir,
+      pay,
+      payKey,
     }),
   );
 
@@ -142,8 +163,10 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     clock,
     sdkEnv,
     seeded,
+    pay,
     async close() {
       scheduler.stop();
+      pay.close();
       await runtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

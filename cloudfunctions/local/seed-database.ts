@@ -5,7 +5,7 @@
  * completed on the next start.
  */
 import type { LocalDatabase } from './db';
-import { seedCatalog } from './seed';
+import { seedCatalog, seedStaff } from './seed';
 
 async function count(db: LocalDatabase, collectionName: string): Promise<number> {
   const res = (await db.handle({
@@ -43,6 +43,7 @@ export async function seedIfEmpty(db: LocalDatabase): Promise<boolean> {
   const { categories, brands, products } = seedCatalog();
   await upsertAll(db, 'products', products);
   await upsertAll(db, 'brands', brands);
+  await upsertAll(db, 'staff', seedStaff());
   await upsertAll(db, 'categories', categories);
   return true;
 }

@@ -81,6 +81,8 @@ export interface CardProduct {
   /** How many times a card may be gifted on (WeChat max_give_friend_times). */
   transferLimit: number;
   refundWindowDays: number;
+  /** Bonus value ("充1000送100"): cards of at least `minAmount` get `amount` on top, never refundable. */
+  bonus?: { minAmount: Fen; amount: Fen } | null;
   /** Remaining stock, or null for unlimited. */
   stock: number | null;
   onSale: boolean;
@@ -109,4 +111,10 @@ export function acceptsAmount(
 export function productThemes(product: Pick<CardProduct, 'faces'>): ThemeId[] {
   const present = new Set(product.faces.map((f) => f.theme));
   return THEME_IDS.filter((t) => present.has(t));
+}
+
+/** Bonus value a card of `amount` gets from its product. */
+export function bonusFor(product: Pick<CardProduct, 'bonus'>, amount: Fen): Fen {
+  const b = product.bonus;
+  return (b && amount >= b.minAmount ? b.amount : 0) as Fen;
 }

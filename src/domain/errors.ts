@@ -17,6 +17,28 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A concurrent change won; the caller may retry. */
   CONFLICT: 'CONFLICT',
+  /** The product is not on sale. */
+  OFF_SALE: 'OFF_SALE',
+  /** Not one of the product's denominations nor inside its custom range and the kind's cap. */
+  AMOUNT_NOT_ALLOWED: 'AMOUNT_NOT_ALLOWED',
+  /** Not enough stock left. */
+  SOLD_OUT: 'SOLD_OUT',
+  /** The day's purchases reach the real-name threshold: name and id number are needed. */
+  REAL_NAME_REQUIRED: 'REAL_NAME_REQUIRED',
+  /** The same request id was used before with different choices. */
+  IDEMPOTENCY_MISMATCH: 'IDEMPOTENCY_MISMATCH',
+  /** The order is no longer waiting for payment (paid or closed). */
+  ORDER_NOT_PENDING: 'ORDER_NOT_PENDING',
+  /** The payment system refused or failed; nothing was charged. */
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+  /** Card number + PIN binding failed. One code for every cause, so it reveals nothing. */
+  BIND_FAILED: 'BIND_FAILED',
+  /** Refund refusals, each with its own code. */
+  CARD_USED: 'CARD_USED',
+  CARD_GIFTED: 'CARD_GIFTED',
+  REFUND_WINDOW_PASSED: 'REFUND_WINDOW_PASSED',
+  NOT_REFUNDABLE: 'NOT_REFUNDABLE',
+  CARD_NOT_ACTIVE: 'CARD_NOT_ACTIVE',
   /** Something failed on our side; nothing was changed. */
   INTERNAL: 'INTERNAL',
 } as const;

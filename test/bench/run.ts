@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalCloud } from '../../cloudfunctions/local';
+import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const rows: [string, string][] = [];
@@ -95,6 +95,112 @@ async function sdkLatency(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** Waits until the database counter stops moving: the payment notification settles asynchronously. */
+async function settled(cloud: LocalCloud): Promise<void> {
+  let last = -1;
+  while (cloud.db.stats().calls !== last) {
+    last = cloud.db.stats().calls;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * Purchases through the gateway (create → pay on the simulated WeChat Pay → notification → cards
+ * issued), many buyers at once, and the database calls one single-card purchase takes.
+ */
+async function purchases(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
+  const cloud = await startLocalCloud({ port: 0, mode: 'test', dataDir, triggers: false });
+  // Loosely typed on purpose: the bench only follows the answers' documented shapes.
+  type Json = { [k: string]: Json } & { status?: string; token?: string; result?: { ok: boolean; data: Json } };
+  const post = async (p: string, body: object, token?: string): Promise<Json> => {
+    const res = await fetch(`${cloud.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Json;
+  };
+  let n = 0;
+  const buyOnce = async (token: string): Promise<string> => {
+    const created = await post(
+      '/api/functions/orders',
+      {
+        action: 'create',
+        productId: 'prod-lanshan-coffee-card',
+        faceId: 'face-lanshan-coffee-card-birthday',
+        amount: 10_000,
+        quantity: 1,
+        purpose: 'self',
+        requestId: `bench-${process.pid}-${++n}`,
+      },
+      token,
+    );
+    if (!created.result?.ok) throw new Error(JSON.stringify(created));
+    const { order, payment } = created.result.data as unknown as {
+      order: { _id: string };
+      payment: { payToken: string };
+    };
+    const paid = await post(`/api/pay/local/${payment.payToken}/confirm`, {}, token);
+    if (paid.status !== 'SUCCESS') throw new Error(JSON.stringify(paid));
+    return order._id;
+  };
+  const session = async (openId: string): Promise<string> =>
+    (await post('/api/test/session', { openId })).token as string;
+
+  // Warm every instance, then count one purchase alone.
+  const CLIENTS = 16;
+  const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => session(`bench-buyer-${i}`)));
+  await Promise.all(tokens.map((t) => buyOnce(t)));
+  await settled(cloud);
+  cloud.db.resetStats();
+  await buyOnce(tokens[0]!);
+  // The notification settles the order after the pay sheet answers: wait for its commit too.
+  while ((cloud.db.stats().byAction['database.commitTransaction'] ?? 0) < 2)
+    await new Promise((r) => setTimeout(r, 10));
+  await settled(cloud);
+  const calls = cloud.db.stats();
+  report('database calls per one-card purchase (create + pay + issue)', `${calls.calls}`);
+  report(
+    '  of which',
+    Object.entries(calls.byAction)
+      .map(([a, c]) => `${a.replace('database.', '')} ${c}`)
+      .join(', '),
+  );
+
+  const DURATION_MS = 10_000;
+  const started = Date.now();
+  const latencies: number[] = [];
+  let done = 0;
+  await Promise.all(
+    tokens.map(async (t) => {
+      while (Date.now() - started < DURATION_MS) {
+        const t0 = Date.now();
+        await buyOnce(t);
+        latencies.push(Date.now() - t0);
+        done++;
+      }
+    }),
+  );
+  await settled(cloud);
+  const elapsed = (Date.now() - started) / 1000;
+  const orders = (await cloud.db.handle({
+    action: 'database.calculateDocument',
+    collectionName: 'orders',
+    queryType: 'WHERE',
+    query: JSON.stringify({ status: 'paid' }),
+  })) as { data: { total: number } };
+  latencies.sort((a, b) => a - b);
+  report(`purchases via gateway (paid/s, ${CLIENTS} buyers, create + pay + issue)`, (done / elapsed).toFixed(0));
+  report(
+    'purchase latency p50 / p99 (ms, create + pay)',
+    `${percentile(latencies, 50)} / ${percentile(latencies, 99)}`,
+  );
+  report('paid orders / purchases made (must be equal)', `${orders.data.total - CLIENTS - 1} / ${done}`);
+  await cloud.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
 async function startupAndMemory(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -166,6 +272,7 @@ function sizes(): void {
 async function main(): Promise<void> {
   console.log(`bench on ${os.cpus().length} cores, node ${process.version}\n`);
   await sdkLatency();
+  await purchases();
   await startupAndMemory();
   sizes();
 }

@@ -5,17 +5,11 @@
 import type { Brand, CardProduct, Category, CategoryId, ThemeId } from '../../../src/domain/catalog';
 import type { Database } from '../cloud';
 
-export const COLLECTIONS = { categories: 'categories', brands: 'brands', products: 'products' } as const;
+import { C as COLLECTIONS } from '../collections';
+import { rows } from '../cloud';
 
 /** The cloud's largest page: the catalog fits in one. */
 const PAGE = 1000;
-
-type Row<T> = T & { _id: string };
-
-/** The SDK's typings admit callback-style results; awaited queries always carry `data`. */
-function rows<T>(res: unknown): Row<T>[] {
-  return (res as { data: Row<T>[] }).data;
-}
 
 /** Escapes a user keyword so it matches literally inside a regular expression. */
 export function escapeRegExp(text: string): string {

@@ -5,6 +5,7 @@
  *   GET  /api/dev/users         the demo users (not in production mode)
  *   GET  /api/health            liveness and what is loaded
  *   /api/test/*                 clock, forced conflicts, trigger ticks, counters (test mode only)
+ *   /api/pay/local/*, /pay/*     the simulated WeChat Pay (pay-api.ts)
  *   POST /admin                 the SDK's endpoint (admin-api.ts)
  *   GET  /*                     the H5 build
  */
@@ -14,6 +15,8 @@ import { DEMO_USERS, findDemoUser } from './demo-users';
 import { HttpError, readJson, sendError, sendJson } from './http-util';
 import type { SessionSigner } from './sessions';
 import { serveStatic } from './static-files';
+import { handlePayTest, handlePaySheet, handlePortCall } from './pay-api';
+import type { PaySystem } from '../pay/pay-system';
 import { FunctionError } from '../runtime/runtime';
 import type { TriggerScheduler } from '../runtime/triggers';
 import type { Mode } from '../config';
@@ -28,6 +31,9 @@ export interface GatewayDeps extends AdminDeps {
   sessions: SessionSigner;
   scheduler: TriggerScheduler;
   h5Dir: string;
+  pay: PaySystem;
+  /** The key functions present to the simulated WeChat Pay. */
+  payKey: string;
 }
 
 const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
@@ -42,14 +48,17 @@ function bearer(req: IncomingMessage): string | undefined {
   return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
-async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** The session's OPENID: '' without a token, null for a bad or expired one. */
+function sessionUser(deps: GatewayDeps, req: IncomingMessage): string | null {
   const token = bearer(req);
-  let openId = '';
-  if (token !== undefined) {
-    const claims = deps.sessions.verify(token, deps.clock.now());
-    if (!claims) return sendError(res, 401, 'UNAUTHENTICATED', 'session invalid or expired');
-    openId = claims.sub;
-  }
+  if (token === undefined) return '';
+  const claims = deps.sessions.verify(token, deps.clock.now());
+  return claims ? claims.sub : null;
+}
+
+async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const openId = sessionUser(deps, req);
+  if (openId === null) return sendError(res, 401, 'UNAUTHENTICATED', 'session invalid or expired');
   const body = await readJson(req, FUNCTION_BODY_LIMIT);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return sendError(res, 400, 'INVALID_JSON', 'the body must be a JSON object');
@@ -101,6 +110,13 @@ async function testRoute(deps: GatewayDeps, path: string, req: IncomingMessage, 
   } else if (path === '/api/test/triggers/tick' && req.method === 'POST') {
     deps.scheduler.tick();
     sendJson(res, 200, { fired: deps.scheduler.firedCount, triggers: deps.scheduler.list() });
+  } else if (path === '/api/test/session' && req.method === 'POST') {
+    // Any identity, for load tests with many buyers: test mode only, like every /api/test route.
+    const openId = typeof body.openId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(body.openId) ? body.openId : '';
+    if (openId) sendJson(res, 200, deps.sessions.issue(openId, deps.clock.now()));
+    else sendError(res, 400, 'INVALID_ARGUMENT', 'openId required');
+  } else if (path.startsWith('/api/test/pay/')) {
+    await handlePayTest(deps.pay, path, body, res);
   } else if (path === '/api/test/stats') {
     if (req.method === 'POST') deps.db.resetStats();
     sendJson(res, 200, { db: deps.db.stats(), runtime: deps.runtime.stats() });
@@ -117,6 +133,14 @@ export function createRequestHandler(deps: GatewayDeps) {
       if (path === '/admin' && req.method === 'POST') return await handleAdmin(deps, req, res);
       const fn = /^\/api\/functions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
       if (fn && req.method === 'POST') return await callFunction(deps, fn[1]!, req, res);
+      const port = /^\/pay\/([A-Za-z]{1,32})$/.exec(path);
+      if (port && req.method === 'POST') return await handlePortCall(deps.pay, deps.payKey, port[1]!, req, res);
+      const sheet = /^\/api\/pay\/local\/([0-9a-f]{32})(\/confirm)?$/.exec(path);
+      if (sheet && (req.method === 'GET' || (req.method === 'POST' && sheet[2]))) {
+        const openId = sessionUser(deps, req);
+        if (!openId) return sendError(res, 401, 'UNAUTHENTICATED', 'sign in to pay');
+        return await handlePaySheet(deps.pay, openId, sheet[1]!, req.method === 'POST', res);
+      }
       if (path === '/api/health') {
         return sendJson(res, 200, { ok: true, mode: deps.mode, functions: deps.runtime.functionNames });
       }

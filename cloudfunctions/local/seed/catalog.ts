@@ -57,6 +57,8 @@ interface ProductPlan {
   rules: string[];
   transferLimit?: number;
   stock?: number;
+  /** Bonus value: cards of at least [0] yuan get [1] yuan on top. */
+  bonus?: [number, number];
   onSale?: boolean;
   featured?: boolean;
   /** Blessing overrides per theme. */
@@ -315,8 +317,13 @@ const BRANDS: BrandPlan[] = [
         custom: [50, 5000],
         themes: ['festival', 'thanks', 'general'],
         validity: { type: 'never' },
-        rules: ['全国惠鲜门店及到家服务可用，烟酒及充值卡除外。', ...REGISTERED_RULES],
+        rules: [
+          '全国惠鲜门店及到家服务可用，烟酒及充值卡除外。',
+          '单张面值满 1,000 元赠 100 元，赠送金额不可退。',
+          ...REGISTERED_RULES,
+        ],
         transferLimit: 2,
+        bonus: [1000, 100],
         featured: true,
         blessings: { festival: '新春快乐！年货备齐，福气满满。' },
       },
@@ -403,6 +410,7 @@ function product(brand: BrandPlan, plan: ProductPlan, sort: number): CardProduct
     usageRules: plan.rules,
     transferLimit: plan.transferLimit ?? 1,
     refundWindowDays: 7,
+    bonus: plan.bonus ? { minAmount: yuanToFen(plan.bonus[0]), amount: yuanToFen(plan.bonus[1]) } : null,
     stock: plan.stock ?? null,
     onSale: plan.onSale ?? true,
     featured: plan.featured ?? false,

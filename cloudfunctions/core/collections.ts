@@ -1,0 +1,14 @@
+/** Collection names, one place (cloudfunctions/collections.json declares them with their indexes). */
+export const C = {
+  categories: 'categories',
+  brands: 'brands',
+  products: 'products',
+  orders: 'orders',
+  cards: 'cards',
+  ledger: 'ledger',
+  refunds: 'refunds',
+  purchaseDays: 'purchaseDays',
+  reviews: 'reviews',
+  throttles: 'throttles',
+  staff: 'staff',
+} as const;

@@ -1,0 +1,35 @@
+/** The merchant function's actions, each gated by the caller's staff role for the brand. */
+import type { Brand, CardProduct } from '../../../src/domain/catalog';
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
+import type { Fen } from '../../../src/domain/money';
+import { getDatabase, rows } from '../cloud';
+import { now } from '../clock';
+import { C } from '../collections';
+import { action, type ActionTable } from '../router';
+import { idSchema, z } from '../validate';
+import { issueBatch, type IssuedCard } from './issue-batch';
+import { requireOperator } from './staff';
+
+/** Cards per batch request. */
+export const BATCH_MAX = 100;
+
+export const merchantActions: ActionTable = {
+  issueBatch: action({
+    access: 'user',
+    input: z
+      .object({
+        productId: idSchema(64),
+        amount: z.number().int().positive().max(100_000_000),
+        count: z.number().int().min(1).max(BATCH_MAX),
+      })
+      .strict(),
+    run: async ({ productId, amount, count }, caller): Promise<{ cards: IssuedCard[] }> => {
+      const db = getDatabase();
+      const product = rows<CardProduct>(await db.collection(C.products).where({ _id: productId }).limit(1).get())[0];
+      if (!product) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
+      await requireOperator(caller.openId, product.brandId);
+      const brand = rows<Brand>(await db.collection(C.brands).where({ _id: product.brandId }).limit(1).get())[0];
+      return { cards: await issueBatch(product, brand?.name ?? '', amount as Fen, count, now()) };
+    },
+  }),
+};

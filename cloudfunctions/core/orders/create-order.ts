@@ -1,0 +1,124 @@
+/**
+ * Creating an order, in one transaction: the product's terms and stock are read, stock is reserved,
+ * the buyer's total for the day is counted (real-name threshold, large-amount record) and the order
+ * is written under an id derived from the buyer and their request id — so a retry of the same
+ * request finds the same order instead of making a second one.
+ */
+import { createHash } from 'node:crypto';
+import { bonusFor, type CardProduct, type Brand } from '../../../src/domain/catalog';
+import { ErrorCode } from '../../../src/domain/errors';
+import type { Fen } from '../../../src/domain/money';
+import { dailyCompliance, maskIdNumber, orderTotal, purchaseRefusal, type Order } from '../../../src/domain/order';
+import { chinaDay, type PurchaseRules } from '../../../src/domain/rules';
+import type { CreateOrderInput } from '../../../src/contracts/orders';
+import { C } from '../collections';
+import { refuse, transaction, txAdd, txGet, txSet, txUpdate } from '../tx';
+
+/** The buyer's purchases of one China day (real-name threshold and large-amount record). */
+export interface PurchaseDay {
+  _id: string;
+  owner: string;
+  day: string;
+  total: number;
+}
+
+export function orderIdFor(owner: string, requestId: string): string {
+  return `o${createHash('sha256').update(`${owner}\n${requestId}`).digest('hex').slice(0, 24)}`;
+}
+
+export function purchaseDayId(owner: string, day: string): string {
+  return `${day}-${createHash('sha256').update(owner).digest('hex').slice(0, 24)}`;
+}
+
+/** The same request again: same order when the choices match, a refusal when they don't. */
+function sameRequest(o: Order, input: CreateOrderInput): boolean {
+  return (
+    o.productId === input.productId &&
+    o.face.id === input.faceId &&
+    o.amount === input.amount &&
+    o.quantity === input.quantity &&
+    o.purpose === input.purpose
+  );
+}
+
+export async function createOrder(
+  owner: string,
+  input: CreateOrderInput,
+  now: number,
+  rules: PurchaseRules,
+): Promise<{ order: Order; created: boolean }> {
+  const id = orderIdFor(owner, input.requestId);
+  const day = chinaDay(now);
+  return transaction(async (tx) => {
+    const existing = await txGet<Order>(tx, C.orders, id);
+    if (existing) {
+      if (existing.owner !== owner || !sameRequest(existing, input)) {
+        return refuse(ErrorCode.IDEMPOTENCY_MISMATCH, 'this request id was used for a different order');
+      }
+      return { order: existing, created: false };
+    }
+    const product = await txGet<CardProduct>(tx, C.products, input.productId);
+    if (!product) return refuse(ErrorCode.NOT_FOUND, 'product not found');
+    const amount = input.amount as Fen;
+    const refusal = purchaseRefusal(product, { faceId: input.faceId, amount, quantity: input.quantity }, rules);
+    if (refusal) return refuse(refusal, `cannot buy: ${refusal.toLowerCase()}`);
+    const face = product.faces.find((f) => f.id === input.faceId)!;
+    const brand = await txGet<Brand>(tx, C.brands, product.brandId);
+    const total = orderTotal(amount, input.quantity);
+
+    const dayId = purchaseDayId(owner, day);
+    const before = (await txGet<PurchaseDay>(tx, C.purchaseDays, dayId))?.total ?? 0;
+    const compliance = dailyCompliance(before, total, rules);
+    if (compliance.realNameRequired && !input.realName) {
+      return refuse(ErrorCode.REAL_NAME_REQUIRED, 'purchases of ¥10,000 or more a day need real-name details');
+    }
+
+    const order: Order = {
+      _id: id,
+      owner,
+      requestId: input.requestId,
+      productId: product._id,
+      productName: product.name,
+      brandId: product.brandId,
+      brandName: brand?.name ?? '',
+      face: { id: face.id, name: face.name, image: face.image },
+      amount,
+      quantity: input.quantity,
+      total,
+      bonusPerCard: bonusFor(product, amount),
+      blessing: input.blessing ?? face.blessing,
+      purpose: input.purpose,
+      status: 'pending',
+      createdAt: now,
+      payBy: now + rules.payTimeoutMs,
+      day,
+      cardIds: [],
+      terms: {
+        kind: product.kind,
+        validity: product.validity,
+        transferLimit: product.transferLimit,
+        refundWindowDays: product.refundWindowDays,
+      },
+    };
+    if (input.realName) {
+      order.realName = { name: input.realName.name, idNumberMasked: maskIdNumber(input.realName.idNumber) };
+    }
+    if (compliance.largeAmount) order.largeAmount = true;
+    await txAdd(tx, C.orders, order);
+    if (product.stock !== null) await txUpdate(tx, C.products, product._id, { stock: product.stock - input.quantity });
+    await txSet(tx, C.purchaseDays, { _id: dayId, owner, day, total: compliance.dayTotal });
+    if (compliance.largeAmount) {
+      const review = {
+        _id: `large-${id}`,
+        kind: 'largeAmount',
+        owner,
+        orderId: id,
+        day,
+        dayTotal: compliance.dayTotal,
+        at: now,
+      };
+      await txAdd(tx, C.reviews, review);
+    }
+    return { order, created: true };
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The orders function's actions. Identity is the caller's OPENID; an order of someone else is
+ * reported as not found. Creating is idempotent by request id; paying goes through the payments
+ * port; the payment notification, not the client, marks an order paid.
+ */
+import { ErrorCode, DomainError } from '../../../src/domain/errors';
+import { MAX_FEN } from '../../../src/domain/money';
+import { ORDER_STATUSES, type Order } from '../../../src/domain/order';
+import { PURCHASE_RULES } from '../../../src/domain/rules';
+import type { Card } from '../../../src/domain/card';
+import { ORDER_LIMITS, type OrdersActions, type PaymentRequest } from '../../../src/contracts/orders';
+import { getDatabase, rows, type CallerContext } from '../cloud';
+import { now } from '../clock';
+import { C } from '../collections';
+import { PAY_CALLBACK_FUNCTION, PaymentError, payments } from '../payments';
+import { action, type ActionTable } from '../router';
+import { idSchema, z } from '../validate';
+import { toCardView } from '../wallet/views';
+import { closeOrder } from './close-order';
+import { createOrder } from './create-order';
+import { toOrderView } from './views';
+
+type Out<A extends keyof OrdersActions> = OrdersActions[A]['output'];
+
+const orderId = z.string().regex(/^o[0-9a-f]{24}$/, 'malformed order id');
+
+const createInput = z
+  .object({
+    productId: idSchema(ORDER_LIMITS.idMax),
+    faceId: idSchema(ORDER_LIMITS.idMax),
+    amount: z.number().int().positive().max(MAX_FEN),
+    quantity: z.number().int().min(1).max(PURCHASE_RULES.maxQuantity),
+    blessing: z.string().trim().min(1).max(ORDER_LIMITS.blessingMax).optional(),
+    purpose: z.enum(['self', 'gift']),
+    requestId: z
+      .string()
+      .min(8)
+      .max(ORDER_LIMITS.requestIdMax)
+      .regex(/^[A-Za-z0-9_-]+$/, 'malformed request id'),
+    realName: z
+      .object({
+        name: z.string().trim().min(2).max(ORDER_LIMITS.realNameMax),
+        idNumber: z.string().regex(/^\d{17}[\dX]$/, 'malformed id number'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+async function myOrder(id: string, caller: CallerContext): Promise<Order> {
+  const order = rows<Order>(
+    await getDatabase().collection(C.orders).where({ _id: id, owner: caller.openId }).limit(1).get(),
+  )[0];
+  if (!order) throw new DomainError(ErrorCode.NOT_FOUND, 'order not found');
+  return order;
+}
+
+async function paymentFor(order: Order, clientIp: string): Promise<PaymentRequest> {
+  try {
+    return await payments().createPayment({
+      outTradeNo: order._id,
+      totalFee: order.total,
+      description: `${order.brandName} ${order.productName} ×${order.quantity}`,
+      openId: order.owner,
+      callbackFunction: PAY_CALLBACK_FUNCTION,
+      expireAt: order.payBy,
+      clientIp,
+    });
+  } catch (e) {
+    if (e instanceof PaymentError) throw new DomainError(ErrorCode.PAYMENT_FAILED, 'payment could not be started');
+    throw e;
+  }
+}
+
+export const orderActions: ActionTable = {
+  create: action({
+    access: 'user',
+    input: createInput,
+    run: async (input, caller): Promise<Out<'create'>> => {
+      const { order } = await createOrder(caller.openId, input, now(), PURCHASE_RULES);
+      const payment = order.status === 'pending' ? await paymentFor(order, '') : null;
+      return { order: toOrderView(order), payment };
+    },
+  }),
+
+  pay: action({
+    access: 'user',
+    input: z.object({ orderId }).strict(),
+    run: async ({ orderId: id }, caller): Promise<Out<'pay'>> => {
+      const order = await myOrder(id, caller);
+      if (order.status !== 'pending' || order.payBy <= now()) {
+        throw new DomainError(ErrorCode.ORDER_NOT_PENDING, 'the order is not waiting for payment');
+      }
+      return { order: toOrderView(order), payment: await paymentFor(order, '') };
+    },
+  }),
+
+  list: action({
+    access: 'user',
+    input: z.object({ status: z.enum(ORDER_STATUSES).optional() }).strict(),
+    run: async ({ status }, caller): Promise<Out<'list'>> => {
+      const where: Record<string, unknown> = { owner: caller.openId };
+      if (status) where.status = status;
+      const orders = rows<Order>(
+        await getDatabase()
+          .collection(C.orders)
+          .where(where)
+          .orderBy('createdAt', 'desc')
+          .limit(ORDER_LIMITS.listMax)
+          .get(),
+      );
+      return { orders: orders.map(toOrderView) };
+    },
+  }),
+
+  detail: action({
+    access: 'user',
+    input: z.object({ orderId }).strict(),
+    run: async ({ orderId: id }, caller): Promise<Out<'detail'>> => {
+      const order = await myOrder(id, caller);
+      const db = getDatabase();
+      const cards =
+        order.cardIds.length === 0
+          ? []
+          : rows<Card>(
+              await db
+                .collection(C.cards)
+                .where({ _id: db.command.in(order.cardIds), owner: caller.openId })
+                .get(),
+            );
+      const at = now();
+      return { order: toOrderView(order), cards: cards.map((c) => toCardView(c, at)) };
+    },
+  }),
+
+  cancel: action({
+    access: 'user',
+    input: z.object({ orderId }).strict(),
+    run: async ({ orderId: id }, caller): Promise<Out<'cancel'>> => {
+      const order = await myOrder(id, caller);
+      if (order.status !== 'pending')
+        throw new DomainError(ErrorCode.ORDER_NOT_PENDING, 'only unpaid orders can be cancelled');
+      await closeOrder(order, 'cancelled', now());
+      return { order: toOrderView(await myOrder(id, caller)) };
+    },
+  }),
+};

@@ -1,0 +1,89 @@
+/**
+ * A verified payment settles its order in one transaction: the order becomes paid and its cards are
+ * issued (active, each with a fresh code stored only as a keyed hash and its last 4, and an
+ * ACTIVATE ledger entry carrying the balance after). Settling a paid order again changes nothing,
+ * so repeated, late or concurrent notifications and the poller all end in one set of cards.
+ */
+import type { Card } from '../../../src/domain/card';
+import { DAY_MS, expiryOf, type Order } from '../../../src/domain/order';
+import type { LedgerEntry } from '../../../src/domain/ledger';
+import type { Fen } from '../../../src/domain/money';
+import { C } from '../collections';
+import { keyedHash, randomCode } from '../secrets';
+import { transaction, txAdd, txGet, txUpdate } from '../tx';
+
+export type SettleOutcome = 'settled' | 'already-paid' | 'not-found' | 'amount-mismatch' | 'closed';
+
+export interface VerifiedPayment {
+  outTradeNo: string;
+  transactionId: string;
+  totalFee: number;
+  paidAt: number;
+}
+
+export function newCard(order: Order, index: number, now: number): { card: Card; entry: LedgerEntry } {
+  const code = randomCode();
+  const value = (order.amount + order.bonusPerCard) as Fen;
+  const card: Card = {
+    _id: `${order._id}-${index + 1}`,
+    owner: order.owner,
+    brandId: order.brandId,
+    brandName: order.brandName,
+    productId: order.productId,
+    productName: order.productName,
+    kind: order.terms.kind,
+    face: order.face,
+    blessing: order.blessing,
+    state: 'active',
+    balance: value,
+    initialValue: value,
+    paidValue: order.amount,
+    bonusValue: order.bonusPerCard,
+    codeHash: keyedHash('code', code),
+    last4: code.slice(-4),
+    origin: 'purchase',
+    orderId: order._id,
+    redeemed: 0 as Fen,
+    transfers: 0,
+    transferLimit: order.terms.transferLimit,
+    activatedAt: now,
+    expiresAt: expiryOf(order.terms.validity, now),
+    refundableUntil: now + order.terms.refundWindowDays * DAY_MS,
+    updatedAt: now,
+  };
+  const entry: LedgerEntry = {
+    _id: `${card._id}-activate`,
+    cardId: card._id,
+    owner: card.owner,
+    brandId: card.brandId,
+    type: 'ACTIVATE',
+    amount: value,
+    balanceAfter: value,
+    at: now,
+    ref: order._id,
+  };
+  return { card, entry };
+}
+
+export async function settleOrder(payment: VerifiedPayment, now: number): Promise<SettleOutcome> {
+  return transaction(async (tx) => {
+    const order = await txGet<Order>(tx, C.orders, payment.outTradeNo);
+    if (!order) return 'not-found' as const;
+    if (order.status === 'paid') return 'already-paid' as const;
+    if (order.total !== payment.totalFee) return 'amount-mismatch' as const;
+    // The closer closes the payment before the order, so a paid payment never meets a closed order.
+    if (order.status === 'closed') return 'closed' as const;
+    const issued = Array.from({ length: order.quantity }, (_, i) => newCard(order, i, now));
+    await txUpdate(tx, C.orders, order._id, {
+      status: 'paid',
+      paidAt: payment.paidAt,
+      transactionId: payment.transactionId,
+      cardIds: issued.map((x) => x.card._id),
+    });
+    for (const { card, entry } of issued) {
+      await txAdd(tx, C.cards, card);
+      await txAdd(tx, C.ledger, entry);
+    }
+    return 'settled' as const;
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The payment poller (timer): orders whose notification hasn't come are asked about — paid ones are
+ * settled, unpaid ones past their deadline closed — and refunds still waiting are asked about, or
+ * submitted again (same refund number) when the payment system never got them.
+ */
+import type { Order } from '../../../src/domain/order';
+import { getDatabase, rows } from '../cloud';
+import { C } from '../collections';
+import { payments } from '../payments';
+import { completeRefund, submitRefund } from '../wallet/refund-card';
+import type { RefundRecord } from '../wallet/views';
+import { closeOrder } from './close-order';
+import { settleOrder } from './settle';
+
+/** Give a notification this long to arrive before asking. */
+export const POLL_AFTER_MS = 60_000;
+const BATCH = 100;
+
+export interface SweepReport {
+  settled: number;
+  closed: number;
+  refundsCompleted: number;
+  refundsResubmitted: number;
+}
+
+export async function sweepPayments(now: number): Promise<SweepReport> {
+  const db = getDatabase();
+  const _ = db.command;
+  const report: SweepReport = { settled: 0, closed: 0, refundsCompleted: 0, refundsResubmitted: 0 };
+  const pending = rows<Order>(
+    await db
+      .collection(C.orders)
+      .where({ status: 'pending', createdAt: _.lt(now - POLL_AFTER_MS) })
+      .orderBy('createdAt', 'asc')
+      .limit(BATCH)
+      .get(),
+  );
+  const pay = payments();
+  for (const order of pending) {
+    const status = await pay.queryPayment(order._id);
+    if (status.state === 'SUCCESS') {
+      const outcome = await settleOrder(
+        {
+          outTradeNo: order._id,
+          transactionId: status.transactionId,
+          totalFee: status.totalFee,
+          paidAt: status.paidAt ?? now,
+        },
+        now,
+      );
+      if (outcome === 'settled') report.settled++;
+    } else if (now > order.payBy) {
+      if ((await closeOrder(order, 'timeout', now)) === 'closed') report.closed++;
+    }
+  }
+  const refunds = rows<RefundRecord>(
+    await db
+      .collection(C.refunds)
+      .where({ status: 'requested', requestedAt: _.lt(now - POLL_AFTER_MS) })
+      .orderBy('requestedAt', 'asc')
+      .limit(BATCH)
+      .get(),
+  );
+  for (const refund of refunds) {
+    const status = await pay.queryRefund(refund.refundNo);
+    if (status.state === 'SUCCESS' || status.state === 'FAILED') {
+      if ((await completeRefund(refund.refundNo, status.state === 'SUCCESS', now)) === 'completed')
+        report.refundsCompleted++;
+    } else if (status.state === 'NOTFOUND') {
+      await submitRefund(refund);
+      report.refundsResubmitted++;
+    }
+  }
+  return report;
+}

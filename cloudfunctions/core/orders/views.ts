@@ -1,0 +1,28 @@
+/** Orders as the client sees them: no owner, request id or real-name details. */
+import type { Order } from '../../../src/domain/order';
+import type { OrderView } from '../../../src/contracts/orders';
+
+export function toOrderView(o: Order): OrderView {
+  const view: OrderView = {
+    _id: o._id,
+    productId: o.productId,
+    productName: o.productName,
+    brandId: o.brandId,
+    brandName: o.brandName,
+    face: o.face,
+    amount: o.amount,
+    quantity: o.quantity,
+    total: o.total,
+    bonusPerCard: o.bonusPerCard,
+    blessing: o.blessing,
+    purpose: o.purpose,
+    status: o.status,
+    createdAt: o.createdAt,
+    payBy: o.payBy,
+    cardIds: o.cardIds,
+  };
+  if (o.paidAt !== undefined) view.paidAt = o.paidAt;
+  if (o.closedAt !== undefined) view.closedAt = o.closedAt;
+  if (o.closeReason !== undefined) view.closeReason = o.closeReason;
+  return view;
+}

@@ -1,0 +1,68 @@
+/**
+ * The payment notification handler (function `payCallback`). Only the payment system may call it
+ * (SOURCE wx_paycallback). A payment notification is believed only after the payment system,
+ * queried again, says the same: paid, same amount. Then the order is settled, at most once. The
+ * answer `{ errcode: 0 }` tells WeChat Pay to stop retrying; anything else makes it try again.
+ */
+import { now } from '../clock';
+import { getCaller } from '../cloud';
+import { settleOrder } from '../orders/settle';
+import { completeRefund } from '../wallet/refund-card';
+import { payments } from './index';
+
+export const PAY_CALLBACK_SOURCE = 'wx_paycallback';
+
+export interface CallbackAnswer {
+  errcode: number;
+  errmsg: string;
+}
+
+const OK: CallbackAnswer = { errcode: 0, errmsg: '' };
+
+function str(v: unknown, max = 64): string | null {
+  return typeof v === 'string' && v.length > 0 && v.length <= max ? v : null;
+}
+
+async function onPayment(event: Record<string, unknown>): Promise<CallbackAnswer> {
+  const outTradeNo = str(event.outTradeNo);
+  const totalFee = event.totalFee;
+  if (!outTradeNo || typeof totalFee !== 'number' || !Number.isInteger(totalFee)) {
+    return { errcode: 400, errmsg: 'malformed notification' };
+  }
+  // A failed payment changes nothing of ours; acknowledge it.
+  if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return OK;
+  const status = await payments().queryPayment(outTradeNo);
+  if (status.state !== 'SUCCESS' || status.totalFee !== totalFee) {
+    console.error(`payment notification for ${outTradeNo} not confirmed by the payment system (${status.state})`);
+    return { errcode: 403, errmsg: 'notification not confirmed' };
+  }
+  const outcome = await settleOrder(
+    { outTradeNo, transactionId: status.transactionId, totalFee: status.totalFee, paidAt: status.paidAt ?? now() },
+    now(),
+  );
+  if (outcome === 'settled' || outcome === 'already-paid') return OK;
+  console.error(`payment ${outTradeNo} could not settle: ${outcome}`);
+  return { errcode: 409, errmsg: outcome };
+}
+
+async function onRefund(event: Record<string, unknown>): Promise<CallbackAnswer> {
+  const outRefundNo = str(event.outRefundNo, 80);
+  if (!outRefundNo) return { errcode: 400, errmsg: 'malformed notification' };
+  const status = await payments().queryRefund(outRefundNo);
+  if (status.state !== 'SUCCESS' && status.state !== 'FAILED') return { errcode: 403, errmsg: 'refund not final' };
+  const outcome = await completeRefund(outRefundNo, status.state === 'SUCCESS', now());
+  return outcome === 'not-found' ? { errcode: 404, errmsg: 'unknown refund' } : OK;
+}
+
+export async function handlePayCallback(event: unknown): Promise<CallbackAnswer> {
+  try {
+    if (getCaller().source !== PAY_CALLBACK_SOURCE) return { errcode: 403, errmsg: 'payment system only' };
+    if (typeof event !== 'object' || event === null || Array.isArray(event))
+      return { errcode: 400, errmsg: 'malformed notification' };
+    const e = event as Record<string, unknown>;
+    return 'outRefundNo' in e ? await onRefund(e) : await onPayment(e);
+  } catch (e) {
+    console.error('payment notification failed, WeChat Pay will retry:', e);
+    return { errcode: 500, errmsg: 'retry later' };
+  }
+}

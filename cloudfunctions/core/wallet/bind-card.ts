@@ -1,0 +1,74 @@
+/**
+ * Binding a card sold offline by its card number + PIN. Every failure is one generic BIND_FAILED,
+ * so an answer never tells whether a number exists; tries are counted per user and per card number
+ * (a fixed window) in the same transaction as the check, and binding happens once.
+ */
+import type { Card } from '../../../src/domain/card';
+import { isWellFormedCode, normalizeCode } from '../../../src/domain/codes';
+import { ErrorCode } from '../../../src/domain/errors';
+import type { LedgerEntry } from '../../../src/domain/ledger';
+import type { PurchaseRules } from '../../../src/domain/rules';
+import { C } from '../collections';
+import { keyedHash, sameHash } from '../secrets';
+import { refuse, transaction, txAdd, txGet, txSet, txUpdate, type Tx } from '../tx';
+
+interface Throttle {
+  _id: string;
+  windowStart: number;
+  count: number;
+}
+
+/** Batch cards are stored under an id derived from their code, so binding finds one by id. */
+export function batchCardId(codeHash: string): string {
+  return `b${codeHash.slice(0, 30)}`;
+}
+
+export function pinHashFor(cardId: string, pin: string): string {
+  return keyedHash('pin', `${cardId}:${pin}`);
+}
+
+/** Counts one try under `key`; false when the window's tries are used up. */
+async function spendTry(tx: Tx, key: string, now: number, rules: PurchaseRules): Promise<boolean> {
+  const t = await txGet<Throttle>(tx, C.throttles, key);
+  const fresh = !t || now - t.windowStart >= rules.bindWindowMs;
+  const count = fresh ? 1 : t.count + 1;
+  if (count > rules.bindTries) return false;
+  await txSet(tx, C.throttles, { _id: key, windowStart: fresh ? now : t.windowStart, count });
+  return true;
+}
+
+const GENERIC = 'card number or PIN is incorrect, or the card cannot be bound';
+
+export async function bindCard(
+  owner: string,
+  cardNumber: string,
+  pin: string,
+  now: number,
+  rules: PurchaseRules,
+): Promise<Card> {
+  const code = normalizeCode(cardNumber);
+  const codeHash = keyedHash('code', code);
+  const cardId = batchCardId(codeHash);
+  return transaction(async (tx) => {
+    const userOk = await spendTry(tx, `bind-u-${keyedHash('user', owner).slice(0, 32)}`, now, rules);
+    const cardOk = await spendTry(tx, `bind-c-${codeHash.slice(0, 32)}`, now, rules);
+    if (!userOk || !cardOk) return refuse(ErrorCode.RATE_LIMITED, 'too many tries, please wait and try again');
+    if (!isWellFormedCode(code) || !/^\d{8}$/.test(pin)) return refuse(ErrorCode.BIND_FAILED, GENERIC);
+    const card = await txGet<Card>(tx, C.cards, cardId);
+    const pinOk = !!card?.pinHash && sameHash(card.pinHash, pinHashFor(cardId, pin));
+    if (!card || !pinOk || card.state !== 'unbound' || card.owner !== '') return refuse(ErrorCode.BIND_FAILED, GENERIC);
+    const entry: LedgerEntry = {
+      _id: `${cardId}-bind`,
+      cardId,
+      owner,
+      brandId: card.brandId,
+      type: 'BIND',
+      amount: 0,
+      balanceAfter: card.balance,
+      at: now,
+    };
+    await txUpdate(tx, C.cards, cardId, { owner, state: 'active', activatedAt: now, updatedAt: now });
+    await txAdd(tx, C.ledger, entry);
+    return { ...card, owner, state: 'active' as const, activatedAt: now, updatedAt: now };
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Refunding an unused card: in one transaction the card is voided (VOID ledger entry taking its
+ * balance to zero, bonus included) and a refund is recorded under a number derived from the card,
+ * so asking twice — or twice at once — is one refund. Then the payment refund is requested; if that
+ * call fails the refund stays `requested` and the payment poller asks again (same refund number).
+ * The refund notification (or the poller) completes it.
+ */
+import { refundRefusal, type Card } from '../../../src/domain/card';
+import { ErrorCode } from '../../../src/domain/errors';
+import type { LedgerEntry } from '../../../src/domain/ledger';
+import type { Fen } from '../../../src/domain/money';
+import type { Order } from '../../../src/domain/order';
+import { C } from '../collections';
+import { PAY_CALLBACK_FUNCTION, payments } from '../payments';
+import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
+import type { RefundRecord } from './views';
+
+export function refundNoFor(cardId: string): string {
+  return `R${cardId}`;
+}
+
+const REFUSALS: Record<NonNullable<ReturnType<typeof refundRefusal>>, ErrorCode> = {
+  NOT_REFUNDABLE: ErrorCode.NOT_REFUNDABLE,
+  CARD_USED: ErrorCode.CARD_USED,
+  CARD_GIFTED: ErrorCode.CARD_GIFTED,
+  REFUND_WINDOW_PASSED: ErrorCode.REFUND_WINDOW_PASSED,
+  CARD_NOT_ACTIVE: ErrorCode.CARD_NOT_ACTIVE,
+};
+
+export async function requestRefund(
+  owner: string,
+  cardId: string,
+  now: number,
+): Promise<{ card: Card; refund: RefundRecord }> {
+  const refundNo = refundNoFor(cardId);
+  const result = await transaction(async (tx) => {
+    const card = await txGet<Card>(tx, C.cards, cardId);
+    if (!card || card.owner !== owner) return refuse(ErrorCode.NOT_FOUND, 'card not found');
+    if (card.state === 'refunding' || card.state === 'refunded') {
+      const existing = await txGet<RefundRecord>(tx, C.refunds, refundNo);
+      if (existing) return { card, refund: existing, fresh: false };
+    }
+    const refusal = refundRefusal(card, now);
+    if (refusal) return refuse(REFUSALS[refusal], `this card cannot be refunded: ${refusal.toLowerCase()}`);
+    const order = await txGet<Order>(tx, C.orders, card.orderId ?? '');
+    if (!order) return refuse(ErrorCode.NOT_REFUNDABLE, 'the purchase of this card is not on record');
+    const entry: LedgerEntry = {
+      _id: `${card._id}-void`,
+      cardId: card._id,
+      owner,
+      brandId: card.brandId,
+      type: 'VOID',
+      amount: -card.balance,
+      balanceAfter: 0 as Fen,
+      at: now,
+      ref: refundNo,
+    };
+    const refund: RefundRecord = {
+      _id: refundNo,
+      refundNo,
+      owner,
+      cardId: card._id,
+      orderId: order._id,
+      outTradeNo: order._id,
+      totalFee: order.total,
+      amount: card.paidValue,
+      status: 'requested',
+      requestedAt: now,
+    };
+    await txUpdate(tx, C.cards, card._id, { state: 'refunding', balance: 0, updatedAt: now });
+    await txAdd(tx, C.ledger, entry);
+    await txAdd(tx, C.refunds, refund);
+    return { card: { ...card, state: 'refunding' as const, balance: 0 as Fen, updatedAt: now }, refund, fresh: true };
+  });
+  if (result.fresh) await submitRefund(result.refund);
+  return { card: result.card, refund: result.refund };
+}
+
+/** Asks the payment system for the refund; a failure leaves it for the poller. */
+export async function submitRefund(refund: RefundRecord): Promise<void> {
+  try {
+    await payments().refund({
+      outTradeNo: refund.outTradeNo,
+      outRefundNo: refund.refundNo,
+      totalFee: refund.totalFee,
+      refundFee: refund.amount,
+      callbackFunction: PAY_CALLBACK_FUNCTION,
+    });
+  } catch (e) {
+    console.error(
+      `refund ${refund.refundNo} not submitted, the poller will retry:`,
+      e instanceof Error ? e.message : e,
+    );
+  }
+}
+
+/** The payment system confirmed the refund: the refund and its card reach their final states. */
+export async function completeRefund(
+  refundNo: string,
+  succeeded: boolean,
+  now: number,
+): Promise<'completed' | 'already' | 'not-found'> {
+  return transaction(async (tx) => {
+    const refund = await txGet<RefundRecord>(tx, C.refunds, refundNo);
+    if (!refund) return 'not-found' as const;
+    if (refund.status !== 'requested') return 'already' as const;
+    await txUpdate(tx, C.refunds, refundNo, { status: succeeded ? 'succeeded' : 'failed', completedAt: now });
+    // A failed payment refund leaves the card voided and the case with an operator: money is never
+    // put back on a card the buyer asked to refund.
+    if (succeeded) await txUpdate(tx, C.cards, refund.cardId, { state: 'refunded', updatedAt: now });
+    return 'completed' as const;
+  });
+}

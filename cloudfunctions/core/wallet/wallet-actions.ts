@@ -1,0 +1,109 @@
+/**
+ * The wallet function's actions: my cards, one card with its history, bind by card number + PIN,
+ * refund. A card of someone else is "not found".
+ */
+import { WALLET_GROUPS, type Card, type WalletGroup } from '../../../src/domain/card';
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
+import type { LedgerEntry } from '../../../src/domain/ledger';
+import { PURCHASE_RULES } from '../../../src/domain/rules';
+import { WALLET_LIMITS, type WalletActions } from '../../../src/contracts/wallet';
+import { getDatabase, rows } from '../cloud';
+import { now } from '../clock';
+import { C } from '../collections';
+import { action, type ActionTable } from '../router';
+import { z } from '../validate';
+import { bindCard } from './bind-card';
+import { refundNoFor, requestRefund } from './refund-card';
+import { toCardView, toHistoryView, toRefundView, type RefundRecord } from './views';
+
+type Out<A extends keyof WalletActions> = WalletActions[A]['output'];
+
+const cardId = z
+  .string()
+  .min(2)
+  .max(WALLET_LIMITS.idMax)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'malformed card id');
+
+/** A holder's wallet is bounded in practice; the cloud's largest page holds it. */
+const WALLET_PAGE = 1000;
+
+async function myCard(id: string, owner: string): Promise<Card> {
+  const card = rows<Card>(await getDatabase().collection(C.cards).where({ _id: id, owner }).limit(1).get())[0];
+  if (!card) throw new DomainError(ErrorCode.NOT_FOUND, 'card not found');
+  return card;
+}
+
+export const walletActions: ActionTable = {
+  list: action({
+    access: 'user',
+    input: z.object({}).strict(),
+    run: async (_input, caller): Promise<Out<'list'>> => {
+      const cards = rows<Card>(
+        await getDatabase()
+          .collection(C.cards)
+          .where({ owner: caller.openId })
+          .orderBy('activatedAt', 'desc')
+          .limit(WALLET_PAGE)
+          .get(),
+      );
+      const at = now();
+      const views = cards.map((c) => toCardView(c, at));
+      const counts = Object.fromEntries(WALLET_GROUPS.map((g) => [g, 0])) as Record<WalletGroup, number>;
+      let totalBalance = 0;
+      for (const v of views) {
+        counts[v.group]++;
+        if (v.group === 'usable') totalBalance += v.balance;
+      }
+      return { cards: views, totalBalance, counts };
+    },
+  }),
+
+  detail: action({
+    access: 'user',
+    input: z.object({ cardId }).strict(),
+    run: async ({ cardId: id }, caller): Promise<Out<'detail'>> => {
+      const card = await myCard(id, caller.openId);
+      const db = getDatabase();
+      const [history, refunds] = await Promise.all([
+        db.collection(C.ledger).where({ cardId: id }).orderBy('at', 'desc').limit(WALLET_PAGE).get(),
+        card.state === 'refunding' || card.state === 'refunded'
+          ? db
+              .collection(C.refunds)
+              .where({ _id: refundNoFor(id), owner: caller.openId })
+              .get()
+          : Promise.resolve({ data: [] }),
+      ]);
+      const refund = rows<RefundRecord>(refunds)[0];
+      return {
+        card: toCardView(card, now()),
+        history: rows<LedgerEntry>(history).map(toHistoryView),
+        refund: refund ? toRefundView(refund) : null,
+      };
+    },
+  }),
+
+  bind: action({
+    access: 'user',
+    input: z
+      .object({
+        cardNumber: z.string().min(1).max(WALLET_LIMITS.cardNumberMax),
+        pin: z.string().min(1).max(WALLET_LIMITS.pinMax),
+      })
+      .strict(),
+    run: async ({ cardNumber, pin }, caller): Promise<Out<'bind'>> => {
+      const at = now();
+      const card = await bindCard(caller.openId, cardNumber, pin, at, PURCHASE_RULES);
+      return { card: toCardView(card, at) };
+    },
+  }),
+
+  refund: action({
+    access: 'user',
+    input: z.object({ cardId }).strict(),
+    run: async ({ cardId: id }, caller): Promise<Out<'refund'>> => {
+      const at = now();
+      const { card, refund } = await requestRefund(caller.openId, id, at);
+      return { card: toCardView(card, at), refund: toRefundView(refund) };
+    },
+  }),
+};

@@ -1,0 +1,114 @@
+/**
+ * HTTP doors of the simulated WeChat Pay:
+ *   POST /pay/:op                          the payments port of functions (local cloud key only)
+ *   GET  /api/pay/local/:token             the pay sheet: what is being paid (the payer's session)
+ *   POST /api/pay/local/:token/confirm     the payer confirms
+ *   POST /api/test/pay/notify|confirm|delivery   test mode: deliver again, forged, concurrently…
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { PayError, type PaySystem } from '../pay/pay-system';
+import { HttpError, readJson, sendError, sendJson } from './http-util';
+
+const BODY_LIMIT = 16 * 1024;
+
+export function sameKey(given: string | string[] | undefined, key: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function payErrorStatus(e: PayError): number {
+  return e.code === 'NOT_FOUND' ? 404 : 409;
+}
+
+async function run(res: ServerResponse, fn: () => unknown | Promise<unknown>): Promise<void> {
+  try {
+    sendJson(res, 200, await fn());
+  } catch (e) {
+    if (e instanceof PayError) return sendError(res, payErrorStatus(e), e.code, e.message);
+    throw e;
+  }
+}
+
+/** The functions' side: unifiedOrder, queryOrder, closeOrder, refund, queryRefund. */
+export async function handlePortCall(
+  pay: PaySystem,
+  key: string,
+  op: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (!sameKey(req.headers['x-local-pay-key'], key)) return sendError(res, 403, 'FORBIDDEN', 'local pay key required');
+  // Only our own functions hold the key; the port sends what its types say.
+  const body = (await readJson(req, BODY_LIMIT)) as Record<string, unknown>;
+  switch (op) {
+    case 'unifiedOrder':
+      return run(res, () => pay.unifiedOrder(body as Parameters<PaySystem['unifiedOrder']>[0]));
+    case 'queryOrder':
+      return run(res, () => pay.queryOrder(String(body.outTradeNo)));
+    case 'closeOrder':
+      return run(res, () => pay.closeOrder(String(body.outTradeNo)));
+    case 'refund':
+      return run(res, () => pay.refund(body as Parameters<PaySystem['refund']>[0]));
+    case 'queryRefund':
+      return run(res, () => pay.queryRefund(String(body.outRefundNo)));
+    default:
+      return sendError(res, 404, 'NOT_FOUND', `no pay operation ${op}`);
+  }
+}
+
+/** The payer's side: the pay sheet reads the payment and confirms it. */
+export async function handlePaySheet(
+  pay: PaySystem,
+  openId: string,
+  token: string,
+  confirm: boolean,
+  res: ServerResponse,
+): Promise<void> {
+  return run(res, () => {
+    const o = confirm ? pay.confirm(token, openId) : pay.view(token, openId);
+    return {
+      payToken: o.payToken,
+      outTradeNo: o.outTradeNo,
+      description: o.description,
+      amount: o.totalFee,
+      status: o.state,
+    };
+  });
+}
+
+/** Test mode: deliver a payment notification on demand — again, concurrently, late, or forged. */
+export async function handlePayTest(
+  pay: PaySystem,
+  path: string,
+  body: Record<string, unknown>,
+  res: ServerResponse,
+): Promise<void> {
+  if (path === '/api/test/pay/delivery') {
+    pay.deliver = body.deliver !== false;
+    return sendJson(res, 200, { deliver: pay.deliver });
+  }
+  const order = pay.order(String(body.outTradeNo));
+  if (!order) throw new HttpError(404, 'NOT_FOUND', 'no such payment');
+  if (path === '/api/test/pay/confirm') {
+    // Paid without the pay sheet; with delivery off, no notification follows.
+    return run(res, () => pay.markPaid(order));
+  }
+  if (path === '/api/test/pay/notify') {
+    const times = Math.min(Math.max(1, Number(body.times ?? 1)), 64);
+    const forged = (typeof body.forge === 'object' && body.forge !== null ? body.forge : {}) as Record<string, unknown>;
+    const source = typeof body.source === 'string' ? body.source : undefined;
+    const delayMs = Math.min(Math.max(0, Number(body.delayMs ?? 0)), 10_000);
+    const once = async (): Promise<unknown> => {
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      return pay.notifyOnce(order.callbackFunction, pay.paymentEvent(order, forged), order.openId, source);
+    };
+    const answers: unknown[] = [];
+    if (body.concurrent === true) answers.push(...(await Promise.all(Array.from({ length: times }, once))));
+    else for (let i = 0; i < times; i++) answers.push(await once());
+    return sendJson(res, 200, { answers });
+  }
+  sendError(res, 404, 'NOT_FOUND', path);
+}

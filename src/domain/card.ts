@@ -1,0 +1,115 @@
+/**
+ * A gift card's life: its states, which moves between them are allowed (a table, so a new state
+ * or move is one line), and how the wallet groups them.
+ */
+import type { CardKind, CardFace } from './catalog';
+import type { Fen } from './money';
+
+export const CARD_STATES = [
+  /** Issued by a batch, waiting to be bound by card number + PIN. */
+  'unbound',
+  'active',
+  /** Locked inside an open gift. */
+  'gifting',
+  /** Balance spent to zero. */
+  'used',
+  'expired',
+  /** Voided for a refund; the payment refund is under way. */
+  'refunding',
+  'refunded',
+] as const;
+export type CardState = (typeof CARD_STATES)[number];
+
+const MOVES: Readonly<Record<CardState, readonly CardState[]>> = {
+  unbound: ['active'],
+  active: ['gifting', 'used', 'expired', 'refunding'],
+  gifting: ['active'],
+  // A reversed redemption gives a used-up card its balance back.
+  used: ['active'],
+  expired: ['active'],
+  refunding: ['refunded'],
+  refunded: [],
+};
+
+export function canMove(from: CardState, to: CardState): boolean {
+  return MOVES[from].includes(to);
+}
+
+export function isTerminal(state: CardState): boolean {
+  return MOVES[state].length === 0;
+}
+
+/** The wallet's tabs. */
+export const WALLET_GROUPS = ['usable', 'gifting', 'used', 'expired', 'refunded'] as const;
+export type WalletGroup = (typeof WALLET_GROUPS)[number];
+
+export function walletGroup(state: CardState): WalletGroup {
+  switch (state) {
+    case 'active':
+    case 'unbound':
+      return 'usable';
+    case 'gifting':
+      return 'gifting';
+    case 'used':
+      return 'used';
+    case 'expired':
+      return 'expired';
+    case 'refunding':
+    case 'refunded':
+      return 'refunded';
+  }
+}
+
+/** Where a card came from. */
+export type CardOrigin = 'purchase' | 'batch';
+
+/** A card as stored. The code itself is never stored: only its keyed hash and last 4 characters. */
+export interface Card {
+  _id: string;
+  /** OPENID of the holder; '' while an unbound batch card waits for its binder. */
+  owner: string;
+  brandId: string;
+  brandName: string;
+  productId: string;
+  productName: string;
+  kind: CardKind;
+  face: Pick<CardFace, 'id' | 'name' | 'image'>;
+  blessing: string;
+  state: CardState;
+  balance: Fen;
+  /** Value the card was issued with: paid + bonus. */
+  initialValue: Fen;
+  /** The part bought with money (refundable); bonus value never is. */
+  paidValue: Fen;
+  bonusValue: Fen;
+  codeHash: string;
+  last4: string;
+  /** Salted PIN hash, for batch cards bound by card number + PIN. */
+  pinHash?: string;
+  origin: CardOrigin;
+  orderId?: string;
+  /** Amount redeemed so far (a refund needs 0). */
+  redeemed: Fen;
+  /** Times the card has been gifted on. */
+  transfers: number;
+  transferLimit: number;
+  activatedAt: number;
+  /** null: never expires. */
+  expiresAt: number | null;
+  /** Last moment a refund may be asked; null: not refundable (batch cards). */
+  refundableUntil: number | null;
+  updatedAt: number;
+}
+
+/** Whether the holder may ask for a refund now: unused, never gifted, inside the window. */
+export function refundRefusal(
+  card: Pick<Card, 'state' | 'redeemed' | 'transfers' | 'refundableUntil' | 'origin'>,
+  now: number,
+): 'NOT_REFUNDABLE' | 'CARD_USED' | 'CARD_GIFTED' | 'REFUND_WINDOW_PASSED' | 'CARD_NOT_ACTIVE' | null {
+  if (card.origin !== 'purchase' || card.refundableUntil === null) return 'NOT_REFUNDABLE';
+  if (card.state !== 'active') return card.state === 'used' ? 'CARD_USED' : 'CARD_NOT_ACTIVE';
+  if (card.redeemed > 0) return 'CARD_USED';
+  if (card.transfers > 0) return 'CARD_GIFTED';
+  if (now > card.refundableUntil) return 'REFUND_WINDOW_PASSED';
+  return null;
+}

@@ -1,0 +1,82 @@
+/**
+ * The card ledger: every balance change is one entry carrying the signed amount and the balance
+ * after it, written in the same atomic step as the change. A card's balance is the replay of its
+ * entries; the totals by type prove conservation.
+ */
+import type { Fen } from './money';
+
+export const LEDGER_TYPES = [
+  /** Value issued onto a new card (+). */
+  'ACTIVATE',
+  /** Spent in a store (−). */
+  'REDEEM',
+  /** A redemption reversed by the store (+). */
+  'REFUND',
+  /** Balance voided for a refund of the purchase (−). */
+  'VOID',
+  /** Balance lost at expiry (−). */
+  'EXPIRE',
+  /** Value moved out of the card into a gift (−) or back from one (+). */
+  'GIFT_OUT',
+  'GIFT_RETURN',
+  /** Value received from a gift (+). */
+  'GIFT_IN',
+  /** A batch card bound to its holder (0). */
+  'BIND',
+] as const;
+export type LedgerType = (typeof LEDGER_TYPES)[number];
+
+export interface LedgerEntry {
+  _id: string;
+  cardId: string;
+  /** Holder at the time of the entry. */
+  owner: string;
+  brandId: string;
+  type: LedgerType;
+  /** Signed change in fen. */
+  amount: number;
+  balanceAfter: Fen;
+  at: number;
+  /** Where it happened: a store id, or the online channel. */
+  storeId?: string;
+  storeName?: string;
+  /** The order, refund, gift or redemption this entry belongs to. */
+  ref?: string;
+}
+
+/** The sign each type's amount must have. */
+export const LEDGER_SIGN: Readonly<Record<LedgerType, 1 | -1 | 0>> = {
+  ACTIVATE: 1,
+  REDEEM: -1,
+  REFUND: 1,
+  VOID: -1,
+  EXPIRE: -1,
+  GIFT_OUT: -1,
+  GIFT_RETURN: 1,
+  GIFT_IN: 1,
+  BIND: 0,
+};
+
+export interface ReplayResult {
+  balance: number;
+  /** Problems found: an entry whose balance-after disagrees, a negative balance, a wrong sign. */
+  problems: string[];
+}
+
+/** Replays entries in time order from zero and checks each one's balance-after and sign. */
+export function replayLedger(
+  entries: readonly Pick<LedgerEntry, '_id' | 'type' | 'amount' | 'balanceAfter' | 'at'>[],
+): ReplayResult {
+  const ordered = [...entries].sort((a, b) => a.at - b.at || a._id.localeCompare(b._id));
+  const problems: string[] = [];
+  let balance = 0;
+  for (const e of ordered) {
+    const sign = LEDGER_SIGN[e.type];
+    if (!Number.isInteger(e.amount) || Math.sign(e.amount) !== sign)
+      problems.push(`${e._id}: ${e.type} amount ${e.amount}`);
+    balance += e.amount;
+    if (balance < 0) problems.push(`${e._id}: balance ${balance} below zero`);
+    if (balance !== e.balanceAfter) problems.push(`${e._id}: balance after ${e.balanceAfter}, replay gives ${balance}`);
+  }
+  return { balance, problems };
+}

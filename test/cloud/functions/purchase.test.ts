@@ -1,0 +1,496 @@
+/**
+ * Buying cards end to end through the real SDK against the local cloud: orders, the simulated
+ * WeChat Pay and its notifications, card issue, the wallet, refunds, binding by card number + PIN,
+ * the payment poller — with the money invariants checked after every step.
+ */
+import type { Envelope } from '../../../src/contracts/envelope';
+import type { OrdersActions } from '../../../src/contracts/orders';
+import type { WalletActions } from '../../../src/contracts/wallet';
+import type { Card } from '../../../src/domain/card';
+import type { Order } from '../../../src/domain/order';
+import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+
+jest.setTimeout(120_000);
+
+let cloud: TestCloud;
+
+const COFFEE = 'prod-lanshan-coffee-card'; // bearer, ¥50–1,000 custom, denominations
+const MARKET = 'prod-huixian-shopping-card'; // registered, ¥50–5,000, bonus ¥100 from ¥1,000
+const CAKE = 'prod-maiduo-cake-card'; // limited stock
+const face = (product: string, theme = 'birthday'): string => `face-${product.slice(5)}-${theme}`;
+
+type OrdersOut<A extends keyof OrdersActions> = OrdersActions[A]['output'];
+type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
+
+/** Calls a function as `openId` from the mini-program (the platform supplies the identity). */
+async function as<T>(openId: string, fn: string, body: object): Promise<Envelope<T>> {
+  return (await cloud.runtime.invoke(
+    fn,
+    body,
+    { openId, appId: 'wx-test', source: 'wx_client' },
+    cloud.clock.offsetMs,
+  )) as Envelope<T>;
+}
+
+async function ok<T>(openId: string, fn: string, body: object): Promise<T> {
+  const env = await as<T>(openId, fn, body);
+  if (!env.ok)
+    throw new Error(`${fn}.${String((body as { action?: string }).action)}: ${env.error.code} ${env.error.message}`);
+  return env.data;
+}
+
+async function code(openId: string, fn: string, body: object): Promise<string> {
+  const env = await as<unknown>(openId, fn, body);
+  if (env.ok) throw new Error(`${fn} unexpectedly succeeded`);
+  return env.error.code;
+}
+
+let seq = 0;
+const requestId = (): string => `req-${Date.now().toString(36)}-${++seq}`;
+
+function createInput(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    action: 'create',
+    productId: COFFEE,
+    faceId: face(COFFEE),
+    amount: 10_000,
+    quantity: 1,
+    purpose: 'self',
+    requestId: requestId(),
+    ...over,
+  };
+}
+
+async function testApi(path: string, body: object): Promise<Record<string, unknown>> {
+  const res = await fetch(`${cloud.url}/api/test/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function orderDoc(id: string): Promise<Order> {
+  return (await allDocs<Order>(cloud, 'orders')).find((o) => o._id === id)!;
+}
+
+/** Creates an order and pays it on the pay sheet path; resolves once the notification settled it. */
+async function buy(openId: string, over: Record<string, unknown> = {}): Promise<OrdersOut<'detail'>> {
+  const created = await ok<OrdersOut<'create'>>(openId, 'orders', createInput(over));
+  expect(created.payment?.provider).toBe('local');
+  await testApi('pay/confirm', { outTradeNo: created.order._id });
+  return waitFor('the order to be paid', async () => {
+    const d = await ok<OrdersOut<'detail'>>(openId, 'orders', { action: 'detail', orderId: created.order._id });
+    return d.order.status === 'paid' ? d : undefined;
+  });
+}
+
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+
+afterAll(async () => {
+  await cloud.close();
+});
+
+afterEach(async () => {
+  await checkMoneyInvariants(cloud);
+});
+
+describe('buying', () => {
+  test('should issue the cards of a paid order into the wallet with an ACTIVATE entry', async () => {
+    const d = await buy('u-buyer', { amount: 12_300, quantity: 2, blessing: '生日快乐，天天开心' });
+    expect(d.cards).toHaveLength(2);
+    for (const c of d.cards) {
+      expect(c).toMatchObject({
+        state: 'active',
+        group: 'usable',
+        balance: 12_300,
+        initialValue: 12_300,
+        blessing: '生日快乐，天天开心',
+      });
+      expect(c.last4).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/);
+      expect(c).not.toHaveProperty('codeHash');
+    }
+    const wallet = await ok<WalletOut<'list'>>('u-buyer', 'wallet', { action: 'list' });
+    expect(wallet.totalBalance).toBe(24_600);
+    expect(wallet.counts.usable).toBe(2);
+    const detail = await ok<WalletOut<'detail'>>('u-buyer', 'wallet', { action: 'detail', cardId: d.cards[0]!._id });
+    expect(detail.history).toEqual([
+      expect.objectContaining({ type: 'ACTIVATE', amount: 12_300, balanceAfter: 12_300 }),
+    ]);
+    // Stored: only the keyed hash of the code.
+    const stored = (await allDocs<Card>(cloud, 'cards')).find((c) => c._id === d.cards[0]!._id)!;
+    expect(stored.codeHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('should add the bonus on top of the paid value and never refund it', async () => {
+    const d = await buy('u-bonus', { productId: MARKET, faceId: face(MARKET, 'festival'), amount: 100_000 });
+    expect(d.cards[0]).toMatchObject({ balance: 110_000, paidValue: 100_000, bonusValue: 10_000 });
+    const { refund } = await ok<WalletOut<'refund'>>('u-bonus', 'wallet', {
+      action: 'refund',
+      cardId: d.cards[0]!._id,
+    });
+    expect(refund.amount).toBe(100_000);
+  });
+
+  test('should return the same order for a retried request id and refuse it for other choices', async () => {
+    const input = createInput();
+    const a = await ok<OrdersOut<'create'>>('u-retry', 'orders', input);
+    const b = await ok<OrdersOut<'create'>>('u-retry', 'orders', input);
+    expect(b.order._id).toBe(a.order._id);
+    expect(await code('u-retry', 'orders', { ...input, amount: 20_000 })).toBe('IDEMPOTENCY_MISMATCH');
+    // The same request id from another buyer is another order.
+    const other = await ok<OrdersOut<'create'>>('u-retry-2', 'orders', input);
+    expect(other.order._id).not.toBe(a.order._id);
+    const mine = (await allDocs<Order>(cloud, 'orders')).filter((o) => o.owner === 'u-retry');
+    expect(mine).toHaveLength(1);
+  });
+
+  test('should refuse amounts the product does not sell and products off sale', async () => {
+    expect(await code('u-x', 'orders', createInput({ amount: 4_900 }))).toBe('AMOUNT_NOT_ALLOWED');
+    expect(await code('u-x', 'orders', createInput({ amount: 10_050 }))).toBe('AMOUNT_NOT_ALLOWED');
+    // Bearer cards stop at ¥1,000 even inside a wider custom range.
+    expect(await code('u-x', 'orders', createInput({ amount: 100_100 }))).toBe('AMOUNT_NOT_ALLOWED');
+    expect(await code('u-x', 'orders', createInput({ productId: 'prod-none' }))).toBe('NOT_FOUND');
+  });
+
+  test('should ask for real-name details from ¥10,000 a day and record ¥50,000 a day for review', async () => {
+    const big = { productId: MARKET, faceId: face(MARKET, 'festival'), amount: 500_000 };
+    await ok('u-rich', 'orders', createInput({ ...big, quantity: 1 }));
+    expect(await code('u-rich', 'orders', createInput({ ...big, quantity: 1 }))).toBe('REAL_NAME_REQUIRED');
+    const realName = { name: '王小明', idNumber: '11010519491231002X' };
+    const second = await ok<OrdersOut<'create'>>('u-rich', 'orders', createInput({ ...big, quantity: 1, realName }));
+    const stored = await orderDoc(second.order._id);
+    expect(stored.realName).toEqual({ name: '王小明', idNumberMasked: '110***********002X' });
+    await ok('u-rich', 'orders', createInput({ ...big, quantity: 8, realName }));
+    const reviews = await allDocs<{ owner: string; kind: string }>(cloud, 'reviews');
+    expect(reviews.filter((r) => r.owner === 'u-rich' && r.kind === 'largeAmount')).toHaveLength(1);
+  });
+
+  test('should sell exactly the last 10 in stock to 50 concurrent buyers', async () => {
+    await cloud.db.handle({
+      action: 'database.modifyDocument',
+      collectionName: 'products',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: CAKE }),
+      data: JSON.stringify({ $set: { stock: 10 } }),
+      multi: false,
+      merge: true,
+    });
+    const attempt = async (i: number): Promise<string> => {
+      const input = createInput({ productId: CAKE, faceId: face(CAKE), amount: 20_000 });
+      for (;;) {
+        const env = await as<OrdersOut<'create'>>(`u-rush-${i}`, 'orders', input);
+        if (env.ok) {
+          await testApi('pay/confirm', { outTradeNo: env.data.order._id });
+          return 'bought';
+        }
+        if (env.error.code !== 'CONFLICT') return env.error.code;
+      }
+    };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => attempt(i)));
+    expect(results.filter((r) => r === 'bought')).toHaveLength(10);
+    expect(results.filter((r) => r === 'SOLD_OUT')).toHaveLength(40);
+    await waitFor('10 paid orders', async () => {
+      const paid = (await allDocs<Order>(cloud, 'orders')).filter((o) => o.productId === CAKE && o.status === 'paid');
+      return paid.length === 10 ? paid : undefined;
+    });
+    const product = (await allDocs<{ _id: string; stock: number }>(cloud, 'products')).find((p) => p._id === CAKE)!;
+    expect(product.stock).toBe(0);
+  });
+});
+
+describe('payment notifications', () => {
+  async function paidWithoutNotification(openId: string, quantity = 1): Promise<string> {
+    const created = await ok<OrdersOut<'create'>>(openId, 'orders', createInput({ quantity }));
+    await testApi('pay/delivery', { deliver: false });
+    try {
+      await testApi('pay/confirm', { outTradeNo: created.order._id });
+    } finally {
+      await testApi('pay/delivery', { deliver: true });
+    }
+    return created.order._id;
+  }
+
+  const cardsOf = async (orderId: string): Promise<Card[]> =>
+    (await allDocs<Card>(cloud, 'cards')).filter((c) => c.orderId === orderId);
+
+  test.each([1, 2, 5, 16])(
+    'should issue one set of cards for a notification delivered %i times, some at once',
+    async (times) => {
+      const orderId = await paidWithoutNotification(`u-notify-${times}`, 2);
+      const half = Math.ceil(times / 2);
+      const a = (await testApi('pay/notify', { outTradeNo: orderId, times: half, concurrent: true })) as {
+        answers: unknown[];
+      };
+      const b = (await testApi('pay/notify', { outTradeNo: orderId, times: times - half })) as { answers: unknown[] };
+      // Every delivery, first or repeated, is acknowledged the same way so WeChat stops retrying.
+      for (const answer of [...a.answers, ...b.answers]) expect(answer).toEqual({ errcode: 0, errmsg: '' });
+      expect(await cardsOf(orderId)).toHaveLength(2);
+      expect((await orderDoc(orderId)).status).toBe('paid');
+    },
+  );
+
+  test('should issue nothing for a notification the payment system does not confirm', async () => {
+    const created = await ok<OrdersOut<'create'>>('u-forge', 'orders', createInput());
+    const orderId = created.order._id;
+    // Not paid at all.
+    const unpaid = (await testApi('pay/notify', { outTradeNo: orderId })) as { answers: { errcode: number }[] };
+    expect(unpaid.answers[0]!.errcode).not.toBe(0);
+    await testApi('pay/delivery', { deliver: false });
+    await testApi('pay/confirm', { outTradeNo: orderId });
+    await testApi('pay/delivery', { deliver: true });
+    // Paid, but the notification claims another amount.
+    const wrong = (await testApi('pay/notify', { outTradeNo: orderId, forge: { totalFee: 1 } })) as {
+      answers: { errcode: number }[];
+    };
+    expect(wrong.answers[0]!.errcode).not.toBe(0);
+    // The right notification, but not from the payment system.
+    const foreign = (await testApi('pay/notify', { outTradeNo: orderId, source: 'wx_client' })) as {
+      answers: { errcode: number }[];
+    };
+    expect(foreign.answers[0]!.errcode).toBe(403);
+    // A user calling the callback through the gateway is a client, not the payment system.
+    const token = await cloud.login('alice');
+    const viaGateway = await cloud.call<{ errcode: number }>(
+      'payCallback',
+      { outTradeNo: orderId, totalFee: 10_000, returnCode: 'SUCCESS', resultCode: 'SUCCESS' },
+      token,
+    );
+    expect(viaGateway.errcode).toBe(403);
+    expect(await cardsOf(orderId)).toHaveLength(0);
+    expect((await orderDoc(orderId)).status).toBe('pending');
+  });
+
+  test('should settle a paid order whose notification never came, on the poller', async () => {
+    const orderId = await paidWithoutNotification('u-poll');
+    cloud.clock.advance(2 * 60_000);
+    const report = await cloud.runtime.invoke(
+      'orders',
+      { Type: 'Timer', TriggerName: 'paymentPoller', Time: '', Message: '' },
+      { openId: '', appId: 'wx-test', source: 'wx_timer' },
+      cloud.clock.offsetMs,
+    );
+    expect(report).toMatchObject({ ok: true, data: expect.objectContaining({ settled: expect.any(Number) }) });
+    expect(await cardsOf(orderId)).toHaveLength(1);
+  });
+
+  test('should close an unpaid order after 15 minutes, release its stock and refuse paying it', async () => {
+    const before = (await allDocs<{ _id: string; stock: number | null }>(cloud, 'products')).find(
+      (p) => p._id === 'prod-xingguang-movie-card',
+    )!;
+    const product = 'prod-xingguang-movie-card';
+    const created = await ok<OrdersOut<'create'>>(
+      'u-late',
+      'orders',
+      createInput({ productId: product, faceId: face(product), amount: before.stock === null ? 10_000 : 10_000 }),
+    );
+    cloud.clock.advance(16 * 60_000);
+    await cloud.runtime.invoke(
+      'orders',
+      { Type: 'Timer', TriggerName: 'paymentPoller', Time: '', Message: '' },
+      { openId: '', appId: 'wx-test', source: 'wx_timer' },
+      cloud.clock.offsetMs,
+    );
+    const order = await orderDoc(created.order._id);
+    expect(order).toMatchObject({ status: 'closed', closeReason: 'timeout' });
+    expect(await code('u-late', 'orders', { action: 'pay', orderId: order._id })).toBe('ORDER_NOT_PENDING');
+    expect(cloud.pay.order(order._id)?.state).toBe('CLOSED');
+  });
+
+  test('should refuse a timer job run by anyone but the timer', async () => {
+    expect(await code('u-x', 'orders', { Type: 'Timer', TriggerName: 'paymentPoller' })).toBe('FORBIDDEN');
+  });
+});
+
+describe('cancel and refund', () => {
+  test('should cancel an unpaid order and release its stock', async () => {
+    const created = await ok<OrdersOut<'create'>>('u-cancel', 'orders', createInput());
+    const { order } = await ok<OrdersOut<'cancel'>>('u-cancel', 'orders', {
+      action: 'cancel',
+      orderId: created.order._id,
+    });
+    expect(order).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
+    expect(await code('u-cancel', 'orders', { action: 'cancel', orderId: order._id })).toBe('ORDER_NOT_PENDING');
+  });
+
+  test('should refund once when asked twice at once, and complete it from the refund notification', async () => {
+    const d = await buy('u-refund');
+    const cardId = d.cards[0]!._id;
+    const both = await Promise.all([
+      as<WalletOut<'refund'>>('u-refund', 'wallet', { action: 'refund', cardId }),
+      as<WalletOut<'refund'>>('u-refund', 'wallet', { action: 'refund', cardId }),
+    ]);
+    const numbers = both.map((e) => (e.ok ? e.data.refund.refundNo : e.error.code));
+    expect(numbers[0]).toBe(numbers[1]);
+    const detail = await waitFor('the refund to complete', async () => {
+      const x = await ok<WalletOut<'detail'>>('u-refund', 'wallet', { action: 'detail', cardId });
+      return x.refund?.status === 'succeeded' ? x : undefined;
+    });
+    expect(detail.card).toMatchObject({ state: 'refunded', balance: 0, refundable: false });
+    expect(detail.history.map((h) => h.type)).toEqual(['VOID', 'ACTIVATE']);
+    expect(cloud.pay.order(d.order._id)?.state).toBe('REFUND');
+    // Asking again returns the same refund.
+    const again = await ok<WalletOut<'refund'>>('u-refund', 'wallet', { action: 'refund', cardId });
+    expect(again.refund.refundNo).toBe(numbers[0]);
+  });
+
+  test('should refuse refunds after a redemption, after 7 days and of a card that is not mine', async () => {
+    const used = await buy('u-norefund');
+    const fresh = await buy('u-norefund');
+    // A redemption as the in-store flow will write it: balance down, REDEEM entry, in one step.
+    const card = used.cards[0]!;
+    await cloud.db.handle({
+      action: 'database.modifyDocument',
+      collectionName: 'cards',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: card._id }),
+      data: JSON.stringify({ $set: { balance: card.balance - 1_000, redeemed: 1_000 } }),
+      multi: false,
+      merge: true,
+    });
+    await cloud.db.handle({
+      action: 'database.insertDocument',
+      collectionName: 'ledger',
+      data: [
+        JSON.stringify({
+          _id: `${card._id}-r1`,
+          cardId: card._id,
+          owner: 'u-norefund',
+          brandId: card.brandId,
+          type: 'REDEEM',
+          amount: -1_000,
+          balanceAfter: card.balance - 1_000,
+          at: card.activatedAt + 1,
+        }),
+      ],
+    });
+    expect(await code('u-norefund', 'wallet', { action: 'refund', cardId: card._id })).toBe('CARD_USED');
+    expect(await code('u-other', 'wallet', { action: 'refund', cardId: fresh.cards[0]!._id })).toBe('NOT_FOUND');
+    cloud.clock.advance(8 * 86_400_000);
+    expect(await code('u-norefund', 'wallet', { action: 'refund', cardId: fresh.cards[0]!._id })).toBe(
+      'REFUND_WINDOW_PASSED',
+    );
+    const list = await ok<WalletOut<'list'>>('u-norefund', 'wallet', { action: 'list' });
+    expect(list.cards.every((c) => !c.refundable)).toBe(true);
+  });
+});
+
+describe('card number + PIN', () => {
+  const DAVE = 'o-demo-dave';
+
+  test('should let only an operator of the brand issue a batch', async () => {
+    expect(
+      await code('o-demo-carol', 'merchant', { action: 'issueBatch', productId: COFFEE, amount: 10_000, count: 1 }),
+    ).toBe('FORBIDDEN');
+    expect(await code(DAVE, 'merchant', { action: 'issueBatch', productId: CAKE, amount: 20_000, count: 1 })).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  test('should bind once, with one generic error for every failure, and throttle guessing', async () => {
+    const { cards } = await ok<{ cards: { cardNumber: string; pin: string; last4: string }[] }>(DAVE, 'merchant', {
+      action: 'issueBatch',
+      productId: COFFEE,
+      amount: 10_000,
+      count: 3,
+    });
+    expect(cards).toHaveLength(3);
+    const [a, b, c] = cards as [(typeof cards)[0], (typeof cards)[0], (typeof cards)[0]];
+    expect(a.cardNumber.replace(/ /g, '')).toHaveLength(16);
+    const bound = await ok<WalletOut<'bind'>>('u-binder', 'wallet', {
+      action: 'bind',
+      cardNumber: a.cardNumber.toLowerCase(),
+      pin: a.pin,
+    });
+    expect(bound.card).toMatchObject({ state: 'active', balance: 10_000, last4: a.last4 });
+    const detail = await ok<WalletOut<'detail'>>('u-binder', 'wallet', { action: 'detail', cardId: bound.card._id });
+    expect(detail.history.map((h) => h.type).sort()).toEqual(['ACTIVATE', 'BIND']);
+    // Bound already, wrong PIN, unknown number, malformed number: the same answer.
+    expect(await code('u-binder-2', 'wallet', { action: 'bind', cardNumber: a.cardNumber, pin: a.pin })).toBe(
+      'BIND_FAILED',
+    );
+    expect(await code('u-binder-2', 'wallet', { action: 'bind', cardNumber: b.cardNumber, pin: '00000000' })).toBe(
+      'BIND_FAILED',
+    );
+    expect(await code('u-binder-2', 'wallet', { action: 'bind', cardNumber: 'ABCD EFGH JKMN PQRS', pin: b.pin })).toBe(
+      'BIND_FAILED',
+    );
+    expect(await code('u-binder-2', 'wallet', { action: 'bind', cardNumber: '0000', pin: b.pin })).toBe('BIND_FAILED');
+    expect(await code('u-binder-2', 'wallet', { action: 'bind', cardNumber: c.cardNumber, pin: '11111111' })).toBe(
+      'BIND_FAILED',
+    );
+    // Five tries per ten minutes per user: the sixth, even right, waits.
+    expect(await code('u-binder-2', 'wallet', { action: 'bind', cardNumber: b.cardNumber, pin: b.pin })).toBe(
+      'RATE_LIMITED',
+    );
+    // Per card number too: other users guessing one number (one wrong try above) are stopped after five.
+    for (let i = 0; i < 4; i++) {
+      expect(
+        await code(`u-guess-${i}`, 'wallet', { action: 'bind', cardNumber: c.cardNumber, pin: `2222222${i}` }),
+      ).toBe('BIND_FAILED');
+    }
+    expect(await code('u-guess-9', 'wallet', { action: 'bind', cardNumber: c.cardNumber, pin: c.pin })).toBe(
+      'RATE_LIMITED',
+    );
+    cloud.clock.advance(11 * 60_000);
+    const later = await ok<WalletOut<'bind'>>('u-binder-2', 'wallet', {
+      action: 'bind',
+      cardNumber: b.cardNumber,
+      pin: b.pin,
+    });
+    expect(later.card.balance).toBe(10_000);
+  });
+});
+
+describe('bad input', () => {
+  const counts = async (): Promise<number[]> =>
+    Promise.all(
+      ['orders', 'cards', 'ledger', 'refunds', 'purchaseDays', 'throttles'].map(
+        async (c) => (await allDocs(cloud, c)).length,
+      ),
+    );
+
+  test.each([
+    ['orders', createInput({ amount: 100.5 })],
+    ['orders', createInput({ amount: '100' })],
+    ['orders', createInput({ amount: -100 })],
+    ['orders', createInput({ quantity: 0 })],
+    ['orders', createInput({ quantity: 11 })],
+    ['orders', createInput({ productId: { $gt: '' } })],
+    ['orders', createInput({ blessing: '福'.repeat(61) })],
+    ['orders', createInput({ purpose: 'resale' })],
+    ['orders', createInput({ requestId: 'short' })],
+    ['orders', createInput({ owner: 'u-someone-else' })],
+    ['orders', createInput({ realName: { name: '王', idNumber: '123' } })],
+    ['orders', { action: 'detail', orderId: { $ne: null } }],
+    ['orders', { action: 'list', status: 'everything' }],
+    ['wallet', { action: 'detail', cardId: '../x' }],
+    ['wallet', { action: 'refund', cardId: { $regex: '.*' } }],
+    ['wallet', { action: 'bind', cardNumber: 'x'.repeat(100), pin: '1' }],
+    ['wallet', { action: 'bind', cardNumber: 'ABCD', pin: 12345678 }],
+    ['wallet', { action: 'list', extra: 1 }],
+    ['merchant', { action: 'issueBatch', productId: COFFEE, amount: 10_000, count: 101 }],
+  ])('should answer INVALID_ARGUMENT for %s %j and write nothing', async (fn, body) => {
+    const before = await counts();
+    expect(await code('u-bad', fn, body)).toBe('INVALID_ARGUMENT');
+    expect(await counts()).toEqual(before);
+  });
+
+  test('should refuse every action without an identity', async () => {
+    for (const [fn, action] of [
+      ['orders', 'list'],
+      ['wallet', 'list'],
+      ['merchant', 'issueBatch'],
+    ] as const) {
+      expect(await code('', fn, { action })).toBe('UNAUTHENTICATED');
+    }
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The money invariants of product.md, checked against the whole database: every card's balance is
+ * the replay of its ledger and never negative, value is conserved across the ledger's types, and
+ * every paid order has exactly its cards (unpaid ones none).
+ */
+import { replayLedger, type LedgerEntry } from '../../../src/domain/ledger';
+import type { Card } from '../../../src/domain/card';
+import type { Order } from '../../../src/domain/order';
+import type { TestCloud } from './local-cloud';
+
+export async function allDocs<T>(cloud: TestCloud, collectionName: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const res = (await cloud.db.handle({
+      action: 'database.getDocument',
+      collectionName,
+      queryType: 'WHERE',
+      query: '{}',
+      offset,
+      limit: 1000,
+    })) as { data: { list: string[] } };
+    out.push(...res.data.list.map((s) => JSON.parse(s) as T));
+    if (res.data.list.length < 1000) return out;
+  }
+}
+
+export interface MoneyTotals {
+  issued: number;
+  balances: number;
+  redeemed: number;
+  voided: number;
+  expired: number;
+}
+
+/** Throws with every problem found; returns the totals when all hold. */
+export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotals> {
+  const [cards, ledger, orders] = await Promise.all([
+    allDocs<Card>(cloud, 'cards'),
+    allDocs<LedgerEntry>(cloud, 'ledger'),
+    allDocs<Order>(cloud, 'orders'),
+  ]);
+  const problems: string[] = [];
+  const byCard = new Map<string, LedgerEntry[]>();
+  for (const e of ledger) byCard.set(e.cardId, [...(byCard.get(e.cardId) ?? []), e]);
+  for (const card of cards) {
+    if (!Number.isInteger(card.balance) || card.balance < 0) problems.push(`${card._id}: balance ${card.balance}`);
+    const replay = replayLedger(byCard.get(card._id) ?? []);
+    problems.push(...replay.problems.map((p) => `${card._id}: ${p}`));
+    if (replay.balance !== card.balance)
+      problems.push(`${card._id}: balance ${card.balance}, ledger replay ${replay.balance}`);
+  }
+  for (const cardId of byCard.keys())
+    if (!cards.some((c) => c._id === cardId)) problems.push(`ledger entries for missing card ${cardId}`);
+  const cardIds = new Set(cards.map((c) => c._id));
+  for (const o of orders) {
+    const issued = cards.filter((c) => c.orderId === o._id);
+    const expected = o.status === 'paid' ? o.quantity : 0;
+    if (issued.length !== expected)
+      problems.push(`order ${o._id} (${o.status}) has ${issued.length} cards, expected ${expected}`);
+    if (o.status === 'paid' && !o.cardIds.every((id) => cardIds.has(id)))
+      problems.push(`order ${o._id} lists missing cards`);
+  }
+  const sum = (type: LedgerEntry['type']): number =>
+    ledger.filter((e) => e.type === type).reduce((s, e) => s + Math.abs(e.amount), 0);
+  const totals: MoneyTotals = {
+    issued: sum('ACTIVATE'),
+    balances: cards.reduce((s, c) => s + c.balance, 0),
+    redeemed: sum('REDEEM') - sum('REFUND'),
+    voided: sum('VOID'),
+    expired: sum('EXPIRE'),
+  };
+  if (totals.issued !== totals.balances + totals.redeemed + totals.voided + totals.expired) {
+    problems.push(`conservation: issued ${totals.issued} ≠ ${JSON.stringify(totals)}`);
+  }
+  if (problems.length > 0) throw new Error(`money invariants broken:\n${problems.join('\n')}`);
+  return totals;
+}
