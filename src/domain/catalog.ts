@@ -68,6 +68,8 @@ export interface CustomAmountRange {
 export interface CardProduct {
   _id: string;
   brandId: string;
+  /** The brand's name, kept on the product so a purchase needs no second read. */
+  brandName: string;
   name: string;
   kind: CardKind;
   /** Fixed denominations offered as chips, ascending. May be empty when only custom amounts are sold. */

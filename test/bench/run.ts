@@ -104,6 +104,16 @@ async function settled(cloud: LocalCloud): Promise<void> {
   }
 }
 
+async function paidOrders(cloud: LocalCloud): Promise<number> {
+  const res = (await cloud.db.handle({
+    action: 'database.calculateDocument',
+    collectionName: 'orders',
+    queryType: 'WHERE',
+    query: JSON.stringify({ status: 'paid' }),
+  })) as { data: { total: number } };
+  return res.data.total;
+}
+
 /**
  * Purchases through the gateway (create → pay on the simulated WeChat Pay → notification → cards
  * issued), many buyers at once, and the database calls one single-card purchase takes.
@@ -152,6 +162,7 @@ async function purchases(): Promise<void> {
   const CLIENTS = 16;
   const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => session(`bench-buyer-${i}`)));
   await Promise.all(tokens.map((t) => buyOnce(t)));
+  while ((await paidOrders(cloud)) < CLIENTS) await new Promise((r) => setTimeout(r, 20));
   await settled(cloud);
   cloud.db.resetStats();
   await buyOnce(tokens[0]!);
@@ -184,19 +195,14 @@ async function purchases(): Promise<void> {
   );
   await settled(cloud);
   const elapsed = (Date.now() - started) / 1000;
-  const orders = (await cloud.db.handle({
-    action: 'database.calculateDocument',
-    collectionName: 'orders',
-    queryType: 'WHERE',
-    query: JSON.stringify({ status: 'paid' }),
-  })) as { data: { total: number } };
+  const paid = await paidOrders(cloud);
   latencies.sort((a, b) => a - b);
   report(`purchases via gateway (paid/s, ${CLIENTS} buyers, create + pay + issue)`, (done / elapsed).toFixed(0));
   report(
     'purchase latency p50 / p99 (ms, create + pay)',
     `${percentile(latencies, 50)} / ${percentile(latencies, 99)}`,
   );
-  report('paid orders / purchases made (must be equal)', `${orders.data.total - CLIENTS - 1} / ${done}`);
+  report('paid orders / purchases made (must be equal)', `${paid - CLIENTS - 1} / ${done}`);
   await cloud.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

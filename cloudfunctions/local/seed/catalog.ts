@@ -401,6 +401,7 @@ function product(brand: BrandPlan, plan: ProductPlan, sort: number): CardProduct
   return {
     _id: `prod-${plan.slug}`,
     brandId: `brand-${brand.slug}`,
+    brandName: brand.name,
     name: plan.name,
     kind: plan.kind,
     denominations: plan.denominations.map((y) => yuanToFen(y)).sort((a, b) => a - b) as Fen[],

@@ -207,6 +207,24 @@ describe('buying', () => {
   });
 });
 
+test('should answer a retry with its order even after that order took the last card', async () => {
+  const KTV = 'prod-gechang-party-card';
+  await cloud.db.handle({
+    action: 'database.modifyDocument',
+    collectionName: 'products',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: KTV }),
+    data: JSON.stringify({ $set: { stock: 1 } }),
+    multi: false,
+    merge: true,
+  });
+  const input = createInput({ productId: KTV, faceId: face(KTV, 'thanks'), amount: 20_000 });
+  const first = await ok<OrdersOut<'create'>>('u-last', 'orders', input);
+  const retry = await ok<OrdersOut<'create'>>('u-last', 'orders', input);
+  expect(retry.order._id).toBe(first.order._id);
+  expect(await code('u-late-comer', 'orders', { ...input, requestId: requestId() })).toBe('SOLD_OUT');
+});
+
 describe('payment notifications', () => {
   async function paidWithoutNotification(openId: string, quantity = 1): Promise<string> {
     const created = await ok<OrdersOut<'create'>>(openId, 'orders', createInput({ quantity }));
