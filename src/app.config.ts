@@ -1,6 +1,30 @@
-/** The app shell: pages and window style. Tabs (钱包, 我的) and the merchant subpackage come with their features. */
+/** The app shell: pages, the tab bar (首页, 卡包, 订单) and window style. */
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/category/index', 'pages/search/index', 'pages/brand/index'],
+  pages: [
+    'pages/home/index',
+    'pages/wallet/index',
+    'pages/orders/index',
+    'pages/category/index',
+    'pages/search/index',
+    'pages/brand/index',
+    'pages/login/index',
+    'pages/pay/index',
+    'pages/result/index',
+    'pages/card/index',
+    'pages/order/index',
+    'pages/bind/index',
+  ],
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#e8483a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/wallet/index', text: '卡包' },
+      { pagePath: 'pages/orders/index', text: '订单' },
+    ],
+  },
   window: {
     navigationBarTitleText: '礼品卡中心',
     navigationBarBackgroundColor: '#ffffff',

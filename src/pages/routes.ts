@@ -7,13 +7,33 @@ export const ROUTES = {
   category: '/pages/category/index',
   search: '/pages/search/index',
   brand: '/pages/brand/index',
+  login: '/pages/login/index',
+  pay: '/pages/pay/index',
+  result: '/pages/result/index',
+  wallet: '/pages/wallet/index',
+  card: '/pages/card/index',
+  orders: '/pages/orders/index',
+  order: '/pages/order/index',
+  bind: '/pages/bind/index',
 } as const;
 
 const go = (url: string): void => void Taro.navigateTo({ url });
+const tab = (url: string): void => void Taro.switchTab({ url });
+const q = encodeURIComponent;
 
 export const navigate = {
   category: (id: CategoryId) => go(`${ROUTES.category}?id=${id}`),
   search: () => go(ROUTES.search),
+  login: () => go(ROUTES.login),
+  /** The simulated pay sheet for a local payment. */
+  paySheet: (payToken: string, orderId: string) => go(`${ROUTES.pay}?token=${q(payToken)}&orderId=${q(orderId)}`),
+  result: (orderId: string) => void Taro.redirectTo({ url: `${ROUTES.result}?orderId=${q(orderId)}` }),
+  wallet: () => tab(ROUTES.wallet),
+  card: (cardId: string) => go(`${ROUTES.card}?id=${q(cardId)}`),
+  orders: () => tab(ROUTES.orders),
+  order: (orderId: string) => go(`${ROUTES.order}?id=${q(orderId)}`),
+  bind: () => go(ROUTES.bind),
+  back: () => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home })),
   brand: (brandId: string, productId?: string) =>
     go(
       `${ROUTES.brand}?id=${encodeURIComponent(brandId)}${productId ? `&product=${encodeURIComponent(productId)}` : ''}`,

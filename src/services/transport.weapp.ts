@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import { ApiError, NETWORK } from './api-error';
 import { createGatewayTransport } from './gateway-transport';
 import type { Transport } from './transport-types';
+import { sessionToken } from './session-token';
 
 function cloudTransport(env: string): Transport {
   Taro.cloud.init({ env, traceUser: true });
@@ -23,6 +24,9 @@ function cloudTransport(env: string): Transport {
 
 const env = process.env.TARO_APP_CLOUD_ENV ?? '';
 
+export const gatewayBase = process.env.TARO_APP_GATEWAY_URL ?? '';
+/** In WeChat Cloud the platform states who calls; without it the gateway's session does. */
+export const platformIdentity = env !== '';
 export const transport: Transport = env
   ? cloudTransport(env)
-  : createGatewayTransport(process.env.TARO_APP_GATEWAY_URL ?? '');
+  : createGatewayTransport(gatewayBase, () => sessionToken());

@@ -1,12 +1,30 @@
 /** All stores of the app, built from the platform services. */
+import { AccountService } from '../services/account-service';
 import { CatalogService } from '../services/catalog-service';
+import { createGatewayHttp, type GatewayHttp } from '../services/gateway-http';
+import { OrdersService } from '../services/orders-service';
+import { PaymentService } from '../services/payment-service';
 import type { Transport } from '../services/transport-types';
+import { WalletService } from '../services/wallet-service';
 import { CatalogStore } from './catalog-store';
+import { OrdersStore } from './orders-store';
+import { PurchaseStore } from './purchase-store';
+import { SessionStore } from './session-store';
+import { WalletStore } from './wallet-store';
 
 export class RootStore {
   readonly catalog: CatalogStore;
+  readonly session: SessionStore;
+  readonly purchase: PurchaseStore;
+  readonly wallet: WalletStore;
+  readonly orders: OrdersStore;
 
-  constructor(transport: Transport) {
+  constructor(transport: Transport, http: GatewayHttp = createGatewayHttp(''), needsSignIn = true) {
+    const ordersService = new OrdersService(transport);
     this.catalog = new CatalogStore(new CatalogService(transport));
+    this.session = new SessionStore(new AccountService(http, needsSignIn));
+    this.purchase = new PurchaseStore(ordersService);
+    this.wallet = new WalletStore(new WalletService(transport));
+    this.orders = new OrdersStore(ordersService, new PaymentService(http));
   }
 }

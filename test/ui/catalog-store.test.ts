@@ -1,25 +1,8 @@
 /** The catalog store against a fake transport: states, errors with codes, retry, search. */
 import type { Envelope } from '../../src/contracts/envelope';
 import { ApiError } from '../../src/services/api-error';
-import type { Transport } from '../../src/services/transport-types';
 import { RootStore } from '../../src/stores/root-store';
-
-type Reply = Envelope<unknown> | Error | (() => Promise<Envelope<unknown>>);
-
-/** A transport answering from a queue, recording what was asked. */
-function fakeTransport(replies: Reply[]) {
-  const calls: { name: string; data: Record<string, unknown> }[] = [];
-  const transport: Transport = {
-    async call(name, data) {
-      calls.push({ name, data });
-      const next = replies.shift();
-      if (!next) throw new Error('no reply queued');
-      if (next instanceof Error) throw next;
-      return typeof next === 'function' ? next() : next;
-    },
-  };
-  return { transport, calls };
-}
+import { fakeTransport } from './support/fake-transport';
 
 const home = {
   categories: [{ _id: 'dining', name: '餐饮', icon: 'dining', sort: 1 }],

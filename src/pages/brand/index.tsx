@@ -9,10 +9,13 @@ import { StateView } from '../../components/state-view';
 import { formatPrice } from '../../domain/money';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { whenSignedIn } from '../use-signed-in';
+import BuySheet from './buy-sheet';
 import './index.scss';
 
 function BrandPage() {
-  const { catalog } = useStores();
+  const { catalog, purchase, session } = useStores();
+  const [buying, setBuying] = useState(false);
   const { id = '', product: productParam } = useRouter().params;
   const view = catalog.brand;
   const [faceIndex, setFaceIndex] = useState(0);
@@ -127,6 +130,24 @@ function BrandPage() {
           </View>
         </View>
       )}
+
+      {product?.onSale && (
+        <View className="action-bar">
+          <Text
+            className="btn"
+            data-testid="buy"
+            onClick={() =>
+              whenSignedIn(session.signedIn, () => {
+                purchase.open(product, face?.id);
+                setBuying(true);
+              })
+            }
+          >
+            {strings.buy.open}
+          </Text>
+        </View>
+      )}
+      {buying && <BuySheet onClose={() => setBuying(false)} />}
 
       <SectionTitle title={strings.brand.storesTitle} />
       <View className="brand__card">

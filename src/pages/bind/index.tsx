@@ -1,0 +1,64 @@
+/** Bind a card bought offline by its card number and PIN. One message for every failure. */
+import { useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { normalizeCode, CODE_LENGTH, PIN_LENGTH } from '../../domain/codes';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import { navigate } from '../routes';
+
+const s = strings.bind;
+
+function BindPage() {
+  const { wallet } = useStores();
+  const [cardNumber, setCardNumber] = useState('');
+  const [pin, setPin] = useState('');
+  const ready = normalizeCode(cardNumber).length === CODE_LENGTH && pin.length === PIN_LENGTH && !wallet.busy;
+  const submit = async (): Promise<void> => {
+    const done = await wallet.bind(cardNumber, pin);
+    if (done) {
+      void Taro.showToast({ title: s.success, icon: 'success' });
+      navigate.card(done.card._id);
+    }
+  };
+  return (
+    <View className="page">
+      <View className="panel">
+        <Text className="panel__title">{s.title}</Text>
+        <Text className="muted">{s.hint}</Text>
+        <Text className="kv__label">{s.cardNumber}</Text>
+        <Input
+          className="field"
+          placeholder={s.cardNumberPlaceholder}
+          maxlength={24}
+          value={cardNumber}
+          onInput={(e) => setCardNumber(e.detail.value)}
+          data-testid="card-number"
+        />
+        <Text className="kv__label">{s.pin}</Text>
+        <Input
+          className="field"
+          type="number"
+          placeholder={s.pinPlaceholder}
+          maxlength={PIN_LENGTH}
+          value={pin}
+          onInput={(e) => setPin(e.detail.value.replace(/\D/g, ''))}
+          data-testid="pin"
+        />
+        {wallet.errorCode && <Text className="error-text">{errorMessage(wallet.errorCode)}</Text>}
+      </View>
+      <View className="action-bar">
+        <Text
+          className={`btn${ready ? '' : ' btn--disabled'}`}
+          data-testid="bind-submit"
+          onClick={() => ready && void submit()}
+        >
+          {s.submit}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+export default observer(BindPage);

@@ -1,0 +1,166 @@
+/** The buy sheet of the brand page: face, amount, quantity, blessing, self or gift, and the total. */
+import { View, Text, Image, Input, Textarea } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { formatPrice, type Fen } from '../../domain/money';
+import { KIND_CAP } from '../../domain/catalog';
+import { PURCHASE_RULES } from '../../domain/rules';
+import { ORDER_LIMITS } from '../../contracts/orders';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import { startPayment } from '../pay-flow';
+import './buy-sheet.scss';
+
+const s = strings.buy;
+
+function BuySheet({ onClose }: { onClose: () => void }) {
+  const { purchase, orders } = useStores();
+  const p = purchase.product;
+  if (!p) return null;
+  const range = p.customAmount;
+  const min = range ? formatPrice(range.min) : '';
+  const max = range ? formatPrice(Math.min(range.max, KIND_CAP[p.kind]) as Fen) : '';
+  const submit = async (): Promise<void> => {
+    const created = await purchase.submit();
+    if (created) {
+      onClose();
+      await startPayment(orders, created.order, created.payment);
+    }
+  };
+  return (
+    <View className="buy-sheet" data-testid="buy-sheet">
+      <View className="buy-sheet__mask" onClick={onClose} />
+      <View className="buy-sheet__panel">
+        <View className="buy-sheet__head">
+          <Text className="buy-sheet__title">{s.title}</Text>
+          <Text className="buy-sheet__close" onClick={onClose}>
+            {s.close}
+          </Text>
+        </View>
+        <View className="buy-sheet__body">
+          <Text className="buy-sheet__label">{s.face}</Text>
+          <View className="buy-sheet__faces">
+            {p.faces.map((f) => (
+              <View
+                key={f.id}
+                className={`buy-sheet__face${f.id === purchase.faceId ? ' buy-sheet__face--active' : ''}`}
+                onClick={() => purchase.selectFace(f.id)}
+              >
+                <Image className="buy-sheet__face-art" src={f.image} mode="aspectFill" />
+                <Text className="buy-sheet__face-name">{f.name}</Text>
+              </View>
+            ))}
+          </View>
+
+          <Text className="buy-sheet__label">{s.amount}</Text>
+          <View>
+            {p.denominations.map((d) => (
+              <Text
+                key={d}
+                className={`chip${purchase.denomination === d ? ' chip--active' : ''}`}
+                onClick={() => purchase.chooseDenomination(d)}
+              >
+                {formatPrice(d)}
+              </Text>
+            ))}
+          </View>
+          {range && (
+            <View>
+              <Input
+                className={`field${purchase.denomination === null && purchase.customYuan ? ' buy-sheet__custom--active' : ''}`}
+                type="number"
+                placeholder={s.customPlaceholder(min, max)}
+                value={purchase.customYuan}
+                onInput={(e) => purchase.setCustomYuan(e.detail.value)}
+                data-testid="custom-amount"
+              />
+              {purchase.customInvalid && <Text className="error-text">{s.customInvalid(min, max)}</Text>}
+            </View>
+          )}
+          {p.bonus && purchase.amount !== undefined && purchase.amount >= p.bonus.minAmount && (
+            <Text className="buy-sheet__bonus">{s.bonus(formatPrice(p.bonus.amount))}</Text>
+          )}
+
+          <View className="buy-sheet__row">
+            <Text className="buy-sheet__label">{s.quantity}</Text>
+            <View className="buy-sheet__stepper">
+              <Text className="buy-sheet__step" onClick={() => purchase.setQuantity(purchase.quantity - 1)}>
+                −
+              </Text>
+              <Text className="buy-sheet__qty" data-testid="quantity">
+                {purchase.quantity}
+              </Text>
+              <Text
+                className={`buy-sheet__step${purchase.quantity >= PURCHASE_RULES.maxQuantity ? ' buy-sheet__step--off' : ''}`}
+                onClick={() => purchase.setQuantity(purchase.quantity + 1)}
+              >
+                +
+              </Text>
+            </View>
+          </View>
+
+          <Text className="buy-sheet__label">{s.blessing}</Text>
+          <Textarea
+            className="field buy-sheet__blessing"
+            value={purchase.blessing}
+            maxlength={ORDER_LIMITS.blessingMax}
+            placeholder={s.blessingPlaceholder}
+            onInput={(e) => purchase.setBlessing(e.detail.value)}
+            data-testid="blessing"
+          />
+
+          <View className="buy-sheet__row">
+            <Text className="buy-sheet__label">{s.purpose}</Text>
+            <View>
+              {(['self', 'gift'] as const).map((k) => (
+                <Text
+                  key={k}
+                  className={`chip${purchase.purpose === k ? ' chip--active' : ''}`}
+                  onClick={() => purchase.setPurpose(k)}
+                >
+                  {s[k]}
+                </Text>
+              ))}
+            </View>
+          </View>
+
+          {purchase.needsRealName && (
+            <View className="buy-sheet__realname">
+              <Text className="buy-sheet__label">{s.realNameTitle}</Text>
+              <Input
+                className="field"
+                placeholder={s.realNameName}
+                value={purchase.realName.name}
+                onInput={(e) => purchase.setRealName('name', e.detail.value)}
+              />
+              <Input
+                className="field"
+                placeholder={s.realNameId}
+                maxlength={18}
+                value={purchase.realName.idNumber}
+                onInput={(e) => purchase.setRealName('idNumber', e.detail.value)}
+              />
+            </View>
+          )}
+          {purchase.errorCode && <Text className="error-text">{errorMessage(purchase.errorCode)}</Text>}
+        </View>
+        <View className="buy-sheet__foot">
+          <View className="buy-sheet__total">
+            <Text className="muted">{s.total}</Text>
+            <Text className="buy-sheet__price" data-testid="total">
+              {formatPrice(purchase.total as Fen)}
+            </Text>
+          </View>
+          <Text
+            className={`btn${purchase.canSubmit ? '' : ' btn--disabled'}`}
+            onClick={() => void submit()}
+            data-testid="pay"
+          >
+            {purchase.submitting ? s.paying : s.pay}
+          </Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+export default observer(BuySheet);

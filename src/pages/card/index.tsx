@@ -1,0 +1,119 @@
+/** One card: face, balance, terms, refund, and its full history with the balance after each entry. */
+import { useEffect } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { CardFace } from '../../components/card-face';
+import { chinaTime } from '../../components/format';
+import { StateView } from '../../components/state-view';
+import { maskCode } from '../../domain/codes';
+import { formatPrice, formatYuan, type Fen } from '../../domain/money';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import './index.scss';
+
+const s = strings.card;
+
+function CardPage() {
+  const { wallet } = useStores();
+  const { id = '' } = useRouter().params;
+  useEffect(() => {
+    void wallet.loadCard(id);
+  }, [wallet, id]);
+  const view = wallet.detail;
+  const data = view.data?.card._id === id ? view.data : undefined;
+  if (view.status === 'error' && !data)
+    return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void wallet.loadCard(id)} />;
+  if (!data) return <StateView status="loading" />;
+  const { card, history, refund } = data;
+  const askRefund = async (): Promise<void> => {
+    const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue as Fen) : '';
+    const answer = await Taro.showModal({
+      title: s.refundTitle,
+      content: s.refundBody(formatPrice(card.paidValue as Fen), bonus),
+      confirmText: s.refundConfirm,
+      confirmColor: '#e8483a',
+    });
+    if (answer.confirm) await wallet.refund(card._id);
+  };
+  return (
+    <View className="page card">
+      <CardFace
+        image={card.face.image}
+        brandName={`${card.brandName} · ${card.productName}`}
+        dimmed={card.group !== 'usable'}
+      />
+      <View className="panel card__balance">
+        <Text className="muted">{s.balance}</Text>
+        <Text className="card__balance-value" data-testid="card-balance">
+          {formatYuan(card.balance as Fen)}
+        </Text>
+        <Text className="card__blessing">“{card.blessing}”</Text>
+      </View>
+      <View className="panel">
+        <View className="kv">
+          <Text className="kv__label">{s.initialValue}</Text>
+          <Text>
+            {formatPrice(card.initialValue as Fen)}
+            {card.bonusValue > 0 ? `（${s.bonus} ${formatPrice(card.bonusValue as Fen)}）` : ''}
+          </Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__label">{s.code}</Text>
+          <Text>{maskCode(card.last4)}</Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__label">{s.expires}</Text>
+          <Text>{card.expiresAt === null ? s.neverExpires : chinaTime(card.expiresAt, 'YYYY-MM-DD')}</Text>
+        </View>
+        {card.refundable && card.refundableUntil !== null && (
+          <View className="kv">
+            <Text className="kv__label">{strings.brand.refundLabel}</Text>
+            <Text>{s.refundableUntil(chinaTime(card.refundableUntil))}</Text>
+          </View>
+        )}
+        {refund && (
+          <View className="kv">
+            <Text className="kv__label">{strings.brand.refundLabel}</Text>
+            <Text data-testid="refund-status">
+              {s.refundStatus[refund.status]} {formatPrice(refund.amount as Fen)}
+            </Text>
+          </View>
+        )}
+      </View>
+      <View className="panel">
+        <Text className="panel__title">{s.history}</Text>
+        {history.map((h) => (
+          <View key={h._id} className="card__entry" data-testid="history-entry">
+            <View className="card__entry-main">
+              <Text>{s.historyTypes[h.type]}</Text>
+              <Text className={h.amount < 0 ? 'card__minus' : 'card__plus'}>
+                {h.amount === 0 ? '' : `${h.amount < 0 ? '−' : '+'}${formatYuan(Math.abs(h.amount) as Fen)}`}
+              </Text>
+            </View>
+            <View className="card__entry-sub">
+              <Text className="muted">
+                {chinaTime(h.at)} · {h.storeName || s.online}
+              </Text>
+              <Text className="muted">{s.balanceAfter(formatYuan(h.balanceAfter as Fen))}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+      {wallet.errorCode && <Text className="error-text">{errorMessage(wallet.errorCode)}</Text>}
+      {card.refundable && (
+        <View className="action-bar">
+          <Text
+            className={`btn btn--ghost${wallet.busy ? ' btn--disabled' : ''}`}
+            data-testid="refund"
+            onClick={() => void askRefund()}
+          >
+            {s.refund}
+          </Text>
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default observer(CardPage);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本地模拟支付' });

@@ -1,0 +1,67 @@
+/** The wallet tab: total balance, cards by group shown as their faces, and binding a physical card. */
+import { View, Text } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { CardFace } from '../../components/card-face';
+import { StateView } from '../../components/state-view';
+import { WALLET_GROUPS } from '../../domain/card';
+import { formatYuan, type Fen } from '../../domain/money';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import { navigate } from '../routes';
+import { useSignedIn } from '../use-signed-in';
+import './index.scss';
+
+const s = strings.wallet;
+
+function WalletPage() {
+  const { wallet } = useStores();
+  const signedIn = useSignedIn(() => void wallet.load());
+  if (!signedIn) return <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} />;
+  const list = wallet.list;
+  if (list.status === 'error')
+    return <StateView status="error" message={errorMessage(list.errorCode)} onRetry={() => void wallet.load()} />;
+  if (list.status === 'idle' || (list.status === 'loading' && !list.data)) return <StateView status="loading" />;
+  const data = list.data;
+  const cards = wallet.cardsInGroup;
+  return (
+    <View className="page wallet">
+      <View className="wallet__summary">
+        <Text className="wallet__summary-label">{s.totalBalance}</Text>
+        <Text className="wallet__summary-value" data-testid="total-balance">
+          {formatYuan((data?.totalBalance ?? 0) as Fen)}
+        </Text>
+        <Text className="wallet__bind" data-testid="bind-entry" onClick={() => navigate.bind()}>
+          {s.bind} ›
+        </Text>
+      </View>
+      <View className="wallet__tabs">
+        {WALLET_GROUPS.map((g) => (
+          <Text
+            key={g}
+            className={`wallet__tab${wallet.group === g ? ' wallet__tab--active' : ''}`}
+            onClick={() => wallet.setGroup(g)}
+          >
+            {s.groups[g]} {data?.counts[g] ?? 0}
+          </Text>
+        ))}
+      </View>
+      {cards.length === 0 ? (
+        <StateView status="empty" message={s.empty} hint={s.emptyHint} />
+      ) : (
+        cards.map((c) => (
+          <View key={c._id} className="wallet__card" data-testid="wallet-card">
+            <CardFace
+              image={c.face.image}
+              brandName={`${c.brandName} · ${c.productName}`}
+              balance={c.balance}
+              dimmed={c.group !== 'usable'}
+              onClick={() => navigate.card(c._id)}
+            />
+          </View>
+        ))
+      )}
+    </View>
+  );
+}
+
+export default observer(WalletPage);

@@ -1,0 +1,17 @@
+/** Typed calls to the `wallet` function. */
+import { WALLET_FUNCTION, type WalletActions } from '../contracts/wallet';
+import { functionClient } from './function-client';
+import type { Transport } from './transport-types';
+
+export class WalletService {
+  private readonly call;
+
+  constructor(transport: Transport) {
+    this.call = functionClient<WalletActions>(transport, WALLET_FUNCTION);
+  }
+
+  list = () => this.call('list', {});
+  detail = (cardId: string) => this.call('detail', { cardId });
+  bind = (cardNumber: string, pin: string) => this.call('bind', { cardNumber, pin });
+  refund = (cardId: string) => this.call('refund', { cardId });
+}

@@ -1,0 +1,60 @@
+/** The wallet: my cards by group with the total balance, one card's history, refund and binding. */
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { WalletGroup } from '../domain/card';
+import type { WalletActions } from '../contracts/wallet';
+import { ApiError } from '../services/api-error';
+import type { WalletService } from '../services/wallet-service';
+import { AsyncView } from './async-view';
+
+type Out<A extends keyof WalletActions> = WalletActions[A]['output'];
+
+export class WalletStore {
+  readonly list = new AsyncView<Out<'list'>>((d) => d.cards.length === 0);
+  readonly detail = new AsyncView<Out<'detail'>>();
+  group: WalletGroup = 'usable';
+  busy = false;
+  errorCode: string | undefined = undefined;
+
+  constructor(private readonly service: WalletService) {
+    makeAutoObservable<WalletStore, 'service'>(this, { service: false, list: false, detail: false });
+  }
+
+  load(): Promise<void> {
+    return this.list.run(() => this.service.list());
+  }
+
+  loadCard(cardId: string): Promise<void> {
+    return this.detail.run(() => this.service.detail(cardId));
+  }
+
+  setGroup(g: WalletGroup): void {
+    this.group = g;
+  }
+
+  get cardsInGroup(): Out<'list'>['cards'] {
+    return (this.list.data?.cards ?? []).filter((c) => c.group === this.group);
+  }
+
+  private async act<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    this.busy = true;
+    this.errorCode = undefined;
+    try {
+      return await fn();
+    } catch (e) {
+      runInAction(() => (this.errorCode = e instanceof ApiError ? e.code : 'INTERNAL'));
+      return undefined;
+    } finally {
+      runInAction(() => (this.busy = false));
+    }
+  }
+
+  async refund(cardId: string): Promise<boolean> {
+    const done = await this.act(() => this.service.refund(cardId));
+    if (done) await this.loadCard(cardId);
+    return done !== undefined;
+  }
+
+  bind(cardNumber: string, pin: string): Promise<Out<'bind'> | undefined> {
+    return this.act(() => this.service.bind(cardNumber, pin));
+  }
+}

@@ -1,0 +1,145 @@
+/** The buy sheet, wallet and orders stores against a fake transport. */
+import type { CardProduct } from '../../src/domain/catalog';
+import { ERROR_CODES } from '../../src/domain/errors';
+import type { Fen } from '../../src/domain/money';
+import { OrdersService } from '../../src/services/orders-service';
+import { PaymentService } from '../../src/services/payment-service';
+import { WalletService } from '../../src/services/wallet-service';
+import { OrdersStore } from '../../src/stores/orders-store';
+import { PurchaseStore } from '../../src/stores/purchase-store';
+import { WalletStore } from '../../src/stores/wallet-store';
+import { strings } from '../../src/strings/zh-CN';
+import { fakeTransport } from './support/fake-transport';
+
+const product = {
+  _id: 'prod-x',
+  kind: 'bearer',
+  denominations: [10_000, 20_000],
+  customAmount: { min: 5_000, max: 200_000 },
+  faces: [
+    { id: 'f1', name: '生日', theme: 'birthday', image: 'data:,', blessing: '生日快乐' },
+    { id: 'f2', name: '感谢', theme: 'thanks', image: 'data:,', blessing: '谢谢你' },
+  ],
+  bonus: null,
+} as unknown as CardProduct;
+
+const order = { _id: 'o1', status: 'pending' };
+const created = {
+  ok: true as const,
+  data: { order, payment: { provider: 'local', payToken: 't', amount: 1, description: '' } },
+};
+
+function purchase(replies: Parameters<typeof fakeTransport>[0]) {
+  const { transport, calls } = fakeTransport(replies);
+  let n = 0;
+  const store = new PurchaseStore(new OrdersService(transport), () => `req-${++n}-abcdefgh`);
+  store.open(product);
+  return { store, calls };
+}
+
+test('should start from the first denomination and face, with the face blessing', () => {
+  const { store } = purchase([]);
+  expect(store.amount).toBe(10_000);
+  expect(store.blessing).toBe('生日快乐');
+  store.selectFace('f2');
+  expect(store.blessing).toBe('谢谢你');
+  store.setBlessing('我自己的祝福');
+  store.selectFace('f1');
+  expect(store.blessing).toBe('我自己的祝福');
+});
+
+test('should accept whole-yuan custom amounts in range and under the bearer cap only', () => {
+  const { store } = purchase([]);
+  store.setCustomYuan('88');
+  expect(store.amount).toBe(8_800);
+  store.setCustomYuan('49');
+  expect(store.amount).toBeUndefined();
+  expect(store.customInvalid).toBe(true);
+  expect(store.canSubmit).toBe(false);
+  // Inside the product's range but over the ¥1,000 bearer cap.
+  store.setCustomYuan('1500');
+  expect(store.amount).toBeUndefined();
+  store.setCustomYuan('8.5');
+  expect(store.customYuan).toBe('85');
+  store.setQuantity(99);
+  expect(store.quantity).toBe(10);
+  expect(store.total).toBe(85_000);
+});
+
+test('should reuse the request id when the same choices are retried, and take a new one after success', async () => {
+  const { store, calls } = purchase([
+    new Error('offline'),
+    { ok: false, error: { code: 'CONFLICT', message: '' } },
+    created,
+    created,
+  ]);
+  store.chooseDenomination(20_000 as Fen);
+  expect(await store.submit()).toBeUndefined();
+  expect(await store.submit()).toBeUndefined();
+  expect(store.errorCode).toBe('CONFLICT');
+  expect(await store.submit()).toEqual(created.data);
+  const ids = calls.map((c) => c.data.requestId);
+  expect(ids[0]).toBe(ids[1]);
+  expect(ids[1]).toBe(ids[2]);
+  await store.submit();
+  expect(calls[3]!.data.requestId).not.toBe(ids[0]);
+  expect(calls[0]!.data).toMatchObject({
+    action: 'create',
+    productId: 'prod-x',
+    faceId: 'f1',
+    amount: 20_000,
+    quantity: 1,
+    purpose: 'self',
+  });
+});
+
+test('should ask for real-name details when the cloud requires them and send them on resubmit', async () => {
+  const { store, calls } = purchase([{ ok: false, error: { code: 'REAL_NAME_REQUIRED', message: '' } }, created]);
+  await store.submit();
+  expect(store.needsRealName).toBe(true);
+  expect(store.canSubmit).toBe(false);
+  store.setRealName('name', '王小明');
+  store.setRealName('idNumber', '11010519491231002x');
+  expect(store.canSubmit).toBe(true);
+  await store.submit();
+  expect(calls[1]!.data.realName).toEqual({ name: '王小明', idNumber: '11010519491231002X' });
+  expect(calls[1]!.data.requestId).toBe(calls[0]!.data.requestId);
+});
+
+test('should group wallet cards and show only the chosen group', async () => {
+  const card = (id: string, group: string) => ({ _id: id, group });
+  const { transport } = fakeTransport([
+    {
+      ok: true,
+      data: { cards: [card('a', 'usable'), card('b', 'refunded'), card('c', 'usable')], totalBalance: 5, counts: {} },
+    },
+  ]);
+  const wallet = new WalletStore(new WalletService(transport));
+  await wallet.load();
+  expect(wallet.cardsInGroup.map((c) => c._id)).toEqual(['a', 'c']);
+  wallet.setGroup('refunded');
+  expect(wallet.cardsInGroup.map((c) => c._id)).toEqual(['b']);
+});
+
+test('should poll the order until the payment notification has settled it', async () => {
+  const detail = (status: string) => ({ ok: true as const, data: { order: { ...order, status }, cards: [] } });
+  const { transport, calls } = fakeTransport([detail('pending'), detail('pending'), detail('paid')]);
+  const orders = new OrdersStore(new OrdersService(transport), {} as PaymentService, async () => undefined);
+  await orders.awaitPaid('o1');
+  expect(calls).toHaveLength(3);
+  expect(orders.detail.data?.order.status).toBe('paid');
+  expect(orders.stillConfirming).toBe(false);
+});
+
+test('should say the payment is still being confirmed when the notification is late', async () => {
+  const pending = { ok: true as const, data: { order, cards: [] } };
+  const { transport } = fakeTransport(Array.from({ length: 30 }, () => pending));
+  const orders = new OrdersStore(new OrdersService(transport), {} as PaymentService, async () => undefined);
+  await orders.awaitPaid('o1');
+  expect(orders.stillConfirming).toBe(true);
+});
+
+test('should have a Chinese message for every error code', () => {
+  const table: Record<string, string> = strings.errors;
+  for (const code of ERROR_CODES) expect(table[code]).toMatch(/\p{Script=Han}/u);
+});
