@@ -1,11 +1,13 @@
 /**
- * `npm run screenshots`: renders every H5 page at 375×812 with the demo data into screenshots/,
+ * `npm run screenshots`: renders every H5 page at 375×812 with the demo data into screenshots/ —
+ * browsing, then a demo holder's purchase from the buy sheet to the wallet —
  * for design review. Needs the H5 build (npm run build:h5) and Debian's chromium.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud } from '../cloudfunctions/local';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, phoneContext } from '../test/e2e/support/browser';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -20,6 +22,48 @@ const SHOTS: { name: string; path: string; ready: string; type?: string }[] = [
   { name: '05-brand', path: '/pages/brand/index?id=brand-rongcheng-hotpot', ready: '使用须知' },
   { name: '06-brand-two-products', path: '/pages/brand/index?id=brand-yishang-fashion', ready: '使用须知' },
 ];
+
+/** The holder's pages, in the order a purchase goes through them. */
+async function signedInJourney(browser: Browser, url: string): Promise<void> {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  const byId = (id: string) => page.getByTestId(id).filter({ visible: true });
+  const shoot = async (name: string, fullPage = true): Promise<void> => {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+    console.log(`  screenshots/${name}.png`);
+  };
+  await page.goto(`${url}/pages/login/index`);
+  await byId('login-alice').waitFor();
+  await shoot('08-login');
+  await byId('login-alice').click();
+  await page.goto(`${url}/pages/wallet/index`);
+  await page.getByText('这里还没有卡').filter({ visible: true }).first().waitFor();
+  await shoot('09-wallet-empty');
+  await page.goto(`${url}/pages/brand/index?id=brand-huixian-market`);
+  await byId('buy').click();
+  await byId('buy-sheet').getByText('¥1,000', { exact: true }).click();
+  await shoot('10-buy-sheet', false);
+  await byId('pay').click();
+  await byId('confirm-pay').waitFor();
+  await shoot('11-pay-sheet');
+  await byId('confirm-pay').click();
+  await page.getByText('支付成功').filter({ visible: true }).first().waitFor();
+  await shoot('12-result');
+  await byId('to-wallet').click();
+  await byId('wallet-card').first().waitFor();
+  await shoot('13-wallet');
+  await byId('wallet-card').first().click();
+  await byId('card-balance').waitFor();
+  await shoot('14-card');
+  await page.goto(`${url}/pages/orders/index`);
+  await byId('order-row').first().waitFor();
+  await shoot('15-orders');
+  await page.goto(`${url}/pages/bind/index`);
+  await byId('card-number').waitFor();
+  await shoot('16-bind');
+  await context.close();
+}
 
 async function main(): Promise<void> {
   const h5Dir = path.join(ROOT, 'dist', 'h5');
@@ -49,6 +93,8 @@ async function main(): Promise<void> {
     await page.getByText('重新加载').filter({ visible: true }).first().waitFor();
     await page.screenshot({ path: path.join(OUT, '07-home-error.png') });
     console.log('  screenshots/07-home-error.png');
+    await context.close();
+    await signedInJourney(browser, cloud.url);
   } finally {
     await browser.close();
     await cloud.close();
