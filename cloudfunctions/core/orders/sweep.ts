@@ -21,12 +21,26 @@ export interface SweepReport {
   closed: number;
   refundsCompleted: number;
   refundsResubmitted: number;
+  /** Items that failed this time (the payment system unreachable…): the next run tries them again. */
+  failed: number;
+}
+
+/** One item's failure is logged and counted, never the end of the sweep. */
+async function each<T>(items: T[], report: SweepReport, fn: (item: T) => Promise<void>): Promise<void> {
+  for (const item of items) {
+    try {
+      await fn(item);
+    } catch (e) {
+      report.failed++;
+      console.error('payment poller:', e instanceof Error ? e.message : e);
+    }
+  }
 }
 
 export async function sweepPayments(now: number): Promise<SweepReport> {
   const db = getDatabase();
   const _ = db.command;
-  const report: SweepReport = { settled: 0, closed: 0, refundsCompleted: 0, refundsResubmitted: 0 };
+  const report: SweepReport = { settled: 0, closed: 0, refundsCompleted: 0, refundsResubmitted: 0, failed: 0 };
   const pending = rows<Order>(
     await db
       .collection(C.orders)
@@ -36,7 +50,7 @@ export async function sweepPayments(now: number): Promise<SweepReport> {
       .get(),
   );
   const pay = payments();
-  for (const order of pending) {
+  await each(pending, report, async (order) => {
     const status = await pay.queryPayment(order._id);
     if (status.state === 'SUCCESS') {
       const outcome = await settleOrder(
@@ -52,7 +66,7 @@ export async function sweepPayments(now: number): Promise<SweepReport> {
     } else if (now > order.payBy) {
       if ((await closeOrder(order, 'timeout', now)) === 'closed') report.closed++;
     }
-  }
+  });
   const refunds = rows<RefundRecord>(
     await db
       .collection(C.refunds)
@@ -61,7 +75,7 @@ export async function sweepPayments(now: number): Promise<SweepReport> {
       .limit(BATCH)
       .get(),
   );
-  for (const refund of refunds) {
+  await each(refunds, report, async (refund) => {
     const status = await pay.queryRefund(refund.refundNo);
     if (status.state === 'SUCCESS' || status.state === 'FAILED') {
       if ((await completeRefund(refund.refundNo, status.state === 'SUCCESS', now)) === 'completed')
@@ -70,6 +84,6 @@ export async function sweepPayments(now: number): Promise<SweepReport> {
       await submitRefund(refund);
       report.refundsResubmitted++;
     }
-  }
+  });
   return report;
 }

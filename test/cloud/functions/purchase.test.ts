@@ -46,6 +46,9 @@ async function code(openId: string, fn: string, body: object): Promise<string> {
   return env.error.code;
 }
 
+const TIMER_EVENT = { Type: 'Timer', TriggerName: 'paymentPoller', Time: '', Message: '' };
+const TIMER_INVOKER = { openId: '', appId: 'wx-test', source: 'wx_timer' };
+
 let seq = 0;
 const requestId = (): string => `req-${Date.now().toString(36)}-${++seq}`;
 
@@ -321,6 +324,22 @@ describe('payment notifications', () => {
     expect(order).toMatchObject({ status: 'closed', closeReason: 'timeout' });
     expect(await code('u-late', 'orders', { action: 'pay', orderId: order._id })).toBe('ORDER_NOT_PENDING');
     expect(cloud.pay.order(order._id)?.state).toBe('CLOSED');
+  });
+
+  test('should keep sweeping past an order it cannot close this time, and close it on the next run', async () => {
+    const a = await ok<OrdersOut<'create'>>('u-sweep', 'orders', createInput());
+    const b = await ok<OrdersOut<'create'>>('u-sweep', 'orders', createInput());
+    cloud.clock.advance(16 * 60_000);
+    // The first close conflicts on every try the SDK makes; the sweep goes on to the next order.
+    cloud.db.forceConflicts(4, 'orders');
+    const first = (await cloud.runtime.invoke('orders', TIMER_EVENT, TIMER_INVOKER, cloud.clock.offsetMs)) as {
+      data: { closed: number; failed: number };
+    };
+    expect(first.data.failed).toBe(1);
+    const states = async () => [(await orderDoc(a.order._id)).status, (await orderDoc(b.order._id)).status].sort();
+    expect(await states()).toEqual(['closed', 'pending']);
+    await cloud.runtime.invoke('orders', TIMER_EVENT, TIMER_INVOKER, cloud.clock.offsetMs);
+    expect(await states()).toEqual(['closed', 'closed']);
   });
 
   test('should refuse a timer job run by anyone but the timer', async () => {
