@@ -45,12 +45,14 @@ export class PaySystem {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Off in tests that need a notification that never comes. */
   deliver = true;
+  private closed = false;
 
   constructor(private readonly opts: PaySystemOptions) {
     this.store = new PayStore(opts.file);
   }
 
   close(): void {
+    this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.store.close();
@@ -250,7 +252,7 @@ export class PaySystem {
 
   private retry(fn: string, event: () => unknown, payer: string, attempt: number): void {
     const gap = RETRY_GAPS_MS[attempt];
-    if (gap === undefined) return;
+    if (gap === undefined || this.closed) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
       this.schedule(fn, event, payer, attempt + 1);

@@ -60,6 +60,8 @@ const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.cjs');
 
 export class FunctionRuntime {
   private readonly pools = new Map<string, Pool>();
+  /** Every live instance, idle or busy, so closing stops them all. */
+  private readonly live = new Set<Instance>();
   private readonly sessions = new Map<string, Invoker>();
   private nextId = 1;
   private closed = false;
@@ -160,9 +162,17 @@ export class FunctionRuntime {
     for (const pool of this.pools.values()) {
       for (const w of pool.waiting) w(new FunctionError('FUNCTION_NOT_FOUND', 'runtime closed'));
       pool.waiting = [];
-      for (const inst of pool.idle) all.push(inst.worker.terminate());
       pool.idle = [];
     }
+    // Busy instances too: an invocation still running is cut off, as when the cloud stops.
+    for (const inst of this.live) {
+      inst.dead = true;
+      const p = inst.pending;
+      inst.pending = undefined;
+      p?.reject(new FunctionError('FUNCTION_FAILED', 'runtime closed'));
+      all.push(inst.worker.terminate());
+    }
+    this.live.clear();
     await Promise.all(all);
   }
 
@@ -219,6 +229,8 @@ export class FunctionRuntime {
       env: { ...process.env, ...this.opts.baseEnv },
     });
     const inst: Instance = { worker, lastUsed: Date.now(), ready: Promise.resolve() };
+    this.live.add(inst);
+    worker.once('exit', () => this.live.delete(inst));
     inst.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (msg: InstanceMessage) => {
         if (msg.type === 'ready') resolve();

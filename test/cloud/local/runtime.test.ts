@@ -126,3 +126,13 @@ test('should give demo users signed sessions and refuse unknown ones', async () 
   const users = (await (await fetch(`${cloud.url}/api/dev/users`)).json()) as { users: { role: string }[] };
   expect(users.users.map((u) => u.role).sort()).toEqual(['clerk', 'holder', 'operator', 'recipient']);
 });
+
+test('should stop busy instances too when the runtime closes, answering their callers', async () => {
+  const own = await startTestCloud({ functionsDir: FIXTURE_FUNCTIONS });
+  const running = own.runtime.invoke('slow', { ms: 800 }, { openId: 'o', appId: 'a', source: 'wx_client' });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(own.runtime.stats().instances.slow).toBe(1);
+  const closing = own.close();
+  await expect(running).rejects.toThrow('runtime closed');
+  await closing;
+});
