@@ -7,3 +7,4 @@ export * from './card';
 export * from './ledger';
 export * from './codes';
 export * from './order';
+export * from './gift';

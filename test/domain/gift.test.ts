@@ -1,0 +1,82 @@
+/** Gift rules: share splitting (properties), states and when a card may be gifted. */
+import fc from 'fast-check';
+import { canMoveGift, GIFT_STATES, giftRefusal, splitShares } from '../../src/domain/gift';
+import type { Fen } from '../../src/domain/money';
+
+const seq = (values: number[]) => {
+  let i = 0;
+  return () => values[i++ % values.length]!;
+};
+
+describe('splitShares', () => {
+  const input = fc
+    .record({ shares: fc.integer({ min: 1, max: 20 }), extra: fc.integer({ min: 0, max: 1_000_000 }) })
+    .map(({ shares, extra }) => ({ shares, total: (shares + extra) as Fen }));
+
+  test('should give every share at least 1 fen and sum exactly to the gift, in both modes', () => {
+    fc.assert(
+      fc.property(
+        input,
+        fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 1 }),
+        ({ shares, total }, draws) => {
+          for (const mode of ['equal', 'random'] as const) {
+            const out = splitShares(total, shares, mode, seq(draws));
+            if (out.length !== shares) return false;
+            if (out.some((a) => !Number.isInteger(a) || a < 1)) return false;
+            if (out.reduce((s, a) => s + a, 0) !== total) return false;
+          }
+          return true;
+        },
+      ),
+    );
+  });
+
+  test('should keep equal shares within 1 fen of each other', () => {
+    fc.assert(
+      fc.property(input, ({ shares, total }) => {
+        const out = splitShares(total, shares, 'equal', Math.random);
+        return Math.max(...out) - Math.min(...out) <= 1;
+      }),
+    );
+  });
+
+  test('should leave room for every later share even on the largest draws', () => {
+    // 20 shares of a ¥0.20 gift: the greediest draws still leave 1 fen each.
+    expect(splitShares(20 as Fen, 20, 'random', () => 0.999999)).toEqual(Array(20).fill(1));
+    const out = splitShares(10_000 as Fen, 3, 'random', () => 0.999999);
+    expect(out.reduce((s, a) => s + a, 0)).toBe(10_000);
+    expect(out[0]).toBeLessThanOrEqual(Math.floor((10_000 / 3) * 2));
+  });
+
+  test('should refuse a gift smaller than one fen per share', () => {
+    expect(() => splitShares(9 as Fen, 10, 'random', Math.random)).toThrow(RangeError);
+    expect(() => splitShares(10 as Fen, 0, 'equal', Math.random)).toThrow(RangeError);
+  });
+});
+
+describe('gift states and refusals', () => {
+  test('should end in claimed, returned or cancelled and never leave them', () => {
+    for (const end of ['claimed', 'returned', 'cancelled'] as const) {
+      for (const s of GIFT_STATES) expect(canMoveGift(end, s)).toBe(false);
+    }
+    expect(canMoveGift('partlyClaimed', 'cancelled')).toBe(false);
+    expect(canMoveGift('open', 'returned')).toBe(true);
+  });
+
+  const card = { state: 'active' as const, expiresAt: 1_000, transfers: 0, transferLimit: 1, balance: 500 as Fen };
+
+  test.each([
+    [{}, 500, null],
+    [{ state: 'gifting' }, 100, 'CARD_NOT_ACTIVE'],
+    [{ transfers: 1 }, 100, 'TRANSFER_LIMIT'],
+    [{}, 501, 'AMOUNT_NOT_ALLOWED'],
+    [{}, 0, 'AMOUNT_NOT_ALLOWED'],
+  ])('should decide gifting %j of %i fen as %s', (change, amount, expected) => {
+    expect(giftRefusal({ ...card, ...change } as typeof card, amount as Fen, 999)).toBe(expected);
+  });
+
+  test('should refuse an expired card', () => {
+    expect(giftRefusal(card, 100 as Fen, 1_001)).toBe('CARD_EXPIRED');
+    expect(giftRefusal({ ...card, expiresAt: null }, 100 as Fen, 1e15)).toBeNull();
+  });
+});
