@@ -1,10 +1,10 @@
 /** My orders and one order, with paying again and cancelling; the pay sheet and waiting for payment. */
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { OrdersActions, PaymentRequest } from '../contracts/orders';
-import { ApiError } from '../services/api-error';
 import type { OrdersService } from '../services/orders-service';
 import type { LocalPayment, PaymentService } from '../services/payment-service';
 import { AsyncView } from './async-view';
+import { BusyAction } from './busy-action';
 
 type Out<A extends keyof OrdersActions> = OrdersActions[A]['output'];
 
@@ -16,8 +16,7 @@ export class OrdersStore {
   readonly list = new AsyncView<Out<'list'>>((d) => d.orders.length === 0);
   readonly detail = new AsyncView<Out<'detail'>>();
   readonly sheet = new AsyncView<LocalPayment>();
-  busy = false;
-  errorCode: string | undefined = undefined;
+  readonly action = new BusyAction();
   /** The result page: still waiting for the notification after every poll. */
   stillConfirming = false;
 
@@ -33,6 +32,7 @@ export class OrdersStore {
       list: false,
       detail: false,
       sheet: false,
+      action: false,
     });
   }
 
@@ -44,26 +44,13 @@ export class OrdersStore {
     return this.detail.run(() => this.service.detail(orderId));
   }
 
-  private async act<T>(fn: () => Promise<T>): Promise<T | undefined> {
-    this.busy = true;
-    this.errorCode = undefined;
-    try {
-      return await fn();
-    } catch (e) {
-      runInAction(() => (this.errorCode = e instanceof ApiError ? e.code : 'INTERNAL'));
-      return undefined;
-    } finally {
-      runInAction(() => (this.busy = false));
-    }
-  }
-
   /** The payment request again for an unpaid order. */
   async paymentFor(orderId: string): Promise<PaymentRequest | undefined> {
-    return (await this.act(() => this.service.pay(orderId)))?.payment;
+    return (await this.action.run(() => this.service.pay(orderId)))?.payment;
   }
 
   async cancel(orderId: string): Promise<void> {
-    if (await this.act(() => this.service.cancel(orderId))) await this.loadOrder(orderId);
+    if (await this.action.run(() => this.service.cancel(orderId))) await this.loadOrder(orderId);
   }
 
   loadSheet(payToken: string): Promise<void> {
@@ -71,12 +58,12 @@ export class OrdersStore {
   }
 
   async confirmSheet(payToken: string): Promise<boolean> {
-    return (await this.act(() => this.payments.confirmLocalPayment(payToken))) !== undefined;
+    return (await this.action.run(() => this.payments.confirmLocalPayment(payToken))) !== undefined;
   }
 
   /** WeChat Pay's own sheet (mini-program in WeChat Cloud). */
   async payWithWechat(payment: Extract<PaymentRequest, { provider: 'wechat' }>): Promise<boolean> {
-    const paid = await this.act(async () => {
+    const paid = await this.action.run(async () => {
       await this.payments.requestWechatPayment(payment);
       return true;
     });

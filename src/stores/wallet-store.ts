@@ -1,10 +1,10 @@
 /** The wallet: my cards by group with the total balance, one card's history, refund and binding. */
-import { makeAutoObservable, runInAction } from 'mobx';
+import { makeAutoObservable } from 'mobx';
 import type { WalletGroup } from '../domain/card';
 import type { WalletActions } from '../contracts/wallet';
-import { ApiError } from '../services/api-error';
 import type { WalletService } from '../services/wallet-service';
 import { AsyncView } from './async-view';
+import { BusyAction } from './busy-action';
 
 type Out<A extends keyof WalletActions> = WalletActions[A]['output'];
 
@@ -12,11 +12,10 @@ export class WalletStore {
   readonly list = new AsyncView<Out<'list'>>((d) => d.cards.length === 0);
   readonly detail = new AsyncView<Out<'detail'>>();
   group: WalletGroup = 'usable';
-  busy = false;
-  errorCode: string | undefined = undefined;
+  readonly action = new BusyAction();
 
   constructor(private readonly service: WalletService) {
-    makeAutoObservable<WalletStore, 'service'>(this, { service: false, list: false, detail: false });
+    makeAutoObservable<WalletStore, 'service'>(this, { service: false, list: false, detail: false, action: false });
   }
 
   load(): Promise<void> {
@@ -35,26 +34,13 @@ export class WalletStore {
     return (this.list.data?.cards ?? []).filter((c) => c.group === this.group);
   }
 
-  private async act<T>(fn: () => Promise<T>): Promise<T | undefined> {
-    this.busy = true;
-    this.errorCode = undefined;
-    try {
-      return await fn();
-    } catch (e) {
-      runInAction(() => (this.errorCode = e instanceof ApiError ? e.code : 'INTERNAL'));
-      return undefined;
-    } finally {
-      runInAction(() => (this.busy = false));
-    }
-  }
-
   async refund(cardId: string): Promise<boolean> {
-    const done = await this.act(() => this.service.refund(cardId));
+    const done = await this.action.run(() => this.service.refund(cardId));
     if (done) await this.loadCard(cardId);
     return done !== undefined;
   }
 
   bind(cardNumber: string, pin: string): Promise<Out<'bind'> | undefined> {
-    return this.act(() => this.service.bind(cardNumber, pin));
+    return this.action.run(() => this.service.bind(cardNumber, pin));
   }
 }

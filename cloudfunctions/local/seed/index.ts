@@ -1,4 +1,4 @@
 /** The demo data the local cloud loads into an empty database. */
 export { seedCatalog, type SeedCatalog } from './catalog';
 export { brandLogoArt, cardFaceArt, svgDataUri } from './art';
-export { seedStaff, type StaffMember } from './staff';
+export { seedStaff } from './staff';

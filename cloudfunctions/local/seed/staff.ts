@@ -2,15 +2,8 @@
  * Demo merchant staff: the operator and the clerk demo users work for two seed brands. Roles are
  * documents the functions check, keyed by the member's OPENID.
  */
+import type { StaffMember } from '../../core/merchant/staff';
 import { DEMO_USERS } from '../gateway/demo-users';
-
-export interface StaffMember {
-  _id: string;
-  role: 'operator' | 'clerk';
-  brandIds: string[];
-  storeIds: string[];
-  name: string;
-}
 
 function openIdOf(user: string): string {
   const found = DEMO_USERS.find((u) => u.user === user);

@@ -14,7 +14,7 @@ function BindPage() {
   const { wallet } = useStores();
   const [cardNumber, setCardNumber] = useState('');
   const [pin, setPin] = useState('');
-  const ready = normalizeCode(cardNumber).length === CODE_LENGTH && pin.length === PIN_LENGTH && !wallet.busy;
+  const ready = normalizeCode(cardNumber).length === CODE_LENGTH && pin.length === PIN_LENGTH && !wallet.action.busy;
   const submit = async (): Promise<void> => {
     const done = await wallet.bind(cardNumber, pin);
     if (done) {
@@ -46,7 +46,7 @@ function BindPage() {
           onInput={(e) => setPin(e.detail.value.replace(/\D/g, ''))}
           data-testid="pin"
         />
-        {wallet.errorCode && <Text className="error-text">{errorMessage(wallet.errorCode)}</Text>}
+        {wallet.action.errorCode && <Text className="error-text">{errorMessage(wallet.action.errorCode)}</Text>}
       </View>
       <View className="action-bar">
         <Text

@@ -100,11 +100,11 @@ function CardPage() {
           </View>
         ))}
       </View>
-      {wallet.errorCode && <Text className="error-text">{errorMessage(wallet.errorCode)}</Text>}
+      {wallet.action.errorCode && <Text className="error-text">{errorMessage(wallet.action.errorCode)}</Text>}
       {card.refundable && (
         <View className="action-bar">
           <Text
-            className={`btn btn--ghost${wallet.busy ? ' btn--disabled' : ''}`}
+            className={`btn btn--ghost${wallet.action.busy ? ' btn--disabled' : ''}`}
             data-testid="refund"
             onClick={() => void askRefund()}
           >

@@ -84,7 +84,7 @@ function OrderPage() {
           ))}
         </View>
       )}
-      {orders.errorCode && <Text className="error-text">{errorMessage(orders.errorCode)}</Text>}
+      {orders.action.errorCode && <Text className="error-text">{errorMessage(orders.action.errorCode)}</Text>}
       {order.status === 'pending' && (
         <View className="action-bar">
           <Text className="btn btn--ghost" data-testid="cancel-order" onClick={() => void orders.cancel(order._id)}>

@@ -37,18 +37,18 @@ function PayPage() {
         <Text className="muted">{strings.pay.localNote}</Text>
       </View>
       {p.status === 'CLOSED' && <Text className="error-text">{strings.pay.closed}</Text>}
-      {orders.errorCode && <Text className="error-text">{errorMessage(orders.errorCode)}</Text>}
+      {orders.action.errorCode && <Text className="error-text">{errorMessage(orders.action.errorCode)}</Text>}
       <View className="action-bar">
         <Text className="btn btn--ghost" onClick={() => navigate.order(orderId)}>
           {strings.pay.cancel}
         </Text>
         {p.status === 'NOTPAY' ? (
           <Text
-            className={`btn${orders.busy ? ' btn--disabled' : ''}`}
+            className={`btn${orders.action.busy ? ' btn--disabled' : ''}`}
             data-testid="confirm-pay"
             onClick={() => void confirm()}
           >
-            {orders.busy ? strings.pay.confirming : strings.pay.confirm}
+            {orders.action.busy ? strings.pay.confirming : strings.pay.confirm}
           </Text>
         ) : (
           <Text className="btn" onClick={() => navigate.result(orderId)}>
