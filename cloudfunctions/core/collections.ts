@@ -11,4 +11,6 @@ export const C = {
   reviews: 'reviews',
   throttles: 'throttles',
   staff: 'staff',
+  gifts: 'gifts',
+  giftDays: 'giftDays',
 } as const;

@@ -59,20 +59,33 @@ export async function txUpdate(tx: Tx, collection: string, id: string, patch: ob
   await tx.collection(collection).doc(id).update({ data: patch });
 }
 
+/** Rounds of the SDK's own retries before a conflict is answered; each waits a little longer. */
+export const CONFLICT_ROUNDS = 6;
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Adds several documents with their own `_id`s in one call inside a transaction. */
+export async function txAddMany<T extends { _id: string }>(tx: Tx, collection: string, docs: T[]): Promise<void> {
+  if (docs.length > 0) await tx.collection(collection).add({ data: docs });
+}
+
 /**
  * Runs `fn` in a transaction (the SDK retries it on conflicts, so it must have no effect outside
- * the database) and raises a returned refusal as a DomainError. A transaction that still conflicts
- * after the SDK's tries answers CONFLICT: nothing was written and the caller may retry.
+ * the database) and raises a returned refusal as a DomainError. Under contention — many claimers
+ * on one group gift — a conflict that outlasts the SDK's tries is run again after a short random
+ * pause; one that outlasts those too answers CONFLICT: nothing was written and the caller may retry.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T | Refusal>): Promise<T> {
-  let result: T | Refusal;
-  try {
-    result = (await getDatabase().runTransaction(fn as (tx: unknown) => Promise<T | Refusal>)) as T | Refusal;
-  } catch (e) {
-    if (e instanceof Error && /conflict/i.test(e.message)) {
-      throw new DomainError(ErrorCode.CONFLICT, 'busy, please retry');
+  let result: T | Refusal | undefined;
+  for (let round = 1; ; round++) {
+    try {
+      result = (await getDatabase().runTransaction(fn as (tx: unknown) => Promise<T | Refusal>)) as T | Refusal;
+      break;
+    } catch (e) {
+      if (!(e instanceof Error && /conflict/i.test(e.message))) throw e;
+      if (round === CONFLICT_ROUNDS) throw new DomainError(ErrorCode.CONFLICT, 'busy, please retry');
+      await pause(Math.random() * 5 * round);
     }
-    throw e;
   }
   if (isRefusal(result)) throw new DomainError(result.refused, result.message);
   return result;

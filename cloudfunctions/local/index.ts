@@ -18,6 +18,7 @@ import { FunctionRuntime } from './runtime/runtime';
 import { TriggerScheduler } from './runtime/triggers';
 import { seedIfEmpty } from './seed-database';
 import { PaySystem } from './pay/pay-system';
+import { Outbox } from './outbox';
 
 export interface LocalCloud {
   url: string;
@@ -32,6 +33,8 @@ export interface LocalCloud {
   seeded: boolean;
   /** The simulated WeChat Pay. */
   pay: PaySystem;
+  /** Messages the functions sent (production: WeChat subscribe messages). */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -115,6 +118,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     ...sdkEnv,
     LOCAL_PAY_URL: `${url}/pay`,
     LOCAL_PAY_KEY: payKey,
+    LOCAL_OUTBOX_URL: `${url}/outbox`,
     GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
   };
   const functions = discoverFunctions(config.functionsDir);
@@ -131,6 +135,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     (fn, event) => runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TIMER_SOURCE }, clock.offsetMs),
     (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
   );
+  const outbox = new Outbox(() => clock.now());
   const sessions = new SessionSigner(secret, config.sessionTtlSeconds);
   server.on(
     'request',
@@ -146,6 +151,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       h5Dir: config.h5Dir,
       pay,
       payKey,
+      outbox,
     }),
   );
 
@@ -164,6 +170,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     sdkEnv,
     seeded,
     pay,
+    outbox,
     async close() {
       scheduler.stop();
       pay.close();

@@ -23,7 +23,8 @@ export type CardState = (typeof CARD_STATES)[number];
 const MOVES: Readonly<Record<CardState, readonly CardState[]>> = {
   unbound: ['active'],
   active: ['gifting', 'used', 'expired', 'refunding'],
-  gifting: ['active'],
+  // Claimed or back with its sender; a group gift's card is used up when its last share is claimed.
+  gifting: ['active', 'used'],
   // A reversed redemption gives a used-up card its balance back.
   used: ['active'],
   expired: ['active'],
@@ -60,8 +61,8 @@ export function walletGroup(state: CardState): WalletGroup {
   }
 }
 
-/** Where a card came from. */
-export type CardOrigin = 'purchase' | 'batch';
+/** Where a card came from: bought, issued in a batch, or split off another card for a gift. */
+export type CardOrigin = 'purchase' | 'batch' | 'gift';
 
 /** A card as stored. The code itself is never stored: only its keyed hash and last 4 characters. */
 export interface Card {
@@ -90,8 +91,10 @@ export interface Card {
   orderId?: string;
   /** Amount redeemed so far (a refund needs 0). */
   redeemed: Fen;
-  /** Times the card has been gifted on. */
+  /** Times the card's value has changed hands by gift. */
   transfers: number;
+  /** The gift holding this card while it is `gifting`. */
+  giftId?: string;
   transferLimit: number;
   activatedAt: number;
   /** null: never expires. */
@@ -101,15 +104,18 @@ export interface Card {
   updatedAt: number;
 }
 
-/** Whether the holder may ask for a refund now: unused, never gifted, inside the window. */
+/**
+ * Whether the holder may ask for a refund now: unused, never gifted (nor any value split off it),
+ * inside the window.
+ */
 export function refundRefusal(
-  card: Pick<Card, 'state' | 'redeemed' | 'transfers' | 'refundableUntil' | 'origin'>,
+  card: Pick<Card, 'state' | 'redeemed' | 'transfers' | 'refundableUntil' | 'origin' | 'balance' | 'initialValue'>,
   now: number,
 ): 'NOT_REFUNDABLE' | 'CARD_USED' | 'CARD_GIFTED' | 'REFUND_WINDOW_PASSED' | 'CARD_NOT_ACTIVE' | null {
   if (card.origin !== 'purchase' || card.refundableUntil === null) return 'NOT_REFUNDABLE';
   if (card.state !== 'active') return card.state === 'used' ? 'CARD_USED' : 'CARD_NOT_ACTIVE';
   if (card.redeemed > 0) return 'CARD_USED';
-  if (card.transfers > 0) return 'CARD_GIFTED';
+  if (card.transfers > 0 || card.balance !== card.initialValue) return 'CARD_GIFTED';
   if (now > card.refundableUntil) return 'REFUND_WINDOW_PASSED';
   return null;
 }

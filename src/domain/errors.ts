@@ -39,6 +39,19 @@ export const ErrorCode = {
   REFUND_WINDOW_PASSED: 'REFUND_WINDOW_PASSED',
   NOT_REFUNDABLE: 'NOT_REFUNDABLE',
   CARD_NOT_ACTIVE: 'CARD_NOT_ACTIVE',
+  /** Gifting refusals. */
+  CARD_EXPIRED: 'CARD_EXPIRED',
+  TRANSFER_LIMIT: 'TRANSFER_LIMIT',
+  GIFT_DAILY_LIMIT: 'GIFT_DAILY_LIMIT',
+  /** Claim refusals, each with its own screen. */
+  OWN_GIFT: 'OWN_GIFT',
+  GIFT_CLAIMED: 'GIFT_CLAIMED',
+  GIFT_ALL_CLAIMED: 'GIFT_ALL_CLAIMED',
+  GIFT_ALREADY_CLAIMED: 'GIFT_ALREADY_CLAIMED',
+  GIFT_EXPIRED: 'GIFT_EXPIRED',
+  GIFT_CANCELLED: 'GIFT_CANCELLED',
+  /** The gift was already claimed, returned or cancelled: there is nothing to cancel. */
+  GIFT_NOT_CANCELLABLE: 'GIFT_NOT_CANCELLABLE',
   /** Something failed on our side; nothing was changed. */
   INTERNAL: 'INTERNAL',
 } as const;

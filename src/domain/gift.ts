@@ -3,6 +3,7 @@
  * how a group gift is cut into shares, and a gift's states. Randomness and time are parameters.
  */
 import type { Card } from './card';
+import type { CardKind } from './catalog';
 import { splitEvenly, type Fen } from './money';
 
 export interface GiftRules {
@@ -23,16 +24,94 @@ export const GIFT_RULES: GiftRules = {
 
 export type ShareMode = 'equal' | 'random';
 
-export const GIFT_STATES = ['open', 'claimed', 'partlyClaimed', 'returned', 'cancelled'] as const;
+export const GIFT_STATES = ['open', 'partlyClaimed', 'claimed', 'returning', 'returned', 'cancelled'] as const;
 export type GiftState = (typeof GIFT_STATES)[number];
 
 const MOVES: Readonly<Record<GiftState, readonly GiftState[]>> = {
-  open: ['claimed', 'partlyClaimed', 'returned', 'cancelled'],
-  partlyClaimed: ['claimed', 'returned'],
+  open: ['claimed', 'partlyClaimed', 'returning', 'cancelled'],
+  partlyClaimed: ['claimed', 'returning'],
   claimed: [],
+  // Taken by the return sweep: no claim or cancel can reach it any more.
+  returning: ['returned'],
   returned: [],
   cancelled: [],
 };
+
+/** States in which a gift still holds value its sender may get back. */
+export const OPEN_GIFT_STATES: readonly GiftState[] = ['open', 'partlyClaimed'];
+
+/** One recipient (the gift's card changes hands) or a group (each share split off into a new card). */
+export type GiftMode = 'single' | 'group';
+
+export interface GiftShare {
+  amount: Fen;
+  /** OPENID of the claimer, once claimed. */
+  claimedBy?: string;
+  claimerName?: string;
+  claimedAt?: number;
+  /** The card the claimer received. */
+  cardId?: string;
+}
+
+/**
+ * A gift as stored. Its value always sits on a card in state `gifting` owned by the sender (the
+ * gifted card itself, a card split off for it, or a group gift's pool card), so a return is that
+ * card becoming usable again, and conservation never has to count value outside cards.
+ */
+export interface Gift {
+  _id: string;
+  sender: string;
+  senderName: string;
+  mode: GiftMode;
+  shareMode: ShareMode;
+  /** The card locked for the gift (for a group gift, the pool the shares are split off). */
+  cardId: string;
+  /** The card the gift was made from (the same as cardId for a whole-card gift). */
+  sourceCardId: string;
+  whole: boolean;
+  brandId: string;
+  brandName: string;
+  productName: string;
+  face: { id: string; name: string; image: string };
+  blessing: string;
+  amount: Fen;
+  shares: GiftShare[];
+  /** Who has claimed (for "gifts I received"). */
+  claimers: string[];
+  /** What a claimer's new card inherits from the gifted one. */
+  terms: { productId: string; kind: CardKind; expiresAt: number | null; transferLimit: number };
+  claimedCount: number;
+  claimedAmount: Fen;
+  /** The transfer count a claimer's card gets. */
+  transfersAfter: number;
+  state: GiftState;
+  createdAt: number;
+  expiresAt: number;
+  endedAt?: number;
+  updatedAt: number;
+}
+
+export type ClaimRefusal =
+  'OWN_GIFT' | 'GIFT_CANCELLED' | 'GIFT_EXPIRED' | 'GIFT_CLAIMED' | 'GIFT_ALL_CLAIMED' | 'GIFT_ALREADY_CLAIMED';
+
+/** Why `claimer` can't claim from this gift now, or null. The window ends at its last moment. */
+export function claimRefusal(
+  gift: Pick<Gift, 'sender' | 'state' | 'expiresAt' | 'shares' | 'mode'>,
+  claimer: string,
+  now: number,
+): ClaimRefusal | null {
+  if (gift.sender === claimer) return 'OWN_GIFT';
+  if (gift.shares.some((s) => s.claimedBy === claimer)) return 'GIFT_ALREADY_CLAIMED';
+  if (gift.state === 'cancelled') return 'GIFT_CANCELLED';
+  if (gift.state === 'claimed') return gift.mode === 'group' ? 'GIFT_ALL_CLAIMED' : 'GIFT_CLAIMED';
+  if (!OPEN_GIFT_STATES.includes(gift.state) || now > gift.expiresAt) return 'GIFT_EXPIRED';
+  return null;
+}
+
+/** The first share nobody has claimed (group shares go in the order they were cut). */
+export function nextShare(gift: Pick<Gift, 'shares'>): number {
+  return gift.shares.findIndex((s) => s.claimedBy === undefined);
+}
 
 export function canMoveGift(from: GiftState, to: GiftState): boolean {
   return MOVES[from].includes(to);

@@ -16,11 +16,14 @@ export const LEDGER_TYPES = [
   'VOID',
   /** Balance lost at expiry (−). */
   'EXPIRE',
-  /** Value moved out of the card into a gift (−) or back from one (+). */
+  /** Value split off this card into a gift's own card (−). */
   'GIFT_OUT',
-  'GIFT_RETURN',
-  /** Value received from a gift (+). */
+  /** Value a card was born with when split off for a gift (+). */
   'GIFT_IN',
+  /** The card changed hands: a gift was claimed (0; the entry's owner is the new holder). */
+  'TRANSFER',
+  /** An unclaimed gift came back: the card is usable by its sender again (0). */
+  'GIFT_RETURN',
   /** A batch card bound to its holder (0). */
   'BIND',
 ] as const;
@@ -44,6 +47,15 @@ export interface LedgerEntry {
   ref?: string;
 }
 
+/**
+ * The time for a new entry on a card last changed at `last`: entries of one card must have
+ * strictly increasing times, since replay orders by time, and two changes can land in the same
+ * millisecond (claims racing on a group gift's pool card).
+ */
+export function entryTime(now: number, last: number): number {
+  return Math.max(now, last + 1);
+}
+
 /** The sign each type's amount must have. */
 export const LEDGER_SIGN: Readonly<Record<LedgerType, 1 | -1 | 0>> = {
   ACTIVATE: 1,
@@ -52,8 +64,9 @@ export const LEDGER_SIGN: Readonly<Record<LedgerType, 1 | -1 | 0>> = {
   VOID: -1,
   EXPIRE: -1,
   GIFT_OUT: -1,
-  GIFT_RETURN: 1,
   GIFT_IN: 1,
+  TRANSFER: 0,
+  GIFT_RETURN: 0,
   BIND: 0,
 };
 

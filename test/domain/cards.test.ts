@@ -34,12 +34,16 @@ describe('card states', () => {
     transfers: 0,
     refundableUntil: 1_000,
     origin: 'purchase' as const,
+    balance: 5_000 as Fen,
+    initialValue: 5_000 as Fen,
   };
 
   test.each([
     [{}, null],
     [{ redeemed: 1 }, 'CARD_USED'],
     [{ transfers: 1 }, 'CARD_GIFTED'],
+    [{ balance: 3_000 }, 'CARD_GIFTED'],
+    [{ origin: 'gift', refundableUntil: null }, 'NOT_REFUNDABLE'],
     [{ state: 'gifting' }, 'CARD_NOT_ACTIVE'],
     [{ state: 'used' }, 'CARD_USED'],
     [{ origin: 'batch', refundableUntil: null }, 'NOT_REFUNDABLE'],

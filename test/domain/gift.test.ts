@@ -1,6 +1,14 @@
 /** Gift rules: share splitting (properties), states and when a card may be gifted. */
 import fc from 'fast-check';
-import { canMoveGift, GIFT_STATES, giftRefusal, splitShares } from '../../src/domain/gift';
+import {
+  canMoveGift,
+  claimRefusal,
+  GIFT_STATES,
+  giftRefusal,
+  nextShare,
+  splitShares,
+  type GiftState,
+} from '../../src/domain/gift';
 import type { Fen } from '../../src/domain/money';
 
 const seq = (values: number[]) => {
@@ -60,7 +68,9 @@ describe('gift states and refusals', () => {
       for (const s of GIFT_STATES) expect(canMoveGift(end, s)).toBe(false);
     }
     expect(canMoveGift('partlyClaimed', 'cancelled')).toBe(false);
-    expect(canMoveGift('open', 'returned')).toBe(true);
+    expect(canMoveGift('open', 'returning')).toBe(true);
+    expect(canMoveGift('open', 'returned')).toBe(false);
+    expect(canMoveGift('returning', 'returned')).toBe(true);
   });
 
   const card = { state: 'active' as const, expiresAt: 1_000, transfers: 0, transferLimit: 1, balance: 500 as Fen };
@@ -78,5 +88,34 @@ describe('gift states and refusals', () => {
   test('should refuse an expired card', () => {
     expect(giftRefusal(card, 100 as Fen, 1_001)).toBe('CARD_EXPIRED');
     expect(giftRefusal({ ...card, expiresAt: null }, 100 as Fen, 1e15)).toBeNull();
+  });
+});
+
+describe('claim refusals', () => {
+  const gift = {
+    sender: 's',
+    state: 'open' as GiftState,
+    expiresAt: 1_000,
+    mode: 'single' as const,
+    shares: [{ amount: 100 as Fen }],
+  };
+
+  test.each([
+    ['s', {}, 999, 'OWN_GIFT'],
+    ['c', {}, 1_000, null],
+    ['c', {}, 1_001, 'GIFT_EXPIRED'],
+    ['c', { state: 'returning' }, 999, 'GIFT_EXPIRED'],
+    ['c', { state: 'returned' }, 999, 'GIFT_EXPIRED'],
+    ['c', { state: 'cancelled' }, 999, 'GIFT_CANCELLED'],
+    ['c', { state: 'claimed' }, 999, 'GIFT_CLAIMED'],
+    ['c', { state: 'claimed', mode: 'group' }, 999, 'GIFT_ALL_CLAIMED'],
+    ['c', { shares: [{ amount: 100, claimedBy: 'c' }] }, 999, 'GIFT_ALREADY_CLAIMED'],
+  ])('should answer %s claiming %j at %i with %s', (claimer, change, at, expected) => {
+    expect(claimRefusal({ ...gift, ...change } as typeof gift, claimer, at)).toBe(expected);
+  });
+
+  test('should hand out shares in the order they were cut', () => {
+    expect(nextShare({ shares: [{ amount: 1 as Fen, claimedBy: 'a' }, { amount: 2 as Fen }] })).toBe(1);
+    expect(nextShare({ shares: [{ amount: 1 as Fen, claimedBy: 'a' }] })).toBe(-1);
   });
 });

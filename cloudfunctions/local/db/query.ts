@@ -69,9 +69,13 @@ export function aggregate(docs: Doc[], pipeline: Record<string, unknown>[], reso
   return new Aggregator(pipeline, { collectionResolver: resolve }).run(docs) as Doc[];
 }
 
+const RANGE = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' } as const;
+const isNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+
 /**
  * A SQL superset filter from top-level conditions on indexed fields: equality to a string, number
- * or boolean, or `$in` of such. Everything else is left to mingo, which always checks exactly.
+ * or boolean, `$in` of such, or a numeric range. Everything else is left to mingo, which always
+ * checks exactly.
  */
 export function prefilter(criteria: Criteria, indexed: Set<string> | undefined): Prefilter | undefined {
   const parts: string[] = [];
@@ -101,6 +105,12 @@ export function prefilter(criteria: Criteria, indexed: Set<string> | undefined):
       ) {
         parts.push(`${column} IN (${c.$in.map(() => '?').join(', ')})`);
         params.push(...c.$in.map(sqlValue));
+      } else if (keys.length > 0 && keys.every((k) => k in RANGE) && keys.every((k) => isNumber(c[k]))) {
+        // A numeric range (the sweeps' "expired before now"): narrowed by the index, checked again by mingo.
+        for (const k of keys) {
+          parts.push(`${column} ${RANGE[k as keyof typeof RANGE]} ?`);
+          params.push(c[k]);
+        }
       }
     }
   }

@@ -6,6 +6,8 @@
  *   GET  /api/health            liveness and what is loaded
  *   /api/test/*                 clock, forced conflicts, trigger ticks, counters (test mode only)
  *   /api/pay/local/*, /pay/*     the simulated WeChat Pay (pay-api.ts)
+ *   POST /outbox                the functions' messages port (local cloud key only)
+ *   GET  /api/dev/outbox        the session user's messages, for the dev panel
  *   POST /admin                 the SDK's endpoint (admin-api.ts)
  *   GET  /*                     the H5 build
  */
@@ -15,8 +17,9 @@ import { DEMO_USERS, findDemoUser } from './demo-users';
 import { HttpError, readJson, sendError, sendJson } from './http-util';
 import type { SessionSigner } from './sessions';
 import { serveStatic } from './static-files';
-import { handlePayTest, handlePaySheet, handlePortCall } from './pay-api';
+import { handlePayTest, handlePaySheet, handlePortCall, sameKey } from './pay-api';
 import type { PaySystem } from '../pay/pay-system';
+import type { Outbox } from '../outbox';
 import { FunctionError } from '../runtime/runtime';
 import type { TriggerScheduler } from '../runtime/triggers';
 import type { Mode } from '../config';
@@ -32,8 +35,9 @@ export interface GatewayDeps extends AdminDeps {
   scheduler: TriggerScheduler;
   h5Dir: string;
   pay: PaySystem;
-  /** The key functions present to the simulated WeChat Pay. */
+  /** The key functions present to the simulated WeChat Pay and the outbox. */
   payKey: string;
+  outbox: Outbox;
 }
 
 const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
@@ -117,6 +121,8 @@ async function testRoute(deps: GatewayDeps, path: string, req: IncomingMessage, 
     else sendError(res, 400, 'INVALID_ARGUMENT', 'openId required');
   } else if (path.startsWith('/api/test/pay/')) {
     await handlePayTest(deps.pay, path, body, res);
+  } else if (path === '/api/test/outbox') {
+    sendJson(res, 200, { messages: deps.outbox.list(undefined, 1_000) });
   } else if (path === '/api/test/stats') {
     if (req.method === 'POST') deps.db.resetStats();
     sendJson(res, 200, { db: deps.db.stats(), runtime: deps.runtime.stats() });
@@ -140,6 +146,21 @@ export function createRequestHandler(deps: GatewayDeps) {
         const openId = sessionUser(deps, req);
         if (!openId) return sendError(res, 401, 'UNAUTHENTICATED', 'sign in to pay');
         return await handlePaySheet(deps.pay, openId, sheet[1]!, req.method === 'POST', res);
+      }
+      if (path === '/outbox' && req.method === 'POST') {
+        if (!sameKey(req.headers['x-local-key'], deps.payKey))
+          return sendError(res, 403, 'FORBIDDEN', 'local cloud key required');
+        const body = (await readJson(req, 1024 * 1024)) as { messages?: unknown };
+        try {
+          return sendJson(res, 200, { accepted: deps.outbox.accept(body.messages) });
+        } catch (e) {
+          return sendError(res, 400, 'INVALID_ARGUMENT', e instanceof Error ? e.message : 'bad messages');
+        }
+      }
+      if (path === '/api/dev/outbox' && req.method === 'GET') {
+        const openId = sessionUser(deps, req);
+        if (!openId) return sendError(res, 401, 'UNAUTHENTICATED', 'sign in to see your messages');
+        return sendJson(res, 200, { messages: deps.outbox.list(openId) });
       }
       if (path === '/api/health') {
         return sendJson(res, 200, { ok: true, mode: deps.mode, functions: deps.runtime.functionNames });

@@ -3,11 +3,23 @@
  * WeChat Pay and its notifications, card issue, the wallet, refunds, binding by card number + PIN,
  * the payment poller — with the money invariants checked after every step.
  */
-import type { Envelope } from '../../../src/contracts/envelope';
 import type { OrdersActions } from '../../../src/contracts/orders';
 import type { WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
+import { CONFLICT_ROUNDS } from '../../../cloudfunctions/core/tx';
+import {
+  calls,
+  CAKE,
+  COFFEE,
+  createInput,
+  face,
+  MARKET,
+  requestId,
+  TIMER_INVOKER,
+  timerEvent,
+  waitFor,
+} from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
 
@@ -15,83 +27,14 @@ jest.setTimeout(120_000);
 
 let cloud: TestCloud;
 
-const COFFEE = 'prod-lanshan-coffee-card'; // bearer, ¥50–1,000 custom, denominations
-const MARKET = 'prod-huixian-shopping-card'; // registered, ¥50–5,000, bonus ¥100 from ¥1,000
-const CAKE = 'prod-maiduo-cake-card'; // limited stock
-const face = (product: string, theme = 'birthday'): string => `face-${product.slice(5)}-${theme}`;
-
 type OrdersOut<A extends keyof OrdersActions> = OrdersActions[A]['output'];
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
 
-/** Calls a function as `openId` from the mini-program (the platform supplies the identity). */
-async function as<T>(openId: string, fn: string, body: object): Promise<Envelope<T>> {
-  return (await cloud.runtime.invoke(
-    fn,
-    body,
-    { openId, appId: 'wx-test', source: 'wx_client' },
-    cloud.clock.offsetMs,
-  )) as Envelope<T>;
-}
-
-async function ok<T>(openId: string, fn: string, body: object): Promise<T> {
-  const env = await as<T>(openId, fn, body);
-  if (!env.ok)
-    throw new Error(`${fn}.${String((body as { action?: string }).action)}: ${env.error.code} ${env.error.message}`);
-  return env.data;
-}
-
-async function code(openId: string, fn: string, body: object): Promise<string> {
-  const env = await as<unknown>(openId, fn, body);
-  if (env.ok) throw new Error(`${fn} unexpectedly succeeded`);
-  return env.error.code;
-}
-
-const TIMER_EVENT = { Type: 'Timer', TriggerName: 'paymentPoller', Time: '', Message: '' };
-const TIMER_INVOKER = { openId: '', appId: 'wx-test', source: 'wx_timer' };
-
-let seq = 0;
-const requestId = (): string => `req-${Date.now().toString(36)}-${++seq}`;
-
-function createInput(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    action: 'create',
-    productId: COFFEE,
-    faceId: face(COFFEE),
-    amount: 10_000,
-    quantity: 1,
-    purpose: 'self',
-    requestId: requestId(),
-    ...over,
-  };
-}
-
-async function testApi(path: string, body: object): Promise<Record<string, unknown>> {
-  const res = await fetch(`${cloud.url}/api/test/${path}`, { method: 'POST', body: JSON.stringify(body) });
-  return (await res.json()) as Record<string, unknown>;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const { as, ok, code, testApi, buy } = calls(() => cloud);
+const TIMER_EVENT = timerEvent('paymentPoller');
 
 async function orderDoc(id: string): Promise<Order> {
   return (await allDocs<Order>(cloud, 'orders')).find((o) => o._id === id)!;
-}
-
-/** Creates an order and pays it on the pay sheet path; resolves once the notification settled it. */
-async function buy(openId: string, over: Record<string, unknown> = {}): Promise<OrdersOut<'detail'>> {
-  const created = await ok<OrdersOut<'create'>>(openId, 'orders', createInput(over));
-  expect(created.payment?.provider).toBe('local');
-  await testApi('pay/confirm', { outTradeNo: created.order._id });
-  return waitFor('the order to be paid', async () => {
-    const d = await ok<OrdersOut<'detail'>>(openId, 'orders', { action: 'detail', orderId: created.order._id });
-    return d.order.status === 'paid' ? d : undefined;
-  });
 }
 
 beforeAll(async () => {
@@ -330,8 +273,8 @@ describe('payment notifications', () => {
     const a = await ok<OrdersOut<'create'>>('u-sweep', 'orders', createInput());
     const b = await ok<OrdersOut<'create'>>('u-sweep', 'orders', createInput());
     cloud.clock.advance(16 * 60_000);
-    // The first close conflicts on every try the SDK makes; the sweep goes on to the next order.
-    cloud.db.forceConflicts(4, 'orders');
+    // The first close conflicts on every try (the SDK makes 4 per round); the sweep goes on to the next order.
+    cloud.db.forceConflicts(4 * CONFLICT_ROUNDS, 'orders');
     const first = (await cloud.runtime.invoke('orders', TIMER_EVENT, TIMER_INVOKER, cloud.clock.offsetMs)) as {
       data: { closed: number; failed: number };
     };

@@ -1,11 +1,13 @@
 /**
  * The money invariants of product.md, checked against the whole database: every card's balance is
  * the replay of its ledger and never negative, value is conserved across the ledger's types, and
- * every paid order has exactly its cards (unpaid ones none).
+ * every paid order has exactly its cards (unpaid ones none), and every open gift's value sits on
+ * exactly one locked card while no other card is locked.
  */
 import { replayLedger, type LedgerEntry } from '../../../src/domain/ledger';
 import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
+import type { Gift } from '../../../src/domain/gift';
 import type { TestCloud } from './local-cloud';
 
 export async function allDocs<T>(cloud: TestCloud, collectionName: string): Promise<T[]> {
@@ -34,10 +36,11 @@ export interface MoneyTotals {
 
 /** Throws with every problem found; returns the totals when all hold. */
 export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotals> {
-  const [cards, ledger, orders] = await Promise.all([
+  const [cards, ledger, orders, gifts] = await Promise.all([
     allDocs<Card>(cloud, 'cards'),
     allDocs<LedgerEntry>(cloud, 'ledger'),
     allDocs<Order>(cloud, 'orders'),
+    allDocs<Gift>(cloud, 'gifts'),
   ]);
   const problems: string[] = [];
   const byCard = new Map<string, LedgerEntry[]>();
@@ -60,6 +63,28 @@ export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotal
     if (o.status === 'paid' && !o.cardIds.every((id) => cardIds.has(id)))
       problems.push(`order ${o._id} lists missing cards`);
   }
+  const cardById = new Map(cards.map((c) => [c._id, c]));
+  const openGifts = gifts.filter((g) => g.state === 'open' || g.state === 'partlyClaimed');
+  for (const g of openGifts) {
+    const locked = cardById.get(g.cardId);
+    const held = g.amount - g.claimedAmount;
+    if (!locked || locked.state !== 'gifting' || locked.giftId !== g._id || locked.balance !== held)
+      problems.push(
+        `open gift ${g._id} holds ${held} but its card is ${JSON.stringify(locked && [locked.state, locked.balance])}`,
+      );
+    const shares = g.shares.reduce((s, x) => s + x.amount, 0);
+    if (shares !== g.amount) problems.push(`gift ${g._id}: shares sum to ${shares}, not ${g.amount}`);
+  }
+  const openIds = new Set(openGifts.map((g) => g._id));
+  for (const c of cards)
+    if (c.state === 'gifting' && !openIds.has(c.giftId ?? '')) problems.push(`card ${c._id} is locked by no open gift`);
+  for (const g of gifts) {
+    const claimed = g.shares.filter((s) => s.claimedBy !== undefined);
+    if (claimed.length !== g.claimedCount || new Set(claimed.map((s) => s.claimedBy)).size !== claimed.length)
+      problems.push(
+        `gift ${g._id}: claims ${JSON.stringify(claimed.map((s) => s.claimedBy))}, count ${g.claimedCount}`,
+      );
+  }
   const sum = (type: LedgerEntry['type']): number =>
     ledger.filter((e) => e.type === type).reduce((s, e) => s + Math.abs(e.amount), 0);
   const totals: MoneyTotals = {
@@ -72,6 +97,8 @@ export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotal
   if (totals.issued !== totals.balances + totals.redeemed + totals.voided + totals.expired) {
     problems.push(`conservation: issued ${totals.issued} ≠ ${JSON.stringify(totals)}`);
   }
+  // Gifting moves value between cards and never makes or loses any.
+  if (sum('GIFT_OUT') !== sum('GIFT_IN')) problems.push(`gifting: out ${sum('GIFT_OUT')} ≠ in ${sum('GIFT_IN')}`);
   if (problems.length > 0) throw new Error(`money invariants broken:\n${problems.join('\n')}`);
   return totals;
 }

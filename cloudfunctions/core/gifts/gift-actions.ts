@@ -1,0 +1,189 @@
+/**
+ * The gifts function's actions. A claim token is checked before anything is read; a malformed,
+ * forged or unknown token is "not found", the same answer every time.
+ */
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
+import { GIFT_RULES, type Gift } from '../../../src/domain/gift';
+import type { LedgerEntry } from '../../../src/domain/ledger';
+import { formatPrice } from '../../../src/domain/money';
+import { chinaDay } from '../../../src/domain/rules';
+import { GIFT_LIMITS, type GiftsActions } from '../../../src/contracts/gifts';
+import { getDatabase, rows } from '../cloud';
+import { now } from '../clock';
+import { C } from '../collections';
+import { notify } from '../messages';
+import { action, type ActionTable } from '../router';
+import { idSchema, z } from '../validate';
+import { claimGift } from './claim-gift';
+import { cancelGift } from './give-back';
+import { giftDayId, sendGift, type GiftDay } from './send-gift';
+import { giftIdFromToken } from './tokens';
+import { toLandingView, toReceivedViews, toSentView } from './views';
+
+type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
+
+/** A name or blessing as people type them: trimmed, no control characters. */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(min)
+        .max(max)
+        .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed'),
+    );
+
+const token = z.string().min(1).max(GIFT_LIMITS.tokenMax);
+
+function giftIdOf(t: string): string {
+  const id = giftIdFromToken(t);
+  if (!id) throw new DomainError(ErrorCode.NOT_FOUND, 'gift not found');
+  return id;
+}
+
+async function giftById(id: string): Promise<Gift> {
+  const gift = rows<Gift>(await getDatabase().collection(C.gifts).where({ _id: id }).limit(1).get())[0];
+  if (!gift) throw new DomainError(ErrorCode.NOT_FOUND, 'gift not found');
+  return gift;
+}
+
+async function giftsLeftToday(sender: string, at: number): Promise<number> {
+  const day = rows<GiftDay>(
+    await getDatabase()
+      .collection(C.giftDays)
+      .where({ _id: giftDayId(sender, chinaDay(at)) })
+      .get(),
+  )[0];
+  return Math.max(0, GIFT_RULES.dailyLimit - (day?.count ?? 0));
+}
+
+export const giftActions: ActionTable = {
+  send: action({
+    access: 'user',
+    input: z
+      .object({
+        cardId: idSchema(GIFT_LIMITS.idMax),
+        mode: z.enum(['single', 'group']),
+        amount: z.number().int().positive().max(1_000_000_00).optional(),
+        shares: z.number().int().min(GIFT_RULES.minShares).max(GIFT_RULES.maxShares).optional(),
+        shareMode: z.enum(['equal', 'random']).optional(),
+        faceId: idSchema(GIFT_LIMITS.idMax).optional(),
+        blessing: text(0, GIFT_LIMITS.blessingMax),
+        senderName: text(1, GIFT_LIMITS.nameMax),
+        requestId: z
+          .string()
+          .min(8)
+          .max(GIFT_LIMITS.requestIdMax)
+          .regex(/^[A-Za-z0-9_-]+$/, 'malformed request id'),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.mode === 'group' && v.shares === undefined)
+          ctx.addIssue({ code: 'custom', path: ['shares'], message: 'required for a group gift' });
+        if (v.mode === 'single' && (v.shares !== undefined || v.shareMode !== undefined))
+          ctx.addIssue({ code: 'custom', path: ['shares'], message: 'only for a group gift' });
+      }),
+    run: async (input, caller): Promise<Out<'send'>> => {
+      const at = now();
+      const { gift, giftsLeftToday: left } = await sendGift(caller.openId, input, at, GIFT_RULES);
+      const view = toSentView(gift);
+      return { gift: view, token: view.token ?? '', giftsLeftToday: left };
+    },
+  }),
+
+  cancel: action({
+    access: 'user',
+    input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
+    run: async ({ giftId }, caller): Promise<Out<'cancel'>> => {
+      const at = now();
+      const gift = await cancelGift(caller.openId, giftId, at);
+      return { gift: toSentView(gift) };
+    },
+  }),
+
+  view: action({
+    access: 'public',
+    input: z.object({ token }).strict(),
+    run: async ({ token: t }, caller): Promise<Out<'view'>> => {
+      const gift = await giftById(giftIdOf(t));
+      return { gift: toLandingView(gift, caller.openId, now()) };
+    },
+  }),
+
+  claim: action({
+    access: 'user',
+    input: z.object({ token, name: text(1, GIFT_LIMITS.nameMax) }).strict(),
+    run: async ({ token: t, name }, caller): Promise<Out<'claim'>> => {
+      const at = now();
+      const { gift, cardId, amount } = await claimGift(caller.openId, name, giftIdOf(t), at);
+      const card = `${gift.brandName} ${gift.productName}`;
+      await notify([
+        {
+          to: gift.sender,
+          kind: 'giftClaimed',
+          page: 'pages/gifts/index?tab=sent',
+          fields: { card, amount: formatPrice(amount), who: name, at, note: '你送出的礼品卡已被领取' },
+        },
+        {
+          to: caller.openId,
+          kind: 'giftReceived',
+          page: `pages/card/index?id=${cardId}`,
+          fields: { card, amount: formatPrice(amount), who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
+        },
+      ]);
+      return { cardId, amount };
+    },
+  }),
+
+  sent: action({
+    access: 'user',
+    input: z.object({}).strict(),
+    run: async (_input, caller): Promise<Out<'sent'>> => {
+      const at = now();
+      const [list, left] = await Promise.all([
+        getDatabase()
+          .collection(C.gifts)
+          .where({ sender: caller.openId })
+          .orderBy('createdAt', 'desc')
+          .limit(GIFT_LIMITS.listMax)
+          .get(),
+        giftsLeftToday(caller.openId, at),
+      ]);
+      return { gifts: rows<Gift>(list).map(toSentView), giftsLeftToday: left };
+    },
+  }),
+
+  received: action({
+    access: 'user',
+    input: z.object({}).strict(),
+    run: async (_input, caller): Promise<Out<'received'>> => {
+      const db = getDatabase();
+      const _ = db.command;
+      // The claimer's TRANSFER / GIFT_IN entries name the gifts they claimed (the sender's own
+      // GIFT_IN entries on split-off cards are dropped below: the sender never claims).
+      const entries = rows<Pick<LedgerEntry, 'ref'>>(
+        await db
+          .collection(C.ledger)
+          .where({ owner: caller.openId, type: _.in(['TRANSFER', 'GIFT_IN']) })
+          .orderBy('at', 'desc')
+          .limit(GIFT_LIMITS.listMax)
+          .field({ ref: true })
+          .get(),
+      );
+      const ids = [...new Set(entries.map((e) => e.ref).filter((r): r is string => typeof r === 'string'))];
+      if (ids.length === 0) return { gifts: [] };
+      const gifts = rows<Gift>(
+        await db
+          .collection(C.gifts)
+          .where({ _id: _.in(ids) })
+          .limit(ids.length)
+          .get(),
+      );
+      const views = gifts.flatMap((g) => toReceivedViews(g, caller.openId));
+      return { gifts: views.sort((a, b) => b.claimedAt - a.claimedAt) };
+    },
+  }),
+};

@@ -1,0 +1,55 @@
+/**
+ * A gift going back to its sender — cancelled, or unclaimed when its window ends: its locked card
+ * becomes usable again with what nobody claimed, recorded by a GIFT_RETURN entry (no balance
+ * change: the value never left the sender's card). Cancelling is one transaction; the return sweep
+ * moves many gifts at once (return-sweep.ts). Both send the sender a message.
+ */
+import { ErrorCode } from '../../../src/domain/errors';
+import type { Gift } from '../../../src/domain/gift';
+import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
+import { formatPrice, type Fen } from '../../../src/domain/money';
+import { C } from '../collections';
+import type { Message } from '../messages';
+import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
+
+export function returnEntry(gift: Gift, now: number): LedgerEntry {
+  return {
+    _id: `${gift.cardId}-back-${gift._id}`,
+    cardId: gift.cardId,
+    owner: gift.sender,
+    brandId: gift.brandId,
+    type: 'GIFT_RETURN',
+    amount: 0,
+    balanceAfter: (gift.amount - gift.claimedAmount) as Fen,
+    at: entryTime(now, gift.updatedAt),
+    ref: gift._id,
+  };
+}
+
+export function returnedMessage(gift: Gift, now: number): Message {
+  return {
+    to: gift.sender,
+    kind: 'giftReturned',
+    page: `pages/gifts/index?tab=sent`,
+    fields: {
+      card: `${gift.brandName} ${gift.productName}`,
+      amount: formatPrice((gift.amount - gift.claimedAmount) as Fen),
+      who: gift.senderName,
+      at: now,
+      note: gift.state === 'cancelled' ? '礼品已撤回，卡已回到卡包' : '好友未在时限内领取，已退回卡包',
+    },
+  };
+}
+
+export async function cancelGift(sender: string, giftId: string, now: number): Promise<Gift> {
+  return transaction(async (tx) => {
+    const gift = await txGet<Gift>(tx, C.gifts, giftId);
+    if (!gift || gift.sender !== sender) return refuse(ErrorCode.NOT_FOUND, 'gift not found');
+    if (gift.state !== 'open') return refuse(ErrorCode.GIFT_NOT_CANCELLABLE, `the gift is ${gift.state}`);
+    const patch: Partial<Gift> = { state: 'cancelled', endedAt: now, updatedAt: now };
+    await txUpdate(tx, C.cards, gift.cardId, { state: 'active', updatedAt: now });
+    await txAdd(tx, C.ledger, returnEntry(gift, now));
+    await txUpdate(tx, C.gifts, gift._id, patch);
+    return { ...gift, ...patch };
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * Sending a gift, in one transaction: the sender's count for the China day is checked and raised
+ * (so concurrent sends can't pass the daily limit), and the gifted value is locked on a card in
+ * state `gifting` — the card itself for a whole-card gift, or a new card split off it (GIFT_OUT on
+ * the source, GIFT_IN on the new card, both in the same step). The gift's id comes from the sender's
+ * request id: a retried send finds the gift it made instead of making a second.
+ */
+import type { Card } from '../../../src/domain/card';
+import type { CardProduct } from '../../../src/domain/catalog';
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
+import { giftRefusal, splitShares, type Gift, type GiftRules } from '../../../src/domain/gift';
+import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
+import type { Fen } from '../../../src/domain/money';
+import { chinaDay } from '../../../src/domain/rules';
+import type { SendGiftInput } from '../../../src/contracts/gifts';
+import { getDatabase, rows } from '../cloud';
+import { C } from '../collections';
+import { keyedHash, randomCode } from '../secrets';
+import { refuse, transaction, txAdd, txAddMany, txGet, txSet, txUpdate, type Refusal, type Tx } from '../tx';
+import { giftIdFor } from './tokens';
+
+/** A sender's gifts of one China day. */
+export interface GiftDay {
+  _id: string;
+  sender: string;
+  day: string;
+  count: number;
+}
+
+export function giftDayId(sender: string, day: string): string {
+  return `${day}-${keyedHash('gift-day', sender).slice(0, 24)}`;
+}
+
+type Face = Gift['face'];
+
+export interface SentGift {
+  gift: Gift;
+  giftsLeftToday: number;
+}
+
+export async function sendGift(sender: string, input: SendGiftInput, now: number, rules: GiftRules): Promise<SentGift> {
+  const id = giftIdFor(sender, input.requestId);
+  const face = input.faceId === undefined ? undefined : await chosenFace(sender, input.cardId, input.faceId);
+  try {
+    return await transaction((tx) => writeGift(tx, id, sender, input, face, now, rules));
+  } catch (e) {
+    // Sent before under this request id: its insert failed, or the card is now locked in it.
+    const existing = rows<Gift>(await getDatabase().collection(C.gifts).where({ _id: id, sender }).limit(1).get())[0];
+    if (!existing) throw e;
+    if (existing.sourceCardId !== input.cardId || existing.mode !== input.mode) {
+      throw new DomainError(ErrorCode.IDEMPOTENCY_MISMATCH, 'this request id was used for a different gift');
+    }
+    const day = rows<GiftDay>(
+      await getDatabase()
+        .collection(C.giftDays)
+        .where({ _id: giftDayId(sender, chinaDay(now)) })
+        .get(),
+    )[0];
+    return { gift: existing, giftsLeftToday: Math.max(0, rules.dailyLimit - (day?.count ?? 0)) };
+  }
+}
+
+/** Another face of the card's own product. */
+async function chosenFace(sender: string, cardId: string, faceId: string): Promise<Face> {
+  const db = getDatabase();
+  const card = rows<Card>(await db.collection(C.cards).where({ _id: cardId, owner: sender }).limit(1).get())[0];
+  if (!card) throw new DomainError(ErrorCode.NOT_FOUND, 'card not found');
+  if (card.face.id === faceId) return card.face;
+  const product = rows<CardProduct>(await db.collection(C.products).where({ _id: card.productId }).limit(1).get())[0];
+  const face = product?.faces.find((f) => f.id === faceId);
+  if (!face) throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'faceId: not a face of this card');
+  return { id: face.id, name: face.name, image: face.image };
+}
+
+const GIFT_REFUSALS = {
+  CARD_NOT_ACTIVE: ErrorCode.CARD_NOT_ACTIVE,
+  CARD_EXPIRED: ErrorCode.CARD_EXPIRED,
+  TRANSFER_LIMIT: ErrorCode.TRANSFER_LIMIT,
+  AMOUNT_NOT_ALLOWED: ErrorCode.AMOUNT_NOT_ALLOWED,
+} as const;
+
+async function writeGift(
+  tx: Tx,
+  id: string,
+  sender: string,
+  input: SendGiftInput,
+  face: Face | undefined,
+  now: number,
+  rules: GiftRules,
+): Promise<SentGift | Refusal> {
+  const day = chinaDay(now);
+  const dayId = giftDayId(sender, day);
+  const sentToday = (await txGet<GiftDay>(tx, C.giftDays, dayId))?.count ?? 0;
+  if (sentToday >= rules.dailyLimit) {
+    return refuse(ErrorCode.GIFT_DAILY_LIMIT, `at most ${rules.dailyLimit} gifts a day`);
+  }
+  const card = await txGet<Card>(tx, C.cards, input.cardId);
+  if (!card || card.owner !== sender) return refuse(ErrorCode.NOT_FOUND, 'card not found');
+  // Every write on the card and its entries comes after the card's last change.
+  const at = entryTime(now, card.updatedAt);
+  const amount = (input.amount ?? card.balance) as Fen;
+  const refusal = giftRefusal(card, amount, now);
+  if (refusal) return refuse(GIFT_REFUSALS[refusal], `this card cannot be gifted: ${refusal.toLowerCase()}`);
+  const shareCount = input.mode === 'group' ? (input.shares ?? 0) : 1;
+  if (amount < shareCount) return refuse(ErrorCode.AMOUNT_NOT_ALLOWED, 'every share needs at least ¥0.01');
+  const whole = input.mode === 'single' && amount === card.balance;
+  const shareMode = input.shareMode ?? 'equal';
+  const giftFace = face ?? card.face;
+
+  const gift: Gift = {
+    _id: id,
+    sender,
+    senderName: input.senderName,
+    mode: input.mode,
+    shareMode,
+    cardId: whole ? card._id : `${card._id.slice(0, 40)}-${id.slice(0, 12)}`,
+    sourceCardId: card._id,
+    whole,
+    brandId: card.brandId,
+    brandName: card.brandName,
+    productName: card.productName,
+    face: giftFace,
+    blessing: input.blessing,
+    amount,
+    shares: splitShares(amount, shareCount, shareMode, Math.random).map((a) => ({ amount: a })),
+    claimers: [],
+    terms: {
+      productId: card.productId,
+      kind: card.kind,
+      expiresAt: card.expiresAt,
+      transferLimit: card.transferLimit,
+    },
+    claimedCount: 0,
+    claimedAmount: 0 as Fen,
+    transfersAfter: card.transfers + 1,
+    state: 'open',
+    createdAt: now,
+    expiresAt: now + rules.claimWindowMs,
+    updatedAt: at,
+  };
+
+  if (whole) {
+    await txUpdate(tx, C.cards, card._id, { state: 'gifting', giftId: id, updatedAt: at });
+  } else {
+    const rest = (card.balance - amount) as Fen;
+    const code = randomCode();
+    const locked: Card = {
+      _id: gift.cardId,
+      owner: sender,
+      brandId: card.brandId,
+      brandName: card.brandName,
+      productId: card.productId,
+      productName: card.productName,
+      kind: card.kind,
+      face: giftFace,
+      blessing: input.blessing,
+      state: 'gifting',
+      balance: amount,
+      initialValue: amount,
+      paidValue: 0 as Fen,
+      bonusValue: 0 as Fen,
+      codeHash: keyedHash('code', code),
+      last4: code.slice(-4),
+      origin: 'gift',
+      redeemed: 0 as Fen,
+      transfers: card.transfers,
+      transferLimit: card.transferLimit,
+      giftId: id,
+      activatedAt: now,
+      expiresAt: card.expiresAt,
+      refundableUntil: null,
+      updatedAt: at,
+    };
+    const entries: LedgerEntry[] = [
+      {
+        _id: `${card._id}-out-${id}`,
+        cardId: card._id,
+        owner: sender,
+        brandId: card.brandId,
+        type: 'GIFT_OUT',
+        amount: -amount,
+        balanceAfter: rest,
+        at,
+        ref: id,
+      },
+      {
+        _id: `${locked._id}-in`,
+        cardId: locked._id,
+        owner: sender,
+        brandId: card.brandId,
+        type: 'GIFT_IN',
+        amount,
+        balanceAfter: amount,
+        at,
+        ref: id,
+      },
+    ];
+    await txUpdate(tx, C.cards, card._id, { balance: rest, state: rest === 0 ? 'used' : 'active', updatedAt: at });
+    await txAdd(tx, C.cards, locked);
+    await txAddMany(tx, C.ledger, entries);
+  }
+  await txAdd(tx, C.gifts, gift);
+  await txSet<GiftDay>(tx, C.giftDays, { _id: dayId, sender, day, count: sentToday + 1 });
+  return { gift, giftsLeftToday: rules.dailyLimit - sentToday - 1 };
+}

@@ -1,0 +1,29 @@
+/**
+ * The messages port: notifications to a user outside the app. In production they are WeChat
+ * subscribe messages; the local cloud keeps them in an outbox its dev panel shows.
+ */
+export type MessageKind = 'giftReceived' | 'giftClaimed' | 'giftReturned';
+
+export interface Message {
+  /** OPENID of the recipient. */
+  to: string;
+  kind: MessageKind;
+  /** The mini-program page the message opens, with its query. */
+  page: string;
+  /** What the message says, by field; the adapter maps these to its template's keys. */
+  fields: MessageFields;
+}
+
+export interface MessageFields {
+  /** The card's brand and product. */
+  card: string;
+  amount: string;
+  /** The other person: sender or claimer. */
+  who: string;
+  at: number;
+  note: string;
+}
+
+export interface MessagesPort {
+  send(messages: Message[]): Promise<void>;
+}

@@ -1,0 +1,93 @@
+/**
+ * Calling functions of a test cloud the way the mini-program does (the platform supplies the
+ * caller's OPENID), plus the purchase path the gift, wallet and order tests all start from.
+ */
+import type { Envelope } from '../../../src/contracts/envelope';
+import type { OrdersActions } from '../../../src/contracts/orders';
+import type { TestCloud } from './local-cloud';
+
+export const COFFEE = 'prod-lanshan-coffee-card'; // bearer, ¥50–1,000 custom, denominations
+export const MARKET = 'prod-huixian-shopping-card'; // registered, ¥50–5,000, bonus ¥100 from ¥1,000
+export const CAKE = 'prod-maiduo-cake-card'; // limited stock
+export const face = (product: string, theme = 'birthday'): string => `face-${product.slice(5)}-${theme}`;
+
+export const TIMER_INVOKER = { openId: '', appId: 'wx-test', source: 'wx_timer' };
+export const timerEvent = (TriggerName: string) => ({ Type: 'Timer', TriggerName, Time: '', Message: '' });
+
+let seq = 0;
+export const requestId = (): string => `req-${Date.now().toString(36)}-${++seq}`;
+
+export function createInput(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    action: 'create',
+    productId: COFFEE,
+    faceId: face(COFFEE),
+    amount: 10_000,
+    quantity: 1,
+    purpose: 'self',
+    requestId: requestId(),
+    ...over,
+  };
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export function calls(cloud: () => TestCloud) {
+  async function as<T>(openId: string, fn: string, body: object): Promise<Envelope<T>> {
+    const c = cloud();
+    return (await c.runtime.invoke(
+      fn,
+      body,
+      { openId, appId: 'wx-test', source: 'wx_client' },
+      c.clock.offsetMs,
+    )) as Envelope<T>;
+  }
+
+  async function ok<T>(openId: string, fn: string, body: object): Promise<T> {
+    const env = await as<T>(openId, fn, body);
+    if (!env.ok)
+      throw new Error(`${fn}.${String((body as { action?: string }).action)}: ${env.error.code} ${env.error.message}`);
+    return env.data;
+  }
+
+  async function code(openId: string, fn: string, body: object): Promise<string> {
+    const env = await as<unknown>(openId, fn, body);
+    if (env.ok) throw new Error(`${fn} unexpectedly succeeded`);
+    return env.error.code;
+  }
+
+  async function timer<T>(fn: string, trigger: string): Promise<T> {
+    const c = cloud();
+    const env = (await c.runtime.invoke(fn, timerEvent(trigger), TIMER_INVOKER, c.clock.offsetMs)) as Envelope<T>;
+    if (!env.ok) throw new Error(`${fn}/${trigger}: ${env.error.code} ${env.error.message}`);
+    return env.data;
+  }
+
+  async function testApi(path: string, body: object): Promise<Record<string, unknown>> {
+    const res = await fetch(`${cloud().url}/api/test/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    return (await res.json()) as Record<string, unknown>;
+  }
+
+  /** Creates an order and pays it on the pay sheet path; resolves once the notification settled it. */
+  async function buy(openId: string, over: Record<string, unknown> = {}): Promise<OrdersActions['detail']['output']> {
+    const created = await ok<OrdersActions['create']['output']>(openId, 'orders', createInput(over));
+    if (created.payment?.provider !== 'local') throw new Error('expected the local pay sheet');
+    await testApi('pay/confirm', { outTradeNo: created.order._id });
+    return waitFor('the order to be paid', async () => {
+      const d = await ok<OrdersActions['detail']['output']>(openId, 'orders', {
+        action: 'detail',
+        orderId: created.order._id,
+      });
+      return d.order.status === 'paid' ? d : undefined;
+    });
+  }
+
+  return { as, ok, code, timer, testApi, buy };
+}
