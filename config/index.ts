@@ -20,6 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       'process.env.TARO_APP_GATEWAY_URL': JSON.stringify(process.env.TARO_APP_GATEWAY_URL ?? 'http://127.0.0.1:8787'),
+      // The https origin whose links open the mini-program (its "scan a normal link" rule); gift QR codes point there.
+      'process.env.TARO_APP_SHARE_ORIGIN': JSON.stringify(process.env.TARO_APP_SHARE_ORIGIN ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

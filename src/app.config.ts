@@ -13,6 +13,10 @@ export default defineAppConfig({
     'pages/card/index',
     'pages/order/index',
     'pages/bind/index',
+    'pages/gift/index',
+    'pages/share/index',
+    'pages/claim/index',
+    'pages/gifts/index',
   ],
   tabBar: {
     color: '#8a8f99',

@@ -10,9 +10,11 @@ export interface StateViewProps {
   message?: string;
   hint?: string;
   onRetry?: () => void;
+  /** The button's label when it does something other than reload (sign in, go back). */
+  actionText?: string;
 }
 
-export function StateView({ status, message, hint, onRetry }: StateViewProps) {
+export function StateView({ status, message, hint, onRetry, actionText }: StateViewProps) {
   if (status === 'loading') {
     return (
       <View className="state-view state-view--loading" aria-busy="true" aria-label={strings.state.loading}>
@@ -35,8 +37,8 @@ export function StateView({ status, message, hint, onRetry }: StateViewProps) {
       <Text className="state-view__message">{message ?? strings.state.emptyTitle}</Text>
       {hint && <Text className="state-view__hint">{hint}</Text>}
       {onRetry && (
-        <Button className="state-view__retry" type="primary" size="small" onClick={onRetry}>
-          {strings.state.retry}
+        <Button className="state-view__retry" type="primary" size="small" onClick={onRetry} data-testid="state-action">
+          {actionText ?? strings.state.retry}
         </Button>
       )}
     </View>

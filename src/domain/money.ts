@@ -94,3 +94,10 @@ export function formatYuan(amount: Fen): string {
 export function formatPrice(amount: Fen): string {
   return `¥${formatYuan(amount)}`;
 }
+
+/** Typed yuan ("12", "12.3", "12.34") as fen, by string arithmetic (no float rounding); else undefined. */
+export function parseYuanText(text: string): Fen | undefined {
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return (Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))) as Fen;
+}

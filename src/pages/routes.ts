@@ -15,11 +15,18 @@ export const ROUTES = {
   orders: '/pages/orders/index',
   order: '/pages/order/index',
   bind: '/pages/bind/index',
+  gift: '/pages/gift/index',
+  share: '/pages/share/index',
+  claim: '/pages/claim/index',
+  gifts: '/pages/gifts/index',
 } as const;
 
 const go = (url: string): void => void Taro.navigateTo({ url });
 const tab = (url: string): void => void Taro.switchTab({ url });
 const q = encodeURIComponent;
+
+/** The page a claim token opens (the share card's path; the H5 link adds the site's origin). */
+export const claimPath = (token: string): string => `${ROUTES.claim}?t=${encodeURIComponent(token)}`;
 
 export const navigate = {
   category: (id: CategoryId) => go(`${ROUTES.category}?id=${id}`),
@@ -33,6 +40,11 @@ export const navigate = {
   orders: () => tab(ROUTES.orders),
   order: (orderId: string) => go(`${ROUTES.order}?id=${q(orderId)}`),
   bind: () => go(ROUTES.bind),
+  gift: (cardId: string) => go(`${ROUTES.gift}?cardId=${q(cardId)}`),
+  /** The gift just made replaces the form it was made with. */
+  share: (giftId: string) => void Taro.redirectTo({ url: `${ROUTES.share}?giftId=${q(giftId)}` }),
+  shareAgain: (giftId: string) => go(`${ROUTES.share}?giftId=${q(giftId)}`),
+  gifts: (tab: 'sent' | 'received' = 'sent') => go(`${ROUTES.gifts}?tab=${tab}`),
   back: () => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home })),
   brand: (brandId: string, productId?: string) =>
     go(

@@ -7,4 +7,5 @@ export { OrdersService } from './orders-service';
 export { PaymentService, type LocalPayment } from './payment-service';
 export { gatewayBase, platformIdentity, transport } from './transport';
 export type { Transport } from './transport-types';
+export { GiftsService, type OutboxMessage } from './gifts-service';
 export { WalletService } from './wallet-service';

@@ -6,7 +6,9 @@ import { OrdersService } from '../services/orders-service';
 import { PaymentService } from '../services/payment-service';
 import type { Transport } from '../services/transport-types';
 import { WalletService } from '../services/wallet-service';
+import { GiftsService } from '../services/gifts-service';
 import { CatalogStore } from './catalog-store';
+import { GiftStore } from './gift-store';
 import { OrdersStore } from './orders-store';
 import { PurchaseStore } from './purchase-store';
 import { SessionStore } from './session-store';
@@ -18,6 +20,7 @@ export class RootStore {
   readonly purchase: PurchaseStore;
   readonly wallet: WalletStore;
   readonly orders: OrdersStore;
+  readonly gifts: GiftStore;
 
   constructor(transport: Transport, http: GatewayHttp = createGatewayHttp(''), needsSignIn = true) {
     const ordersService = new OrdersService(transport);
@@ -26,5 +29,6 @@ export class RootStore {
     this.purchase = new PurchaseStore(ordersService);
     this.wallet = new WalletStore(new WalletService(transport));
     this.orders = new OrdersStore(ordersService, new PaymentService(http));
+    this.gifts = new GiftStore(new GiftsService(transport, http));
   }
 }

@@ -203,7 +203,8 @@ export const zhCN = {
     windowNote: '好友需在 24 小时内领取，超时未领取将自动退回你的卡包',
     shareTitle: '礼品已准备好',
     shareHint: '把链接或二维码发给好友，好友领取后礼品卡进入对方卡包',
-    shareMessage: (name: string) => `${name} 送你一张礼品卡，快来领取吧`,
+    shareMessage: (name: string) => `${name ? `${name} ` : ''}送你一张礼品卡，快来领取吧`,
+    stateLabel: '状态',
     copyLink: '复制领取链接',
     copied: '链接已复制',
     shareToChat: '发送给好友',
@@ -269,6 +270,7 @@ export const zhCN = {
   state: {
     loading: '加载中…',
     retry: '重新加载',
+    signIn: '去登录',
     emptyTitle: '这里还空空的',
   },
   errors: {

@@ -207,6 +207,229 @@ async function purchases(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+/**
+ * Gifting: claims per second on hot group gifts (64 claimers racing for 20 shares, gift after
+ * gift), the database calls of one claim, and the return sweep over 10,000 expired gifts.
+ */
+async function gifting(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
+  const cloud = await startLocalCloud({ port: 0, mode: 'test', dataDir, triggers: false });
+  type Answer = { result?: { ok: boolean; data: Record<string, unknown>; error?: { code: string } } };
+  const post = async (p: string, body: object, token?: string): Promise<Answer & Record<string, unknown>> => {
+    const res = await fetch(`${cloud.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Answer & Record<string, unknown>;
+  };
+  const session = async (openId: string): Promise<string> =>
+    (await post('/api/test/session', { openId })).token as string;
+  let n = 0;
+  const call = async (fn: string, body: object, token: string): Promise<Record<string, unknown>> => {
+    const a = await post(`/api/functions/${fn}`, body, token);
+    if (!a.result?.ok) throw new Error(`${fn}: ${JSON.stringify(a)}`);
+    return a.result.data;
+  };
+  const cardOf = async (token: string): Promise<string> => {
+    const created = (await call(
+      'orders',
+      {
+        action: 'create',
+        productId: 'prod-lanshan-coffee-card',
+        faceId: 'face-lanshan-coffee-card-birthday',
+        amount: 50_000,
+        quantity: 1,
+        purpose: 'self',
+        requestId: `bench-gift-${++n}`,
+      },
+      token,
+    )) as { order: { _id: string }; payment: { payToken: string } };
+    await post(`/api/pay/local/${created.payment.payToken}/confirm`, {}, token);
+    for (;;) {
+      const d = (await call('orders', { action: 'detail', orderId: created.order._id }, token)) as {
+        cards: { _id: string }[];
+      };
+      if (d.cards[0]) return d.cards[0]._id;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const send = async (token: string, cardId: string, over: object): Promise<string> =>
+    (
+      (await call(
+        'gifts',
+        { action: 'send', cardId, blessing: '', senderName: '压测', requestId: `bench-send-${++n}`, ...over },
+        token,
+      )) as { token: string }
+    ).token;
+
+  // One claim of each kind, alone, counted by the local cloud.
+  if (process.env.BENCH_SWEEP_ONLY) return sweepBench(cloud, dataDir);
+  const sender = await session('bench-sender');
+  const claimer = await session('bench-claimer');
+  const counted = async (label: string, giftToken: string): Promise<void> => {
+    await settled(cloud);
+    cloud.db.resetStats();
+    await call('gifts', { action: 'claim', token: giftToken, name: '测' }, claimer);
+    await settled(cloud);
+    const stats = cloud.db.stats();
+    report(
+      label,
+      `${stats.calls} (${Object.entries(stats.byAction)
+        .map(([a, c]) => `${a.replace('database.', '')} ${c}`)
+        .join(', ')})`,
+    );
+  };
+  await counted('database calls per claim, single gift', await send(sender, await cardOf(sender), { mode: 'single' }));
+  await counted(
+    'database calls per claim, group share',
+    await send(sender, await cardOf(sender), { mode: 'group', shares: 2, amount: 200 }),
+  );
+
+  // Hot group gifts: 20 shares each, 64 claimers at once; 16 senders × 4 gifts.
+  const CLAIMERS = 64;
+  const claimers = await Promise.all(Array.from({ length: CLAIMERS }, (_, i) => session(`bench-member-${i}`)));
+  const senders = await Promise.all(Array.from({ length: 16 }, (_, i) => session(`bench-host-${i}`)));
+  const tokens: string[] = [];
+  for (const s of senders) {
+    const card = await cardOf(s);
+    for (let g = 0; g < 4; g++)
+      tokens.push(await send(s, card, { mode: 'group', shares: 20, amount: 2_000, shareMode: 'random' }));
+  }
+  let won = 0;
+  let lost = 0;
+  let conflicts = 0;
+  const latencies: number[] = [];
+  const started = Date.now();
+  for (const t of tokens) {
+    await Promise.all(
+      claimers.map(async (c) => {
+        const t0 = Date.now();
+        const a = await post('/api/functions/gifts', { action: 'claim', token: t, name: '群友' }, c);
+        latencies.push(Date.now() - t0);
+        if (a.result?.ok) won++;
+        else if (a.result?.error?.code === 'CONFLICT') conflicts++;
+        else lost++;
+      }),
+    );
+  }
+  const elapsed = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  report(`claims/s on hot group gifts (${CLAIMERS} claimers, 20 shares each)`, (won / elapsed).toFixed(0));
+  report('claim attempts/s answered (won + all gone)', ((won + lost + conflicts) / elapsed).toFixed(0));
+  report('claim latency p50 / p99 (ms)', `${percentile(latencies, 50)} / ${percentile(latencies, 99)}`);
+  report(
+    'shares won / shares offered (must be equal); CONFLICT answers',
+    `${won} / ${tokens.length * 20}; ${conflicts}`,
+  );
+
+  await sweepBench(cloud, dataDir);
+}
+
+/** The return sweep: 10,000 expired whole-card gifts written straight into the database. */
+async function sweepBench(cloud: LocalCloud, dataDir: string): Promise<void> {
+  const GIFTS = 10_000;
+  const now = cloud.clock.now();
+  const owner = 'bench-returner';
+  for (let from = 0; from < GIFTS; from += 1_000) {
+    const ids = Array.from({ length: 1_000 }, (_, i) => `bench-r-${from + i}`);
+    const cards = ids.map((id) => ({
+      _id: `${id}-card`,
+      owner,
+      brandId: 'brand-lanshan-coffee',
+      brandName: '蓝山咖啡',
+      productId: 'prod-lanshan-coffee-card',
+      productName: '蓝山咖啡心意卡',
+      kind: 'bearer',
+      face: { id: 'f', name: 'f', image: '' },
+      blessing: '',
+      state: 'gifting',
+      balance: 100,
+      initialValue: 100,
+      paidValue: 100,
+      bonusValue: 0,
+      codeHash: `hash-${id}`,
+      last4: '2345',
+      origin: 'purchase',
+      redeemed: 0,
+      transfers: 0,
+      transferLimit: 1,
+      giftId: `${id}`,
+      activatedAt: now,
+      expiresAt: null,
+      refundableUntil: null,
+      updatedAt: now,
+    }));
+    const entries = cards.map((c) => ({
+      _id: `${c._id}-activate`,
+      cardId: c._id,
+      owner,
+      brandId: c.brandId,
+      type: 'ACTIVATE',
+      amount: 100,
+      balanceAfter: 100,
+      at: now,
+    }));
+    const gifts = ids.map((id) => ({
+      _id: id,
+      sender: owner,
+      senderName: '压测',
+      mode: 'single',
+      shareMode: 'equal',
+      cardId: `${id}-card`,
+      sourceCardId: `${id}-card`,
+      whole: true,
+      brandId: 'brand-lanshan-coffee',
+      brandName: '蓝山咖啡',
+      productName: '蓝山咖啡心意卡',
+      face: { id: 'f', name: 'f', image: '' },
+      blessing: '',
+      amount: 100,
+      shares: [{ amount: 100 }],
+      claimers: [],
+      terms: { productId: 'prod-lanshan-coffee-card', kind: 'bearer', expiresAt: null, transferLimit: 1 },
+      claimedCount: 0,
+      claimedAmount: 0,
+      transfersAfter: 1,
+      state: 'open',
+      createdAt: now,
+      expiresAt: now + 1_000,
+      updatedAt: now,
+    }));
+    for (const [collectionName, data] of [
+      ['cards', cards],
+      ['ledger', entries],
+      ['gifts', gifts],
+    ] as const)
+      await cloud.db.handle({ action: 'database.insertDocument', collectionName, data });
+  }
+  cloud.clock.advance(2_000);
+  await settled(cloud);
+  cloud.db.resetStats();
+  const t0 = Date.now();
+  const sweep = (await cloud.runtime.invoke(
+    'gifts',
+    { Type: 'Timer', TriggerName: 'giftReturner', Time: '', Message: '' },
+    { openId: '', appId: 'bench', source: 'wx_timer' },
+    cloud.clock.offsetMs,
+  )) as { ok: boolean; data: { returned: number; batches: number } };
+  const sweepMs = Date.now() - t0;
+  const calls = cloud.db.stats().calls;
+  const left = (await cloud.db.handle({
+    action: 'database.calculateDocument',
+    collectionName: 'cards',
+    queryType: 'WHERE',
+    query: JSON.stringify({ owner, state: 'gifting' }),
+  })) as { data: { total: number } };
+  report(
+    `return sweep: gifts returned/s (${GIFTS} expired gifts)`,
+    ((sweep.data.returned / sweepMs) * 1000).toFixed(0),
+  );
+  report('return sweep: returned / still locked / db calls', `${sweep.data.returned} / ${left.data.total} / ${calls}`);
+  await cloud.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
 async function startupAndMemory(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -275,12 +498,19 @@ function sizes(): void {
   }
 }
 
+/** Every section; `BENCH=gifting,sizes npm run bench` runs only the named ones. */
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  sdk: sdkLatency,
+  purchases,
+  gifting,
+  startup: startupAndMemory,
+  sizes,
+};
+
 async function main(): Promise<void> {
   console.log(`bench on ${os.cpus().length} cores, node ${process.version}\n`);
-  await sdkLatency();
-  await purchases();
-  await startupAndMemory();
-  sizes();
+  const only = process.env.BENCH?.split(',').filter(Boolean);
+  for (const [name, run] of Object.entries(SECTIONS)) if (!only || only.includes(name)) await run();
 }
 
 main().then(

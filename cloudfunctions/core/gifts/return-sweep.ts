@@ -22,7 +22,7 @@ import { C } from '../collections';
 import { notify } from '../messages';
 import { returnEntry, returnedMessage } from './give-back';
 
-export const RETURN_BATCH = 500;
+export const RETURN_BATCH = 1000;
 
 export interface ReturnReport {
   returned: number;

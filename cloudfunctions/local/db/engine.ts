@@ -52,6 +52,20 @@ function parseObject(text: unknown, name: string): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
+function exactById(criteria: Criteria): boolean {
+  const id = criteria._id;
+  if (typeof id === 'string') return true;
+  if (!id || typeof id !== 'object' || Array.isArray(id)) return false;
+  const keys = Object.keys(id);
+  const list = (id as { $in?: unknown }).$in;
+  return keys.length === 1 && Array.isArray(list) && list.length > 0 && list.every((v) => typeof v === 'string');
+}
+
+function withoutId(criteria: Criteria): Criteria {
+  const { _id: _ignored, ...rest } = criteria;
+  return rest;
+}
+
 export class Engine implements LocalDatabase {
   private readonly store: Store;
   private readonly now: () => number;
@@ -155,7 +169,9 @@ export class Engine implements LocalDatabase {
   }
 
   private matching(coll: string, criteria: Criteria): Doc[] {
-    const test = matcher(criteria);
+    // An `_id` equal to a string or `$in` strings is decided exactly by the SQL prefilter on the
+    // primary key; leaving it to mingo too would cost a hash of the whole list per document.
+    const test = matcher(exactById(criteria) ? withoutId(criteria) : criteria);
     return this.store
       .scan(coll, prefilter(criteria, this.store.indexedFields.get(coll)))
       .map((r) => this.decode(r))

@@ -57,6 +57,13 @@ export function isOperatorUpdate(data: Record<string, unknown>): boolean {
 
 /** Applies an operator update to a copy of `doc`; throws on an unknown operator. */
 export function applyUpdate(doc: Doc, expr: Record<string, unknown>): Doc {
+  // The common case — `$set` of top-level fields, what doc().update() and bulk state changes send —
+  // needs no deep copy: the fields are replaced whole.
+  const set = expr.$set;
+  if (Object.keys(expr).length === 1 && set && typeof set === 'object' && !Array.isArray(set)) {
+    const fields = set as Record<string, unknown>;
+    if (Object.keys(fields).every((k) => !k.includes('.') && k !== '_id')) return { ...doc, ...fields };
+  }
   const copy = structuredClone(doc);
   for (const [op, arg] of Object.entries(expr)) {
     if (!UPDATE_OPERATORS.has(op)) throw new Error(`unknown update operator ${op}`);

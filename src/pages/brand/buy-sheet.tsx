@@ -1,10 +1,11 @@
 /** The buy sheet of the brand page: face, amount, quantity, blessing, self or gift, and the total. */
-import { View, Text, Image, Input, Textarea } from '@tarojs/components';
+import { View, Text, Input, Textarea } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { formatPrice, type Fen } from '../../domain/money';
 import { KIND_CAP } from '../../domain/catalog';
 import { PURCHASE_RULES } from '../../domain/rules';
 import { ORDER_LIMITS } from '../../contracts/orders';
+import { FacePicker } from '../../components/face-picker';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
@@ -38,18 +39,7 @@ function BuySheet({ onClose }: { onClose: () => void }) {
         </View>
         <View className="buy-sheet__body">
           <Text className="buy-sheet__label">{s.face}</Text>
-          <View className="buy-sheet__faces">
-            {p.faces.map((f) => (
-              <View
-                key={f.id}
-                className={`buy-sheet__face${f.id === purchase.faceId ? ' buy-sheet__face--active' : ''}`}
-                onClick={() => purchase.selectFace(f.id)}
-              >
-                <Image className="buy-sheet__face-art" src={f.image} mode="aspectFill" />
-                <Text className="buy-sheet__face-name">{f.name}</Text>
-              </View>
-            ))}
-          </View>
+          <FacePicker faces={p.faces} selected={purchase.faceId} onSelect={(id) => purchase.selectFace(id)} />
 
           <Text className="buy-sheet__label">{s.amount}</Text>
           <View>

@@ -9,6 +9,7 @@ import { StateView } from '../../components/state-view';
 import { maskCode } from '../../domain/codes';
 import { formatPrice, formatYuan, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';
+import { navigate } from '../routes';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import './index.scss';
 
@@ -26,6 +27,7 @@ function CardPage() {
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void wallet.loadCard(id)} />;
   if (!data) return <StateView status="loading" />;
   const { card, history, refund } = data;
+  const giftable = card.state === 'active' && (card.expiresAt === null || card.expiresAt > Date.now());
   const askRefund = async (): Promise<void> => {
     const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue as Fen) : '';
     const answer = await Taro.showModal({
@@ -101,15 +103,22 @@ function CardPage() {
         ))}
       </View>
       {wallet.action.errorCode && <Text className="error-text">{errorMessage(wallet.action.errorCode)}</Text>}
-      {card.refundable && (
+      {(card.refundable || giftable) && (
         <View className="action-bar">
-          <Text
-            className={`btn btn--ghost${wallet.action.busy ? ' btn--disabled' : ''}`}
-            data-testid="refund"
-            onClick={() => void askRefund()}
-          >
-            {s.refund}
-          </Text>
+          {card.refundable && (
+            <Text
+              className={`btn btn--ghost${wallet.action.busy ? ' btn--disabled' : ''}`}
+              data-testid="refund"
+              onClick={() => void askRefund()}
+            >
+              {s.refund}
+            </Text>
+          )}
+          {giftable && (
+            <Text className="btn" data-testid="gift-entry" onClick={() => navigate.gift(card._id)}>
+              {strings.gift.open}
+            </Text>
+          )}
         </View>
       )}
     </View>

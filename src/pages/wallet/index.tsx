@@ -16,7 +16,10 @@ const s = strings.wallet;
 function WalletPage() {
   const { wallet } = useStores();
   const signedIn = useSignedIn(() => void wallet.load());
-  if (!signedIn) return <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} />;
+  if (!signedIn)
+    return (
+      <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
+    );
   const list = wallet.list;
   if (list.status === 'error')
     return <StateView status="error" message={errorMessage(list.errorCode)} onRetry={() => void wallet.load()} />;
@@ -30,15 +33,20 @@ function WalletPage() {
         <Text className="wallet__summary-value" data-testid="total-balance">
           {formatYuan((data?.totalBalance ?? 0) as Fen)}
         </Text>
-        <Text className="wallet__bind" data-testid="bind-entry" onClick={() => navigate.bind()}>
-          {s.bind} ›
-        </Text>
+        <View className="wallet__links">
+          <Text className="wallet__bind" data-testid="gifts-entry" onClick={() => navigate.gifts()}>
+            {strings.gift.listTitle} ›
+          </Text>
+          <Text className="wallet__bind" data-testid="bind-entry" onClick={() => navigate.bind()}>
+            {s.bind} ›
+          </Text>
+        </View>
       </View>
-      <View className="wallet__tabs">
+      <View className="pills">
         {WALLET_GROUPS.map((g) => (
           <Text
             key={g}
-            className={`wallet__tab${wallet.group === g ? ' wallet__tab--active' : ''}`}
+            className={`pills__item${wallet.group === g ? ' pills__item--active' : ''}`}
             onClick={() => wallet.setGroup(g)}
           >
             {s.groups[g]} {data?.counts[g] ?? 0}

@@ -1,0 +1,143 @@
+/**
+ * The landing page of a claim token: who sends what, the face and blessing, the time left; claiming
+ * puts the card (or a share) into the claimer's wallet. Each way a claim can't happen — own gift,
+ * claimed, all shares gone, expired, cancelled, a bad link — has its own screen.
+ */
+import { useEffect, useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { CardFace } from '../../components/card-face';
+import { StateView } from '../../components/state-view';
+import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
+import { formatPrice, type Fen } from '../../domain/money';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import { navigate } from '../routes';
+import { whenSignedIn } from '../use-signed-in';
+import './index.scss';
+
+const s = strings.claim;
+
+/** Why this gift can't be claimed by the viewer, as an error code, or null. */
+function blocked(g: GiftLandingView, left: number): string | null {
+  if (g.mine.isSender) return 'OWN_GIFT';
+  if (g.state === 'cancelled') return 'GIFT_CANCELLED';
+  if (g.state === 'claimed') return g.mode === 'group' ? 'GIFT_ALL_CLAIMED' : 'GIFT_CLAIMED';
+  if (g.state === 'returning' || g.state === 'returned' || left < 0) return 'GIFT_EXPIRED';
+  return null;
+}
+
+function useCountdown(gift: GiftLandingView | undefined): number {
+  const [loadedAt] = useState(() => Date.now());
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  // Counted from the cloud's clock at load, so a phone set to the wrong time still counts right.
+  return gift ? gift.expiresAt - gift.now - (Date.now() - loadedAt) : 0;
+}
+
+function ClaimPage() {
+  const { gifts, session } = useStores();
+  const { t = '' } = useRouter().params;
+  const token = decodeURIComponent(t);
+  const [name, setName] = useState(session.session?.user.nickname ?? '');
+  useEffect(() => {
+    void gifts.loadLanding(token);
+  }, [gifts, token, session.signedIn]);
+  const view = gifts.landing;
+  const gift = view.data?.gift;
+  const left = useCountdown(gift);
+  if (view.status === 'error' && !gift) {
+    if (view.errorCode === 'NOT_FOUND') return <StateView status="empty" message={s.notFound} hint={s.notFoundHint} />;
+    return (
+      <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void gifts.loadLanding(token)} />
+    );
+  }
+  if (!gift) return <StateView status="loading" />;
+  const mine =
+    gifts.claimed ?? (gift.mine.cardId ? { cardId: gift.mine.cardId, amount: gift.mine.claimedAmount ?? 0 } : null);
+  const refusal = mine ? null : blocked(gift, left);
+  const claim = (): void =>
+    whenSignedIn(session.signedIn, () => {
+      if (name.trim() !== '') void gifts.claim(token, name);
+    });
+  return (
+    <View className="page claim">
+      <View className="claim__head">
+        <Text className="claim__title">{mine ? s.success : s.title}</Text>
+        <Text className="claim__from" data-testid="claim-from">
+          {s.sentYou(gift.senderName)}
+        </Text>
+      </View>
+      <CardFace
+        image={gift.face.image}
+        brandName={`${gift.brandName} · ${gift.productName}`}
+        balance={mine ? mine.amount : gift.mode === 'single' ? gift.amount : undefined}
+        caption={gift.mode === 'group' ? s.group(gift.sharesLeft, gift.sharesTotal) : undefined}
+        dimmed={refusal !== null}
+      />
+      <View className="panel">
+        <Text className="claim__blessing" data-testid="claim-blessing">
+          “{gift.blessing}”
+        </Text>
+        {!mine && !refusal && (
+          <Text className="muted" data-testid="claim-time-left">
+            {s.timeLeft(strings.duration(left))}
+          </Text>
+        )}
+      </View>
+
+      {mine ? (
+        <View className="panel claim__result" data-testid="claim-success">
+          <Text className="claim__amount">{s.successHint(formatPrice(mine.amount as Fen))}</Text>
+          <View className="claim__buttons">
+            <Text className="btn btn--ghost" onClick={() => navigate.wallet()}>
+              {s.toWallet}
+            </Text>
+            <Text className="btn" onClick={() => navigate.card(mine.cardId)} data-testid="claim-to-card">
+              {s.toCard}
+            </Text>
+          </View>
+        </View>
+      ) : refusal ? (
+        <View className="panel claim__result" data-testid="claim-refused" data-code={refusal}>
+          <Text className="claim__refusal">{errorMessage(refusal)}</Text>
+          {refusal === 'OWN_GIFT' && <Text className="muted">{s.ownHint}</Text>}
+        </View>
+      ) : (
+        <View className="panel">
+          {session.signedIn && (
+            <View>
+              <Text className="claim__label">{s.yourName}</Text>
+              <Input
+                className="field"
+                value={name}
+                maxlength={GIFT_LIMITS.nameMax}
+                placeholder={s.yourNamePlaceholder}
+                onInput={(e) => setName(e.detail.value)}
+                data-testid="claim-name"
+              />
+            </View>
+          )}
+          {gifts.action.errorCode && (
+            <Text className="error-text" data-testid="claim-error">
+              {errorMessage(gifts.action.errorCode)}
+            </Text>
+          )}
+          <Text
+            className={`btn claim__button${gifts.action.busy || (session.signedIn && name.trim() === '') ? ' btn--disabled' : ''}`}
+            onClick={claim}
+            data-testid="claim"
+          >
+            {gifts.action.busy ? s.claiming : session.signedIn ? s.claim : s.signIn}
+          </Text>
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default observer(ClaimPage);

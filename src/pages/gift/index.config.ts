@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '赠送礼品卡' });

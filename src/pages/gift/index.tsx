@@ -1,0 +1,181 @@
+/**
+ * The gift form: one friend or a group, the whole card or an amount, shares and how they are cut,
+ * the face, the blessing and the name the friend sees. Making the gift opens its share page.
+ */
+import { useEffect } from 'react';
+import { View, Text, Input, Textarea } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { CardFace } from '../../components/card-face';
+import { FacePicker } from '../../components/face-picker';
+import { StateView } from '../../components/state-view';
+import { GIFT_LIMITS } from '../../contracts/gifts';
+import { GIFT_RULES } from '../../domain/gift';
+import { formatPrice, type Fen } from '../../domain/money';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import { navigate } from '../routes';
+import './index.scss';
+
+const s = strings.gift;
+
+function GiftPage() {
+  const { wallet, gifts, catalog, session } = useStores();
+  const { cardId = '' } = useRouter().params;
+  useEffect(() => {
+    void wallet.loadCard(cardId);
+  }, [wallet, cardId]);
+  const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
+  useEffect(() => {
+    if (!card) return;
+    gifts.start(card, session.session?.user.nickname ?? '');
+    void catalog.loadBrand(card.brandId);
+  }, [card, gifts, catalog, session]);
+  if (wallet.detail.status === 'error' && !card)
+    return (
+      <StateView
+        status="error"
+        message={errorMessage(wallet.detail.errorCode)}
+        onRetry={() => void wallet.loadCard(cardId)}
+      />
+    );
+  if (!card || gifts.card?._id !== card._id) return <StateView status="loading" />;
+  const faces = catalog.brand.data?.products.find((p) => p._id === card.productId)?.faces ?? [card.face];
+  const face = faces.find((f) => f.id === gifts.faceId) ?? card.face;
+  const max = formatPrice(card.balance as Fen);
+  const submit = async (): Promise<void> => {
+    const sent = await gifts.send();
+    if (sent) navigate.share(sent.gift._id);
+  };
+  return (
+    <View className="page gift">
+      <CardFace image={face.image} brandName={`${card.brandName} · ${card.productName}`} balance={card.balance} />
+
+      <View className="panel">
+        <Text className="gift__label">{strings.buy.purpose}</Text>
+        <View>
+          {(['single', 'group'] as const).map((m) => (
+            <Text
+              key={m}
+              className={`chip${gifts.mode === m ? ' chip--active' : ''}`}
+              onClick={() => gifts.setMode(m)}
+              data-testid={`gift-mode-${m}`}
+            >
+              {s[m]}
+            </Text>
+          ))}
+        </View>
+
+        <Text className="gift__label">{s.amount}</Text>
+        {gifts.mode === 'single' && (
+          <View>
+            {([true, false] as const).map((w) => (
+              <Text
+                key={String(w)}
+                className={`chip${gifts.whole === w ? ' chip--active' : ''}`}
+                onClick={() => gifts.setWhole(w)}
+                data-testid={w ? 'gift-whole' : 'gift-part'}
+              >
+                {w ? `${s.whole} ${max}` : s.part}
+              </Text>
+            ))}
+          </View>
+        )}
+        {!gifts.whole && (
+          <View>
+            <Input
+              className="field"
+              type="digit"
+              placeholder={s.amountPlaceholder(max)}
+              value={gifts.amountText}
+              onInput={(e) => gifts.setAmountText(e.detail.value)}
+              data-testid="gift-amount"
+            />
+            {gifts.amountInvalid && <Text className="error-text">{s.amountInvalid(max)}</Text>}
+          </View>
+        )}
+
+        {gifts.mode === 'group' && (
+          <View>
+            <View className="gift__row">
+              <Text className="gift__label">
+                {s.shares} <Text className="muted">{s.sharesHint(GIFT_RULES.minShares, GIFT_RULES.maxShares)}</Text>
+              </Text>
+              <View className="gift__stepper">
+                <Text className="gift__step" onClick={() => gifts.setShares(gifts.shares - 1)}>
+                  −
+                </Text>
+                <Text className="gift__qty" data-testid="gift-shares">
+                  {gifts.shares}
+                </Text>
+                <Text className="gift__step" onClick={() => gifts.setShares(gifts.shares + 1)}>
+                  +
+                </Text>
+              </View>
+            </View>
+            <View>
+              {(['random', 'equal'] as const).map((m) => (
+                <Text
+                  key={m}
+                  className={`chip${gifts.shareMode === m ? ' chip--active' : ''}`}
+                  onClick={() => gifts.setShareMode(m)}
+                >
+                  {s.shareMode[m]}
+                </Text>
+              ))}
+            </View>
+          </View>
+        )}
+      </View>
+
+      <View className="panel">
+        {faces.length > 1 && (
+          <View>
+            <Text className="gift__label">{s.face}</Text>
+            <FacePicker faces={faces} selected={gifts.faceId} onSelect={(id) => gifts.setFace(id)} />
+          </View>
+        )}
+        <Text className="gift__label">{s.blessing}</Text>
+        <Textarea
+          className="field gift__blessing"
+          value={gifts.blessing}
+          maxlength={GIFT_LIMITS.blessingMax}
+          placeholder={s.blessingPlaceholder}
+          onInput={(e) => gifts.setBlessing(e.detail.value)}
+          data-testid="gift-blessing"
+        />
+        <Text className="gift__label">{s.senderName}</Text>
+        <Input
+          className="field"
+          value={gifts.senderName}
+          maxlength={GIFT_LIMITS.nameMax}
+          placeholder={s.senderNamePlaceholder}
+          onInput={(e) => gifts.setSenderName(e.detail.value)}
+          data-testid="gift-sender-name"
+        />
+        <Text className="muted">{s.windowNote}</Text>
+      </View>
+
+      {gifts.action.errorCode && (
+        <Text className="error-text gift__error" data-testid="gift-error">
+          {errorMessage(gifts.action.errorCode)}
+        </Text>
+      )}
+      <View className="action-bar">
+        <View className="gift__total">
+          <Text className="muted">{s.amount}</Text>
+          <Text className="gift__price">{gifts.amount === undefined ? '—' : formatPrice(gifts.amount)}</Text>
+        </View>
+        <Text
+          className={`btn${gifts.canSend ? '' : ' btn--disabled'}`}
+          onClick={() => gifts.canSend && void submit()}
+          data-testid="gift-send"
+        >
+          {gifts.action.busy ? s.sending : s.send}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+export default observer(GiftPage);

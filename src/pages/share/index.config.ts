@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '分享礼品', enableShareAppMessage: true });

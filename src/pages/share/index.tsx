@@ -1,0 +1,120 @@
+/**
+ * Sharing a gift: on weapp the share card (its path carries the claim token, never the card code),
+ * on H5 the link to copy, and a QR code for both; the gift's state, and cancelling while unclaimed.
+ */
+import { useEffect } from 'react';
+import { View, Text, Button } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { CardFace } from '../../components/card-face';
+import { chinaTime } from '../../components/format';
+import { QrCode } from '../../components/qr-code';
+import { StateView } from '../../components/state-view';
+import { formatPrice, type Fen } from '../../domain/money';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import { claimLink } from '../claim-link';
+import { claimPath, navigate } from '../routes';
+import './index.scss';
+
+const s = strings.gift;
+
+function SharePage() {
+  const { gifts } = useStores();
+  const { giftId = '' } = useRouter().params;
+  const current = gifts.current?.gift._id === giftId ? gifts.current : undefined;
+  useEffect(() => {
+    if (!current) void gifts.loadSent().then(() => gifts.pick(giftId));
+  }, [gifts, giftId, current]);
+  useShareAppMessage(() => ({
+    title: s.shareMessage(gifts.senderName),
+    path: current ? claimPath(current.token) : '/pages/home/index',
+    imageUrl: current?.gift.face.image.startsWith('data:') ? undefined : current?.gift.face.image,
+  }));
+  if (!current) {
+    if (gifts.sent.status === 'error')
+      return (
+        <StateView status="error" message={errorMessage(gifts.sent.errorCode)} onRetry={() => void gifts.loadSent()} />
+      );
+    if (gifts.sent.status === 'ready' || gifts.sent.status === 'empty')
+      return <StateView status="empty" message={errorMessage('NOT_FOUND')} onRetry={() => navigate.gifts()} />;
+    return <StateView status="loading" />;
+  }
+  const { gift, token } = current;
+  const link = claimLink(token);
+  const open = gift.state === 'open' || gift.state === 'partlyClaimed';
+  const copy = (): void => void Taro.setClipboardData({ data: link }).then(() => Taro.showToast({ title: s.copied }));
+  const cancel = async (): Promise<void> => {
+    const answer = await Taro.showModal({ title: s.cancelTitle, content: s.cancelBody, confirmColor: '#e8483a' });
+    if (answer.confirm) await gifts.cancel(gift._id);
+  };
+  return (
+    <View className="page share">
+      <View className="share__head">
+        <Text className="share__title">{open ? s.shareTitle : s.states[gift.state]}</Text>
+        {open && <Text className="muted">{s.shareHint}</Text>}
+      </View>
+      <CardFace
+        image={gift.face.image}
+        brandName={`${gift.brandName} · ${gift.productName}`}
+        balance={gift.amount}
+        caption={gift.mode === 'group' ? s.progress(gift.claimedCount, gift.sharesTotal) : s.states[gift.state]}
+        dimmed={!open}
+      />
+      <View className="panel">
+        <Text className="share__blessing">“{gift.blessing}”</Text>
+        <View className="kv">
+          <Text className="kv__label">{s.amount}</Text>
+          <Text data-testid="share-amount">{formatPrice(gift.amount as Fen)}</Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__label">{s.stateLabel}</Text>
+          <Text data-testid="share-state">{s.states[gift.state]}</Text>
+        </View>
+        {open && (
+          <View className="kv">
+            <Text className="kv__label">{strings.card.expires}</Text>
+            <Text>{chinaTime(gift.expiresAt)}</Text>
+          </View>
+        )}
+        {gift.claims.map((c) => (
+          <Text key={`${c.name}-${c.at}`} className="muted share__claim">
+            {s.claimedBy(c.name, chinaTime(c.at))} · {formatPrice(c.amount as Fen)}
+          </Text>
+        ))}
+      </View>
+      {open && (
+        <View className="panel share__qr">
+          <QrCode text={link} />
+          <Text className="muted">{s.qrHint}</Text>
+          <Text className="share__link" data-testid="share-link" selectable userSelect>
+            {link}
+          </Text>
+        </View>
+      )}
+      {gifts.action.errorCode && <Text className="error-text">{errorMessage(gifts.action.errorCode)}</Text>}
+      <View className="action-bar">
+        {gift.state === 'open' && (
+          <Text className="btn btn--ghost" onClick={() => void cancel()} data-testid="gift-cancel">
+            {s.cancel}
+          </Text>
+        )}
+        {open && process.env.TARO_ENV === 'weapp' ? (
+          <Button className="btn share__button" openType="share">
+            {s.shareToChat}
+          </Button>
+        ) : open ? (
+          <Text className="btn" onClick={copy} data-testid="copy-link">
+            {s.copyLink}
+          </Text>
+        ) : (
+          <Text className="btn" onClick={() => navigate.gifts()}>
+            {s.toGifts}
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}
+
+export default observer(SharePage);

@@ -1,0 +1,36 @@
+/** Typed calls to the `gifts` function, and the local cloud's outbox (its dev panel). */
+import { GIFTS_FUNCTION, type GiftsActions, type SendGiftInput } from '../contracts/gifts';
+import { functionClient } from './function-client';
+import type { GatewayHttp } from './gateway-http';
+import type { Transport } from './transport-types';
+
+export interface OutboxMessage {
+  id: string;
+  at: number;
+  kind: 'giftReceived' | 'giftClaimed' | 'giftReturned';
+  page: string;
+  fields: { card: string; amount: string; who: string; at: number; note: string };
+}
+
+export class GiftsService {
+  private readonly call;
+
+  constructor(
+    transport: Transport,
+    private readonly http: GatewayHttp,
+  ) {
+    this.call = functionClient<GiftsActions>(transport, GIFTS_FUNCTION);
+  }
+
+  send = (input: SendGiftInput) => this.call('send', input);
+  cancel = (giftId: string) => this.call('cancel', { giftId });
+  view = (token: string) => this.call('view', { token });
+  claim = (token: string, name: string) => this.call('claim', { token, name });
+  sent = () => this.call('sent', {});
+  received = () => this.call('received', {});
+
+  /** Messages the local cloud would have sent me as subscribe messages. */
+  async outbox(): Promise<OutboxMessage[]> {
+    return (await this.http<{ messages: OutboxMessage[] }>('GET', '/api/dev/outbox')).messages;
+  }
+}

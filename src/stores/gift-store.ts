@@ -1,0 +1,182 @@
+/**
+ * Gifting from the holder's side — the send form, the gift just made (to share), sent and received
+ * lists, the local outbox — and the recipient's side: the landing view of a claim token and the claim.
+ */
+import { makeAutoObservable } from 'mobx';
+import type { CardView } from '../contracts/wallet';
+import type { GiftsActions, SentGiftView } from '../contracts/gifts';
+import { GIFT_RULES, type GiftMode, type ShareMode } from '../domain/gift';
+import { parseYuanText, type Fen } from '../domain/money';
+import type { GiftsService, OutboxMessage } from '../services/gifts-service';
+import { AsyncView } from './async-view';
+import { BusyAction } from './busy-action';
+
+type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
+
+const newRequestId = (): string => `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
+export class GiftStore {
+  card: CardView | undefined = undefined;
+  mode: GiftMode = 'single';
+  whole = true;
+  amountText = '';
+  shares = 3;
+  shareMode: ShareMode = 'random';
+  faceId = '';
+  blessing = '';
+  senderName = '';
+  /** Kept across retries of one send, so a retry can't make a second gift. */
+  requestId = newRequestId();
+  readonly action = new BusyAction();
+  /** The gift to share: made just now, or picked from the sent list. */
+  current: { gift: SentGiftView; token: string } | undefined = undefined;
+  readonly sent = new AsyncView<Out<'sent'>>((d) => d.gifts.length === 0);
+  readonly received = new AsyncView<Out<'received'>>((d) => d.gifts.length === 0);
+  readonly landing = new AsyncView<Out<'view'>>();
+  readonly outbox = new AsyncView<OutboxMessage[]>((d) => d.length === 0);
+  claimed: Out<'claim'> | undefined = undefined;
+
+  constructor(private readonly service: GiftsService) {
+    makeAutoObservable<GiftStore, 'service'>(this, {
+      service: false,
+      action: false,
+      sent: false,
+      received: false,
+      landing: false,
+      outbox: false,
+    });
+  }
+
+  /** Starts a gift of `card`, signed with `name` unless the sender changes it. */
+  start(card: CardView, name: string): void {
+    this.card = card;
+    this.mode = 'single';
+    this.whole = true;
+    this.amountText = '';
+    this.shares = 3;
+    this.shareMode = 'random';
+    this.faceId = card.face.id;
+    this.blessing = card.blessing;
+    this.senderName = name;
+    this.requestId = newRequestId();
+    this.action.errorCode = undefined;
+  }
+
+  setMode(mode: GiftMode): void {
+    this.mode = mode;
+    if (mode === 'group') this.whole = false;
+  }
+
+  setWhole(whole: boolean): void {
+    this.whole = whole && this.mode === 'single';
+  }
+
+  setAmountText(text: string): void {
+    this.amountText = text.replace(/[^\d.]/g, '').slice(0, 10);
+  }
+
+  setShares(n: number): void {
+    this.shares = Math.min(GIFT_RULES.maxShares, Math.max(GIFT_RULES.minShares, Math.floor(n)));
+  }
+
+  setShareMode(m: ShareMode): void {
+    this.shareMode = m;
+  }
+
+  setFace(id: string): void {
+    this.faceId = id;
+  }
+
+  setBlessing(text: string): void {
+    this.blessing = text;
+  }
+
+  setSenderName(text: string): void {
+    this.senderName = text;
+  }
+
+  /** What is gifted, fen: the whole balance, or the typed amount when it fits the card. */
+  get amount(): Fen | undefined {
+    if (!this.card) return undefined;
+    if (this.whole) return this.card.balance as Fen;
+    const fen = parseYuanText(this.amountText);
+    const least = this.mode === 'group' ? this.shares : 1;
+    return fen !== undefined && fen >= least && fen <= this.card.balance ? fen : undefined;
+  }
+
+  get amountInvalid(): boolean {
+    return !this.whole && this.amountText !== '' && this.amount === undefined;
+  }
+
+  get canSend(): boolean {
+    return this.amount !== undefined && this.senderName.trim() !== '' && !this.action.busy;
+  }
+
+  async send(): Promise<Out<'send'> | undefined> {
+    const card = this.card;
+    const amount = this.amount;
+    if (!card || amount === undefined) return undefined;
+    const sent = await this.action.run(() =>
+      this.service.send({
+        cardId: card._id,
+        mode: this.mode,
+        ...(this.whole ? {} : { amount }),
+        ...(this.mode === 'group' ? { shares: this.shares, shareMode: this.shareMode } : {}),
+        ...(this.faceId !== card.face.id ? { faceId: this.faceId } : {}),
+        blessing: this.blessing.trim(),
+        senderName: this.senderName.trim(),
+        requestId: this.requestId,
+      }),
+    );
+    if (sent) this.setCurrent({ gift: sent.gift, token: sent.token });
+    return sent;
+  }
+
+  setCurrent(current: { gift: SentGiftView; token: string } | undefined): void {
+    this.current = current;
+  }
+
+  /** Picks a gift of the sent list to share again. */
+  pick(giftId: string): boolean {
+    const gift = this.sent.data?.gifts.find((g) => g._id === giftId);
+    if (!gift?.token) return false;
+    this.current = { gift, token: gift.token };
+    return true;
+  }
+
+  async cancel(giftId: string): Promise<boolean> {
+    const done = await this.action.run(() => this.service.cancel(giftId));
+    if (done && this.current?.gift._id === giftId) this.current = { gift: done.gift, token: this.current.token };
+    if (done) await this.loadSent();
+    return done !== undefined;
+  }
+
+  loadSent(): Promise<void> {
+    return this.sent.run(() => this.service.sent());
+  }
+
+  loadReceived(): Promise<void> {
+    return this.received.run(() => this.service.received());
+  }
+
+  loadOutbox(): Promise<void> {
+    return this.outbox.run(() => this.service.outbox());
+  }
+
+  loadLanding(token: string): Promise<void> {
+    this.claimed = undefined;
+    return this.landing.run(() => this.service.view(token));
+  }
+
+  async claim(token: string, name: string): Promise<boolean> {
+    const done = await this.action.run(() => this.service.claim(token, name.trim()));
+    if (done) this.setClaimed(done);
+    // Whatever the answer, the landing now shows the gift as it is.
+    await this.landing.run(() => this.service.view(token));
+    return done !== undefined;
+  }
+
+  private setClaimed(c: Out<'claim'>): void {
+    this.claimed = c;
+  }
+}
