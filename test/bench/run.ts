@@ -264,7 +264,6 @@ async function gifting(): Promise<void> {
     ).token;
 
   // One claim of each kind, alone, counted by the local cloud.
-  if (process.env.BENCH_SWEEP_ONLY) return sweepBench(cloud, dataDir);
   const sender = await session('bench-sender');
   const claimer = await session('bench-claimer');
   const counted = async (label: string, giftToken: string): Promise<void> => {

@@ -6,7 +6,6 @@ import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { GIFT_RULES, type Gift } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { formatPrice } from '../../../src/domain/money';
-import { chinaDay } from '../../../src/domain/rules';
 import { GIFT_LIMITS, type GiftsActions } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
@@ -16,7 +15,7 @@ import { action, type ActionTable } from '../router';
 import { idSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { cancelGift } from './give-back';
-import { giftDayId, sendGift, type GiftDay } from './send-gift';
+import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
 import { toLandingView, toReceivedViews, toSentView } from './views';
 
@@ -48,16 +47,6 @@ async function giftById(id: string): Promise<Gift> {
   const gift = rows<Gift>(await getDatabase().collection(C.gifts).where({ _id: id }).limit(1).get())[0];
   if (!gift) throw new DomainError(ErrorCode.NOT_FOUND, 'gift not found');
   return gift;
-}
-
-async function giftsLeftToday(sender: string, at: number): Promise<number> {
-  const day = rows<GiftDay>(
-    await getDatabase()
-      .collection(C.giftDays)
-      .where({ _id: giftDayId(sender, chinaDay(at)) })
-      .get(),
-  )[0];
-  return Math.max(0, GIFT_RULES.dailyLimit - (day?.count ?? 0));
 }
 
 export const giftActions: ActionTable = {
@@ -150,7 +139,7 @@ export const giftActions: ActionTable = {
           .orderBy('createdAt', 'desc')
           .limit(GIFT_LIMITS.listMax)
           .get(),
-        giftsLeftToday(caller.openId, at),
+        giftsLeftToday(caller.openId, at, GIFT_RULES),
       ]);
       return { gifts: rows<Gift>(list).map(toSentView), giftsLeftToday: left };
     },

@@ -33,6 +33,17 @@ export function giftDayId(sender: string, day: string): string {
 
 type Face = Gift['face'];
 
+/** Gifts the sender may still make on the China day of `at`. */
+export async function giftsLeftToday(sender: string, at: number, rules: GiftRules): Promise<number> {
+  const day = rows<GiftDay>(
+    await getDatabase()
+      .collection(C.giftDays)
+      .where({ _id: giftDayId(sender, chinaDay(at)) })
+      .get(),
+  )[0];
+  return Math.max(0, rules.dailyLimit - (day?.count ?? 0));
+}
+
 export interface SentGift {
   gift: Gift;
   giftsLeftToday: number;
@@ -50,13 +61,7 @@ export async function sendGift(sender: string, input: SendGiftInput, now: number
     if (existing.sourceCardId !== input.cardId || existing.mode !== input.mode) {
       throw new DomainError(ErrorCode.IDEMPOTENCY_MISMATCH, 'this request id was used for a different gift');
     }
-    const day = rows<GiftDay>(
-      await getDatabase()
-        .collection(C.giftDays)
-        .where({ _id: giftDayId(sender, chinaDay(now)) })
-        .get(),
-    )[0];
-    return { gift: existing, giftsLeftToday: Math.max(0, rules.dailyLimit - (day?.count ?? 0)) };
+    return { gift: existing, giftsLeftToday: await giftsLeftToday(sender, now, rules) };
   }
 }
 
