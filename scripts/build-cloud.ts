@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { FUNCTION_BUILD } from '../cloudfunctions/local/runtime/bundle';
 import { discoverFunctions } from '../cloudfunctions/local/runtime/discover';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -24,18 +25,7 @@ async function main(): Promise<void> {
   for (const fn of functions) {
     const dir = path.join(OUT, fn.name);
     fs.mkdirSync(dir, { recursive: true });
-    await build({
-      entryPoints: [fn.entry],
-      outfile: path.join(dir, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      // WeChat Cloud's Node.js 16 runtime.
-      target: 'node16',
-      format: 'cjs',
-      external: ['wx-server-sdk'],
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    await build({ ...FUNCTION_BUILD, entryPoints: [fn.entry], outfile: path.join(dir, 'index.js') });
     fs.copyFileSync(path.join(fn.dir, 'config.json'), path.join(dir, 'config.json'));
     const pkg = {
       name: fn.name,

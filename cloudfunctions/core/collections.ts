@@ -13,4 +13,5 @@ export const C = {
   staff: 'staff',
   gifts: 'gifts',
   giftDays: 'giftDays',
+  redemptions: 'redemptions',
 } as const;

@@ -17,6 +17,14 @@ export const idSchema = (max = 64) =>
     .max(max)
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'malformed id');
 
+/** A client's id for one attempt of a request (a retry sends the same one). */
+export const requestIdSchema = (max = 64) =>
+  z
+    .string()
+    .min(8)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, 'malformed request id');
+
 /** A bounded, trimmed text. */
 export const textSchema = (max = DEFAULT_STRING_MAX) => z.string().max(max);
 

@@ -25,6 +25,11 @@ export interface LocalCloudConfig {
   maxInstances: number;
   /** Whether timer triggers run. */
   triggers: boolean;
+  /**
+   * Product settings handed to every function as environment variables, as a deployment sets them
+   * (e.g. REDEEM_MINT_LIMIT); tests and the bench use them to change a rule's default.
+   */
+  functionSettings: Record<string, string>;
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -36,6 +41,23 @@ function int(name: string, value: string | undefined, fallback: number, min: num
     throw new Error(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
   }
   return n;
+}
+
+function settings(value: string | undefined): Record<string, string> {
+  if (value === undefined || value === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = null;
+  }
+  const ok =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    Object.entries(parsed).every(([k, v]) => /^[A-Z][A-Z0-9_]*$/.test(k) && typeof v === 'string');
+  if (!ok) throw new Error('FUNCTION_SETTINGS must be a JSON object of upper-case names to strings');
+  return parsed as Record<string, string>;
 }
 
 function mode(value: string | undefined): Mode {
@@ -61,6 +83,7 @@ export function loadConfig(
     sessionTtlSeconds: int('SESSION_TTL_SECONDS', env.SESSION_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     maxInstances: int('MAX_INSTANCES', env.MAX_INSTANCES, 8, 1, 64),
     triggers: env.TRIGGERS !== 'off',
+    functionSettings: settings(env.FUNCTION_SETTINGS),
   };
   return { ...config, ...overrides };
 }

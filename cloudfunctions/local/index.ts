@@ -115,6 +115,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   // What every function instance gets besides the SDK's endpoint: the simulated WeChat Pay and the
   // key for card-code hashes (derived from the local cloud's secret, so it survives restarts).
   const functionEnv: Record<string, string> = {
+    ...config.functionSettings,
     ...sdkEnv,
     LOCAL_PAY_URL: `${url}/pay`,
     LOCAL_PAY_KEY: payKey,

@@ -43,7 +43,7 @@ export async function seedIfEmpty(db: LocalDatabase): Promise<boolean> {
   const { categories, brands, products } = seedCatalog();
   await upsertAll(db, 'products', products);
   await upsertAll(db, 'brands', brands);
-  await upsertAll(db, 'staff', seedStaff());
+  await upsertAll(db, 'staff', seedStaff(brands));
   await upsertAll(db, 'categories', categories);
   return true;
 }

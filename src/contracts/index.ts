@@ -3,3 +3,5 @@ export * from './envelope';
 export * from './catalog';
 export * from './orders';
 export * from './wallet';
+export * from './gifts';
+export * from './merchant';

@@ -5,6 +5,7 @@
 import type { CardKind } from '../domain/catalog';
 import type { CardState, WalletGroup } from '../domain/card';
 import type { LedgerType } from '../domain/ledger';
+import type { PayCodeStatus } from '../domain/redemption';
 
 export const WALLET_FUNCTION = 'wallet';
 
@@ -13,6 +14,8 @@ export const WALLET_LIMITS = {
   /** Card number as typed: 16 characters plus spaces or dashes. */
   cardNumberMax: 24,
   pinMax: 12,
+  /** A pay code, as the holder's screen got it. */
+  payCodeMax: 16,
 } as const;
 
 export interface CardView {
@@ -62,6 +65,35 @@ export interface RefundView {
   completedAt?: number;
 }
 
+/** A pay code to show in store. */
+export interface PayCodeView {
+  /** 16 digits, for the clerk to type when the QR code can't be scanned. */
+  code: string;
+  /** What the QR code encodes. */
+  qr: string;
+  expiresAt: number;
+  /** Fetch the next code at this time (before this one expires). */
+  refreshAt: number;
+  /** The cloud's time, so the screen counts down without trusting the phone's clock. */
+  now: number;
+  balance: number;
+}
+
+/** What became of a pay code, for the holder's screen to follow live. */
+export interface PayStatusView {
+  code: string;
+  status: PayCodeStatus;
+  /** Pending or completed: the amount the store asked for, and where. */
+  amount: number | null;
+  storeName: string | null;
+  /** Completed: the card's balance after it. */
+  balanceAfter: number | null;
+  /** Pending: confirm before then. */
+  confirmBy: number | null;
+  at: number | null;
+  now: number;
+}
+
 export interface WalletActions {
   list: {
     input: Record<string, never>;
@@ -73,4 +105,10 @@ export interface WalletActions {
   };
   bind: { input: { cardNumber: string; pin: string }; output: { card: CardView } };
   refund: { input: { cardId: string }; output: { card: CardView; refund: RefundView } };
+  /** A fresh pay code for one of my usable cards (throttled). */
+  payCode: { input: { cardId: string }; output: { payCode: PayCodeView } };
+  payStatus: { input: { code: string }; output: { status: PayStatusView } };
+  /** The holder accepts or declines a pending amount above the confirmation threshold. */
+  confirmPay: { input: { code: string }; output: { status: PayStatusView } };
+  declinePay: { input: { code: string }; output: { status: PayStatusView } };
 }

@@ -52,6 +52,19 @@ export const ErrorCode = {
   GIFT_CANCELLED: 'GIFT_CANCELLED',
   /** The gift was already claimed, returned or cancelled: there is nothing to cancel. */
   GIFT_NOT_CANCELLABLE: 'GIFT_NOT_CANCELLABLE',
+  /** Pay code refusals. Malformed, tampered and unknown codes all get PAY_CODE_INVALID. */
+  PAY_CODE_INVALID: 'PAY_CODE_INVALID',
+  PAY_CODE_EXPIRED: 'PAY_CODE_EXPIRED',
+  PAY_CODE_USED: 'PAY_CODE_USED',
+  /** The card belongs to another merchant than the clerk's store. */
+  WRONG_MERCHANT: 'WRONG_MERCHANT',
+  /** The amount is more than the card's balance. */
+  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
+  /** The holder declined the amount on their screen. */
+  PAY_DECLINED: 'PAY_DECLINED',
+  /** Reversal refusals: not a completed redemption, or too late. */
+  NOT_REVERSIBLE: 'NOT_REVERSIBLE',
+  REVERSAL_WINDOW_PASSED: 'REVERSAL_WINDOW_PASSED',
   /** Something failed on our side; nothing was changed. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -43,6 +43,8 @@ export interface LedgerEntry {
   /** Where it happened: a store id, or the online channel. */
   storeId?: string;
   storeName?: string;
+  /** The clerk (OPENID) who redeemed or reversed it in store. */
+  clerk?: string;
   /** The order, refund, gift or redemption this entry belongs to. */
   ref?: string;
 }

@@ -37,3 +37,11 @@ export function chinaDay(at: number): string {
   const dd = String(d.getUTCDate()).padStart(2, '0');
   return `${d.getUTCFullYear()}${mm}${dd}`;
 }
+
+/** The instant a China calendar day (yyyymmdd) begins, or null for a malformed day. */
+export function chinaDayStart(day: string): number | null {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(day);
+  if (!m) return null;
+  const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - CHINA_OFFSET_MS;
+  return chinaDay(start) === day ? start : null;
+}

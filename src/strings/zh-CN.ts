@@ -296,7 +296,7 @@ export const zhCN = {
     REFUND_WINDOW_PASSED: '已超过 7 天退款期限',
     NOT_REFUNDABLE: '这张卡不支持退款',
     CARD_NOT_ACTIVE: '卡片当前状态无法操作',
-    CARD_EXPIRED: '卡片已过期，无法转赠',
+    CARD_EXPIRED: '卡片已过期，无法使用或转赠',
     TRANSFER_LIMIT: '这张卡的转赠次数已用完',
     GIFT_DAILY_LIMIT: '今天的赠送次数已用完（每天最多 5 次），明天再来吧',
     OWN_GIFT: '这是你自己送出的礼品，不能领取哦',
@@ -306,6 +306,14 @@ export const zhCN = {
     GIFT_EXPIRED: '礼品已过领取时限，已退回给赠送人',
     GIFT_CANCELLED: '赠送人已撤回这份礼品',
     GIFT_NOT_CANCELLABLE: '礼品已被领取或已退回，无法撤回',
+    PAY_CODE_INVALID: '无效的付款码，请让顾客刷新后重新出示',
+    PAY_CODE_EXPIRED: '付款码已过期，请让顾客刷新后重新出示',
+    PAY_CODE_USED: '付款码已使用，请让顾客刷新后重新出示',
+    WRONG_MERCHANT: '该卡不能在本店使用',
+    INSUFFICIENT_BALANCE: '卡内余额不足',
+    PAY_DECLINED: '顾客已拒绝本次付款',
+    NOT_REVERSIBLE: '这笔收款无法撤销',
+    REVERSAL_WINDOW_PASSED: '已超过 30 分钟撤销时限',
   },
 } as const;
 

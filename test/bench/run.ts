@@ -11,17 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
+import { redemptions } from './redeem';
+import { benchCloud, callsByAction, percentile, report, settled } from './support';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const rows: [string, string][] = [];
-const report = (name: string, value: string): void => {
-  rows.push([name, value]);
-  console.log(`${name.padEnd(52)} ${value}`);
-};
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function sdkLatency(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
@@ -95,15 +88,6 @@ async function sdkLatency(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** Waits until the database counter stops moving: the payment notification settles asynchronously. */
-async function settled(cloud: LocalCloud): Promise<void> {
-  let last = -1;
-  while (cloud.db.stats().calls !== last) {
-    last = cloud.db.stats().calls;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 async function paidOrders(cloud: LocalCloud): Promise<number> {
   const res = (await cloud.db.handle({
     action: 'database.calculateDocument',
@@ -119,44 +103,9 @@ async function paidOrders(cloud: LocalCloud): Promise<number> {
  * issued), many buyers at once, and the database calls one single-card purchase takes.
  */
 async function purchases(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
-  const cloud = await startLocalCloud({ port: 0, mode: 'test', dataDir, triggers: false });
-  // Loosely typed on purpose: the bench only follows the answers' documented shapes.
-  type Json = { [k: string]: Json } & { status?: string; token?: string; result?: { ok: boolean; data: Json } };
-  const post = async (p: string, body: object, token?: string): Promise<Json> => {
-    const res = await fetch(`${cloud.url}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return (await res.json()) as Json;
-  };
-  let n = 0;
-  const buyOnce = async (token: string): Promise<string> => {
-    const created = await post(
-      '/api/functions/orders',
-      {
-        action: 'create',
-        productId: 'prod-lanshan-coffee-card',
-        faceId: 'face-lanshan-coffee-card-birthday',
-        amount: 10_000,
-        quantity: 1,
-        purpose: 'self',
-        requestId: `bench-${process.pid}-${++n}`,
-      },
-      token,
-    );
-    if (!created.result?.ok) throw new Error(JSON.stringify(created));
-    const { order, payment } = created.result.data as unknown as {
-      order: { _id: string };
-      payment: { payToken: string };
-    };
-    const paid = await post(`/api/pay/local/${payment.payToken}/confirm`, {}, token);
-    if (paid.status !== 'SUCCESS') throw new Error(JSON.stringify(paid));
-    return order._id;
-  };
-  const session = async (openId: string): Promise<string> =>
-    (await post('/api/test/session', { openId })).token as string;
+  const bench = await benchCloud();
+  const { cloud, session } = bench;
+  const buyOnce = (token: string): Promise<string> => bench.buy(token, 10_000);
 
   // Warm every instance, then count one purchase alone.
   const CLIENTS = 16;
@@ -203,8 +152,7 @@ async function purchases(): Promise<void> {
     `${percentile(latencies, 50)} / ${percentile(latencies, 99)}`,
   );
   report('paid orders / purchases made (must be equal)', `${paid - CLIENTS - 1} / ${done}`);
-  await cloud.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
 
 /**
@@ -212,48 +160,10 @@ async function purchases(): Promise<void> {
  * gift), the database calls of one claim, and the return sweep over 10,000 expired gifts.
  */
 async function gifting(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
-  const cloud = await startLocalCloud({ port: 0, mode: 'test', dataDir, triggers: false });
-  type Answer = { result?: { ok: boolean; data: Record<string, unknown>; error?: { code: string } } };
-  const post = async (p: string, body: object, token?: string): Promise<Answer & Record<string, unknown>> => {
-    const res = await fetch(`${cloud.url}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return (await res.json()) as Answer & Record<string, unknown>;
-  };
-  const session = async (openId: string): Promise<string> =>
-    (await post('/api/test/session', { openId })).token as string;
+  const bench = await benchCloud();
+  const { cloud, post, session, call } = bench;
+  const cardOf = (token: string): Promise<string> => bench.cardOf(token, 50_000);
   let n = 0;
-  const call = async (fn: string, body: object, token: string): Promise<Record<string, unknown>> => {
-    const a = await post(`/api/functions/${fn}`, body, token);
-    if (!a.result?.ok) throw new Error(`${fn}: ${JSON.stringify(a)}`);
-    return a.result.data;
-  };
-  const cardOf = async (token: string): Promise<string> => {
-    const created = (await call(
-      'orders',
-      {
-        action: 'create',
-        productId: 'prod-lanshan-coffee-card',
-        faceId: 'face-lanshan-coffee-card-birthday',
-        amount: 50_000,
-        quantity: 1,
-        purpose: 'self',
-        requestId: `bench-gift-${++n}`,
-      },
-      token,
-    )) as { order: { _id: string }; payment: { payToken: string } };
-    await post(`/api/pay/local/${created.payment.payToken}/confirm`, {}, token);
-    for (;;) {
-      const d = (await call('orders', { action: 'detail', orderId: created.order._id }, token)) as {
-        cards: { _id: string }[];
-      };
-      if (d.cards[0]) return d.cards[0]._id;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
   const send = async (token: string, cardId: string, over: object): Promise<string> =>
     (
       (await call(
@@ -271,13 +181,7 @@ async function gifting(): Promise<void> {
     cloud.db.resetStats();
     await call('gifts', { action: 'claim', token: giftToken, name: '测' }, claimer);
     await settled(cloud);
-    const stats = cloud.db.stats();
-    report(
-      label,
-      `${stats.calls} (${Object.entries(stats.byAction)
-        .map(([a, c]) => `${a.replace('database.', '')} ${c}`)
-        .join(', ')})`,
-    );
+    report(label, callsByAction(cloud));
   };
   await counted('database calls per claim, single gift', await send(sender, await cardOf(sender), { mode: 'single' }));
   await counted(
@@ -322,11 +226,12 @@ async function gifting(): Promise<void> {
     `${won} / ${tokens.length * 20}; ${conflicts}`,
   );
 
-  await sweepBench(cloud, dataDir);
+  await sweepBench(cloud);
+  await bench.close();
 }
 
 /** The return sweep: 10,000 expired whole-card gifts written straight into the database. */
-async function sweepBench(cloud: LocalCloud, dataDir: string): Promise<void> {
+async function sweepBench(cloud: LocalCloud): Promise<void> {
   const GIFTS = 10_000;
   const now = cloud.clock.now();
   const owner = 'bench-returner';
@@ -425,8 +330,6 @@ async function sweepBench(cloud: LocalCloud, dataDir: string): Promise<void> {
     ((sweep.data.returned / sweepMs) * 1000).toFixed(0),
   );
   report('return sweep: returned / still locked / db calls', `${sweep.data.returned} / ${left.data.total} / ${calls}`);
-  await cloud.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function startupAndMemory(): Promise<void> {
@@ -502,6 +405,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   sdk: sdkLatency,
   purchases,
   gifting,
+  redemptions,
   startup: startupAndMemory,
   sizes,
 };

@@ -12,7 +12,7 @@ import { now } from '../clock';
 import { C } from '../collections';
 import { notify } from '../messages';
 import { action, type ActionTable } from '../router';
-import { idSchema, z } from '../validate';
+import { idSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
@@ -62,11 +62,7 @@ export const giftActions: ActionTable = {
         faceId: idSchema(GIFT_LIMITS.idMax).optional(),
         blessing: text(0, GIFT_LIMITS.blessingMax),
         senderName: text(1, GIFT_LIMITS.nameMax),
-        requestId: z
-          .string()
-          .min(8)
-          .max(GIFT_LIMITS.requestIdMax)
-          .regex(/^[A-Za-z0-9_-]+$/, 'malformed request id'),
+        requestId: requestIdSchema(GIFT_LIMITS.requestIdMax),
       })
       .strict()
       .superRefine((v, ctx) => {

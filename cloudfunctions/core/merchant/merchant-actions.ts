@@ -5,6 +5,7 @@ import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
+import { clerkActions } from '../redeem/clerk-actions';
 import { action, type ActionTable } from '../router';
 import { idSchema, z } from '../validate';
 import { issueBatch, type IssuedCard } from './issue-batch';
@@ -14,6 +15,7 @@ import { requireOperator } from './staff';
 export const BATCH_MAX = 100;
 
 export const merchantActions: ActionTable = {
+  ...clerkActions,
   issueBatch: action({
     access: 'user',
     input: z

@@ -14,7 +14,7 @@ import { now } from '../clock';
 import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, PaymentError, payments } from '../payments';
 import { action, type ActionTable } from '../router';
-import { idSchema, z } from '../validate';
+import { idSchema, requestIdSchema, z } from '../validate';
 import { toCardView } from '../wallet/views';
 import { closeOrder } from './close-order';
 import { createOrder } from './create-order';
@@ -32,11 +32,7 @@ const createInput = z
     quantity: z.number().int().min(1).max(PURCHASE_RULES.maxQuantity),
     blessing: z.string().trim().min(1).max(ORDER_LIMITS.blessingMax).optional(),
     purpose: z.enum(['self', 'gift']),
-    requestId: z
-      .string()
-      .min(8)
-      .max(ORDER_LIMITS.requestIdMax)
-      .regex(/^[A-Za-z0-9_-]+$/, 'malformed request id'),
+    requestId: requestIdSchema(ORDER_LIMITS.requestIdMax),
     realName: z
       .object({
         name: z.string().trim().min(2).max(ORDER_LIMITS.realNameMax),

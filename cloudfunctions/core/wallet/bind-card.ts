@@ -10,13 +10,8 @@ import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { PurchaseRules } from '../../../src/domain/rules';
 import { C } from '../collections';
 import { keyedHash, sameHash } from '../secrets';
-import { refuse, transaction, txAdd, txGet, txSet, txUpdate, type Tx } from '../tx';
-
-interface Throttle {
-  _id: string;
-  windowStart: number;
-  count: number;
-}
+import { spendTry } from '../throttle';
+import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
 
 /** Batch cards are stored under an id derived from their code, so binding finds one by id. */
 export function batchCardId(codeHash: string): string {
@@ -25,16 +20,6 @@ export function batchCardId(codeHash: string): string {
 
 export function pinHashFor(cardId: string, pin: string): string {
   return keyedHash('pin', `${cardId}:${pin}`);
-}
-
-/** Counts one try under `key`; false when the window's tries are used up. */
-async function spendTry(tx: Tx, key: string, now: number, rules: PurchaseRules): Promise<boolean> {
-  const t = await txGet<Throttle>(tx, C.throttles, key);
-  const fresh = !t || now - t.windowStart >= rules.bindWindowMs;
-  const count = fresh ? 1 : t.count + 1;
-  if (count > rules.bindTries) return false;
-  await txSet(tx, C.throttles, { _id: key, windowStart: fresh ? now : t.windowStart, count });
-  return true;
 }
 
 const GENERIC = 'card number or PIN is incorrect, or the card cannot be bound';
@@ -49,9 +34,10 @@ export async function bindCard(
   const code = normalizeCode(cardNumber);
   const codeHash = keyedHash('code', code);
   const cardId = batchCardId(codeHash);
+  const rule = { tries: rules.bindTries, windowMs: rules.bindWindowMs };
   return transaction(async (tx) => {
-    const userOk = await spendTry(tx, `bind-u-${keyedHash('user', owner).slice(0, 32)}`, now, rules);
-    const cardOk = await spendTry(tx, `bind-c-${codeHash.slice(0, 32)}`, now, rules);
+    const userOk = await spendTry(tx, `bind-u-${keyedHash('user', owner).slice(0, 32)}`, now, rule);
+    const cardOk = await spendTry(tx, `bind-c-${codeHash.slice(0, 32)}`, now, rule);
     if (!userOk || !cardOk) return refuse(ErrorCode.RATE_LIMITED, 'too many tries, please wait and try again');
     if (!isWellFormedCode(code) || !/^\d{8}$/.test(pin)) return refuse(ErrorCode.BIND_FAILED, GENERIC);
     const card = await txGet<Card>(tx, C.cards, cardId);

@@ -10,6 +10,7 @@ import { WALLET_LIMITS, type WalletActions } from '../../../src/contracts/wallet
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
+import { holderPayActions } from '../redeem/holder-actions';
 import { action, type ActionTable } from '../router';
 import { z } from '../validate';
 import { bindCard } from './bind-card';
@@ -34,6 +35,7 @@ async function myCard(id: string, owner: string): Promise<Card> {
 }
 
 export const walletActions: ActionTable = {
+  ...holderPayActions,
   list: action({
     access: 'user',
     input: z.object({}).strict(),

@@ -1,5 +1,5 @@
 /**
- * One function instance: loads the function's entry once, then handles one invocation at a time.
+ * One function instance (bundled, see bundle.ts): loads the function's bundle once, then handles one invocation at a time.
  * Each invocation's identity is written into this thread's own process.env (worker threads get a
  * private copy), which is where wx-server-sdk's getWXContext() reads it, as in the cloud.
  */
@@ -7,6 +7,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { INVOCATION_ENV_KEYS, type InstanceMessage, type InvokeMessage } from './protocol';
 
 type Main = (event: unknown, context: unknown) => unknown;
+
+// Bundles carry inline source maps: errors in the log point at the TypeScript sources.
+process.setSourceMapsEnabled(true);
 
 const port = parentPort;
 if (!port) throw new Error('instance.ts runs only inside a worker thread');

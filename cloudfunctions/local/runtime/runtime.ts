@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { bundled } from './bundle';
 import type { FunctionDefinition } from './discover';
 import type { InstanceMessage, InvocationEnv } from './protocol';
 
@@ -56,7 +57,7 @@ interface Pool {
   waiting: ((inst: Instance | Error) => void)[];
 }
 
-const BOOTSTRAP = path.join(__dirname, 'worker-bootstrap.cjs');
+const INSTANCE_LOOP = path.join(__dirname, 'instance.ts');
 
 export class FunctionRuntime {
   private readonly pools = new Map<string, Pool>();
@@ -224,8 +225,8 @@ export class FunctionRuntime {
   }
 
   private spawn(pool: Pool): Instance {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: pool.def.entry },
+    const worker = new Worker(bundled(INSTANCE_LOOP), {
+      workerData: { entry: bundled(pool.def.entry) },
       env: { ...process.env, ...this.opts.baseEnv },
     });
     const inst: Instance = { worker, lastUsed: Date.now(), ready: Promise.resolve() };

@@ -325,32 +325,15 @@ describe('cancel and refund', () => {
   test('should refuse refunds after a redemption, after 7 days and of a card that is not mine', async () => {
     const used = await buy('u-norefund');
     const fresh = await buy('u-norefund');
-    // A redemption as the in-store flow will write it: balance down, REDEEM entry, in one step.
+    // Paid ¥10 in store with it.
     const card = used.cards[0]!;
-    await cloud.db.handle({
-      action: 'database.modifyDocument',
-      collectionName: 'cards',
-      queryType: 'DOC',
-      query: JSON.stringify({ _id: card._id }),
-      data: JSON.stringify({ $set: { balance: card.balance - 1_000, redeemed: 1_000 } }),
-      multi: false,
-      merge: true,
-    });
-    await cloud.db.handle({
-      action: 'database.insertDocument',
-      collectionName: 'ledger',
-      data: [
-        JSON.stringify({
-          _id: `${card._id}-r1`,
-          cardId: card._id,
-          owner: 'u-norefund',
-          brandId: card.brandId,
-          type: 'REDEEM',
-          amount: -1_000,
-          balanceAfter: card.balance - 1_000,
-          at: card.activatedAt + 1,
-        }),
-      ],
+    const pay = await ok<WalletOut<'payCode'>>('u-norefund', 'wallet', { action: 'payCode', cardId: card._id });
+    await ok('o-demo-carol', 'merchant', {
+      action: 'redeem',
+      payCode: pay.payCode.qr,
+      storeId: 'store-lanshan-coffee-1',
+      amount: 1_000,
+      requestId: requestId(),
     });
     expect(await code('u-norefund', 'wallet', { action: 'refund', cardId: card._id })).toBe('CARD_USED');
     expect(await code('u-other', 'wallet', { action: 'refund', cardId: fresh.cards[0]!._id })).toBe('NOT_FOUND');

@@ -8,6 +8,7 @@ import { replayLedger, type LedgerEntry } from '../../../src/domain/ledger';
 import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
 import type { Gift } from '../../../src/domain/gift';
+import { redeemEntryId, reverseEntryId, type Redemption } from '../../../src/domain/redemption';
 import type { TestCloud } from './local-cloud';
 
 export async function allDocs<T>(cloud: TestCloud, collectionName: string): Promise<T[]> {
@@ -36,11 +37,12 @@ export interface MoneyTotals {
 
 /** Throws with every problem found; returns the totals when all hold. */
 export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotals> {
-  const [cards, ledger, orders, gifts] = await Promise.all([
+  const [cards, ledger, orders, gifts, redemptions] = await Promise.all([
     allDocs<Card>(cloud, 'cards'),
     allDocs<LedgerEntry>(cloud, 'ledger'),
     allDocs<Order>(cloud, 'orders'),
     allDocs<Gift>(cloud, 'gifts'),
+    allDocs<Redemption>(cloud, 'redemptions'),
   ]);
   const problems: string[] = [];
   const byCard = new Map<string, LedgerEntry[]>();
@@ -85,6 +87,7 @@ export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotal
         `gift ${g._id}: claims ${JSON.stringify(claimed.map((s) => s.claimedBy))}, count ${g.claimedCount}`,
       );
   }
+  problems.push(...redemptionProblems(redemptions, ledger));
   const sum = (type: LedgerEntry['type']): number =>
     ledger.filter((e) => e.type === type).reduce((s, e) => s + Math.abs(e.amount), 0);
   const totals: MoneyTotals = {
@@ -101,4 +104,34 @@ export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotal
   if (sum('GIFT_OUT') !== sum('GIFT_IN')) problems.push(`gifting: out ${sum('GIFT_OUT')} ≠ in ${sum('GIFT_IN')}`);
   if (problems.length > 0) throw new Error(`money invariants broken:\n${problems.join('\n')}`);
   return totals;
+}
+
+/**
+ * Every redemption that debited a card has exactly its REDEEM entry (and a reversed one its REFUND
+ * entry) for its amount on its card, and no pay code that never debited has either.
+ */
+function redemptionProblems(redemptions: Redemption[], ledger: LedgerEntry[]): string[] {
+  const problems: string[] = [];
+  const byId = new Map(ledger.map((e) => [e._id, e]));
+  for (const r of redemptions) {
+    const redeem = byId.get(redeemEntryId(r._id));
+    const reverse = byId.get(reverseEntryId(r._id));
+    const debited = r.state === 'completed' || r.state === 'reversed';
+    if (debited !== !!redeem) problems.push(`pay code ${r._id} (${r.state}) REDEEM entry: ${JSON.stringify(redeem)}`);
+    if ((r.state === 'reversed') !== !!reverse)
+      problems.push(`pay code ${r._id} (${r.state}) REFUND entry: ${JSON.stringify(reverse)}`);
+    for (const [e, sign] of [
+      [redeem, -1],
+      [reverse, 1],
+    ] as const)
+      if (e && (e.amount !== sign * (r.amount ?? 0) || e.cardId !== r.cardId || e.ref !== r._id))
+        problems.push(
+          `pay code ${r._id}: entry ${e._id} is ${e.amount} on ${e.cardId}, code says ${r.amount} on ${r.cardId}`,
+        );
+  }
+  const codes = new Set(redemptions.map((r) => r._id));
+  for (const e of ledger)
+    if ((e.type === 'REDEEM' || e.type === 'REFUND') && !codes.has(e.ref ?? ''))
+      problems.push(`${e.type} entry ${e._id} belongs to no redemption`);
+  return problems;
 }

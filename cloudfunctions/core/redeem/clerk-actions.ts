@@ -1,0 +1,151 @@
+/** The clerk's side of paying in store, served by the merchant function; every action needs a staff role. */
+import { MERCHANT_LIMITS, type MerchantActions } from '../../../src/contracts/merchant';
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
+import type { Fen } from '../../../src/domain/money';
+import type { Redemption } from '../../../src/domain/redemption';
+import { chinaDay, chinaDayStart } from '../../../src/domain/rules';
+import { getDatabase, rows } from '../cloud';
+import { now } from '../clock';
+import { C } from '../collections';
+import { requireStaff, staffStore } from '../merchant/staff';
+import { action, type ActionTable } from '../router';
+import { idSchema, requestIdSchema, z } from '../validate';
+import { checkedPayCode } from './pay-codes';
+import { inspectCode, redeemCode } from './redeem';
+import { reverseRedemption } from './reverse';
+import { redeemRules } from './settings';
+import { redemptionTotals, toRedemptionView } from './views';
+
+type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
+
+const payCode = z.string().min(1).max(MERCHANT_LIMITS.payInputMax);
+const storeId = idSchema(MERCHANT_LIMITS.idMax);
+const redemptionId = z.string().regex(/^[1-9][0-9]{15}$/, 'malformed redemption id');
+
+/** A clerk's day is bounded in practice; the cloud's largest page holds it. */
+const DAY_PAGE = 1000;
+
+export const clerkActions: ActionTable = {
+  profile: action({
+    access: 'user',
+    input: z.object({}).strict(),
+    run: async (_input, caller): Promise<Out<'profile'>> => {
+      const staff = await requireStaff(caller.openId);
+      return {
+        profile: {
+          name: staff.name,
+          role: staff.role,
+          stores: staff.stores.filter((s) => staff.brandIds.includes(s.brandId)),
+          confirmAbove: redeemRules().confirmAboveFen,
+        },
+      };
+    },
+  }),
+
+  inspect: action({
+    access: 'user',
+    input: z.object({ payCode, storeId }).strict(),
+    run: async (input, caller): Promise<Out<'inspect'>> => {
+      const { code, typed } = checkedPayCode(input.payCode);
+      const staff = await requireStaff(caller.openId);
+      const store = staffStore(staff, input.storeId);
+      const at = now();
+      const found = await inspectCode(staff, store, code, typed, at, redeemRules());
+      const { card } = found;
+      return {
+        card: {
+          brandName: card.brandName,
+          productName: card.productName,
+          face: card.face,
+          last4: card.last4,
+          balance: card.balance,
+          expiresAt: card.expiresAt,
+          codeExpiresAt: found.code.expiresAt,
+          now: at,
+        },
+      };
+    },
+  }),
+
+  redeem: action({
+    access: 'user',
+    input: z
+      .object({
+        payCode,
+        storeId,
+        amount: z.number().int().positive().max(MERCHANT_LIMITS.amountMax),
+        requestId: requestIdSchema(MERCHANT_LIMITS.requestIdMax),
+      })
+      .strict(),
+    run: async (input, caller): Promise<Out<'redeem'>> => {
+      const { code, typed } = checkedPayCode(input.payCode);
+      const staff = await requireStaff(caller.openId);
+      const store = staffStore(staff, input.storeId);
+      const at = now();
+      const r = await redeemCode(
+        staff,
+        store,
+        { code, typed, amount: input.amount as Fen, requestId: input.requestId },
+        at,
+        redeemRules(),
+      );
+      return { redemption: toRedemptionView(r, at, redeemRules()) };
+    },
+  }),
+
+  redemption: action({
+    access: 'user',
+    input: z.object({ id: redemptionId }).strict(),
+    run: async ({ id }, caller): Promise<Out<'redemption'>> => {
+      const staff = await requireStaff(caller.openId);
+      const r = rows<Redemption>(await getDatabase().collection(C.redemptions).where({ _id: id }).limit(1).get())[0];
+      if (!r || r.state === 'issued' || !staff.brandIds.includes(r.brandId)) {
+        throw new DomainError(ErrorCode.NOT_FOUND, 'redemption not found');
+      }
+      return { redemption: toRedemptionView(r, now(), redeemRules()) };
+    },
+  }),
+
+  reverse: action({
+    access: 'user',
+    input: z.object({ id: redemptionId }).strict(),
+    run: async ({ id }, caller): Promise<Out<'reverse'>> => {
+      const staff = await requireStaff(caller.openId);
+      const at = now();
+      return { redemption: toRedemptionView(await reverseRedemption(staff, id, at, redeemRules()), at, redeemRules()) };
+    },
+  }),
+
+  history: action({
+    access: 'user',
+    input: z
+      .object({
+        day: z
+          .string()
+          .regex(/^\d{8}$/, 'malformed day')
+          .optional(),
+      })
+      .strict(),
+    run: async (input, caller): Promise<Out<'history'>> => {
+      const staff = await requireStaff(caller.openId);
+      const at = now();
+      const day = input.day ?? chinaDay(at);
+      const start = chinaDayStart(day);
+      if (start === null) throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'day: not a calendar day');
+      const _ = getDatabase().command;
+      const list = rows<Redemption>(
+        await getDatabase()
+          .collection(C.redemptions)
+          .where({ clerk: staff._id, usedAt: _.gte(start).and(_.lt(start + 24 * 3_600_000)) })
+          .orderBy('usedAt', 'desc')
+          .limit(DAY_PAGE)
+          .get(),
+      );
+      return {
+        day,
+        redemptions: list.slice(0, MERCHANT_LIMITS.listMax).map((r) => toRedemptionView(r, at, redeemRules())),
+        totals: redemptionTotals(list),
+      };
+    },
+  }),
+};

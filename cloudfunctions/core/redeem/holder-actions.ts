@@ -1,0 +1,78 @@
+/** The holder's side of paying in store, served by the wallet function. */
+import { WALLET_LIMITS, type WalletActions } from '../../../src/contracts/wallet';
+import { payQrText } from '../../../src/domain/redemption';
+import { now } from '../clock';
+import { action, type ActionTable } from '../router';
+import { z } from '../validate';
+import { mintPayCode, myPayCode, payCodeMac, sweepUnusedCodes } from './pay-codes';
+import { confirmPay, declinePay } from './redeem';
+import { redeemRules } from './settings';
+import { toPayStatusView } from './views';
+
+type Out<A extends keyof WalletActions> = WalletActions[A]['output'];
+
+const code = z
+  .string()
+  .max(WALLET_LIMITS.payCodeMax)
+  .regex(/^[1-9][0-9]{15}$/, 'malformed pay code');
+const byCode = z.object({ code }).strict();
+
+export const holderPayActions: ActionTable = {
+  payCode: action({
+    access: 'user',
+    input: z
+      .object({
+        cardId: z
+          .string()
+          .min(2)
+          .max(WALLET_LIMITS.idMax)
+          .regex(/^[a-z0-9][a-z0-9-]*$/, 'malformed card id'),
+      })
+      .strict(),
+    run: async ({ cardId }, caller): Promise<Out<'payCode'>> => {
+      const at = now();
+      const { code: minted, card } = await mintPayCode(caller.openId, cardId, at, redeemRules());
+      return {
+        payCode: {
+          code: minted._id,
+          qr: payQrText(minted._id, payCodeMac(minted._id)),
+          expiresAt: minted.expiresAt,
+          refreshAt: at + redeemRules().refreshMs,
+          now: at,
+          balance: card.balance,
+        },
+      };
+    },
+  }),
+
+  payStatus: action({
+    access: 'user',
+    input: byCode,
+    run: async (input, caller): Promise<Out<'payStatus'>> => ({
+      status: toPayStatusView(await myPayCode(caller.openId, input.code), now()),
+    }),
+  }),
+
+  confirmPay: action({
+    access: 'user',
+    input: byCode,
+    run: async (input, caller): Promise<Out<'confirmPay'>> => {
+      const at = now();
+      return { status: toPayStatusView(await confirmPay(caller.openId, input.code, at), at) };
+    },
+  }),
+
+  declinePay: action({
+    access: 'user',
+    input: byCode,
+    run: async (input, caller): Promise<Out<'declinePay'>> => {
+      const at = now();
+      return { status: toPayStatusView(await declinePay(caller.openId, input.code, at), at) };
+    },
+  }),
+};
+
+/** The wallet function's timer jobs. */
+export const payCodeTimers = {
+  payCodeSweeper: (at: number) => sweepUnusedCodes(at, redeemRules()),
+};

@@ -1,0 +1,100 @@
+/**
+ * Pay codes: made for a holder's usable card, throttled per holder, each a document of its own
+ * (the code is its id) that later records the redemption it made. The QR payload adds a keyed MAC,
+ * so a scanned code with any byte changed is refused without a database read.
+ */
+import type { Card } from '../../../src/domain/card';
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
+import {
+  mintRefusal,
+  parsePayInput,
+  payCodeFromBytes,
+  type RedeemRules,
+  type Redemption,
+} from '../../../src/domain/redemption';
+import { getDatabase, rows } from '../cloud';
+import { C } from '../collections';
+import { keyedHash, sameHash } from '../secrets';
+import { randomBytes } from 'node:crypto';
+
+export function payCodeMac(code: string): string {
+  return keyedHash('paycode', code).slice(0, 16);
+}
+
+/** A code from what a clerk scanned or typed; `typed` codes carry no MAC and are throttled instead. */
+export function checkedPayCode(input: string): { code: string; typed: boolean } {
+  const parsed = parsePayInput(input);
+  if (!parsed || (parsed.mac !== null && !sameHash(parsed.mac, payCodeMac(parsed.code)))) {
+    throw new DomainError(ErrorCode.PAY_CODE_INVALID, 'not a valid pay code');
+  }
+  return { code: parsed.code, typed: parsed.mac === null };
+}
+
+function randomPayCode(): string {
+  for (;;) {
+    const code = payCodeFromBytes(randomBytes(32));
+    if (code) return code;
+  }
+}
+
+/** A pay code of mine by its code, or NOT_FOUND. */
+export async function myPayCode(owner: string, code: string): Promise<Redemption> {
+  const r = rows<Redemption>(await getDatabase().collection(C.redemptions).where({ _id: code }).limit(1).get())[0];
+  if (!r || r.owner !== owner) throw new DomainError(ErrorCode.NOT_FOUND, 'pay code not found');
+  return r;
+}
+
+/** Tries at a fresh random code; two live codes colliding is a 1-in-10^14 event per pair. */
+const MINT_TRIES = 3;
+
+export async function mintPayCode(
+  owner: string,
+  cardId: string,
+  clock: number,
+  rules: RedeemRules,
+): Promise<{ code: Redemption; card: Card }> {
+  const db = getDatabase();
+  const _ = db.command;
+  const card = rows<Card>(await db.collection(C.cards).where({ _id: cardId, owner }).limit(1).get())[0];
+  if (!card) throw new DomainError(ErrorCode.NOT_FOUND, 'card not found');
+  const refusal = mintRefusal(card, clock);
+  if (refusal) throw new DomainError(ErrorCode[refusal], `no pay code: ${refusal.toLowerCase()}`);
+  const recent = (await db
+    .collection(C.redemptions)
+    .where({ owner, mintedAt: _.gt(clock - rules.mintWindowMs) })
+    .count()) as { total: number };
+  if (recent.total >= rules.mintLimit) {
+    throw new DomainError(ErrorCode.RATE_LIMITED, 'too many pay codes, please wait a moment');
+  }
+  for (let attempt = 1; ; attempt++) {
+    const code: Redemption = {
+      _id: randomPayCode(),
+      cardId,
+      owner,
+      brandId: card.brandId,
+      brandName: card.brandName,
+      last4: card.last4,
+      state: 'issued',
+      mintedAt: clock,
+      expiresAt: clock + rules.codeTtlMs,
+      updatedAt: clock,
+    };
+    try {
+      await db.collection(C.redemptions).add({ data: code });
+      return { code, card };
+    } catch (e) {
+      if (attempt === MINT_TRIES || !(e instanceof Error && /duplicate|exist/i.test(e.message))) throw e;
+    }
+  }
+}
+
+/** Deletes codes that were never used, once well past their time; used ones are the record. */
+export async function sweepUnusedCodes(clock: number, rules: RedeemRules): Promise<{ removed: number }> {
+  const db = getDatabase();
+  const _ = db.command;
+  const res = (await db
+    .collection(C.redemptions)
+    .where({ state: 'issued', expiresAt: _.lt(clock - rules.keepUnusedMs) })
+    .remove()) as { stats?: { removed?: number } };
+  return { removed: res.stats?.removed ?? 0 };
+}

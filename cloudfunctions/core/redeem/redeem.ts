@@ -1,0 +1,175 @@
+/**
+ * Redeeming a pay code, in one transaction on the code and its card: the code is used, the balance
+ * debited, and the REDEEM entry (with the balance after, the store and the clerk) written together.
+ * A clerk's retry with the same request id returns the first answer. Amounts above the confirmation
+ * threshold only mark the code pending; the holder's confirmation then debits in the same way.
+ * A scanned redemption takes 8 database calls, start and commit included.
+ */
+import type { Card } from '../../../src/domain/card';
+import { ErrorCode } from '../../../src/domain/errors';
+import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
+import type { Fen } from '../../../src/domain/money';
+import {
+  needsConfirmation,
+  payCodeStatus,
+  redeemEntryId,
+  redeemRefusal,
+  type RedeemRules,
+  type Redemption,
+} from '../../../src/domain/redemption';
+import { C } from '../collections';
+import type { StaffMember, StaffStore } from '../merchant/staff';
+import { keyedHash } from '../secrets';
+import { failureGuard } from '../throttle';
+import { refuse, transaction, txAdd, txGet, txUpdate, type Refusal, type Tx } from '../tx';
+
+const INVALID = 'not a valid pay code';
+
+/**
+ * The code's document inside a transaction. A typed code (no MAC) is looked up only while the
+ * clerk has misses left, and a miss is counted in the same transaction.
+ */
+async function lookup(
+  tx: Tx,
+  clerk: string,
+  code: string,
+  typed: boolean,
+  clock: number,
+  rules: RedeemRules,
+): Promise<Redemption | Refusal> {
+  if (!typed) return (await txGet<Redemption>(tx, C.redemptions, code)) ?? refuse(ErrorCode.PAY_CODE_INVALID, INVALID);
+  const guard = await failureGuard(tx, `typed-${keyedHash('clerk', clerk).slice(0, 32)}`, clock, {
+    tries: rules.typedMisses,
+    windowMs: rules.typedWindowMs,
+  });
+  if (!guard.open) return refuse(ErrorCode.RATE_LIMITED, 'too many unknown codes typed, please wait');
+  const found = await txGet<Redemption>(tx, C.redemptions, code);
+  if (found) return found;
+  await guard.fail();
+  return refuse(ErrorCode.PAY_CODE_INVALID, INVALID);
+}
+
+const isRefusal = (v: object): v is Refusal => 'refused' in v;
+
+function refusalOf(code: ReturnType<typeof redeemRefusal>): Refusal | null {
+  return code ? refuse(ErrorCode[code], `cannot redeem: ${code.toLowerCase()}`) : null;
+}
+
+/** What the clerk sees before entering an amount: the code must still be usable at this store. */
+export async function inspectCode(
+  staff: StaffMember,
+  store: StaffStore,
+  code: string,
+  typed: boolean,
+  clock: number,
+  rules: RedeemRules,
+): Promise<{ code: Redemption; card: Card }> {
+  return transaction(async (tx) => {
+    const r = await lookup(tx, staff._id, code, typed, clock, rules);
+    if (isRefusal(r)) return r;
+    const card = await txGet<Card>(tx, C.cards, r.cardId);
+    if (!card) return refuse(ErrorCode.PAY_CODE_INVALID, INVALID);
+    return refusalOf(redeemRefusal(r, card, store.brandId, 0, clock)) ?? { code: r, card };
+  });
+}
+
+export interface RedeemRequest {
+  code: string;
+  typed: boolean;
+  amount: Fen;
+  requestId: string;
+}
+
+export async function redeemCode(
+  staff: StaffMember,
+  store: StaffStore,
+  req: RedeemRequest,
+  clock: number,
+  rules: RedeemRules,
+): Promise<Redemption> {
+  return transaction(async (tx) => {
+    const r = await lookup(tx, staff._id, req.code, req.typed, clock, rules);
+    if (isRefusal(r)) return r;
+    if (r.requestId === req.requestId && r.clerk === staff._id) {
+      const same = r.amount === req.amount && r.storeId === store.id;
+      return same ? r : refuse(ErrorCode.IDEMPOTENCY_MISMATCH, 'this request id was used for another redemption');
+    }
+    const card = await txGet<Card>(tx, C.cards, r.cardId);
+    if (!card) return refuse(ErrorCode.PAY_CODE_INVALID, INVALID);
+    const refusal = refusalOf(redeemRefusal(r, card, store.brandId, req.amount, clock));
+    if (refusal) return refusal;
+    const used: Partial<Redemption> = {
+      amount: req.amount,
+      storeId: store.id,
+      storeName: store.name,
+      clerk: staff._id,
+      clerkName: staff.name,
+      requestId: req.requestId,
+      usedAt: clock,
+      updatedAt: clock,
+    };
+    if (needsConfirmation(req.amount, rules)) {
+      const pending = { ...used, state: 'pending' as const, confirmBy: clock + rules.confirmWindowMs };
+      await txUpdate(tx, C.redemptions, r._id, pending);
+      return { ...r, ...pending };
+    }
+    return debit(tx, { ...r, ...used }, card, clock);
+  });
+}
+
+/** Takes the redemption's amount off the card; the code's store and clerk fields are set. */
+async function debit(tx: Tx, r: Redemption, card: Card, clock: number): Promise<Redemption> {
+  const amount = r.amount!;
+  const at = entryTime(clock, card.updatedAt);
+  const balance = (card.balance - amount) as Fen;
+  const entry: LedgerEntry = {
+    _id: redeemEntryId(r._id),
+    cardId: card._id,
+    owner: card.owner,
+    brandId: card.brandId,
+    type: 'REDEEM',
+    amount: -amount,
+    balanceAfter: balance,
+    at,
+    storeId: r.storeId!,
+    storeName: r.storeName!,
+    clerk: r.clerk!,
+    ref: r._id,
+  };
+  await txUpdate(tx, C.cards, card._id, {
+    balance,
+    redeemed: card.redeemed + amount,
+    state: balance === 0 ? 'used' : 'active',
+    updatedAt: at,
+  });
+  await txAdd(tx, C.ledger, entry);
+  const { _id, ...rest } = r;
+  const done: Redemption = { ...r, state: 'completed', balanceAfter: balance, at, updatedAt: at };
+  await txUpdate(tx, C.redemptions, _id, { ...rest, state: done.state, balanceAfter: balance, at, updatedAt: at });
+  return done;
+}
+
+/** The holder accepts a pending amount: the same checks as the clerk's, then the debit. */
+export async function confirmPay(owner: string, code: string, clock: number): Promise<Redemption> {
+  return transaction(async (tx) => {
+    const r = await txGet<Redemption>(tx, C.redemptions, code);
+    if (!r || r.owner !== owner) return refuse(ErrorCode.NOT_FOUND, 'pay code not found');
+    if (r.state === 'completed' || r.state === 'reversed') return r;
+    const card = await txGet<Card>(tx, C.cards, r.cardId);
+    if (!card) return refuse(ErrorCode.NOT_FOUND, 'pay code not found');
+    return refusalOf(redeemRefusal(r, card, r.brandId, r.amount ?? 0, clock, true)) ?? debit(tx, r, card, clock);
+  });
+}
+
+export async function declinePay(owner: string, code: string, clock: number): Promise<Redemption> {
+  return transaction(async (tx) => {
+    const r = await txGet<Redemption>(tx, C.redemptions, code);
+    if (!r || r.owner !== owner) return refuse(ErrorCode.NOT_FOUND, 'pay code not found');
+    if (r.state === 'declined') return r;
+    const status = payCodeStatus(r, clock);
+    if (status === 'expired') return refuse(ErrorCode.PAY_CODE_EXPIRED, 'the confirmation window has passed');
+    if (status !== 'pending') return refuse(ErrorCode.PAY_CODE_USED, 'nothing is waiting for confirmation');
+    await txUpdate(tx, C.redemptions, code, { state: 'declined', updatedAt: clock });
+    return { ...r, state: 'declined' as const, updatedAt: clock };
+  });
+}

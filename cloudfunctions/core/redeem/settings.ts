@@ -1,0 +1,30 @@
+/**
+ * The in-store payment rules of this deployment: the domain's defaults, each overridable by the
+ * function's environment (REDEEM_CODE_TTL_MS, REDEEM_MINT_LIMIT, REDEEM_CONFIRM_ABOVE_FEN,
+ * REDEEM_REVERSE_WINDOW_MS). A malformed setting stops the function rather than run on a guess.
+ */
+import type { Fen } from '../../../src/domain/money';
+import { REDEEM_RULES, type RedeemRules } from '../../../src/domain/redemption';
+
+function setting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in [${min}, ${max}]`);
+  return n;
+}
+
+let rules: RedeemRules | undefined;
+
+export function redeemRules(): RedeemRules {
+  rules ??= {
+    ...REDEEM_RULES,
+    // A code lives at most 60 s (product rule); the screen refreshes at half its life.
+    codeTtlMs: setting('REDEEM_CODE_TTL_MS', REDEEM_RULES.codeTtlMs, 10_000, 60_000),
+    mintLimit: setting('REDEEM_MINT_LIMIT', REDEEM_RULES.mintLimit, 1, 100_000),
+    confirmAboveFen: setting('REDEEM_CONFIRM_ABOVE_FEN', REDEEM_RULES.confirmAboveFen, 0, 100_000_000) as Fen,
+    reverseWindowMs: setting('REDEEM_REVERSE_WINDOW_MS', REDEEM_RULES.reverseWindowMs, 0, 24 * 3_600_000),
+  };
+  rules.refreshMs = Math.min(REDEEM_RULES.refreshMs, Math.floor(rules.codeTtlMs / 2));
+  return rules;
+}

@@ -1,0 +1,52 @@
+/** Pay codes and redemptions as the holder and the clerk see them. */
+import type { PayStatusView } from '../../../src/contracts/wallet';
+import type { RedemptionTotals, RedemptionView } from '../../../src/contracts/merchant';
+import { payCodeStatus, type RedeemRules, type Redemption } from '../../../src/domain/redemption';
+
+const debited = (r: Redemption): boolean => r.state === 'completed' || r.state === 'reversed';
+
+export function toPayStatusView(r: Redemption, now: number): PayStatusView {
+  const status = payCodeStatus(r, now);
+  return {
+    code: r._id,
+    status,
+    amount: r.amount ?? null,
+    storeName: r.storeName ?? null,
+    balanceAfter: debited(r) ? (r.balanceAfter ?? null) : null,
+    confirmBy: status === 'pending' ? (r.confirmBy ?? null) : null,
+    at: r.at ?? null,
+    now,
+  };
+}
+
+export function toRedemptionView(r: Redemption, now: number, rules: RedeemRules): RedemptionView {
+  return {
+    id: r._id,
+    status: payCodeStatus(r, now),
+    amount: r.amount ?? 0,
+    balanceAfter: debited(r) ? (r.balanceAfter ?? null) : null,
+    storeName: r.storeName ?? '',
+    clerkName: r.clerkName ?? '',
+    brandName: r.brandName ?? '',
+    last4: r.last4 ?? '',
+    usedAt: r.usedAt ?? r.mintedAt,
+    at: r.at ?? null,
+    confirmBy: r.state === 'pending' ? (r.confirmBy ?? null) : null,
+    reversibleUntil: r.state === 'completed' && r.at !== undefined ? r.at + rules.reverseWindowMs : null,
+    reversedAt: r.reversedAt ?? null,
+  };
+}
+
+/** A day's totals: what was redeemed (reversed ones included) and what of it was reversed. */
+export function redemptionTotals(list: readonly Redemption[]): RedemptionTotals {
+  const made = list.filter(debited);
+  const reversed = list.filter((r) => r.state === 'reversed');
+  const sum = (rs: Redemption[]): number => rs.reduce((s, r) => s + (r.amount ?? 0), 0);
+  return {
+    count: made.length,
+    amount: sum(made),
+    reversedCount: reversed.length,
+    reversedAmount: sum(reversed),
+    net: sum(made) - sum(reversed),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The `merchant` cloud function: the clerk's side of paying in store (look at a scanned pay code,
+ * redeem an amount, reverse a redemption, today's history) and the operator's batch issue. Every
+ * action is gated by the caller's staff role for the card's merchant.
+ */
+import type { PayCodeStatus } from '../domain/redemption';
+
+export const MERCHANT_FUNCTION = 'merchant';
+
+export const MERCHANT_LIMITS = {
+  idMax: 64,
+  requestIdMax: 64,
+  /** A scanned QR payload or a typed code. */
+  payInputMax: 64,
+  /** One redemption at most (¥5,000, the registered card cap). */
+  amountMax: 500_000,
+  listMax: 100,
+} as const;
+
+export interface StaffStoreView {
+  id: string;
+  name: string;
+  brandId: string;
+  brandName: string;
+}
+
+export interface ClerkProfileView {
+  name: string;
+  role: 'clerk' | 'operator';
+  stores: StaffStoreView[];
+  /** Amounts above this wait for the holder's confirmation. */
+  confirmAbove: number;
+}
+
+/** What the clerk sees of a scanned card before entering the amount. */
+export interface ScannedCardView {
+  brandName: string;
+  productName: string;
+  face: { id: string; name: string; image: string };
+  /** "•••• 7KQX" material: the card code's last 4 only. */
+  last4: string;
+  balance: number;
+  expiresAt: number | null;
+  /** The pay code stays valid until then. */
+  codeExpiresAt: number;
+  now: number;
+}
+
+/** A redemption as the clerk sees it. Its id is opaque to the clerk. */
+export interface RedemptionView {
+  id: string;
+  status: PayCodeStatus;
+  amount: number;
+  /** The card's balance after it, once completed. */
+  balanceAfter: number | null;
+  storeName: string;
+  clerkName: string;
+  brandName: string;
+  last4: string;
+  usedAt: number;
+  /** When the balance was debited (completed or reversed). */
+  at: number | null;
+  /** The holder confirms before then (pending only). */
+  confirmBy: number | null;
+  /** Can be reversed until then (completed only). */
+  reversibleUntil: number | null;
+  reversedAt: number | null;
+}
+
+export interface RedemptionTotals {
+  count: number;
+  amount: number;
+  reversedCount: number;
+  reversedAmount: number;
+  /** Redeemed minus reversed. */
+  net: number;
+}
+
+export interface RedeemInput {
+  /** The scanned QR payload, or the 16-digit code typed by the clerk. */
+  payCode: string;
+  storeId: string;
+  /** Fen, at most the balance. */
+  amount: number;
+  /** The clerk's id for this redemption: a retry returns the same redemption. */
+  requestId: string;
+}
+
+export interface IssuedCardView {
+  cardNumber: string;
+  pin: string;
+  last4: string;
+}
+
+export interface MerchantActions {
+  profile: { input: Record<string, never>; output: { profile: ClerkProfileView } };
+  inspect: { input: { payCode: string; storeId: string }; output: { card: ScannedCardView } };
+  redeem: { input: RedeemInput; output: { redemption: RedemptionView } };
+  /** One redemption of mine or my merchant's, to follow a pending one. */
+  redemption: { input: { id: string }; output: { redemption: RedemptionView } };
+  reverse: { input: { id: string }; output: { redemption: RedemptionView } };
+  /** My redemptions of one China calendar day (today when omitted), newest first, with totals. */
+  history: {
+    input: { day?: string };
+    output: { day: string; redemptions: RedemptionView[]; totals: RedemptionTotals };
+  };
+  issueBatch: {
+    input: { productId: string; amount: number; count: number };
+    output: { cards: IssuedCardView[] };
+  };
+}

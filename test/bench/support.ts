@@ -1,0 +1,180 @@
+/** What every bench section shares: the report table, percentiles, and a local cloud driven through its gateway. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
+import type { LocalCloudConfig } from '../../cloudfunctions/local/config';
+
+export const rows: [string, string][] = [];
+
+export function report(name: string, value: string): void {
+  rows.push([name, value]);
+  console.log(`${name.padEnd(52)} ${value}`);
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Waits until the database counter stops moving: payment notifications settle asynchronously. */
+export async function settled(cloud: LocalCloud): Promise<void> {
+  let last = -1;
+  while (cloud.db.stats().calls !== last) {
+    last = cloud.db.stats().calls;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** The local cloud's own count of database calls by action, as one line. */
+export function callsByAction(cloud: LocalCloud): string {
+  const stats = cloud.db.stats();
+  return `${stats.calls} (${Object.entries(stats.byAction)
+    .map(([a, c]) => `${a.replace('database.', '')} ${c}`)
+    .join(', ')})`;
+}
+
+/** A function's answer through the gateway; the bench follows only the documented shapes. */
+export interface Answer {
+  result?: { ok: boolean; data: Record<string, unknown>; error?: { code: string } };
+  [k: string]: unknown;
+}
+
+/** A local cloud driven through its gateway, whether it runs in this process or its own. */
+export interface GatewayDriver {
+  url: string;
+  post(p: string, body: object, token?: string): Promise<Answer>;
+  /** A session for any OPENID (test mode only). */
+  session(openId: string): Promise<string>;
+  /** A function's data, or throws with its answer. */
+  call(fn: string, body: object, token: string): Promise<Record<string, unknown>>;
+  /** Buys one 蓝山咖啡 card of `amount` fen, pays it on the simulated pay sheet, returns the order id. */
+  buy(token: string, amount: number): Promise<string>;
+  /** Buys one card and waits until it is issued; returns the card id. */
+  cardOf(token: string, amount: number): Promise<string>;
+}
+
+export interface BenchCloud extends GatewayDriver {
+  cloud: LocalCloud;
+  close(): Promise<void>;
+}
+
+let seq = 0;
+
+/** A local cloud in test mode on a fresh data folder, without timers (a bench drives them itself). */
+export async function benchCloud(overrides: Partial<LocalCloudConfig> = {}): Promise<BenchCloud> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
+  const cloud = await startLocalCloud({ port: 0, mode: 'test', dataDir, triggers: false, ...overrides });
+  return {
+    ...gatewayDriver(cloud.url),
+    cloud,
+    async close() {
+      await cloud.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls through the gateway at `url`, with the purchase path the sections start from. */
+export function gatewayDriver(url: string): GatewayDriver {
+  const post = async (p: string, body: object, token?: string): Promise<Answer> => {
+    const res = await fetch(`${url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Answer;
+  };
+  const call = async (fn: string, body: object, token: string): Promise<Record<string, unknown>> => {
+    const a = await post(`/api/functions/${fn}`, body, token);
+    if (!a.result?.ok) throw new Error(`${fn}: ${JSON.stringify(a)}`);
+    return a.result.data;
+  };
+  const buy = async (token: string, amount: number): Promise<string> => {
+    const created = (await call(
+      'orders',
+      {
+        action: 'create',
+        productId: 'prod-lanshan-coffee-card',
+        faceId: 'face-lanshan-coffee-card-birthday',
+        amount,
+        quantity: 1,
+        purpose: 'self',
+        requestId: `bench-${process.pid}-${++seq}`,
+      },
+      token,
+    )) as { order: { _id: string }; payment: { payToken: string } };
+    const paid = await post(`/api/pay/local/${created.payment.payToken}/confirm`, {}, token);
+    if (paid.status !== 'SUCCESS') throw new Error(JSON.stringify(paid));
+    return created.order._id;
+  };
+  return {
+    url,
+    post,
+    session: async (openId) => (await post('/api/test/session', { openId })).token as string,
+    call,
+    buy,
+    async cardOf(token, amount) {
+      const orderId = await buy(token, amount);
+      for (;;) {
+        const d = (await call('orders', { action: 'detail', orderId }, token)) as { cards: { _id: string }[] };
+        if (d.cards[0]) return d.cards[0]._id;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
+
+export interface CloudProcess extends GatewayDriver {
+  pid: number;
+  /** The database calls by action since the last reset (test mode's counters). */
+  stats(): Promise<{ calls: number; byAction: Record<string, number> }>;
+  resetStats(): Promise<void>;
+  /** Resident memory of the local cloud's process, MB. */
+  rssMb(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * The local cloud as `npm start` runs it, in its own process (test mode, no timers), so load from
+ * the bench's clients doesn't share its event loop and its memory is its own.
+ */
+export async function cloudProcess(env: Record<string, string> = {}): Promise<CloudProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/local/cli.ts', '--no-build'], {
+    cwd: path.resolve(__dirname, '..', '..'),
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOCAL_CLOUD_MODE: 'test', TRIGGERS: 'off', ...env },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let up = false; !up;) {
+    if (child.exitCode !== null) throw new Error(`the local cloud exited with ${child.exitCode}`);
+    up = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!up) await new Promise((r) => setTimeout(r, 50));
+  }
+  const stats = async () =>
+    (
+      (await (await fetch(`${url}/api/test/stats`)).json()) as {
+        db: { calls: number; byAction: Record<string, number> };
+      }
+    ).db;
+  return {
+    ...gatewayDriver(url),
+    pid: child.pid!,
+    stats,
+    resetStats: async () => void (await fetch(`${url}/api/test/stats`, { method: 'POST', body: '{}' })),
+    rssMb() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async close() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
