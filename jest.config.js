@@ -1,7 +1,8 @@
 /**
  * Test projects: `unit` (domain + cloud functions against the local cloud, Node), `ui` (stores and
- * React components in jsdom), `build` (the weapp build through the devtools' checks), `e2e` (the H5
- * build in headless Chromium). `npm test` builds first, then runs them all.
+ * React components in jsdom), `native` (native mini-program components under miniprogram-simulate,
+ * which needs jsdom), `build` (the weapp build through the devtools' checks), `e2e` (the H5 build in
+ * headless Chromium). `npm test` builds first, then runs them all.
  */
 const tsJest = [
   'ts-jest',
@@ -34,6 +35,7 @@ module.exports = {
         '\\.(css|scss)$': '<rootDir>/test/ui/mocks/style.ts',
       },
     },
+    { ...base, displayName: 'native', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/native/**/*.test.ts'] },
     { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
