@@ -29,7 +29,7 @@ export function refuse(code: ErrorCode, message: string): Refusal {
   return { refused: code, message };
 }
 
-function isRefusal(v: unknown): v is Refusal {
+export function isRefusal(v: unknown): v is Refusal {
   return typeof v === 'object' && v !== null && 'refused' in v;
 }
 

@@ -14,8 +14,6 @@ export const WALLET_LIMITS = {
   /** Card number as typed: 16 characters plus spaces or dashes. */
   cardNumberMax: 24,
   pinMax: 12,
-  /** A pay code, as the holder's screen got it. */
-  payCodeMax: 16,
 } as const;
 
 export interface CardView {

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cloudProcess, percentile, report, type CloudProcess } from './support';
+import { cloudProcess, percentile, report, settled } from './support';
 
 const CLIENTS = 64;
 const HOLDERS = 128;
@@ -23,14 +23,6 @@ interface Code {
   code: string;
   qr: string;
   card: number;
-}
-
-/** Waits until the database counter stops moving. */
-async function quiet(cloud: CloudProcess): Promise<void> {
-  for (let last = -1, now = (await cloud.stats()).calls; now !== last; now = (await cloud.stats()).calls) {
-    last = now;
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 export async function redemptions(): Promise<void> {
@@ -67,7 +59,7 @@ export async function redemptions(): Promise<void> {
   const byCard = new Array<number>(HOLDERS).fill(0);
   await Promise.all(Array.from({ length: 16 }, async (_, i) => redeem(await mint(i))));
   const alone = await mint(0);
-  await quiet(cloud);
+  await settled(cloud);
   await cloud.resetStats();
   await redeem(alone);
   for (let i = 0; i < 16; i++) byCard[i] = AMOUNT;
@@ -115,7 +107,7 @@ export async function redemptions(): Promise<void> {
     timedMs += performance.now() - t0;
   }
   clearInterval(sampler);
-  await quiet(cloud);
+  await settled(cloud);
   latencies.sort((a, b) => a - b);
   const won = [...successes.values()].reduce((s, n) => s + n, 0);
   const doubleSpends = [...successes.values()].filter((n) => n > 1).length;

@@ -6,13 +6,12 @@
  *   - package sizes of the weapp, H5 and cloud builds (when built)
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import { redemptions } from './redeem';
-import { benchCloud, callsByAction, percentile, report, settled } from './support';
+import { benchCloud, callsByAction, cloudProcess, percentile, report, settled } from './support';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -333,42 +332,17 @@ async function sweepBench(cloud: LocalCloud): Promise<void> {
 }
 
 async function startupAndMemory(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    // tsx as a loader, so the process measured is the server itself (the tsx CLI forks a child).
-    ['--import', 'tsx', 'cloudfunctions/local/cli.ts', '--no-build'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-      stdio: 'ignore',
-    },
-  );
+  const cloud = await cloudProcess({ LOCAL_CLOUD_MODE: 'development', TRIGGERS: 'on' });
   try {
-    let up = false;
-    while (!up && Date.now() - started < 60_000) {
-      up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (!up) await new Promise((r) => setTimeout(r, 20));
-    }
-    report('npm start → serving, fresh data dir incl. seeding (ms)', `${Date.now() - started}`);
+    report('npm start → serving, fresh data dir incl. seeding (ms)', `${cloud.readyMs}`);
     await new Promise((r) => setTimeout(r, 2000));
-    const rss = (): number => {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    };
-    report('local cloud idle RSS (MB)', rss().toFixed(0));
+    report('local cloud idle RSS (MB)', cloud.rssMb().toFixed(0));
     for (let i = 0; i < 20; i++) {
-      await fetch(`http://127.0.0.1:${port}/api/functions/catalog`, { method: 'POST', body: '{"action":"home"}' });
+      await fetch(`${cloud.url}/api/functions/catalog`, { method: 'POST', body: '{"action":"home"}' });
     }
-    report('local cloud RSS after catalog calls, 1 warm instance (MB)', rss().toFixed(0));
+    report('local cloud RSS after catalog calls, 1 warm instance (MB)', cloud.rssMb().toFixed(0));
   } finally {
-    child.kill('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cloud.close();
   }
 }
 

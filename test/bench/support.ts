@@ -6,10 +6,7 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import type { LocalCloudConfig } from '../../cloudfunctions/local/config';
 
-export const rows: [string, string][] = [];
-
 export function report(name: string, value: string): void {
-  rows.push([name, value]);
   console.log(`${name.padEnd(52)} ${value}`);
 }
 
@@ -17,11 +14,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Waits until the database counter stops moving: payment notifications settle asynchronously. */
-export async function settled(cloud: LocalCloud): Promise<void> {
-  let last = -1;
-  while (cloud.db.stats().calls !== last) {
-    last = cloud.db.stats().calls;
+/**
+ * Waits until the database counter stops moving (payment notifications settle asynchronously):
+ * of a cloud in this process, or of one in its own process.
+ */
+export async function settled(cloud: LocalCloud | CloudProcess): Promise<void> {
+  const calls = async (): Promise<number> => ('db' in cloud ? cloud.db.stats() : await cloud.stats()).calls;
+  for (let last = -1, now = await calls(); now !== last; now = await calls()) {
+    last = now;
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -127,6 +127,8 @@ export function gatewayDriver(url: string): GatewayDriver {
 
 export interface CloudProcess extends GatewayDriver {
   pid: number;
+  /** From starting the process to its first healthy answer. */
+  readyMs: number;
   /** The database calls by action since the last reset (test mode's counters). */
   stats(): Promise<{ calls: number; byAction: Record<string, number> }>;
   resetStats(): Promise<void>;
@@ -136,12 +138,15 @@ export interface CloudProcess extends GatewayDriver {
 }
 
 /**
- * The local cloud as `npm start` runs it, in its own process (test mode, no timers), so load from
- * the bench's clients doesn't share its event loop and its memory is its own.
+ * The local cloud as `npm start` runs it, in its own process on a fresh data folder (test mode and
+ * no timers unless `env` says otherwise), so load from the bench's clients doesn't share its event
+ * loop and its memory is its own. tsx runs as a loader, so the process measured is the server
+ * itself (the tsx CLI would fork a child).
  */
 export async function cloudProcess(env: Record<string, string> = {}): Promise<CloudProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
+  const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/local/cli.ts', '--no-build'], {
     cwd: path.resolve(__dirname, '..', '..'),
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOCAL_CLOUD_MODE: 'test', TRIGGERS: 'off', ...env },
@@ -154,8 +159,9 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
       (r) => r.ok,
       () => false,
     );
-    if (!up) await new Promise((r) => setTimeout(r, 50));
+    if (!up) await new Promise((r) => setTimeout(r, 20));
   }
+  const readyMs = Date.now() - started;
   const stats = async () =>
     (
       (await (await fetch(`${url}/api/test/stats`)).json()) as {
@@ -165,6 +171,7 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
   return {
     ...gatewayDriver(url),
     pid: child.pid!,
+    readyMs,
     stats,
     resetStats: async () => void (await fetch(`${url}/api/test/stats`, { method: 'POST', body: '{}' })),
     rssMb() {

@@ -10,7 +10,7 @@ import { C } from '../collections';
 import { requireStaff, staffStore } from '../merchant/staff';
 import { action, type ActionTable } from '../router';
 import { idSchema, requestIdSchema, z } from '../validate';
-import { checkedPayCode } from './pay-codes';
+import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
 import { reverseRedemption } from './reverse';
 import { redeemRules } from './settings';
@@ -20,7 +20,14 @@ type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
 
 const payCode = z.string().min(1).max(MERCHANT_LIMITS.payInputMax);
 const storeId = idSchema(MERCHANT_LIMITS.idMax);
-const redemptionId = z.string().regex(/^[1-9][0-9]{15}$/, 'malformed redemption id');
+const byId = z.object({ id: payCodeSchema }).strict();
+
+/** The clerk, the store they take the payment at, and the code they scanned or typed. */
+async function atTheTill(openId: string, input: { payCode: string; storeId: string }) {
+  const { code, typed } = checkedPayCode(input.payCode);
+  const staff = await requireStaff(openId);
+  return { code, typed, staff, store: staffStore(staff, input.storeId) };
+}
 
 /** A clerk's day is bounded in practice; the cloud's largest page holds it. */
 const DAY_PAGE = 1000;
@@ -46,9 +53,7 @@ export const clerkActions: ActionTable = {
     access: 'user',
     input: z.object({ payCode, storeId }).strict(),
     run: async (input, caller): Promise<Out<'inspect'>> => {
-      const { code, typed } = checkedPayCode(input.payCode);
-      const staff = await requireStaff(caller.openId);
-      const store = staffStore(staff, input.storeId);
+      const { code, typed, staff, store } = await atTheTill(caller.openId, input);
       const at = now();
       const found = await inspectCode(staff, store, code, typed, at, redeemRules());
       const { card } = found;
@@ -78,9 +83,7 @@ export const clerkActions: ActionTable = {
       })
       .strict(),
     run: async (input, caller): Promise<Out<'redeem'>> => {
-      const { code, typed } = checkedPayCode(input.payCode);
-      const staff = await requireStaff(caller.openId);
-      const store = staffStore(staff, input.storeId);
+      const { code, typed, staff, store } = await atTheTill(caller.openId, input);
       const at = now();
       const r = await redeemCode(
         staff,
@@ -95,10 +98,10 @@ export const clerkActions: ActionTable = {
 
   redemption: action({
     access: 'user',
-    input: z.object({ id: redemptionId }).strict(),
+    input: byId,
     run: async ({ id }, caller): Promise<Out<'redemption'>> => {
       const staff = await requireStaff(caller.openId);
-      const r = rows<Redemption>(await getDatabase().collection(C.redemptions).where({ _id: id }).limit(1).get())[0];
+      const r = await findPayCode(id);
       if (!r || r.state === 'issued' || !staff.brandIds.includes(r.brandId)) {
         throw new DomainError(ErrorCode.NOT_FOUND, 'redemption not found');
       }
@@ -108,7 +111,7 @@ export const clerkActions: ActionTable = {
 
   reverse: action({
     access: 'user',
-    input: z.object({ id: redemptionId }).strict(),
+    input: byId,
     run: async ({ id }, caller): Promise<Out<'reverse'>> => {
       const staff = await requireStaff(caller.openId);
       const at = now();

@@ -3,32 +3,20 @@ import { WALLET_LIMITS, type WalletActions } from '../../../src/contracts/wallet
 import { payQrText } from '../../../src/domain/redemption';
 import { now } from '../clock';
 import { action, type ActionTable } from '../router';
-import { z } from '../validate';
-import { mintPayCode, myPayCode, payCodeMac, sweepUnusedCodes } from './pay-codes';
+import { idSchema, z } from '../validate';
+import { mintPayCode, myPayCode, payCodeMac, payCodeSchema, sweepUnusedCodes } from './pay-codes';
 import { confirmPay, declinePay } from './redeem';
 import { redeemRules } from './settings';
 import { toPayStatusView } from './views';
 
 type Out<A extends keyof WalletActions> = WalletActions[A]['output'];
 
-const code = z
-  .string()
-  .max(WALLET_LIMITS.payCodeMax)
-  .regex(/^[1-9][0-9]{15}$/, 'malformed pay code');
-const byCode = z.object({ code }).strict();
+const byCode = z.object({ code: payCodeSchema }).strict();
 
 export const holderPayActions: ActionTable = {
   payCode: action({
     access: 'user',
-    input: z
-      .object({
-        cardId: z
-          .string()
-          .min(2)
-          .max(WALLET_LIMITS.idMax)
-          .regex(/^[a-z0-9][a-z0-9-]*$/, 'malformed card id'),
-      })
-      .strict(),
+    input: z.object({ cardId: idSchema(WALLET_LIMITS.idMax) }).strict(),
     run: async ({ cardId }, caller): Promise<Out<'payCode'>> => {
       const at = now();
       const { code: minted, card } = await mintPayCode(caller.openId, cardId, at, redeemRules());

@@ -13,6 +13,7 @@ import {
   type Redemption,
 } from '../../../src/domain/redemption';
 import { getDatabase, rows } from '../cloud';
+import { z } from '../validate';
 import { C } from '../collections';
 import { keyedHash, sameHash } from '../secrets';
 import { randomBytes } from 'node:crypto';
@@ -37,9 +38,17 @@ function randomPayCode(): string {
   }
 }
 
+/** A pay code (and redemption id) as an action's input: the 16 digits, nothing else. */
+export const payCodeSchema = z.string().regex(/^[1-9][0-9]{15}$/, 'malformed pay code');
+
+/** A pay code's document, if there is one. */
+export async function findPayCode(code: string): Promise<Redemption | undefined> {
+  return rows<Redemption>(await getDatabase().collection(C.redemptions).where({ _id: code }).limit(1).get())[0];
+}
+
 /** A pay code of mine by its code, or NOT_FOUND. */
 export async function myPayCode(owner: string, code: string): Promise<Redemption> {
-  const r = rows<Redemption>(await getDatabase().collection(C.redemptions).where({ _id: code }).limit(1).get())[0];
+  const r = await findPayCode(code);
   if (!r || r.owner !== owner) throw new DomainError(ErrorCode.NOT_FOUND, 'pay code not found');
   return r;
 }

@@ -21,7 +21,7 @@ import { C } from '../collections';
 import type { StaffMember, StaffStore } from '../merchant/staff';
 import { keyedHash } from '../secrets';
 import { failureGuard } from '../throttle';
-import { refuse, transaction, txAdd, txGet, txUpdate, type Refusal, type Tx } from '../tx';
+import { isRefusal, refuse, transaction, txAdd, txGet, txUpdate, type Refusal, type Tx } from '../tx';
 
 const INVALID = 'not a valid pay code';
 
@@ -48,8 +48,6 @@ async function lookup(
   await guard.fail();
   return refuse(ErrorCode.PAY_CODE_INVALID, INVALID);
 }
-
-const isRefusal = (v: object): v is Refusal => 'refused' in v;
 
 function refusalOf(code: ReturnType<typeof redeemRefusal>): Refusal | null {
   return code ? refuse(ErrorCode[code], `cannot redeem: ${code.toLowerCase()}`) : null;
@@ -113,12 +111,22 @@ export async function redeemCode(
       await txUpdate(tx, C.redemptions, r._id, pending);
       return { ...r, ...pending };
     }
-    return debit(tx, { ...r, ...used }, card, clock);
+    return debit(tx, r, card, clock, used);
   });
 }
 
-/** Takes the redemption's amount off the card; the code's store and clerk fields are set. */
-async function debit(tx: Tx, r: Redemption, card: Card, clock: number): Promise<Redemption> {
+/**
+ * Takes the redemption's amount off the card and completes the code. `used` is what the clerk's
+ * request sets on the code (nothing when the holder confirms a pending one: it is already there).
+ */
+async function debit(
+  tx: Tx,
+  code: Redemption,
+  card: Card,
+  clock: number,
+  used: Partial<Redemption> = {},
+): Promise<Redemption> {
+  const r = { ...code, ...used };
   const amount = r.amount!;
   const at = entryTime(clock, card.updatedAt);
   const balance = (card.balance - amount) as Fen;
@@ -143,10 +151,9 @@ async function debit(tx: Tx, r: Redemption, card: Card, clock: number): Promise<
     updatedAt: at,
   });
   await txAdd(tx, C.ledger, entry);
-  const { _id, ...rest } = r;
-  const done: Redemption = { ...r, state: 'completed', balanceAfter: balance, at, updatedAt: at };
-  await txUpdate(tx, C.redemptions, _id, { ...rest, state: done.state, balanceAfter: balance, at, updatedAt: at });
-  return done;
+  const done = { ...used, state: 'completed' as const, balanceAfter: balance, at, updatedAt: at };
+  await txUpdate(tx, C.redemptions, r._id, done);
+  return { ...r, ...done };
 }
 
 /** The holder accepts a pending amount: the same checks as the clerk's, then the debit. */

@@ -1,5 +1,6 @@
 /**
- * One function instance (bundled, see bundle.ts): loads the function's bundle once, then handles one invocation at a time.
+ * One function instance: loads the function's bundle (see bundle.ts) once, then handles one
+ * invocation at a time.
  * Each invocation's identity is written into this thread's own process.env (worker threads get a
  * private copy), which is where wx-server-sdk's getWXContext() reads it, as in the cloud.
  */
