@@ -1,13 +1,15 @@
 /**
  * `npm run screenshots`: renders every H5 page at 375×812 with the demo data into screenshots/ —
- * browsing, then a demo holder's purchase from the buy sheet to the wallet —
- * for design review. Needs the H5 build (npm run build:h5) and Debian's chromium.
+ * browsing, then a demo holder's purchase from the buy sheet to the wallet, then paying in store
+ * with the holder's pay code and the clerk's till side by side — for design review. Needs the H5
+ * build (npm run build:h5) and Debian's chromium.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud } from '../cloudfunctions/local';
 import type { Browser } from 'playwright-core';
+import { gatewayDriver } from '../test/bench/support';
 import { launchBrowser, phoneContext } from '../test/e2e/support/browser';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -33,11 +35,13 @@ async function signedInJourney(browser: Browser, url: string): Promise<void> {
     await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
     console.log(`  screenshots/${name}.png`);
   };
-  await page.goto(`${url}/pages/login/index`);
+  // Signing in from the wallet tab, the way a visitor does: the login page returns to the wallet.
+  await page.goto(`${url}/pages/wallet/index`);
+  await byId('state-action').click();
   await byId('login-alice').waitFor();
   await shoot('08-login');
   await byId('login-alice').click();
-  await page.goto(`${url}/pages/wallet/index`);
+  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'));
   await page.getByText('这里还没有卡').filter({ visible: true }).first().waitFor();
   await shoot('09-wallet-empty');
   await page.goto(`${url}/pages/brand/index?id=brand-huixian-market`);
@@ -63,6 +67,90 @@ async function signedInJourney(browser: Browser, url: string): Promise<void> {
   await byId('card-number').waitFor();
   await shoot('16-bind');
   await context.close();
+}
+
+/** Paying in store: alice's pay code and carol's till (and dave's, with several stores), step by step. */
+async function storeJourney(browser: Browser, url: string): Promise<void> {
+  const person = async (user: string) => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const byId = (id: string) => page.getByTestId(id).filter({ visible: true });
+    await page.goto(`${url}/pages/wallet/index`);
+    await byId('state-action').click();
+    await byId(`login-${user}`).click();
+    await page.waitForURL((u) => !u.pathname.includes('/pages/login/'));
+    const shoot = async (name: string): Promise<void> => {
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+      console.log(`  screenshots/${name}.png`);
+    };
+    return { context, page, byId, shoot };
+  };
+  const gateway = gatewayDriver(url);
+  const aliceToken = (await gateway.post('/api/dev/login', { user: 'alice' })).token as string;
+  const small = await gateway.cardOf(aliceToken, 10_000);
+  const large = await gateway.cardOf(aliceToken, 100_000);
+  const alice = await person('alice');
+  const carol = await person('carol');
+  const typedCode = async (): Promise<string> => {
+    await alice.byId('pay-digits').click();
+    return ((await alice.byId('pay-digits').textContent()) ?? '').replace(/\D/g, '');
+  };
+
+  await alice.page.goto(`${url}/merchant/pages/scan/index`);
+  await alice.page.getByText('仅限商户店员使用').filter({ visible: true }).first().waitFor();
+  await alice.shoot('17-till-staff-only');
+  await alice.page.goto(`${url}/pages/paycode/index?cardId=${small}`);
+  await alice.byId('qr-code').waitFor();
+  await alice.shoot('18-paycode');
+
+  await carol.page.goto(`${url}/merchant/pages/scan/index`);
+  await carol.byId('clerk-scan').waitFor();
+  await carol.shoot('19-till-scan');
+  const code = await typedCode();
+  await carol.byId('clerk-entry').locator('input').fill(code);
+  await carol.byId('clerk-lookup').click();
+  await carol.byId('clerk-amount').locator('input').fill('37.50');
+  await carol.shoot('20-till-amount');
+  await carol.byId('clerk-redeem').click();
+  await carol.byId('clerk-done').waitFor();
+  await carol.shoot('21-till-done');
+  await alice.byId('pay-result').waitFor();
+  await alice.shoot('22-paycode-paid');
+  await carol.byId('clerk-next').click();
+  await carol.byId('clerk-entry').locator('input').fill(code);
+  await carol.byId('clerk-lookup').click();
+  await carol.byId('clerk-refused').waitFor();
+  await carol.shoot('23-till-refused');
+
+  await alice.page.goto(`${url}/pages/paycode/index?cardId=${large}`);
+  await alice.byId('qr-code').waitFor();
+  await carol.byId('clerk-rescan').click();
+  await carol
+    .byId('clerk-entry')
+    .locator('input')
+    .fill(await typedCode());
+  await carol.byId('clerk-lookup').click();
+  await carol.byId('clerk-amount').locator('input').fill('600');
+  await carol.byId('clerk-redeem').click();
+  await carol.byId('clerk-waiting').waitFor();
+  await carol.shoot('24-till-waiting');
+  await alice.byId('pay-confirm').waitFor();
+  await alice.shoot('25-paycode-confirm');
+  await alice.byId('pay-confirm-button').click();
+  await carol.byId('clerk-done').waitFor();
+
+  await carol.page.goto(`${url}/merchant/pages/history/index`);
+  await carol.byId('history-row').first().waitFor();
+  await carol.shoot('26-till-history');
+  const dave = await person('dave');
+  await dave.page.goto(`${url}/merchant/pages/scan/index`);
+  await dave.byId('clerk-scan').waitFor();
+  await dave.shoot('27-till-stores');
+  await dave.page.goto(`${url}/pages/wallet/index`);
+  await dave.byId('merchant-entry').waitFor();
+  await dave.shoot('28-wallet-staff');
+  for (const p of [alice, carol, dave]) await p.context.close();
 }
 
 async function main(): Promise<void> {
@@ -95,6 +183,7 @@ async function main(): Promise<void> {
     console.log('  screenshots/07-home-error.png');
     await context.close();
     await signedInJourney(browser, cloud.url);
+    await storeJourney(browser, cloud.url);
   } finally {
     await browser.close();
     await cloud.close();

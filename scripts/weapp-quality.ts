@@ -21,22 +21,49 @@ export interface WeappReport {
   analyseErrors: string[];
   /** Modules the dependency analysis saw (a sanity check that it looked at the build). */
   modules: number;
-  /** Bytes outside subpackages (source maps excluded). */
-  mainPackageBytes: number;
+  /** Package sizes, as the devtools count them against the 2 MB limit. */
+  packages: PackageSizes;
 }
 
-function mainPackageBytes(dir: string): number {
+/** Our budget for the main package and for each subpackage: half of WeChat's 2 MB, so a release has room to grow. */
+export const PACKAGE_BUDGET = 1024 * 1024;
+
+export interface PackageSizes {
+  /** Bytes outside every subpackage (source maps excluded). */
+  main: number;
+  /** Bytes under each subpackage root of app.json. */
+  subpackages: Record<string, number>;
+}
+
+function bytesUnder(dir: string, skip: (rel: string) => boolean = () => false): number {
   let total = 0;
-  const walk = (d: string, rel: string): void => {
+  const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const r = path.join(rel, e.name);
-      if (e.isDirectory()) {
-        if (!r.startsWith('sub')) walk(path.join(d, e.name), r);
-      } else if (!e.name.endsWith('.map')) total += fs.statSync(path.join(d, e.name)).size;
+      const p = path.join(d, e.name);
+      if (skip(path.relative(dir, p))) continue;
+      if (e.isDirectory()) walk(p);
+      else if (!e.name.endsWith('.map')) total += fs.statSync(p).size;
     }
   };
-  walk(dir, '');
+  walk(dir);
   return total;
+}
+
+/** Every package over PACKAGE_BUDGET, by name ('main' or its root). */
+export function overBudget({ main, subpackages }: PackageSizes): string[] {
+  return Object.entries({ main, ...subpackages })
+    .filter(([, bytes]) => bytes >= PACKAGE_BUDGET)
+    .map(([name]) => name);
+}
+
+/** The main package and each subpackage of a weapp build, by the subpackage roots its app.json names. */
+export function packageSizes(dir = WEAPP_DIR): PackageSizes {
+  const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+  };
+  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/+$/, ''));
+  const subpackages = Object.fromEntries(roots.map((r) => [r, bytesUnder(path.join(dir, r))]));
+  return { main: bytesUnder(dir, (rel) => roots.includes(rel)), subpackages };
 }
 
 export async function checkWeapp(dir = WEAPP_DIR): Promise<WeappReport> {
@@ -74,5 +101,5 @@ export async function checkWeapp(dir = WEAPP_DIR): Promise<WeappReport> {
   const errs = analysis.modules.flatMap((m) =>
     [...(m.errors ?? []), ...(m.buildError ? [m.buildError] : [])].map((e) => `${m.path}: ${e}`),
   );
-  return { items, analyseErrors: errs, modules: analysis.modules.length, mainPackageBytes: mainPackageBytes(dir) };
+  return { items, analyseErrors: errs, modules: analysis.modules.length, packages: packageSizes(dir) };
 }

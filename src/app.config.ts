@@ -1,4 +1,4 @@
-/** The app shell: pages, the tab bar (首页, 卡包, 订单) and window style. */
+/** The app shell: pages, the merchant subpackage, the tab bar (首页, 卡包, 订单) and window style. */
 export default defineAppConfig({
   pages: [
     'pages/home/index',
@@ -17,7 +17,10 @@ export default defineAppConfig({
     'pages/share/index',
     'pages/claim/index',
     'pages/gifts/index',
+    'pages/paycode/index',
   ],
+  // Staff pages load only for staff, and stay out of the main package's 2 MB.
+  subPackages: [{ root: 'merchant', pages: ['pages/scan/index', 'pages/history/index'] }],
   tabBar: {
     color: '#8a8f99',
     selectedColor: '#e8483a',

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { PAY_QR_SIZE, type PayQrProps } from './pay-qr-props';
-import { qrModules } from './qr-modules';
+import { qrModules } from './qr-matrix';
 
 export type { PayQrProps } from './pay-qr-props';
 

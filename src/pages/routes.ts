@@ -19,6 +19,10 @@ export const ROUTES = {
   share: '/pages/share/index',
   claim: '/pages/claim/index',
   gifts: '/pages/gifts/index',
+  payCode: '/pages/paycode/index',
+  /** The clerk's pages live in the merchant subpackage (src/app.config.ts). */
+  merchantScan: '/merchant/pages/scan/index',
+  merchantHistory: '/merchant/pages/history/index',
 } as const;
 
 const go = (url: string): void => void Taro.navigateTo({ url });
@@ -45,6 +49,9 @@ export const navigate = {
   share: (giftId: string) => void Taro.redirectTo({ url: `${ROUTES.share}?giftId=${q(giftId)}` }),
   shareAgain: (giftId: string) => go(`${ROUTES.share}?giftId=${q(giftId)}`),
   gifts: (tab: 'sent' | 'received' = 'sent') => go(`${ROUTES.gifts}?tab=${tab}`),
+  payCode: (cardId: string) => go(`${ROUTES.payCode}?cardId=${q(cardId)}`),
+  merchantScan: () => go(ROUTES.merchantScan),
+  merchantHistory: () => go(ROUTES.merchantHistory),
   back: () => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home })),
   brand: (brandId: string, productId?: string) =>
     go(

@@ -8,4 +8,5 @@ export { PaymentService, type LocalPayment } from './payment-service';
 export { gatewayBase, platformIdentity, transport } from './transport';
 export type { Transport } from './transport-types';
 export { GiftsService, type OutboxMessage } from './gifts-service';
+export { MerchantService } from './merchant-service';
 export { WalletService } from './wallet-service';

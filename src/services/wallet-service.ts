@@ -1,4 +1,4 @@
-/** Typed calls to the `wallet` function. */
+/** Typed calls to the `wallet` function: cards, binding, refunds, and the holder's side of paying in store. */
 import { WALLET_FUNCTION, type WalletActions } from '../contracts/wallet';
 import { functionClient } from './function-client';
 import type { Transport } from './transport-types';
@@ -14,4 +14,8 @@ export class WalletService {
   detail = (cardId: string) => this.call('detail', { cardId });
   bind = (cardNumber: string, pin: string) => this.call('bind', { cardNumber, pin });
   refund = (cardId: string) => this.call('refund', { cardId });
+  payCode = (cardId: string) => this.call('payCode', { cardId });
+  payStatus = (code: string) => this.call('payStatus', { code });
+  confirmPay = (code: string) => this.call('confirmPay', { code });
+  declinePay = (code: string) => this.call('declinePay', { code });
 }

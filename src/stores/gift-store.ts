@@ -10,10 +10,9 @@ import { parseYuanText, type Fen } from '../domain/money';
 import type { GiftsService, OutboxMessage } from '../services/gifts-service';
 import { AsyncView } from './async-view';
 import { BusyAction } from './busy-action';
+import { newRequestId } from './request-id';
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
-
-const newRequestId = (): string => `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 export class GiftStore {
   card: CardView | undefined = undefined;
@@ -26,7 +25,7 @@ export class GiftStore {
   blessing = '';
   senderName = '';
   /** Kept across retries of one send, so a retry can't make a second gift. */
-  requestId = newRequestId();
+  requestId = newRequestId('g');
   readonly action = new BusyAction();
   /** The gift to share: made just now, or picked from the sent list. */
   current: { gift: SentGiftView; token: string } | undefined = undefined;
@@ -58,7 +57,7 @@ export class GiftStore {
     this.faceId = card.face.id;
     this.blessing = card.blessing;
     this.senderName = name;
-    this.requestId = newRequestId();
+    this.requestId = newRequestId('g');
     this.action.errorCode = undefined;
   }
 

@@ -11,12 +11,9 @@ import { PURCHASE_RULES } from '../domain/rules';
 import { ORDER_LIMITS, type OrdersActions } from '../contracts/orders';
 import { ApiError } from '../services/api-error';
 import type { OrdersService } from '../services/orders-service';
+import { newRequestId } from './request-id';
 
 export type CreateResult = OrdersActions['create']['output'];
-
-export function newRequestId(): string {
-  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
 
 export class PurchaseStore {
   product: CardProduct | undefined = undefined;
@@ -36,7 +33,7 @@ export class PurchaseStore {
 
   constructor(
     private readonly orders: OrdersService,
-    private readonly makeRequestId: () => string = newRequestId,
+    private readonly makeRequestId: () => string = () => newRequestId('r'),
   ) {
     makeAutoObservable<PurchaseStore, 'orders' | 'makeRequestId' | 'requestId' | 'requestKey'>(this, {
       orders: false,

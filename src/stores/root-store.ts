@@ -7,9 +7,15 @@ import { PaymentService } from '../services/payment-service';
 import type { Transport } from '../services/transport-types';
 import { WalletService } from '../services/wallet-service';
 import { GiftsService } from '../services/gifts-service';
+import { MerchantService } from '../services/merchant-service';
+import { preference } from '../services/preference';
+import { scanner } from '../services/scanner';
+import { screen } from '../services/screen';
 import { CatalogStore } from './catalog-store';
+import { ClerkStore } from './clerk-store';
 import { GiftStore } from './gift-store';
 import { OrdersStore } from './orders-store';
+import { PayCodeStore } from './pay-code-store';
 import { PurchaseStore } from './purchase-store';
 import { SessionStore } from './session-store';
 import { WalletStore } from './wallet-store';
@@ -21,14 +27,19 @@ export class RootStore {
   readonly wallet: WalletStore;
   readonly orders: OrdersStore;
   readonly gifts: GiftStore;
+  readonly payCode: PayCodeStore;
+  readonly clerk: ClerkStore;
 
   constructor(transport: Transport, http: GatewayHttp = createGatewayHttp(''), needsSignIn = true) {
     const ordersService = new OrdersService(transport);
+    const walletService = new WalletService(transport);
     this.catalog = new CatalogStore(new CatalogService(transport));
     this.session = new SessionStore(new AccountService(http, needsSignIn));
     this.purchase = new PurchaseStore(ordersService);
-    this.wallet = new WalletStore(new WalletService(transport));
+    this.wallet = new WalletStore(walletService);
     this.orders = new OrdersStore(ordersService, new PaymentService(http));
     this.gifts = new GiftStore(new GiftsService(transport, http));
+    this.payCode = new PayCodeStore(walletService, screen);
+    this.clerk = new ClerkStore(new MerchantService(transport), scanner, preference('gcc.clerkStore'));
   }
 }

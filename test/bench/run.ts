@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import { redemptions } from './redeem';
 import { benchCloud, callsByAction, cloudProcess, percentile, report, settled } from './support';
+import { packageSizes, WEAPP_DIR } from '../../scripts/weapp-quality';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -346,14 +347,14 @@ async function startupAndMemory(): Promise<void> {
   }
 }
 
-function dirSize(dir: string, filter: (rel: string) => boolean = () => true): number {
+function dirSize(dir: string): number {
   if (!fs.existsSync(dir)) return -1;
   let total = 0;
   const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (filter(path.relative(dir, p)) && !p.endsWith('.map')) total += fs.statSync(p).size;
+      else if (!p.endsWith('.map')) total += fs.statSync(p).size;
     }
   };
   walk(dir);
@@ -362,11 +363,12 @@ function dirSize(dir: string, filter: (rel: string) => boolean = () => true): nu
 
 function sizes(): void {
   const kb = (n: number): string => (n < 0 ? 'not built' : `${(n / 1024).toFixed(1)} KB`);
-  report(
-    'weapp main package (excl. subpackages)',
-    kb(dirSize(path.join(ROOT, 'dist', 'weapp'), (rel) => !rel.startsWith('sub'))),
-  );
-  report('weapp total', kb(dirSize(path.join(ROOT, 'dist', 'weapp'))));
+  if (fs.existsSync(path.join(WEAPP_DIR, 'app.json'))) {
+    const { main, subpackages } = packageSizes();
+    report('weapp main package', kb(main));
+    for (const [root, bytes] of Object.entries(subpackages)) report(`weapp subpackage ${root}`, kb(bytes));
+  } else report('weapp', 'not built');
+  report('weapp total', kb(dirSize(WEAPP_DIR)));
   report('h5 total', kb(dirSize(path.join(ROOT, 'dist', 'h5'))));
   const fnRoot = path.join(ROOT, 'dist', 'cloudfunctions');
   if (fs.existsSync(fnRoot)) {

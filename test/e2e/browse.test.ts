@@ -3,47 +3,27 @@
  * the seed catalog: home → category → brand page, and search finding a brand.
  * `npm test` builds dist/h5 before this runs.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestCloud, type TestCloud } from '../cloud/support/local-cloud';
-import { journey, launchBrowser, phoneContext } from './support/browser';
-
-const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5');
+import type { Page } from 'playwright-core';
+import { journey } from './support/browser';
+import { h5Stage } from './support/stage';
 
 jest.setTimeout(60_000);
 
-let cloud: TestCloud;
-let browser: Browser;
-let context: BrowserContext;
+const stage = h5Stage();
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('no H5 build: run npm run build:h5 first');
-  cloud = await startTestCloud({ h5Dir: H5_DIR });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
 
 beforeEach(async () => {
-  context = await phoneContext(browser);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await stage.phone();
 });
 
 afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
+  await page.context().close();
+  expect(stage.pageErrors).toEqual([]);
 });
 
 test('should browse from home through a category to a brand page with its denominations and rules', async () => {
   await journey(page, 'browse-category-brand', async () => {
-    await page.goto(`${cloud.url}/`);
+    await page.goto(`${stage.cloud.url}/`);
     await page.getByText('精选好礼').filter({ visible: true }).first().waitFor();
     await page.getByText('生日祝福').filter({ visible: true }).first().waitFor();
     // All five categories are on the home page.
@@ -71,7 +51,7 @@ test('should browse from home through a category to a brand page with its denomi
 
 test('should find a brand by search, by Chinese name and by pinyin, and say so when nothing matches', async () => {
   await journey(page, 'search', async () => {
-    await page.goto(`${cloud.url}/`);
+    await page.goto(`${stage.cloud.url}/`);
     await page.getByRole('search').click();
     await page.waitForURL(/\/pages\/search\/index/);
     const input = page.locator('input').first();
@@ -93,7 +73,7 @@ test('should show the error state with a retry when the catalog cannot be reache
   await journey(page, 'error-retry', async () => {
     let fail = true;
     await page.route('**/api/functions/catalog', (route) => (fail ? route.abort('failed') : route.continue()));
-    await page.goto(`${cloud.url}/`);
+    await page.goto(`${stage.cloud.url}/`);
     await page.getByText('网络不太顺畅，请检查网络后重试').filter({ visible: true }).first().waitFor();
     fail = false;
     await page.locator('.state-view__retry').filter({ visible: true }).click();

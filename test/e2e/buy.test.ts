@@ -4,42 +4,23 @@
  * finds them in the wallet with their balances and history, refunds one, and binds a card bought
  * offline by its card number and PIN.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestCloud, type TestCloud } from '../cloud/support/local-cloud';
+import type { Page } from 'playwright-core';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
-import { journey, launchBrowser, phoneContext } from './support/browser';
-
-const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5');
+import { journey } from './support/browser';
+import { text, visible } from './support/people';
+import { h5Stage } from './support/stage';
 
 jest.setTimeout(120_000);
 
-let cloud: TestCloud;
-let browser: Browser;
-let context: BrowserContext;
+const stage = h5Stage();
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('no H5 build: run npm run build:h5 first');
-  cloud = await startTestCloud({ h5Dir: H5_DIR });
-  browser = await launchBrowser();
-  context = await phoneContext(browser);
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
+  page = await stage.phone();
 });
 
-const visible = (p: Page, testId: string) => p.getByTestId(testId).filter({ visible: true });
-const text = (p: Page, t: string, exact = false) => p.getByText(t, { exact }).filter({ visible: true }).first();
-
 async function buyOnBrandPage(p: Page, choose: () => Promise<void>): Promise<void> {
-  await p.goto(`${cloud.url}/pages/brand/index?id=brand-lanshan-coffee`);
+  await p.goto(`${stage.cloud.url}/pages/brand/index?id=brand-lanshan-coffee`);
   await visible(p, 'buy').click();
   await visible(p, 'buy-sheet').waitFor();
   await choose();
@@ -54,7 +35,7 @@ async function buyOnBrandPage(p: Page, choose: () => Promise<void>): Promise<voi
 test('should buy two cards, see them in the wallet, refund one and bind a card by number and PIN', async () => {
   await journey(page, 'buy-wallet-refund-bind', async () => {
     // Buying needs an identity: the first tap leads to sign-in.
-    await page.goto(`${cloud.url}/pages/brand/index?id=brand-lanshan-coffee`);
+    await page.goto(`${stage.cloud.url}/pages/brand/index?id=brand-lanshan-coffee`);
     await visible(page, 'buy').click();
     await page.waitForURL(/\/pages\/login\/index/);
     await visible(page, 'login-alice').click();
@@ -101,14 +82,14 @@ test('should buy two cards, see them in the wallet, refund one and bind a card b
     expect(await visible(page, 'card-balance').textContent()).toBe('0');
 
     // A card sold offline: the operator issues it, the holder binds it.
-    const dave = await cloud.login('dave');
-    const issued = await cloud.call<{ ok: boolean; data: { cards: { cardNumber: string; pin: string }[] } }>(
+    const dave = await stage.cloud.login('dave');
+    const issued = await stage.cloud.call<{ ok: boolean; data: { cards: { cardNumber: string; pin: string }[] } }>(
       'merchant',
       { action: 'issueBatch', productId: 'prod-lanshan-coffee-card', amount: 20_000, count: 1 },
       dave,
     );
     const { cardNumber, pin } = issued.data.cards[0]!;
-    await page.goto(`${cloud.url}/pages/bind/index`);
+    await page.goto(`${stage.cloud.url}/pages/bind/index`);
     await visible(page, 'card-number').locator('input').fill(cardNumber);
     await visible(page, 'pin').locator('input').fill('00000000');
     await visible(page, 'bind-submit').click();
@@ -119,7 +100,7 @@ test('should buy two cards, see them in the wallet, refund one and bind a card b
     expect(await visible(page, 'card-balance').textContent()).toBe('200');
     await text(page, '绑定实体卡', true).waitFor();
 
-    await checkMoneyInvariants(cloud);
-    expect(pageErrors).toEqual([]);
+    await checkMoneyInvariants(stage.cloud);
+    expect(stage.pageErrors).toEqual([]);
   });
 });

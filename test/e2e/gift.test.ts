@@ -4,89 +4,22 @@
  * it in his wallet, the holder sees it claimed; a second gift nobody claims comes back to her after
  * the test clock passes the claim window; the sixth gift of a day is refused with a clear message.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { OrdersActions } from '../../src/contracts/orders';
+import type { Page } from 'playwright-core';
 import { GIFT_RULES } from '../../src/domain/gift';
-import { COFFEE, face, waitFor } from '../cloud/support/calls';
-import { startTestCloud, type TestCloud } from '../cloud/support/local-cloud';
+import { waitFor } from '../cloud/support/calls';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
-import { journey, launchBrowser, phoneContext } from './support/browser';
-
-const H5_DIR = path.resolve(__dirname, '..', '..', 'dist', 'h5');
+import { journey } from './support/browser';
+import { paidCard, signIn, text, visible } from './support/people';
+import { h5Stage } from './support/stage';
 
 jest.setTimeout(180_000);
 
-let cloud: TestCloud;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('no H5 build: run npm run build:h5 first');
-  cloud = await startTestCloud({ h5Dir: H5_DIR });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
-
-async function personPage(): Promise<Page> {
-  const context = await phoneContext(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  return page;
-}
-
-const visible = (p: Page, testId: string) => p.getByTestId(testId).filter({ visible: true });
-const text = (p: Page, t: string, exact = false) => p.getByText(t, { exact }).filter({ visible: true }).first();
-
-async function signIn(p: Page, user: string): Promise<void> {
-  await p.goto(`${cloud.url}/pages/wallet/index`);
-  await visible(p, 'state-action').click();
-  await p.waitForURL(/\/pages\/login\/index/);
-  await visible(p, `login-${user}`).click();
-  await p.waitForURL((u) => !u.pathname.includes('/pages/login/'));
-}
-
-type Created = { ok: true; data: OrdersActions['create']['output'] };
-
-/** A paid coffee card for `user`, bought through the gateway as the app does. */
-async function paidCard(token: string, amount: number): Promise<string> {
-  const created = await cloud.call<Created>(
-    'orders',
-    {
-      action: 'create',
-      productId: COFFEE,
-      faceId: face(COFFEE),
-      amount,
-      quantity: 1,
-      purpose: 'self',
-      requestId: `e2e-gift-${amount}-${Math.random().toString(36).slice(2)}`,
-    },
-    token,
-  );
-  await fetch(`${cloud.url}/api/test/pay/confirm`, {
-    method: 'POST',
-    body: JSON.stringify({ outTradeNo: created.data.order._id }),
-  });
-  return waitFor('the card', async () => {
-    const d = await cloud.call<{ ok: true; data: OrdersActions['detail']['output'] }>(
-      'orders',
-      { action: 'detail', orderId: created.data.order._id },
-      token,
-    );
-    return d.data.cards[0]?._id;
-  });
-}
+const stage = h5Stage();
+const { pageErrors } = stage;
 
 /** Fills and sends the gift form of a card; resolves on the share page. */
 async function giftFromCardPage(p: Page, cardId: string, fill: () => Promise<void>): Promise<void> {
-  await p.goto(`${cloud.url}/pages/card/index?id=${cardId}`);
+  await p.goto(`${stage.cloud.url}/pages/card/index?id=${cardId}`);
   await visible(p, 'gift-entry').click();
   await p.waitForURL(/\/pages\/gift\/index/);
   await visible(p, 'gift-blessing').waitFor();
@@ -95,14 +28,14 @@ async function giftFromCardPage(p: Page, cardId: string, fill: () => Promise<voi
 }
 
 test('should gift, claim, return an unclaimed gift and refuse the sixth gift of the day', async () => {
-  const alice = await personPage();
-  const bob = await personPage();
+  const alice = await stage.phone();
+  const bob = await stage.phone();
   await journey(alice, 'gift-claim-return', async () => {
-    await signIn(alice, 'alice');
-    const aliceToken = await cloud.login('alice');
-    const first = await paidCard(aliceToken, 10_000);
-    const second = await paidCard(aliceToken, 20_000);
-    const third = await paidCard(aliceToken, 5_000);
+    await signIn(stage.cloud, alice, 'alice');
+    const aliceToken = await stage.cloud.login('alice');
+    const first = await paidCard(stage.cloud, aliceToken, 10_000);
+    const second = await paidCard(stage.cloud, aliceToken, 20_000);
+    const third = await paidCard(stage.cloud, aliceToken, 5_000);
 
     // 1. Alice gifts her ¥100 card whole, with a blessing.
     await giftFromCardPage(alice, first, async () => {
@@ -136,7 +69,7 @@ test('should gift, claim, return an unclaimed gift and refuse the sixth gift of 
     await visible(bob, 'claim-success').waitFor();
 
     // 3. Alice sees it claimed by Bob, and her outbox says so.
-    await alice.goto(`${cloud.url}/pages/gifts/index`);
+    await alice.goto(`${stage.cloud.url}/pages/gifts/index`);
     await visible(alice, 'sent-gift').filter({ hasText: '已领取' }).filter({ hasText: '阿博' }).waitFor();
     await visible(alice, 'outbox-message').filter({ hasText: '你送出的礼品卡已被领取' }).waitFor();
 
@@ -150,7 +83,7 @@ test('should gift, claim, return an unclaimed gift and refuse the sixth gift of 
 
     // 5. Gifts 3 to 5 of the day through the app's function; the sixth, on the form, is refused.
     for (let i = 0; i < GIFT_RULES.dailyLimit - 2; i++) {
-      const sent = await cloud.call<{ ok: boolean }>(
+      const sent = await stage.cloud.call<{ ok: boolean }>(
         'gifts',
         {
           action: 'send',
@@ -172,23 +105,27 @@ test('should gift, claim, return an unclaimed gift and refuse the sixth gift of 
     await visible(alice, 'gift-error').filter({ hasText: '今天的赠送次数已用完' }).waitFor();
 
     // 6. The window passes: the timer returns what nobody claimed, and Alice sees the ¥30 back.
-    await fetch(`${cloud.url}/api/test/clock`, {
+    await fetch(`${stage.cloud.url}/api/test/clock`, {
       method: 'POST',
       body: JSON.stringify({ advanceMs: GIFT_RULES.claimWindowMs + 120_000 }),
     });
-    await fetch(`${cloud.url}/api/test/triggers/tick`, { method: 'POST', body: '{}' });
+    await fetch(`${stage.cloud.url}/api/test/triggers/tick`, { method: 'POST', body: '{}' });
     await waitFor('the return sweep', async () => {
-      const sent = await cloud.call<{ data: { gifts: { state: string }[] } }>('gifts', { action: 'sent' }, aliceToken);
+      const sent = await stage.cloud.call<{ data: { gifts: { state: string }[] } }>(
+        'gifts',
+        { action: 'sent' },
+        aliceToken,
+      );
       return sent.data.gifts.every((g) => g.state === 'claimed' || g.state === 'returned') ? true : undefined;
     });
-    await alice.goto(`${cloud.url}/pages/gifts/index`);
+    await alice.goto(`${stage.cloud.url}/pages/gifts/index`);
     await visible(alice, 'sent-gift').filter({ hasText: '已退回' }).filter({ hasText: '¥30' }).waitFor();
     await visible(alice, 'outbox-message').filter({ hasText: '好友未在时限内领取，已退回卡包' }).first().waitFor();
-    await alice.goto(`${cloud.url}/pages/wallet/index`);
+    await alice.goto(`${stage.cloud.url}/pages/wallet/index`);
     // ¥170 left on the split card + ¥30 back + ¥47 left of the ¥50 card + ¥3 back.
     await visible(alice, 'total-balance').filter({ hasText: /^250$/ }).waitFor();
     // Bob's link to the first gift still shows it as his; a link to the returned one says it expired.
-    await checkMoneyInvariants(cloud);
+    await checkMoneyInvariants(stage.cloud);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /** Presentational components: what the user sees and the events they emit. */
 import { fireEvent, render, screen } from '@testing-library/react';
+import { ActionButton } from '../../src/components/action-button';
 import { ProductTile } from '../../src/components/product-tile';
 import { StateView } from '../../src/components/state-view';
 import { customRangeText, validityText } from '../../src/components/format';
@@ -52,4 +53,20 @@ test('should describe validity rules and custom ranges in Chinese', () => {
   expect(validityText({ type: 'fixedDate', until: '2027-12-31' })).toBe('有效期至 2027-12-31');
   expect(customRangeText({ customAmount: { min: fen(5000), max: fen(500000) } })).toBe('支持自定义金额 ¥50–¥5,000');
   expect(customRangeText({ customAmount: null })).toBeUndefined();
+});
+
+test('should press an enabled button and ignore taps on a disabled one', () => {
+  const onPress = jest.fn();
+  const { rerender } = render(<ActionButton onPress={onPress}>确认</ActionButton>);
+  fireEvent.click(screen.getByText('确认'));
+  expect(onPress).toHaveBeenCalledTimes(1);
+  rerender(
+    <ActionButton disabled ghost onPress={onPress}>
+      确认
+    </ActionButton>,
+  );
+  fireEvent.click(screen.getByText('确认'));
+  expect(onPress).toHaveBeenCalledTimes(1);
+  expect(screen.getByText('确认')).toHaveClass('btn', 'btn--ghost', 'btn--disabled');
+  expect(screen.getByText('确认')).toHaveAttribute('aria-disabled', 'true');
 });

@@ -1,6 +1,6 @@
 /** The gift QR code: a real, scannable code of the link, and the base64 it travels in. */
 import jsQR from 'jsqr';
-import { asciiBase64, qrDataUri, qrSvg } from '../../src/components/qr-matrix';
+import { asciiBase64, qrDataUri, qrModules, qrSvg } from '../../src/components/qr-matrix';
 
 test('should encode ASCII exactly as base64 does, at every padding length', () => {
   for (const s of ['', 'a', 'ab', 'abc', 'abcd', '<svg viewBox="0 0 9 9"/>']) {
@@ -26,4 +26,18 @@ test('should draw a QR code a scanner reads back as the link', () => {
   }
   expect(jsQR(pixels, size, size)?.data).toBe(link);
   expect(qrDataUri(link)).toBe(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
+});
+
+test('should draw each dark module of the matrix as one SVG square, past a 4-module quiet zone', () => {
+  const text = 'GCP1.6214583011274490.0123456789abcdef';
+  const { side, matrix } = qrModules(text);
+  const svg = qrSvg(text);
+  // The SVG's squares sit 4 modules in, past its quiet zone.
+  const dark = new Set(
+    [...svg.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map((m) => `${Number(m[1]) - 4},${Number(m[2]) - 4}`),
+  );
+  let drawn = '';
+  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) drawn += dark.has(`${x},${y}`) ? '1' : '0';
+  expect(svg).toContain(`viewBox="0 0 ${side + 8} ${side + 8}"`);
+  expect(matrix).toBe(drawn);
 });

@@ -7,6 +7,7 @@ import { normalizeCode, CODE_LENGTH, PIN_LENGTH } from '../../domain/codes';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
+import { ActionButton } from '../../components/action-button';
 
 const s = strings.bind;
 
@@ -49,13 +50,9 @@ function BindPage() {
         {wallet.action.errorCode && <Text className="error-text">{errorMessage(wallet.action.errorCode)}</Text>}
       </View>
       <View className="action-bar">
-        <Text
-          className={`btn${ready ? '' : ' btn--disabled'}`}
-          data-testid="bind-submit"
-          onClick={() => ready && void submit()}
-        >
+        <ActionButton disabled={!ready} onPress={submit} testId="bind-submit">
           {s.submit}
-        </Text>
+        </ActionButton>
       </View>
     </View>
   );

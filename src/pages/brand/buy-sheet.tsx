@@ -10,6 +10,7 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
 import './buy-sheet.scss';
+import { ActionButton } from '../../components/action-button';
 
 const s = strings.buy;
 
@@ -28,9 +29,9 @@ function BuySheet({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <View className="buy-sheet" data-testid="buy-sheet">
-      <View className="buy-sheet__mask" onClick={onClose} />
-      <View className="buy-sheet__panel">
+    <View className="sheet buy-sheet" data-testid="buy-sheet">
+      <View className="sheet__mask" onClick={onClose} />
+      <View className="sheet__panel buy-sheet__panel">
         <View className="buy-sheet__head">
           <Text className="buy-sheet__title">{s.title}</Text>
           <Text className="buy-sheet__close" onClick={onClose}>
@@ -140,13 +141,9 @@ function BuySheet({ onClose }: { onClose: () => void }) {
               {formatPrice(purchase.total as Fen)}
             </Text>
           </View>
-          <Text
-            className={`btn${purchase.canSubmit ? '' : ' btn--disabled'}`}
-            onClick={() => void submit()}
-            data-testid="pay"
-          >
+          <ActionButton disabled={!purchase.canSubmit} onPress={submit} testId="pay">
             {purchase.submitting ? s.paying : s.pay}
-          </Text>
+          </ActionButton>
         </View>
       </View>
     </View>

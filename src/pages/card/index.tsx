@@ -1,7 +1,6 @@
-/** One card: face, balance, terms, refund, and its full history with the balance after each entry. */
-import { useEffect } from 'react';
+/** One card: face, balance, paying in store, terms, refund, and its full history with the balance after each entry. */
 import { View, Text } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/format';
@@ -12,15 +11,15 @@ import { useStores } from '../../stores';
 import { navigate } from '../routes';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import './index.scss';
+import { ActionButton } from '../../components/action-button';
 
 const s = strings.card;
 
 function CardPage() {
   const { wallet } = useStores();
   const { id = '' } = useRouter().params;
-  useEffect(() => {
-    void wallet.loadCard(id);
-  }, [wallet, id]);
+  // On every show: coming back from paying in store or gifting, the balance and history have moved.
+  useDidShow(() => void wallet.loadCard(id));
   const view = wallet.detail;
   const data = view.data?.card._id === id ? view.data : undefined;
   if (view.status === 'error' && !data)
@@ -28,6 +27,7 @@ function CardPage() {
   if (!data) return <StateView status="loading" />;
   const { card, history, refund } = data;
   const giftable = card.state === 'active' && (card.expiresAt === null || card.expiresAt > Date.now());
+  const payable = giftable && card.balance > 0;
   const askRefund = async (): Promise<void> => {
     const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue as Fen) : '';
     const answer = await Taro.showModal({
@@ -51,6 +51,11 @@ function CardPage() {
           {formatYuan(card.balance as Fen)}
         </Text>
         <Text className="card__blessing">“{card.blessing}”</Text>
+        {payable && (
+          <Text className="btn card__pay" onClick={() => navigate.payCode(card._id)} data-testid="pay-entry">
+            {s.pay}
+          </Text>
+        )}
       </View>
       <View className="panel">
         <View className="kv">
@@ -106,13 +111,9 @@ function CardPage() {
       {(card.refundable || giftable) && (
         <View className="action-bar">
           {card.refundable && (
-            <Text
-              className={`btn btn--ghost${wallet.action.busy ? ' btn--disabled' : ''}`}
-              data-testid="refund"
-              onClick={() => void askRefund()}
-            >
+            <ActionButton ghost disabled={wallet.action.busy} onPress={askRefund} testId="refund">
               {s.refund}
-            </Text>
+            </ActionButton>
           )}
           {giftable && (
             <Text className="btn" data-testid="gift-entry" onClick={() => navigate.gift(card._id)}>

@@ -16,6 +16,7 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { whenSignedIn } from '../use-signed-in';
 import './index.scss';
+import { ActionButton } from '../../components/action-button';
 
 const s = strings.claim;
 
@@ -127,13 +128,14 @@ function ClaimPage() {
               {errorMessage(gifts.action.errorCode)}
             </Text>
           )}
-          <Text
-            className={`btn claim__button${gifts.action.busy || (session.signedIn && name.trim() === '') ? ' btn--disabled' : ''}`}
-            onClick={claim}
-            data-testid="claim"
+          <ActionButton
+            className="claim__button"
+            disabled={gifts.action.busy || (session.signedIn && name.trim() === '')}
+            onPress={claim}
+            testId="claim"
           >
             {gifts.action.busy ? s.claiming : session.signedIn ? s.claim : s.signIn}
-          </Text>
+          </ActionButton>
         </View>
       )}
     </View>

@@ -16,6 +16,7 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import './index.scss';
+import { ActionButton } from '../../components/action-button';
 
 const s = strings.gift;
 
@@ -166,13 +167,9 @@ function GiftPage() {
           <Text className="muted">{s.amount}</Text>
           <Text className="gift__price">{gifts.amount === undefined ? '—' : formatPrice(gifts.amount)}</Text>
         </View>
-        <Text
-          className={`btn${gifts.canSend ? '' : ' btn--disabled'}`}
-          onClick={() => gifts.canSend && void submit()}
-          data-testid="gift-send"
-        >
+        <ActionButton disabled={!gifts.canSend} onPress={submit} testId="gift-send">
           {gifts.action.busy ? s.sending : s.send}
-        </Text>
+        </ActionButton>
       </View>
     </View>
   );

@@ -9,6 +9,7 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import './index.scss';
+import { ActionButton } from '../../components/action-button';
 
 function PayPage() {
   const { orders } = useStores();
@@ -43,13 +44,9 @@ function PayPage() {
           {strings.pay.cancel}
         </Text>
         {p.status === 'NOTPAY' ? (
-          <Text
-            className={`btn${orders.action.busy ? ' btn--disabled' : ''}`}
-            data-testid="confirm-pay"
-            onClick={() => void confirm()}
-          >
+          <ActionButton disabled={orders.action.busy} onPress={confirm} testId="confirm-pay">
             {orders.action.busy ? strings.pay.confirming : strings.pay.confirm}
-          </Text>
+          </ActionButton>
         ) : (
           <Text className="btn" onClick={() => navigate.result(orderId)}>
             {strings.result.toOrder}

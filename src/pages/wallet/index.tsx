@@ -1,4 +1,8 @@
-/** The wallet tab: total balance, cards by group shown as their faces, and binding a physical card. */
+/**
+ * The wallet tab: total balance, cards by group shown as their faces with a shortcut to each usable
+ * card's pay code, binding a physical card, and for merchant staff the way into 商户收款.
+ */
+import { useEffect } from 'react';
 import { View, Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
@@ -14,8 +18,13 @@ import './index.scss';
 const s = strings.wallet;
 
 function WalletPage() {
-  const { wallet } = useStores();
+  const { wallet, clerk, session } = useStores();
   const signedIn = useSignedIn(() => void wallet.load());
+  const user = session.session?.user.user;
+  // Only staff have a profile (everyone else is FORBIDDEN): asked once per signed-in user.
+  useEffect(() => {
+    if (signedIn) void clerk.loadProfile();
+  }, [clerk, signedIn, user]);
   if (!signedIn)
     return (
       <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
@@ -42,6 +51,16 @@ function WalletPage() {
           </Text>
         </View>
       </View>
+      {clerk.profile.status === 'ready' && (
+        <View className="panel wallet__merchant" onClick={() => navigate.merchantScan()} data-testid="merchant-entry">
+          <View className="scan-mark wallet__merchant-icon" />
+          <View className="wallet__merchant-text">
+            <Text className="wallet__merchant-title">{strings.merchant.entry}</Text>
+            <Text className="muted">{strings.merchant.entryHint}</Text>
+          </View>
+          <Text className="wallet__merchant-arrow">›</Text>
+        </View>
+      )}
       <View className="pills">
         {WALLET_GROUPS.map((g) => (
           <Text
@@ -65,6 +84,11 @@ function WalletPage() {
               dimmed={c.group !== 'usable'}
               onClick={() => navigate.card(c._id)}
             />
+            {c.group === 'usable' && c.balance > 0 && (
+              <Text className="wallet__pay" onClick={() => navigate.payCode(c._id)} data-testid="wallet-pay">
+                {s.payCode}
+              </Text>
+            )}
           </View>
         ))
       )}

@@ -1,0 +1,18 @@
+/** Reversing a redemption asks first: the money goes back to the holder's card and can't be taken again. */
+import Taro from '@tarojs/taro';
+import type { RedemptionView } from '../contracts/merchant';
+import { formatPrice, type Fen } from '../domain/money';
+import type { ClerkStore } from '../stores/clerk-store';
+import { strings } from '../strings/zh-CN';
+
+const m = strings.merchant;
+
+export async function askReverse(clerk: ClerkStore, r: RedemptionView): Promise<void> {
+  const answer = await Taro.showModal({
+    title: m.reverseTitle,
+    content: m.reverseBody(formatPrice(r.amount as Fen)),
+    confirmText: m.reverseConfirm,
+    confirmColor: '#e8483a',
+  });
+  if (answer.confirm) await clerk.reverse(r.id);
+}

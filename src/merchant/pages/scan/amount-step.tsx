@@ -1,0 +1,104 @@
+/** A scanned card: its face, last four, balance and validity, and the amount to take with quick choices. */
+import { View, Text, Input, Image } from '@tarojs/components';
+import type { ScannedCardView } from '../../../contracts/merchant';
+import { chinaTime } from '../../../components/format';
+import { maskCode } from '../../../domain/codes';
+import { formatPrice, type Fen } from '../../../domain/money';
+import { strings } from '../../../strings/zh-CN';
+import { ActionButton } from '../../../components/action-button';
+
+const m = strings.merchant;
+
+/** Round amounts a till offers in one tap, when the card holds them. */
+const QUICK_AMOUNTS = [2_000, 5_000, 10_000];
+
+export interface AmountStepProps {
+  card: ScannedCardView;
+  codeSecondsLeft: number;
+  amountText: string;
+  problem?: string;
+  note?: string;
+  error?: string;
+  busy: boolean;
+  canRedeem: boolean;
+  onAmount: (text: string) => void;
+  onChoose: (amount: number) => void;
+  onRedeem: () => void;
+  onRescan: () => void;
+}
+
+export function AmountStep(p: AmountStepProps) {
+  const { card } = p;
+  const quick = QUICK_AMOUNTS.filter((a) => a < card.balance);
+  return (
+    <View>
+      <View className="panel amount-step__card" data-testid="clerk-card">
+        <Image className="amount-step__face" src={card.face.image} mode="aspectFill" />
+        <View className="amount-step__who">
+          <Text className="amount-step__brand">
+            {card.brandName} · {card.productName}
+          </Text>
+          <Text className="amount-step__code">{maskCode(card.last4)}</Text>
+        </View>
+      </View>
+      <View className="panel">
+        <View className="kv">
+          <Text className="kv__label">{m.balance}</Text>
+          <Text className="amount-step__balance" data-testid="clerk-balance">
+            {formatPrice(card.balance as Fen)}
+          </Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__label">{m.validity}</Text>
+          <Text>{card.expiresAt === null ? m.neverExpires : chinaTime(card.expiresAt, 'YYYY-MM-DD')}</Text>
+        </View>
+        <Text className={`amount-step__valid${p.codeSecondsLeft === 0 ? ' amount-step__valid--over' : ''}`}>
+          {p.codeSecondsLeft > 0 ? m.codeValid(p.codeSecondsLeft) : m.codeExpired}
+        </Text>
+      </View>
+      <View className="panel">
+        <Text className="panel__title">{m.amount}</Text>
+        <View className="amount-step__input">
+          <Text className="amount-step__yuan">¥</Text>
+          <Input
+            className="amount-step__field"
+            type="digit"
+            value={p.amountText}
+            placeholder={m.amountPlaceholder(formatPrice(card.balance as Fen))}
+            onInput={(e) => p.onAmount(e.detail.value)}
+            data-testid="clerk-amount"
+          />
+        </View>
+        <View className="amount-step__chips">
+          {quick.map((a) => (
+            <Text key={a} className="chip" onClick={() => p.onChoose(a)}>
+              {formatPrice(a as Fen)}
+            </Text>
+          ))}
+          <Text className="chip" onClick={() => p.onChoose(card.balance)} data-testid="clerk-amount-all">
+            {m.amountAll(formatPrice(card.balance as Fen))}
+          </Text>
+        </View>
+        {p.problem && (
+          <Text className="error-text" data-testid="clerk-amount-problem">
+            {p.problem}
+          </Text>
+        )}
+        {p.note && <Text className="muted">{p.note}</Text>}
+      </View>
+      {p.error && (
+        <Text className="error-text amount-step__error" data-testid="clerk-error">
+          {p.error}
+        </Text>
+      )}
+      <View className="action-bar">
+        <Text className="btn btn--ghost" onClick={p.onRescan}>
+          {m.rescan}
+        </Text>
+        <ActionButton disabled={!p.canRedeem} onPress={p.onRedeem} testId="clerk-redeem">
+          {p.busy ? m.redeeming : m.redeem}
+        </ActionButton>
+      </View>
+    </View>
+  );
+}

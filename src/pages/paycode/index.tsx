@@ -1,0 +1,156 @@
+/**
+ * Paying in store, the holder's side: the card, a QR code and the same code as digits (masked to the
+ * last four until tapped, so a glance over the shoulder doesn't take it), the seconds until the next
+ * code, the balance, and what the clerk does live: a large amount to confirm, then the payment.
+ */
+import { useEffect, useState } from 'react';
+import { View, Text, Image } from '@tarojs/components';
+import { useDidHide, useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { PayQr } from '../../components/pay-qr';
+import { StateView } from '../../components/state-view';
+import { formatPrice, type Fen } from '../../domain/money';
+import { groupPayCode } from '../../domain/redemption';
+import { useStores } from '../../stores';
+import { errorMessage, strings } from '../../strings/zh-CN';
+import { navigate } from '../routes';
+import { secondsLeft, useNow } from '../use-now';
+import { useSignedIn } from '../use-signed-in';
+import { ConfirmSheet } from './confirm-sheet';
+import './index.scss';
+
+const s = strings.payCode;
+
+/** "•••• •••• •••• 4490". */
+const maskPayCode = (code: string): string => `${'•••• '.repeat(3)}${code.slice(-4)}`;
+
+function PayCodePage() {
+  const { payCode, wallet } = useStores();
+  const { cardId = '' } = useRouter().params;
+  const [revealed, setRevealed] = useState(false);
+  const signedIn = useSignedIn(() => payCode.show(cardId));
+  useDidHide(() => payCode.hide());
+  useEffect(() => () => payCode.leave(), [payCode]);
+  useEffect(() => {
+    if (signedIn && wallet.detail.data?.card._id !== cardId) void wallet.loadCard(cardId);
+  }, [signedIn, wallet, cardId]);
+  const { code, pending, result } = payCode;
+  const now = useNow(code !== undefined || pending !== undefined);
+
+  if (!signedIn)
+    return (
+      <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
+    );
+  if (payCode.cardId !== cardId || (!code && !result && !payCode.errorCode)) return <StateView status="loading" />;
+  if (!code && !result)
+    return <StateView status="error" message={errorMessage(payCode.errorCode)} onRetry={() => payCode.resume()} />;
+
+  const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
+  const balance = payCode.balance;
+  /** "蓝山咖啡 国贸店": the cloud names the store; the brand is the card's. */
+  const where = (storeName: string | null): string => [card?.brandName, storeName].filter(Boolean).join(' ');
+  return (
+    <View className="paycode">
+      <View className="paycode__sheet">
+        <View className="paycode__head">
+          {card && <Image className="paycode__face" src={card.face.image} mode="aspectFill" />}
+          <View className="paycode__brand">
+            <Text className="paycode__brand-name">{card?.brandName ?? ''}</Text>
+            <Text className="muted">{card?.productName ?? ''}</Text>
+          </View>
+        </View>
+
+        {payCode.notice && (
+          <Text className="paycode__notice" onClick={() => payCode.dismissNotice()} data-testid="pay-notice">
+            {s.notices[payCode.notice]}
+          </Text>
+        )}
+
+        {result ? (
+          <View className="paycode__paid" data-testid="pay-result">
+            <View className="result-mark" />
+            <Text className="paycode__paid-title">{s.paid}</Text>
+            <Text className="paycode__paid-amount" data-testid="pay-result-amount">
+              {formatPrice((result.amount ?? 0) as Fen)}
+            </Text>
+            <Text className="muted">{where(result.storeName)}</Text>
+          </View>
+        ) : (
+          code && (
+            <View className="paycode__code">
+              <Text className="paycode__hint">{s.hint}</Text>
+              <View className="paycode__digits" onClick={() => setRevealed(!revealed)} data-testid="pay-digits">
+                <Text className="paycode__digits-text">
+                  {revealed ? groupPayCode(code.code) : maskPayCode(code.code)}
+                </Text>
+                <Text className="paycode__reveal">{revealed ? s.hideDigits : s.showDigits}</Text>
+              </View>
+              <View className="paycode__qr" data-testid="pay-qr">
+                {payCode.paused ? (
+                  <View className="paycode__paused" onClick={() => payCode.resume()} data-testid="pay-resume">
+                    <Text className="paycode__paused-title">{s.paused}</Text>
+                    <Text className="paycode__paused-hint">{s.pausedHint}</Text>
+                  </View>
+                ) : (
+                  <PayQr
+                    text={code.qr}
+                    expiresAt={code.expiresAt}
+                    refreshAt={code.refreshAt}
+                    now={code.now}
+                    onDue={() => payCode.onDue()}
+                  />
+                )}
+              </View>
+              {payCode.errorCode ? (
+                <Text className="paycode__countdown paycode__countdown--error" onClick={() => payCode.resume()}>
+                  {s.refreshFailed}
+                </Text>
+              ) : (
+                !payCode.paused &&
+                !pending && (
+                  <Text className="paycode__countdown" data-testid="pay-countdown">
+                    {payCode.fetching ? s.refreshing : s.refreshIn(secondsLeft(payCode.dueAt ?? now, now))}
+                  </Text>
+                )
+              )}
+            </View>
+          )
+        )}
+
+        <View className="paycode__balance">
+          <Text className="paycode__balance-label">{s.balance}</Text>
+          <Text className="paycode__balance-value" data-testid="pay-balance">
+            {balance === undefined ? '—' : formatPrice(balance as Fen)}
+          </Text>
+        </View>
+      </View>
+
+      {result ? (
+        <View className="paycode__buttons">
+          <Text className="btn paycode__button--light" onClick={() => navigate.back()}>
+            {s.done}
+          </Text>
+          <Text className="btn paycode__button--light" onClick={() => payCode.again()} data-testid="pay-again">
+            {s.again}
+          </Text>
+        </View>
+      ) : (
+        <Text className="paycode__safety">{s.safety}</Text>
+      )}
+
+      {pending && (
+        <ConfirmSheet
+          amount={pending.amount ?? 0}
+          storeName={where(pending.storeName)}
+          secondsLeft={secondsLeft(payCode.confirmDeadline ?? now, now)}
+          busy={payCode.action.busy}
+          error={payCode.action.errorCode && errorMessage(payCode.action.errorCode)}
+          onConfirm={() => void payCode.confirm()}
+          onDecline={() => void payCode.decline()}
+        />
+      )}
+    </View>
+  );
+}
+
+export default observer(PayCodePage);

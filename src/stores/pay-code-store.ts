@@ -1,0 +1,224 @@
+/**
+ * The holder's pay code screen for one card: a code from the cloud, the next one each time the shown
+ * one falls due (the QR component says when), and what the clerk does with it, followed by polling.
+ * Like WeChat's pay code, it stops making codes after a while on screen — a phone left open on a
+ * counter shouldn't keep minting — until the holder taps to resume. Every code shown is followed
+ * until the cloud calls it expired, because a clerk may scan one just before the screen replaces it.
+ */
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { PayCodeView, PayStatusView } from '../contracts/wallet';
+import { ApiError } from '../services/api-error';
+import type { ScreenService } from '../services/screen-types';
+import type { WalletService } from '../services/wallet-service';
+import { BusyAction } from './busy-action';
+import { Poller, realTicker, type Ticker } from './ticker';
+
+/** How often the screen asks what became of its codes. */
+export const PAY_STATUS_POLL_MS = 1_500;
+/** After this long on screen, codes stop refreshing until the holder taps. */
+export const PAY_CODE_SHOW_MS = 5 * 60_000;
+
+/** Why a clerk's request went away without a payment. */
+export type PayNotice = 'declined' | 'confirmExpired';
+
+const codeOf = (e: unknown): string => (e instanceof ApiError ? e.code : 'INTERNAL');
+
+export class PayCodeStore {
+  cardId = '';
+  code: PayCodeView | undefined = undefined;
+  fetching = false;
+  /** Why the latest code could not be had. */
+  errorCode: string | undefined = undefined;
+  /** Shown long enough: no new codes until the holder taps. */
+  paused = false;
+  /** An amount above the threshold, waiting for the holder's answer. */
+  pending: PayStatusView | undefined = undefined;
+  /** The payment, once the balance was debited. */
+  result: PayStatusView | undefined = undefined;
+  notice: PayNotice | undefined = undefined;
+  /** Confirming or declining. */
+  readonly action = new BusyAction();
+  /** The cloud's clock minus the phone's, from the latest answer: countdowns follow the cloud. */
+  private skew = 0;
+  private shownSince = 0;
+  /** Codes shown that a clerk may still use. */
+  private readonly watched = new Set<string>();
+  private readonly poller: Poller;
+
+  constructor(
+    private readonly wallet: WalletService,
+    private readonly screen: ScreenService,
+    private readonly ticker: Ticker = realTicker,
+  ) {
+    this.poller = new Poller(ticker, PAY_STATUS_POLL_MS, () => this.poll());
+    makeAutoObservable<PayCodeStore, 'wallet' | 'screen' | 'ticker' | 'shownSince' | 'watched' | 'poller'>(this, {
+      wallet: false,
+      screen: false,
+      ticker: false,
+      action: false,
+      shownSince: false,
+      watched: false,
+      poller: false,
+    });
+  }
+
+  /** The screen is shown for `cardId`: keep it bright, follow the codes, show a fresh one. */
+  show(cardId: string): void {
+    if (cardId !== this.cardId) this.reset(cardId);
+    void this.screen.keepBright();
+    this.poller.start();
+    if (this.result || this.pending) return;
+    this.shownSince = this.ticker.now();
+    this.paused = false;
+    void this.refresh();
+  }
+
+  /** The screen is hidden or left: it may dim again, and nothing is polled meanwhile. */
+  hide(): void {
+    this.poller.stop();
+    void this.screen.restore();
+  }
+
+  /** The screen is closed: next time it opens, it starts afresh. */
+  leave(): void {
+    this.hide();
+    this.reset('');
+  }
+
+  /** The shown code is due: the next one, unless the screen has been up long enough. */
+  onDue(): void {
+    if (this.result || this.pending || this.paused) return;
+    if (this.ticker.now() - this.shownSince >= PAY_CODE_SHOW_MS) {
+      this.paused = true;
+      return;
+    }
+    void this.refresh();
+  }
+
+  /** The holder tapped the paused code (or the retry): codes again, for another while. */
+  resume(): void {
+    this.paused = false;
+    this.notice = undefined;
+    this.shownSince = this.ticker.now();
+    void this.refresh();
+  }
+
+  /** After a payment: a code for another one. */
+  again(): void {
+    this.result = undefined;
+    this.resume();
+  }
+
+  dismissNotice(): void {
+    this.notice = undefined;
+  }
+
+  async refresh(): Promise<void> {
+    const cardId = this.cardId;
+    if (this.fetching || cardId === '') return;
+    this.fetching = true;
+    this.errorCode = undefined;
+    try {
+      const { payCode } = await this.wallet.payCode(cardId);
+      runInAction(() => {
+        if (cardId !== this.cardId) return;
+        this.code = payCode;
+        this.skew = payCode.now - this.ticker.now();
+        this.watched.add(payCode.code);
+      });
+    } catch (e) {
+      runInAction(() => (this.errorCode = codeOf(e)));
+    } finally {
+      runInAction(() => (this.fetching = false));
+    }
+  }
+
+  /** One round of asking what became of every code a clerk may still use. */
+  async poll(): Promise<void> {
+    if (this.watched.size === 0) return;
+    const answers = await Promise.all(
+      [...this.watched].map((code) =>
+        this.wallet.payStatus(code).then(
+          (r) => r.status,
+          // A failed poll is asked again at the next tick: a flaky network must not end the screen.
+          () => undefined,
+        ),
+      ),
+    );
+    runInAction(() => answers.forEach((s) => s && this.apply(s)));
+  }
+
+  async confirm(): Promise<void> {
+    const p = this.pending;
+    if (!p) return;
+    const done = await this.action.run(() => this.wallet.confirmPay(p.code));
+    if (done) this.apply(done.status);
+  }
+
+  async decline(): Promise<void> {
+    const p = this.pending;
+    if (!p) return;
+    const done = await this.action.run(() => this.wallet.declinePay(p.code));
+    if (done) this.apply(done.status);
+  }
+
+  /** What the holder has left: after the payment, else as of the shown code. */
+  get balance(): number | undefined {
+    return this.result?.balanceAfter ?? this.code?.balance;
+  }
+
+  /** When (phone clock) the shown code is replaced. */
+  get dueAt(): number | undefined {
+    const c = this.code;
+    if (!c) return undefined;
+    const due = c.refreshAt > 0 && c.refreshAt < c.expiresAt ? c.refreshAt : c.expiresAt;
+    return due - this.skew;
+  }
+
+  /** When (phone clock) the pending request lapses. */
+  get confirmDeadline(): number | undefined {
+    const by = this.pending?.confirmBy;
+    return by == null ? undefined : by - this.skew;
+  }
+
+  private apply(s: PayStatusView): void {
+    this.skew = s.now - this.ticker.now();
+    switch (s.status) {
+      case 'issued':
+        return;
+      case 'pending':
+        this.pending = s;
+        return;
+      case 'completed':
+        this.result = s;
+        this.pending = undefined;
+        this.action.errorCode = undefined;
+        // Paid: the screen is done, and a card's other codes are no longer worth following.
+        this.watched.clear();
+        return;
+      case 'declined':
+      case 'expired':
+      case 'reversed':
+        this.watched.delete(s.code);
+        if (this.pending?.code !== s.code) return;
+        this.pending = undefined;
+        this.action.errorCode = undefined;
+        this.notice = s.status === 'declined' ? 'declined' : 'confirmExpired';
+        // The code on screen was the one used: show the next.
+        if (!this.paused) void this.refresh();
+        return;
+    }
+  }
+
+  private reset(cardId: string): void {
+    this.cardId = cardId;
+    this.code = undefined;
+    this.errorCode = undefined;
+    this.paused = false;
+    this.pending = undefined;
+    this.result = undefined;
+    this.notice = undefined;
+    this.action.errorCode = undefined;
+    this.watched.clear();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * What the journeys start from: finding what is on screen by test id or text,
+ * signing in as a demo user the way a visitor does, and a paid card bought through the gateway.
+ */
+import type { Page } from 'playwright-core';
+import type { OrdersActions } from '../../../src/contracts/orders';
+import { COFFEE, face, waitFor } from '../../cloud/support/calls';
+import type { TestCloud } from '../../cloud/support/local-cloud';
+
+export const visible = (p: Page, testId: string) => p.getByTestId(testId).filter({ visible: true });
+
+/** The first text on screen that contains `t` (or is exactly `t`). */
+export const text = (p: Page, t: string, exact = false) => p.getByText(t, { exact }).filter({ visible: true }).first();
+
+/** From the wallet tab's sign-in button to the demo user's row, and back. */
+export async function signIn(cloud: TestCloud, p: Page, user: string): Promise<void> {
+  await p.goto(`${cloud.url}/pages/wallet/index`);
+  await visible(p, 'state-action').click();
+  await p.waitForURL(/\/pages\/login\/index/);
+  await visible(p, `login-${user}`).click();
+  await p.waitForURL((u) => !u.pathname.includes('/pages/login/'));
+}
+
+/** A paid 蓝山咖啡 card of `amount` fen for the holder of `token`, bought as the app does; its id. */
+export async function paidCard(cloud: TestCloud, token: string, amount: number): Promise<string> {
+  const created = await cloud.call<{ ok: true; data: OrdersActions['create']['output'] }>(
+    'orders',
+    {
+      action: 'create',
+      productId: COFFEE,
+      faceId: face(COFFEE),
+      amount,
+      quantity: 1,
+      purpose: 'self',
+      requestId: `e2e-${amount}-${Math.random().toString(36).slice(2)}`,
+    },
+    token,
+  );
+  await fetch(`${cloud.url}/api/test/pay/confirm`, {
+    method: 'POST',
+    body: JSON.stringify({ outTradeNo: created.data.order._id }),
+  });
+  return waitFor('the card', async () => {
+    const d = await cloud.call<{ ok: true; data: OrdersActions['detail']['output'] }>(
+      'orders',
+      { action: 'detail', orderId: created.data.order._id },
+      token,
+    );
+    return d.data.cards[0]?._id;
+  });
+}
