@@ -8,7 +8,9 @@ import { EJSON } from 'bson';
 export type Doc = Record<string, unknown> & { _id?: unknown };
 
 export function parseEjson(text: string): unknown {
-  return EJSON.parse(text, { relaxed: true });
+  // Text without a `"$` anywhere holds no EJSON wrapper (`{"$date": …}`, `{"$numberLong": …}`), and
+  // plain JSON.parse reads it the same, several times faster: most documents are like that.
+  return text.includes('"$') ? EJSON.parse(text, { relaxed: true }) : JSON.parse(text);
 }
 
 export function stringifyDoc(doc: Doc): string {

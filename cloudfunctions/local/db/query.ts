@@ -11,9 +11,42 @@ import type { Prefilter } from './store';
 
 export type Criteria = Record<string, unknown>;
 
+type Scalar = string | number | boolean;
+
+const isScalar = (v: unknown): v is Scalar =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/** The conditions when each is a top-level field equal to a string, finite number or boolean. */
+function plainEqualities(criteria: Criteria): [string, Scalar][] | undefined {
+  const out: [string, Scalar][] = [];
+  for (const [field, value] of Object.entries(criteria)) {
+    if (field.startsWith('$') || field.includes('.') || !isScalar(value)) return undefined;
+    out.push([field, value]);
+  }
+  return out;
+}
+
+/**
+ * A test of one document against `criteria`. Building a mingo Query copies its whole operator table,
+ * which costs more than the lookups it decides; the common criteria (none, or plain equalities on
+ * top-level fields) are decided here, and mingo is kept for the rest, including an equality against
+ * an array field, where Mongo's matching of any element applies.
+ */
 export function matcher(criteria: Criteria): (doc: Doc) => boolean {
-  const q = new Query(criteria);
-  return (doc) => q.test(doc);
+  const equalities = plainEqualities(criteria);
+  if (!equalities) {
+    const q = new Query(criteria);
+    return (doc) => q.test(doc);
+  }
+  if (equalities.length === 0) return () => true;
+  let full: Query | undefined;
+  return (doc) =>
+    equalities.every(([field, value]) => {
+      const actual = doc[field];
+      if (!Array.isArray(actual)) return actual === value;
+      full ??= new Query(criteria);
+      return full.test(doc);
+    });
 }
 
 export function select(
@@ -21,6 +54,14 @@ export function select(
   criteria: Criteria,
   opts: { order?: Record<string, 1 | -1>; offset?: number; limit?: number; projection?: Record<string, unknown> },
 ): Doc[] {
+  const ordered = opts.order !== undefined && Object.keys(opts.order).length > 0;
+  const projected = opts.projection !== undefined && Object.keys(opts.projection).length > 0;
+  if (Object.keys(criteria).length === 0 && !ordered && !projected) {
+    // Already matched (the engine's lookups): only the page to cut, no mingo cursor to build.
+    const from = opts.offset ?? 0;
+    // As mingo's cursor: a limit of 0 is no limit.
+    return docs.slice(from, opts.limit ? from + opts.limit : undefined);
+  }
   let cursor = new Query(criteria).find<Doc>(docs, opts.projection);
   if (opts.order && Object.keys(opts.order).length > 0) cursor = cursor.sort(opts.order);
   if (opts.offset) cursor = cursor.skip(opts.offset);
@@ -88,19 +129,17 @@ export function prefilter(criteria: Criteria, indexed: Set<string> | undefined):
   const parts: string[] = [];
   const params: unknown[] = [];
   const sqlValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
-  const scalar = (v: unknown): boolean =>
-    typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
   for (const [field, cond] of Object.entries(criteria)) {
     if (field.startsWith('$')) continue;
     const column = field === '_id' ? 'id' : indexed?.has(field) ? `json_extract(body, '$.${field}')` : undefined;
     if (!column) continue;
-    if (scalar(cond)) {
+    if (isScalar(cond)) {
       parts.push(`${column} = ?`);
       params.push(sqlValue(cond));
     } else if (cond && typeof cond === 'object' && !Array.isArray(cond)) {
       const c = cond as Record<string, unknown>;
       const keys = Object.keys(c);
-      if (keys.length === 1 && keys[0] === '$eq' && scalar(c.$eq)) {
+      if (keys.length === 1 && keys[0] === '$eq' && isScalar(c.$eq)) {
         parts.push(`${column} = ?`);
         params.push(sqlValue(c.$eq));
       } else if (
@@ -108,7 +147,7 @@ export function prefilter(criteria: Criteria, indexed: Set<string> | undefined):
         keys[0] === '$in' &&
         Array.isArray(c.$in) &&
         c.$in.length > 0 &&
-        c.$in.every(scalar)
+        c.$in.every(isScalar)
       ) {
         parts.push(`${column} IN (${c.$in.map(() => '?').join(', ')})`);
         params.push(...c.$in.map(sqlValue));

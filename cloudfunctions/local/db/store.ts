@@ -24,6 +24,10 @@ const IDENT = /^[A-Za-z0-9_.-]{1,120}$/;
 export class Store {
   readonly sqlite: Database.Database;
   private readonly stmts;
+  /** Prefiltered scans, prepared once per distinct SQL (a handful of query shapes in practice). */
+  private readonly scans = new Map<string, Database.Statement<unknown[], Row>>();
+  /** One transaction wrapper for every atomic step: better-sqlite3 builds a wrapper per call otherwise. */
+  private readonly inTransaction: (fn: () => unknown) => unknown;
   private seq: number;
   private readonly collections = new Set<string>();
   /** Index name by (collection, SQLite index name), for duplicate-key messages. */
@@ -55,6 +59,7 @@ export class Store {
         "INSERT INTO meta (key, value) VALUES ('seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       ),
     };
+    this.inTransaction = this.sqlite.transaction((fn: () => unknown) => fn());
     for (const r of this.sqlite.prepare<[], { name: string }>('SELECT name FROM collections').all())
       this.collections.add(r.name);
     const saved = this.sqlite.prepare<[], { value: number }>("SELECT value FROM meta WHERE key = 'seq'").get();
@@ -107,9 +112,14 @@ export class Store {
   /** Rows of a collection, narrowed by an optional SQL prefilter (a superset of the matches). */
   scan(coll: string, pre?: Prefilter): Row[] {
     if (!pre) return this.stmts.all.all(coll);
-    return this.sqlite
-      .prepare<unknown[], Row>(`SELECT id, seq, body FROM docs WHERE coll = ? AND ${pre.sql}`)
-      .all(coll, ...pre.params);
+    let stmt = this.scans.get(pre.sql);
+    if (!stmt) {
+      // `$in` lists of every length make new shapes: keep the cache bounded all the same.
+      if (this.scans.size >= 256) this.scans.clear();
+      stmt = this.sqlite.prepare<unknown[], Row>(`SELECT id, seq, body FROM docs WHERE coll = ? AND ${pre.sql}`);
+      this.scans.set(pre.sql, stmt);
+    }
+    return stmt.all(coll, ...pre.params);
   }
 
   put(coll: string, id: string, seq: number, body: string): void {
@@ -126,7 +136,7 @@ export class Store {
 
   /** Runs `fn` as one SQLite transaction: all of its writes land, or none. */
   atomically<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn)();
+    return this.inTransaction(fn) as T;
   }
 
   close(): void {

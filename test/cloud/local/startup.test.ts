@@ -1,4 +1,5 @@
 /** Starting the local cloud: clear one-line errors, seed once, keep data across restarts. */
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startLocalCloud, StartupError } from '../../../cloudfunctions/local';
@@ -32,6 +33,10 @@ test('should read its configuration from the environment and refuse bad values',
   expect(c).toMatchObject({ port: 9000, mode: 'production', dataDir: '/tmp/x', envId: 'prod-1', host: '127.0.0.1' });
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be an integer between 0 and 65535, got "eighty"');
   expect(() => loadConfig({ LOCAL_CLOUD_MODE: 'prod' })).toThrow(/LOCAL_CLOUD_MODE/);
+  // Instances per function: one per core by default (never fewer than 2), or as set.
+  expect(loadConfig({}).maxInstances).toBe(Math.max(2, os.availableParallelism()));
+  expect(loadConfig({ MAX_INSTANCES: '3' }).maxInstances).toBe(3);
+  expect(() => loadConfig({ MAX_INSTANCES: '0' })).toThrow(/MAX_INSTANCES/);
 });
 
 test('should seed an empty database once and keep it across a restart', async () => {
