@@ -3,7 +3,8 @@
  * code in eight is also presented by a second client at the same moment (a replay). Codes are made
  * by the holders between timed rounds (they live 60 s), so the timed figures are redemptions only.
  * Reported: redemptions/s, latency, double spends and lost updates (both must be 0), database calls
- * per redemption, the local cloud's peak memory, and the raw SQLite rate of the same write.
+ * per redemption, the local cloud's peak memory, where the CPU goes, and the raw SQLite rate of the
+ * same write.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -78,6 +79,9 @@ export async function redemptions(): Promise<void> {
   let refusedOther = 0;
   let timedMs = 0;
   let peakRss = 0;
+  // CPU spent during the timed rounds only: the cloud's main thread (gateway, database), its other
+  // threads (function instances, GC and I/O helpers), and this process (the 64 clients).
+  const cpu = { main: 0, others: 0, clients: 0 };
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, cloud.rssMb())), 200);
   let next = 0;
   while (timedMs < SECONDS * 1000) {
@@ -89,6 +93,8 @@ export async function redemptions(): Promise<void> {
     const queue = round.flatMap((c, i) => (i % 8 === 0 ? [c, c] : [c]));
     let at = 0;
     const t0 = performance.now();
+    const cloudBefore = cloud.cpuMs();
+    const clientsBefore = process.cpuUsage();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         while (at < queue.length) {
@@ -105,6 +111,11 @@ export async function redemptions(): Promise<void> {
       }),
     );
     timedMs += performance.now() - t0;
+    const cloudAfter = cloud.cpuMs();
+    const clients = process.cpuUsage(clientsBefore);
+    cpu.main += cloudAfter.main - cloudBefore.main;
+    cpu.others += cloudAfter.others - cloudBefore.others;
+    cpu.clients += (clients.user + clients.system) / 1000;
   }
   clearInterval(sampler);
   await settled(cloud);
@@ -131,6 +142,11 @@ export async function redemptions(): Promise<void> {
   report('double spends / lost updates (must be 0 / 0)', `${doubleSpends} / ${lost}`);
   report('redemptions / other refusals', `${won} / ${refusedOther}`);
   report('local cloud peak RSS during the run (MB)', peakRss.toFixed(0));
+  const each = (ms: number): string => (ms / answered).toFixed(2);
+  report(
+    'CPU ms per answer: cloud main / other / clients',
+    `${each(cpu.main)} / ${each(cpu.others)} / ${each(cpu.clients)}`,
+  );
   await cloud.close();
   rawSqlite(won / (timedMs / 1000));
 }

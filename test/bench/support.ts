@@ -134,7 +134,16 @@ export interface CloudProcess extends GatewayDriver {
   resetStats(): Promise<void>;
   /** Resident memory of the local cloud's process, MB. */
   rssMb(): number;
+  /** CPU time the local cloud's process has used so far, ms: its main thread and all its other threads. */
+  cpuMs(): { main: number; others: number };
   close(): Promise<void>;
+}
+
+/** User + system CPU ms of one thread, from /proc (clock ticks of 10 ms). */
+function threadCpuMs(pid: number, tid: string): number {
+  const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
@@ -177,6 +186,23 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
     rssMb() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    cpuMs() {
+      let main = 0;
+      let others = 0;
+      for (const tid of fs.readdirSync(`/proc/${child.pid}/task`)) {
+        // A thread may end between the listing and the read: it is simply not counted.
+        const ms = (() => {
+          try {
+            return threadCpuMs(child.pid!, tid);
+          } catch {
+            return 0;
+          }
+        })();
+        if (tid === String(child.pid)) main += ms;
+        else others += ms;
+      }
+      return { main, others };
     },
     async close() {
       child.kill('SIGTERM');

@@ -12,6 +12,11 @@ type Main = (event: unknown, context: unknown) => unknown;
 // Bundles carry inline source maps: errors in the log point at the TypeScript sources.
 process.setSourceMapsEnabled(true);
 
+// A worker's process.env is a native key-value store: every read crosses into C++, and the SDK reads
+// some twenty variables on each database call. A plain copy makes those ordinary property reads;
+// invocations still write their identity into it below, where getWXContext() finds it.
+process.env = { ...process.env };
+
 const port = parentPort;
 if (!port) throw new Error('instance.ts runs only inside a worker thread');
 
