@@ -15,6 +15,8 @@ import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import { redemptions } from './redeem';
 import { benchCloud, callsByAction, cloudProcess, percentile, report, settled } from './support';
 import { packageSizes, WEAPP_DIR } from '../../scripts/weapp-quality';
+import { CHROMIUM, launchBrowser, phoneContext } from '../e2e/support/browser';
+import { firstLoad } from '../e2e/support/first-load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -387,6 +389,35 @@ function dirSize(dir: string): number {
   return total;
 }
 
+/** H5 first-load JavaScript (gzip) and the time to the first card list, in headless Chromium. */
+async function firstVisit(): Promise<void> {
+  const h5Dir = path.join(ROOT, 'dist', 'h5');
+  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) return report('h5 first load', 'not built');
+  if (!fs.existsSync(CHROMIUM)) return report('h5 first load', `no Chromium at ${CHROMIUM}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
+  const cloud = await startLocalCloud({ port: 0, mode: 'test', dataDir, h5Dir });
+  const browser = await launchBrowser();
+  try {
+    const times: number[] = [];
+    let gzip = 0;
+    // Each visit in a fresh context: nothing cached, as for a first visitor.
+    for (let i = 0; i < 5; i++) {
+      const context = await phoneContext(browser);
+      const load = await firstLoad(await context.newPage(), cloud.url);
+      times.push(load.ms);
+      gzip = load.gzipBytes;
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    report('h5 first-load JS (gzip, budget 250 KB)', `${(gzip / 1024).toFixed(1)} KB`);
+    report('h5 time to the first card list, median of 5 (ms)', percentile(times, 50).toFixed(0));
+  } finally {
+    await browser.close();
+    await cloud.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 function sizes(): void {
   const kb = (n: number): string => (n < 0 ? 'not built' : `${(n / 1024).toFixed(1)} KB`);
   if (fs.existsSync(path.join(WEAPP_DIR, 'app.json'))) {
@@ -410,6 +441,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   redemptions,
   startup: startupAndMemory,
   sizes,
+  firstVisit,
 };
 
 async function main(): Promise<void> {

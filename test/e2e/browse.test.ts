@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { journey } from './support/browser';
+import { FIRST_LOAD_BUDGET, firstLoad } from './support/first-load';
 import { h5Stage } from './support/stage';
 
 jest.setTimeout(60_000);
@@ -78,5 +79,16 @@ test('should show the error state with a retry when the catalog cannot be reache
     fail = false;
     await page.locator('.state-view__retry').filter({ visible: true }).click();
     await page.getByText('精选好礼').filter({ visible: true }).first().waitFor();
+  });
+});
+
+test('should show the home page with at most 250 KB of JavaScript (gzip) on a first visit', async () => {
+  await journey(page, 'first-load', async () => {
+    const load = await firstLoad(page, stage.cloud.url);
+    // The entry scripts and the home page's own chunk, no other page's.
+    expect(load.scripts.length).toBeGreaterThanOrEqual(2);
+    expect(load.scripts.every((s) => s.path.startsWith('/js/'))).toBe(true);
+    expect(load.gzipBytes).toBeGreaterThan(0);
+    expect(load.gzipBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
   });
 });
