@@ -35,7 +35,8 @@ export interface PackageSizes {
   subpackages: Record<string, number>;
 }
 
-function bytesUnder(dir: string, skip: (rel: string) => boolean = () => false): number {
+/** Bytes of the files under `dir`, source maps left out, skipping the paths `skip` names. */
+export function bytesUnder(dir: string, skip: (rel: string) => boolean = () => false): number {
   let total = 0;
   const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {

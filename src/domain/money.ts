@@ -84,10 +84,16 @@ export function splitEvenly(total: Fen, parts: number): Fen[] {
  * cents are shown with two digits whenever they are not zero. Integer arithmetic only.
  */
 export function formatYuan(amount: Fen): string {
+  const [whole = '', cents] = yuanText(amount).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return cents === undefined ? grouped : `${grouped}.${cents}`;
+}
+
+/** Fen as the yuan a person would type (10000 → "100", 3750 → "37.50"): no separators, so parseYuanText reads it back. */
+export function yuanText(amount: Fen): string {
   const yuan = Math.floor(amount / 100);
   const cents = amount % 100;
-  const whole = yuan.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return cents === 0 ? whole : `${whole}.${cents.toString().padStart(2, '0')}`;
+  return cents === 0 ? String(yuan) : `${yuan}.${cents.toString().padStart(2, '0')}`;
 }
 
 /** "¥" + formatYuan. */

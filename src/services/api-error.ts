@@ -15,3 +15,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** The stable code of whatever a call threw: an ApiError's own, else INTERNAL (a bug, not an answer). */
+export function errorCodeOf(e: unknown): string {
+  return e instanceof ApiError ? e.code : 'INTERNAL';
+}

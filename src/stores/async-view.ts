@@ -3,7 +3,7 @@
  * Only the latest request may settle it, so a slow old answer never replaces a newer one.
  */
 import { makeAutoObservable, runInAction } from 'mobx';
-import { ApiError } from '../services/api-error';
+import { errorCodeOf } from '../services/api-error';
 
 export type ViewStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
@@ -32,7 +32,7 @@ export class AsyncView<T> {
       if (mine !== this.seq) return;
       runInAction(() => {
         this.status = 'error';
-        this.errorCode = e instanceof ApiError ? e.code : 'INTERNAL';
+        this.errorCode = errorCodeOf(e);
       });
     }
   }

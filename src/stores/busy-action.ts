@@ -1,6 +1,6 @@
 /** One user action at a time: `busy` while it runs, its error code kept for the page to show. */
 import { makeAutoObservable, runInAction } from 'mobx';
-import { ApiError } from '../services/api-error';
+import { errorCodeOf } from '../services/api-error';
 
 export class BusyAction {
   busy = false;
@@ -17,7 +17,7 @@ export class BusyAction {
     try {
       return await fn();
     } catch (e) {
-      runInAction(() => (this.errorCode = e instanceof ApiError ? e.code : 'INTERNAL'));
+      runInAction(() => (this.errorCode = errorCodeOf(e)));
       return undefined;
     } finally {
       runInAction(() => (this.busy = false));

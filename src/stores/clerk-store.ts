@@ -12,7 +12,7 @@ import {
   type ScannedCardView,
   type StaffStoreView,
 } from '../contracts/merchant';
-import { parseYuanText, type Fen } from '../domain/money';
+import { parseYuanText, yuanText, type Fen } from '../domain/money';
 import { parsePayInput, PAY_CODE_LENGTH } from '../domain/redemption';
 import type { MerchantService } from '../services/merchant-service';
 import type { Preference } from '../services/preference';
@@ -44,12 +44,6 @@ const REFUSALS: ReadonlySet<string> = new Set([
 export type AmountProblem = 'format' | 'zero' | 'overBalance' | 'overLimit';
 
 export type ClerkStep = 'scan' | 'amount' | 'waiting' | 'done' | 'refused';
-
-/** Fen as the text a clerk would type ("37.5" → "37.50", "100"), without thousands separators. */
-function yuanText(amount: number): string {
-  const cents = amount % 100;
-  return cents === 0 ? String(amount / 100) : `${Math.floor(amount / 100)}.${String(cents).padStart(2, '0')}`;
-}
 
 interface Attempt {
   requestId: string;
@@ -185,7 +179,7 @@ export class ClerkStore {
   }
 
   chooseAmount(amount: number): void {
-    this.amountText = yuanText(amount);
+    this.amountText = yuanText(amount as Fen);
   }
 
   /** The typed amount in fen when it can be taken off the card, else undefined. */

@@ -7,7 +7,7 @@
  */
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { PayCodeView, PayStatusView } from '../contracts/wallet';
-import { ApiError } from '../services/api-error';
+import { errorCodeOf } from '../services/api-error';
 import type { ScreenService } from '../services/screen-types';
 import type { WalletService } from '../services/wallet-service';
 import { BusyAction } from './busy-action';
@@ -20,8 +20,6 @@ export const PAY_CODE_SHOW_MS = 5 * 60_000;
 
 /** Why a clerk's request went away without a payment. */
 export type PayNotice = 'declined' | 'confirmExpired';
-
-const codeOf = (e: unknown): string => (e instanceof ApiError ? e.code : 'INTERNAL');
 
 export class PayCodeStore {
   cardId = '';
@@ -127,7 +125,7 @@ export class PayCodeStore {
         this.watched.add(payCode.code);
       });
     } catch (e) {
-      runInAction(() => (this.errorCode = codeOf(e)));
+      runInAction(() => (this.errorCode = errorCodeOf(e)));
     } finally {
       runInAction(() => (this.fetching = false));
     }

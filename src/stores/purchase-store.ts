@@ -9,7 +9,7 @@ import type { Fen } from '../domain/money';
 import type { OrderPurpose } from '../domain/order';
 import { PURCHASE_RULES } from '../domain/rules';
 import { ORDER_LIMITS, type OrdersActions } from '../contracts/orders';
-import { ApiError } from '../services/api-error';
+import { errorCodeOf } from '../services/api-error';
 import type { OrdersService } from '../services/orders-service';
 import { newRequestId } from './request-id';
 
@@ -148,7 +148,7 @@ export class PurchaseStore {
       });
       return result;
     } catch (e) {
-      const code = e instanceof ApiError ? e.code : 'INTERNAL';
+      const code = errorCodeOf(e);
       runInAction(() => {
         if (code === 'REAL_NAME_REQUIRED') this.needsRealName = true;
         else this.errorCode = code;

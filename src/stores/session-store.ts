@@ -2,7 +2,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { AccountService, DemoUser } from '../services/account-service';
 import { loadSession, sessionToken, type StoredSession } from '../services/session-token';
-import { ApiError } from '../services/api-error';
+import { errorCodeOf } from '../services/api-error';
 import { AsyncView } from './async-view';
 
 export class SessionStore {
@@ -36,7 +36,7 @@ export class SessionStore {
       runInAction(() => (this.session = session));
       return true;
     } catch (e) {
-      runInAction(() => (this.errorCode = e instanceof ApiError ? e.code : 'INTERNAL'));
+      runInAction(() => (this.errorCode = errorCodeOf(e)));
       return false;
     } finally {
       runInAction(() => (this.signingIn = undefined));

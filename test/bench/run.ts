@@ -14,7 +14,7 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import { redemptions } from './redeem';
 import { benchCloud, callsByAction, cloudProcess, percentile, report, settled } from './support';
-import { packageSizes, WEAPP_DIR } from '../../scripts/weapp-quality';
+import { bytesUnder, packageSizes, WEAPP_DIR } from '../../scripts/weapp-quality';
 import { CHROMIUM, launchBrowser, phoneContext } from '../e2e/support/browser';
 import { firstLoad } from '../e2e/support/first-load';
 
@@ -375,18 +375,9 @@ async function startupAndMemory(): Promise<void> {
   }
 }
 
+/** Bytes under `dir` without source maps, or -1 when it isn't built. */
 function dirSize(dir: string): number {
-  if (!fs.existsSync(dir)) return -1;
-  let total = 0;
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (!p.endsWith('.map')) total += fs.statSync(p).size;
-    }
-  };
-  walk(dir);
-  return total;
+  return fs.existsSync(dir) ? bytesUnder(dir) : -1;
 }
 
 /** H5 first-load JavaScript (gzip) and the time to the first card list, in headless Chromium. */

@@ -139,9 +139,14 @@ export interface CloudProcess extends GatewayDriver {
   close(): Promise<void>;
 }
 
-/** User + system CPU ms of one thread, from /proc (clock ticks of 10 ms). */
+/** User + system CPU ms of one thread, from /proc (clock ticks of 10 ms); 0 for a thread that has ended. */
 function threadCpuMs(pid: number, tid: string): number {
-  const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -191,14 +196,7 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
       let main = 0;
       let others = 0;
       for (const tid of fs.readdirSync(`/proc/${child.pid}/task`)) {
-        // A thread may end between the listing and the read: it is simply not counted.
-        const ms = (() => {
-          try {
-            return threadCpuMs(child.pid!, tid);
-          } catch {
-            return 0;
-          }
-        })();
+        const ms = threadCpuMs(child.pid!, tid);
         if (tid === String(child.pid)) main += ms;
         else others += ms;
       }

@@ -12,9 +12,11 @@ import {
   multiplyFen,
   NEGATIVE_RESULT_MESSAGE,
   NOT_INTEGER_FEN_MESSAGE,
+  parseYuanText,
   splitEvenly,
   subtractFen,
   sumFen,
+  yuanText,
   yuanToFen,
   type Fen,
 } from '../../src/domain/money';
@@ -118,5 +120,11 @@ describe('formatting', () => {
         return Number(yuan) * 100 + Number(cents) === a;
       }),
     );
+  });
+
+  test('should give amounts as a person types them, which parseYuanText reads back', () => {
+    expect(yuanText(fen(3750))).toBe('37.50');
+    expect(yuanText(fen(123456700))).toBe('1234567');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_99 }), (n) => parseYuanText(yuanText(fen(n))) === n));
   });
 });

@@ -53,6 +53,15 @@ async function readQr(shown: Page, testId: string): Promise<string> {
   }
 }
 
+/** Alice signs in, gets a paid card of `amount` fen, opens its pay code; what a scanner reads off it. */
+async function showPayCode(alice: Page, amount: number): Promise<string> {
+  await signIn(stage.cloud, alice, 'alice');
+  const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), amount);
+  await alice.goto(`${stage.cloud.url}/pages/paycode/index?cardId=${cardId}`);
+  await visible(alice, 'qr-code').waitFor();
+  return readQr(alice, 'pay-qr');
+}
+
 /** On the till: the code typed or pasted into the manual field, looked up. */
 async function enterCode(p: Page, text: string): Promise<void> {
   await visible(p, 'clerk-entry').locator('input').fill(text);
@@ -145,11 +154,7 @@ test('should wait for the holder to confirm an amount above ¥500 on her own scr
   const alice = await stage.phone();
   const carol = await stage.phone();
   await journey(alice, 'redeem-confirm', async () => {
-    await signIn(stage.cloud, alice, 'alice');
-    const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 100_000);
-    await alice.goto(`${stage.cloud.url}/pages/paycode/index?cardId=${cardId}`);
-    await visible(alice, 'qr-code').waitFor();
-    const payload = await readQr(alice, 'pay-qr');
+    const payload = await showPayCode(alice, 100_000);
 
     await signIn(stage.cloud, carol, 'carol');
     await carol.goto(`${stage.cloud.url}/merchant/pages/scan/index`);
@@ -175,11 +180,7 @@ test('should wait for the holder to confirm an amount above ¥500 on her own scr
 test('should scan the pay code with the camera on H5', async () => {
   const alice = await stage.phone();
   await journey(alice, 'redeem-camera', async () => {
-    await signIn(stage.cloud, alice, 'alice');
-    const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 5_000);
-    await alice.goto(`${stage.cloud.url}/pages/paycode/index?cardId=${cardId}`);
-    await visible(alice, 'qr-code').waitFor();
-    const payload = await readQr(alice, 'pay-qr');
+    const payload = await showPayCode(alice, 5_000);
 
     // Carol's phone: a browser whose camera sees Alice's screen.
     const camera = await launchBrowser(qrCamera(payload, path.join(stage.cloud.dataDir, 'pay-code.y4m')));

@@ -8,7 +8,7 @@
  * wx-server-sdk's runTransaction retries exactly that answer to commit, up to 3 times. Commits
  * apply in one SQLite transaction.
  */
-import { randomUUID } from 'node:crypto';
+import { randomHex } from '../random-hex';
 import { DbError, dbErrors } from './errors';
 import { nativeRegExps, parseEjson, resolveServerDates, stringifyDoc, type Doc } from './ejson';
 import { aggregate, applyUpdate, isOperatorUpdate, matcher, prefilter, project, select, type Criteria } from './query';
@@ -36,9 +36,8 @@ type Body = Record<string, unknown>;
 const key = (coll: string, id: string): string => `${coll}\u0000${id}`;
 
 function newId(): string {
-  // 32 hex characters, like the cloud's generated ids (randomUUID draws from a pooled buffer:
-  // far cheaper per id than randomBytes).
-  return randomUUID().replace(/-/g, '');
+  // 32 hex characters, like the cloud's generated ids.
+  return randomHex();
 }
 
 function str(v: unknown, name: string): string {

@@ -63,7 +63,7 @@ export function select(
     return docs.slice(from, opts.limit ? from + opts.limit : undefined);
   }
   let cursor = new Query(criteria).find<Doc>(docs, opts.projection);
-  if (opts.order && Object.keys(opts.order).length > 0) cursor = cursor.sort(opts.order);
+  if (ordered) cursor = cursor.sort(opts.order!);
   if (opts.offset) cursor = cursor.skip(opts.offset);
   if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
   return cursor.all();

@@ -1,6 +1,7 @@
 /** The buy sheet of the brand page: face, amount, quantity, blessing, self or gift, and the total. */
 import { View, Text, Input, Textarea } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { ActionButton } from '../../components/action-button';
 import { formatPrice, type Fen } from '../../domain/money';
 import { KIND_CAP } from '../../domain/catalog';
 import { PURCHASE_RULES } from '../../domain/rules';
@@ -10,7 +11,6 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
 import './buy-sheet.scss';
-import { ActionButton } from '../../components/action-button';
 
 const s = strings.buy;
 

@@ -2,6 +2,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/format';
 import { StateView } from '../../components/state-view';
@@ -11,7 +12,6 @@ import { useStores } from '../../stores';
 import { navigate } from '../routes';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import './index.scss';
-import { ActionButton } from '../../components/action-button';
 
 const s = strings.card;
 

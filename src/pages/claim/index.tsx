@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
@@ -16,7 +17,6 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { whenSignedIn } from '../use-signed-in';
 import './index.scss';
-import { ActionButton } from '../../components/action-button';
 
 const s = strings.claim;
 

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { View, Text, Input, Textarea } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { FacePicker } from '../../components/face-picker';
 import { StateView } from '../../components/state-view';
@@ -16,7 +17,6 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import './index.scss';
-import { ActionButton } from '../../components/action-button';
 
 const s = strings.gift;
 

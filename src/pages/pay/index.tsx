@@ -3,13 +3,13 @@ import { useEffect } from 'react';
 import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { ActionButton } from '../../components/action-button';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import './index.scss';
-import { ActionButton } from '../../components/action-button';
 
 function PayPage() {
   const { orders } = useStores();

@@ -1,9 +1,9 @@
 /** The holder's answer to a large amount a store asks for: who asks, how much, the time left, confirm or decline. */
 import { View, Text } from '@tarojs/components';
+import { ActionButton } from '../../components/action-button';
 import { formatPrice, type Fen } from '../../domain/money';
 import { strings } from '../../strings/zh-CN';
 import './confirm-sheet.scss';
-import { ActionButton } from '../../components/action-button';
 
 const s = strings.payCode;
 
