@@ -29,13 +29,15 @@ export interface CallerContext {
   openId: string;
   appId: string;
   source: string;
+  /** The caller's address as the platform saw it ('' when it gives none, e.g. timers). */
+  clientIp: string;
 }
 
 export function getCaller(): CallerContext {
   ensureInit();
   const ctx = cloud.getWXContext() as unknown as Record<string, unknown>;
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-  return { openId: str(ctx.OPENID), appId: str(ctx.APPID), source: str(ctx.SOURCE) };
+  return { openId: str(ctx.OPENID), appId: str(ctx.APPID), source: str(ctx.SOURCE), clientIp: str(ctx.CLIENTIP) };
 }
 
 /** The documents of a query result: the SDK's typings admit callback-style results; awaited queries always carry `data`. */

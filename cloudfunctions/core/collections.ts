@@ -14,4 +14,5 @@ export const C = {
   gifts: 'gifts',
   giftDays: 'giftDays',
   redemptions: 'redemptions',
+  audit: 'audit',
 } as const;

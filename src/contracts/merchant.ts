@@ -4,6 +4,9 @@
  * action is gated by the caller's staff role for the card's merchant.
  */
 import type { PayCodeStatus } from '../domain/redemption';
+import type { ExpiryOperatorActions } from './expiry';
+import type { OperatorActions } from './operator';
+import type { ReportActions } from './reports';
 
 export const MERCHANT_FUNCTION = 'merchant';
 
@@ -92,7 +95,8 @@ export interface IssuedCardView {
   last4: string;
 }
 
-export interface MerchantActions {
+/** The clerk's actions (paying in store) and the batch issue. */
+export interface ClerkActions {
   profile: { input: Record<string, never>; output: { profile: ClerkProfileView } };
   inspect: { input: { payCode: string; storeId: string }; output: { card: ScannedCardView } };
   redeem: { input: RedeemInput; output: { redemption: RedemptionView } };
@@ -109,3 +113,6 @@ export interface MerchantActions {
     output: { cards: IssuedCardView[] };
   };
 }
+
+/** Every action of the merchant function. */
+export interface MerchantActions extends ClerkActions, OperatorActions, ReportActions, ExpiryOperatorActions {}

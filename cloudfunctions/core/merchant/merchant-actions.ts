@@ -5,10 +5,13 @@ import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
+import { expiryOperatorActions, expiryTimers } from '../expiry/expiry-actions';
 import { clerkActions } from '../redeem/clerk-actions';
-import { action, type ActionTable } from '../router';
+import { reportActions, reportTimers } from '../reports/report-actions';
+import { action, type ActionTable, type TimerTable } from '../router';
 import { idSchema, z } from '../validate';
 import { issueBatch, type IssuedCard } from './issue-batch';
+import { operatorActions } from './operator-actions';
 import { requireOperator } from './staff';
 
 /** Cards per batch request. */
@@ -16,6 +19,9 @@ export const BATCH_MAX = 100;
 
 export const merchantActions: ActionTable = {
   ...clerkActions,
+  ...operatorActions,
+  ...reportActions,
+  ...expiryOperatorActions,
   issueBatch: action({
     access: 'user',
     input: z
@@ -35,3 +41,6 @@ export const merchantActions: ActionTable = {
     },
   }),
 };
+
+/** The merchant function's timer jobs, by trigger name (its config.json). */
+export const merchantTimers: TimerTable = { ...reportTimers, ...expiryTimers };
