@@ -16,6 +16,8 @@ export const LEDGER_TYPES = [
   'VOID',
   /** Balance lost at expiry (−). */
   'EXPIRE',
+  /** Expired balance given back by an approved extension (+). */
+  'REINSTATE',
   /** Value split off this card into a gift's own card (−). */
   'GIFT_OUT',
   /** Value a card was born with when split off for a gift (+). */
@@ -65,6 +67,7 @@ export const LEDGER_SIGN: Readonly<Record<LedgerType, 1 | -1 | 0>> = {
   REFUND: 1,
   VOID: -1,
   EXPIRE: -1,
+  REINSTATE: 1,
   GIFT_OUT: -1,
   GIFT_IN: 1,
   TRANSFER: 0,

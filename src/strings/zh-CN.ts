@@ -150,6 +150,7 @@ export const zhCN = {
       REFUND: '消费撤销',
       VOID: '退款作废',
       EXPIRE: '过期',
+      REINSTATE: '延期恢复',
       GIFT_OUT: '转赠拆分',
       GIFT_IN: '转赠入卡',
       TRANSFER: '好友领取转入',

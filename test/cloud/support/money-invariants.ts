@@ -95,7 +95,7 @@ export async function checkMoneyInvariants(cloud: TestCloud): Promise<MoneyTotal
     balances: cards.reduce((s, c) => s + c.balance, 0),
     redeemed: sum('REDEEM') - sum('REFUND'),
     voided: sum('VOID'),
-    expired: sum('EXPIRE'),
+    expired: sum('EXPIRE') - sum('REINSTATE'),
   };
   if (totals.issued !== totals.balances + totals.redeemed + totals.voided + totals.expired) {
     problems.push(`conservation: issued ${totals.issued} ≠ ${JSON.stringify(totals)}`);
