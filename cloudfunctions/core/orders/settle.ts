@@ -10,6 +10,7 @@ import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { C } from '../collections';
 import { keyedHash, randomCode } from '../secrets';
+import { getDatabase, rows } from '../cloud';
 import { transaction, txAdd, txGet, txUpdate } from '../tx';
 
 export type SettleOutcome = 'settled' | 'already-paid' | 'not-found' | 'amount-mismatch' | 'closed';
@@ -86,4 +87,12 @@ export async function settleOrder(payment: VerifiedPayment, now: number): Promis
     }
     return 'settled' as const;
   });
+}
+
+/** Whether the order was settled (its status went from pending to paid, never back). */
+export async function isOrderPaid(orderId: string): Promise<boolean> {
+  const found = rows<Pick<Order, 'status'>>(
+    await getDatabase().collection(C.orders).where({ _id: orderId }).field({ status: true }).limit(1).get(),
+  );
+  return found[0]?.status === 'paid';
 }

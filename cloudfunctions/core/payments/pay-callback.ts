@@ -6,7 +6,7 @@
  */
 import { now } from '../clock';
 import { getCaller } from '../cloud';
-import { settleOrder } from '../orders/settle';
+import { isOrderPaid, settleOrder } from '../orders/settle';
 import { completeRefund } from '../wallet/refund-card';
 import { payments } from './index';
 
@@ -32,6 +32,13 @@ async function onPayment(event: Record<string, unknown>): Promise<CallbackAnswer
   // A failed payment changes nothing of ours; acknowledge it.
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return OK;
   const status = await payments().queryPayment(outTradeNo);
+  if (status.state === 'REFUND' && status.totalFee === totalFee) {
+    // Paid and since refunded: a late repeat of a notification we settled long ago. Never settle
+    // it now (the money has gone back); anything but an order already paid is for a person to see.
+    if (await isOrderPaid(outTradeNo)) return OK;
+    console.error(`payment ${outTradeNo} was refunded before its order settled`);
+    return { errcode: 409, errmsg: 'refunded' };
+  }
   if (status.state !== 'SUCCESS' || status.totalFee !== totalFee) {
     console.error(`payment notification for ${outTradeNo} not confirmed by the payment system (${status.state})`);
     return { errcode: 403, errmsg: 'notification not confirmed' };

@@ -202,6 +202,24 @@ describe('payment notifications', () => {
     },
   );
 
+  test('should acknowledge a late repeat of the notification after the card was refunded, issuing nothing', async () => {
+    const d = await buy('u-late-repeat');
+    const cardId = d.cards[0]!._id;
+    await ok<WalletOut<'refund'>>('u-late-repeat', 'wallet', { action: 'refund', cardId });
+    await waitFor('the refund to complete', async () => {
+      const x = await ok<WalletOut<'detail'>>('u-late-repeat', 'wallet', { action: 'detail', cardId });
+      return x.refund?.status === 'succeeded' ? x : undefined;
+    });
+    // The payment system now says REFUND for this payment: still ours, settled, so WeChat may stop.
+    const late = (await testApi('pay/notify', { outTradeNo: d.order._id, times: 2 })) as { answers: unknown[] };
+    expect(late.answers).toEqual([
+      { errcode: 0, errmsg: '' },
+      { errcode: 0, errmsg: '' },
+    ]);
+    expect(await cardsOf(d.order._id)).toHaveLength(1);
+    expect((await cardsOf(d.order._id))[0]).toMatchObject({ state: 'refunded', balance: 0 });
+  });
+
   test('should issue nothing for a notification the payment system does not confirm', async () => {
     const created = await ok<OrdersOut<'create'>>('u-forge', 'orders', createInput());
     const orderId = created.order._id;
