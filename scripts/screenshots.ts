@@ -1,13 +1,14 @@
 /**
  * `npm run screenshots`: renders every H5 page at 375×812 with the demo data into screenshots/ —
  * browsing, then a demo holder's purchase from the buy sheet to the wallet, then paying in store
- * with the holder's pay code and the clerk's till side by side — for design review. Needs the H5
+ * with the holder's pay code and the clerk's till side by side, then the operator's pages, a clerk
+ * joining by invite, and a card's expiry and extension — for design review. Needs the H5
  * build (npm run build:h5) and Debian's chromium.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalCloud } from '../cloudfunctions/local';
+import { startLocalCloud, type LocalCloud } from '../cloudfunctions/local';
 import type { Browser } from 'playwright-core';
 import { gatewayDriver } from '../test/bench/support';
 import { launchBrowser, phoneContext } from '../test/e2e/support/browser';
@@ -69,23 +70,26 @@ async function signedInJourney(browser: Browser, url: string): Promise<void> {
   await context.close();
 }
 
+/** A new phone signed in as `user` from the wallet tab, with test-id lookup and a screenshot helper. */
+async function signedInPhone(browser: Browser, url: string, user: string) {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  const byId = (id: string) => page.getByTestId(id).filter({ visible: true });
+  await page.goto(`${url}/pages/wallet/index`);
+  await byId('state-action').click();
+  await byId(`login-${user}`).click();
+  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'));
+  const shoot = async (name: string, fullPage = false): Promise<void> => {
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+    console.log(`  screenshots/${name}.png`);
+  };
+  return { context, page, byId, shoot };
+}
+
 /** Paying in store: alice's pay code and carol's till (and dave's, with several stores), step by step. */
 async function storeJourney(browser: Browser, url: string): Promise<void> {
-  const person = async (user: string) => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const byId = (id: string) => page.getByTestId(id).filter({ visible: true });
-    await page.goto(`${url}/pages/wallet/index`);
-    await byId('state-action').click();
-    await byId(`login-${user}`).click();
-    await page.waitForURL((u) => !u.pathname.includes('/pages/login/'));
-    const shoot = async (name: string): Promise<void> => {
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-      console.log(`  screenshots/${name}.png`);
-    };
-    return { context, page, byId, shoot };
-  };
+  const person = (user: string) => signedInPhone(browser, url, user);
   const gateway = gatewayDriver(url);
   const aliceToken = (await gateway.post('/api/dev/login', { user: 'alice' })).token as string;
   const small = await gateway.cardOf(aliceToken, 10_000);
@@ -153,6 +157,84 @@ async function storeJourney(browser: Browser, url: string): Promise<void> {
   for (const p of [alice, carol, dave]) await p.context.close();
 }
 
+/** The operator's pages (dave), a clerk joining by invite (bob), and a card's expiry and extension. */
+async function operatorJourney(browser: Browser, cloud: LocalCloud): Promise<void> {
+  const url = cloud.url;
+  const person = (user: string) => signedInPhone(browser, url, user);
+  const dave = await person('dave');
+  await dave.page.goto(`${url}/pages/wallet/index`);
+  await dave.byId('console-entry').waitFor();
+  await dave.shoot('29-wallet-operator');
+  await dave.byId('console-entry').click();
+  await dave.byId('console-brand-brand-lanshan-coffee').click();
+  await dave.byId('console-kpi-sold').waitFor();
+  await dave.byId('chart-day').last().click();
+  await dave.shoot('30-console', true);
+  await dave.page.goto(`${url}/merchant/pages/products/index?brandId=brand-lanshan-coffee`);
+  await dave.byId('product-row').first().waitFor();
+  await dave.shoot('31-products', true);
+  await dave.byId('product-new').click();
+  await dave.byId('product-name').waitFor();
+  await dave.byId('product-name').locator('input').fill('冬日暖饮卡');
+  await dave.byId('product-save').click();
+  await dave.shoot('32-product-editor', true);
+  await dave.page.goto(`${url}/merchant/pages/team/index?brandId=brand-lanshan-coffee`);
+  await dave.byId('store-row').first().waitFor();
+  await dave.byId('invite-store').first().click();
+  await dave.byId('invite-create').click();
+  const code = ((await dave.byId('invite-code').textContent()) ?? '').replace(/\s/g, '');
+  await dave.shoot('33-team', true);
+  const bob = await person('bob');
+  await bob.page.goto(`${url}/merchant/pages/join/index?code=${code}`);
+  await bob.byId('join-name').waitFor();
+  await bob.shoot('34-join');
+  await dave.page.goto(`${url}/merchant/pages/batch/index?brandId=brand-lanshan-coffee`);
+  await dave.byId('batch-product').first().click();
+  await dave.byId('batch-amount').locator('input').fill('200');
+  await dave.byId('batch-count').locator('input').fill('3');
+  await dave.byId('batch-issue').click();
+  await dave.byId('batch-card').first().waitFor();
+  await dave.shoot('35-batch', true);
+  for (const tab of ['reconcile', 'export', 'audit', 'reviews']) {
+    await dave.page.goto(`${url}/merchant/pages/reports/index?brandId=brand-lanshan-coffee`);
+    await dave.byId(`reports-tab-${tab}`).click();
+    if (tab === 'reconcile') {
+      await dave.byId('reports-reconcile').click();
+      await dave.byId('reconciliation').first().waitFor();
+    }
+    await dave.shoot(`36-reports-${tab}`, true);
+  }
+
+  // Three years on, alice's cards have expired; she asks for an extension and dave decides it.
+  cloud.clock.advance(37 * 31 * 86_400_000);
+  const swept = await cloud.runtime.invoke(
+    'merchant',
+    { Type: 'Timer', TriggerName: 'expirySweeper', Time: '', Message: '' },
+    { openId: '', appId: cloud.config.appId, source: 'wx_timer' },
+    cloud.clock.offsetMs,
+  );
+  console.log(`  (expiry sweep: ${JSON.stringify(swept)})`);
+  // Signed in after the jump, on phones of their own: sessions, like everything else, follow the
+  // cloud's clock, and the old ones have expired there.
+  const alice = await person('alice');
+  const later = await person('dave');
+  await alice.page.goto(`${url}/pages/wallet/index`);
+  await alice.byId('total-balance').waitFor();
+  await alice.page.getByText('已过期').filter({ visible: true }).first().click();
+  await alice.byId('wallet-card').first().click();
+  await alice.byId('expiry-panel').waitFor();
+  await alice.shoot('37-card-expired', true);
+  await alice.byId('extension-request').click();
+  await alice.byId('extension-sheet').waitFor();
+  await alice.byId('extension-confirm').click();
+  await alice.byId('extension-state').waitFor();
+  await alice.shoot('38-card-extension-pending', true);
+  await later.page.goto(`${url}/merchant/pages/extensions/index?brandId=brand-lanshan-coffee`);
+  await later.byId('extension-item').first().waitFor();
+  await later.shoot('39-extensions', true);
+  for (const p of [dave, bob, alice, later]) await p.context.close();
+}
+
 async function main(): Promise<void> {
   const h5Dir = path.join(ROOT, 'dist', 'h5');
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('no H5 build: run npm run build:h5 first');
@@ -184,6 +266,7 @@ async function main(): Promise<void> {
     await context.close();
     await signedInJourney(browser, cloud.url);
     await storeJourney(browser, cloud.url);
+    await operatorJourney(browser, cloud);
   } finally {
     await browser.close();
     await cloud.close();

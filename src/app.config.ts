@@ -20,7 +20,23 @@ export default defineAppConfig({
     'pages/paycode/index',
   ],
   // Staff pages load only for staff, and stay out of the main package's 2 MB.
-  subPackages: [{ root: 'merchant', pages: ['pages/scan/index', 'pages/history/index'] }],
+  subPackages: [
+    {
+      root: 'merchant',
+      pages: [
+        'pages/scan/index',
+        'pages/history/index',
+        'pages/console/index',
+        'pages/reports/index',
+        'pages/extensions/index',
+        'pages/products/index',
+        'pages/product/index',
+        'pages/team/index',
+        'pages/join/index',
+        'pages/batch/index',
+      ],
+    },
+  ],
   tabBar: {
     color: '#8a8f99',
     selectedColor: '#e8483a',

@@ -15,4 +15,11 @@ export const C = {
   giftDays: 'giftDays',
   redemptions: 'redemptions',
   audit: 'audit',
+  reconciliations: 'reconciliations',
+  /** Holders' extension requests for expired cards (core/expiry). */
+  extensions: 'extensions',
+  /** One record per expiry reminder sent, so the daily sweep never sends one twice. */
+  expiryReminders: 'expiryReminders',
+  /** One-time clerk invites (core/merchant/invites.ts): codes kept only as keyed hashes. */
+  invites: 'invites',
 } as const;

@@ -4,6 +4,7 @@
  */
 import type { CardKind } from '../domain/catalog';
 import type { CardState, WalletGroup } from '../domain/card';
+import type { ExtensionState } from '../domain/expiry';
 import type { LedgerType } from '../domain/ledger';
 import type { PayCodeStatus } from '../domain/redemption';
 
@@ -14,6 +15,8 @@ export const WALLET_LIMITS = {
   /** Card number as typed: 16 characters plus spaces or dashes. */
   cardNumberMax: 24,
   pinMax: 12,
+  /** The holder's note on an extension request. */
+  noteMax: 100,
 } as const;
 
 export interface CardView {
@@ -92,6 +95,32 @@ export interface PayStatusView {
   now: number;
 }
 
+/** My extension request for an expired card, and what became of it. */
+export interface CardExtensionView {
+  id: string;
+  state: ExtensionState;
+  /** Fen that expired and an approval gives back. */
+  amount: number;
+  requestedAt: number;
+  decidedAt: number | null;
+  /** Approved: the card's new expiry. */
+  newExpiresAt: number | null;
+}
+
+/** A card's expiry as its page shows it. */
+export interface CardExpiryView {
+  /** Past its expiry now (whether or not the daily sweep has recorded it). */
+  expired: boolean;
+  /** Fen lost to expiry (0 when nothing was). */
+  expiredAmount: number;
+  /** Whole days left when the expiry is within 30 days; null otherwise. */
+  daysLeft: number | null;
+  /** Whether an extension may be asked now. */
+  extendable: boolean;
+  /** The latest extension request, if any. */
+  extension: CardExtensionView | null;
+}
+
 export interface WalletActions {
   list: {
     input: Record<string, never>;
@@ -99,8 +128,10 @@ export interface WalletActions {
   };
   detail: {
     input: { cardId: string };
-    output: { card: CardView; history: HistoryEntryView[]; refund: RefundView | null };
+    output: { card: CardView; history: HistoryEntryView[]; refund: RefundView | null; expiry: CardExpiryView };
   };
+  /** Asks the card's merchant to give an expired card's balance back (one request per expiry). */
+  requestExtension: { input: { cardId: string; note?: string }; output: { extension: CardExtensionView } };
   bind: { input: { cardNumber: string; pin: string }; output: { card: CardView } };
   refund: { input: { cardId: string }; output: { card: CardView; refund: RefundView } };
   /** A fresh pay code for one of my usable cards (throttled). */

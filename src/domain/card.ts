@@ -3,6 +3,7 @@
  * or move is one line), and how the wallet groups them.
  */
 import type { CardKind, CardFace } from './catalog';
+import { isExpired } from './expiry';
 import type { Fen } from './money';
 
 export const CARD_STATES = [
@@ -109,11 +110,15 @@ export interface Card {
  * inside the window.
  */
 export function refundRefusal(
-  card: Pick<Card, 'state' | 'redeemed' | 'transfers' | 'refundableUntil' | 'origin' | 'balance' | 'initialValue'>,
+  card: Pick<Card, 'state' | 'redeemed' | 'transfers' | 'refundableUntil' | 'origin' | 'balance' | 'initialValue'> & {
+    expiresAt?: number | null;
+  },
   now: number,
-): 'NOT_REFUNDABLE' | 'CARD_USED' | 'CARD_GIFTED' | 'REFUND_WINDOW_PASSED' | 'CARD_NOT_ACTIVE' | null {
+): 'NOT_REFUNDABLE' | 'CARD_USED' | 'CARD_GIFTED' | 'REFUND_WINDOW_PASSED' | 'CARD_NOT_ACTIVE' | 'CARD_EXPIRED' | null {
   if (card.origin !== 'purchase' || card.refundableUntil === null) return 'NOT_REFUNDABLE';
   if (card.state !== 'active') return card.state === 'used' ? 'CARD_USED' : 'CARD_NOT_ACTIVE';
+  // Past its expiry the balance is lost even before the daily sweep has recorded it.
+  if (isExpired({ expiresAt: card.expiresAt ?? null }, now)) return 'CARD_EXPIRED';
   if (card.redeemed > 0) return 'CARD_USED';
   if (card.transfers > 0 || card.balance !== card.initialValue) return 'CARD_GIFTED';
   if (now > card.refundableUntil) return 'REFUND_WINDOW_PASSED';

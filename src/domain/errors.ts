@@ -65,6 +65,24 @@ export const ErrorCode = {
   /** Reversal refusals: not a completed redemption, or too late. */
   NOT_REVERSIBLE: 'NOT_REVERSIBLE',
   REVERSAL_WINDOW_PASSED: 'REVERSAL_WINDOW_PASSED',
+  /** A compliance review is decided once: it was already cleared or reported. */
+  REVIEW_DECIDED: 'REVIEW_DECIDED',
+  /** A CSV export would hold more rows than allowed (5,000): nothing was exported, narrow the dates. */
+  EXPORT_TOO_LARGE: 'EXPORT_TOO_LARGE',
+  /** A CSV export spans more China days than allowed (92). */
+  EXPORT_RANGE_TOO_LONG: 'EXPORT_RANGE_TOO_LONG',
+  /** A product breaks one of the product rules (domain/product-rules.ts); the message names the rule. */
+  PRODUCT_INVALID: 'PRODUCT_INVALID',
+  /** A product with unlimited stock has no stock to adjust. */
+  STOCK_UNLIMITED: 'STOCK_UNLIMITED',
+  /** The stock change would take the stock below zero. */
+  STOCK_TOO_LOW: 'STOCK_TOO_LOW',
+  /** A clerk invite code is unknown, used, revoked or expired: one code for every cause. */
+  INVITE_INVALID: 'INVITE_INVALID',
+  /** An extension was asked for a card that has not expired, or lost nothing when it did. */
+  NOT_EXPIRED: 'NOT_EXPIRED',
+  /** The extension request was already approved or declined: a decision is made once. */
+  EXTENSION_DECIDED: 'EXTENSION_DECIDED',
   /** Something failed on our side; nothing was changed. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -23,6 +23,15 @@ export const ROUTES = {
   /** The clerk's pages live in the merchant subpackage (src/app.config.ts). */
   merchantScan: '/merchant/pages/scan/index',
   merchantHistory: '/merchant/pages/history/index',
+  merchantConsole: '/merchant/pages/console/index',
+  merchantReports: '/merchant/pages/reports/index',
+  merchantExtensions: '/merchant/pages/extensions/index',
+  /** The operator's catalog, team, clerk join and batch issue pages. */
+  merchantProducts: '/merchant/pages/products/index',
+  merchantProduct: '/merchant/pages/product/index',
+  merchantTeam: '/merchant/pages/team/index',
+  merchantJoin: '/merchant/pages/join/index',
+  merchantBatch: '/merchant/pages/batch/index',
 } as const;
 
 const go = (url: string): void => void Taro.navigateTo({ url });
@@ -52,6 +61,15 @@ export const navigate = {
   payCode: (cardId: string) => go(`${ROUTES.payCode}?cardId=${q(cardId)}`),
   merchantScan: () => go(ROUTES.merchantScan),
   merchantHistory: () => go(ROUTES.merchantHistory),
+  merchantConsole: () => go(ROUTES.merchantConsole),
+  merchantReports: (brandId: string) => go(`${ROUTES.merchantReports}?brandId=${q(brandId)}`),
+  merchantExtensions: (brandId: string) => go(`${ROUTES.merchantExtensions}?brandId=${q(brandId)}`),
+  merchantProducts: (brandId: string) => go(`${ROUTES.merchantProducts}?brandId=${q(brandId)}`),
+  merchantProduct: (brandId: string, id?: string) =>
+    go(`${ROUTES.merchantProduct}?brandId=${q(brandId)}${id ? `&id=${q(id)}` : ''}`),
+  merchantTeam: (brandId: string) => go(`${ROUTES.merchantTeam}?brandId=${q(brandId)}`),
+  merchantJoin: (code = '') => go(`${ROUTES.merchantJoin}?code=${q(code)}`),
+  merchantBatch: (brandId: string) => go(`${ROUTES.merchantBatch}?brandId=${q(brandId)}`),
   back: () => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home })),
   brand: (brandId: string, productId?: string) =>
     go(

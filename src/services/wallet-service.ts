@@ -14,6 +14,8 @@ export class WalletService {
   detail = (cardId: string) => this.call('detail', { cardId });
   bind = (cardNumber: string, pin: string) => this.call('bind', { cardNumber, pin });
   refund = (cardId: string) => this.call('refund', { cardId });
+  requestExtension = (cardId: string, note?: string) =>
+    this.call('requestExtension', note ? { cardId, note } : { cardId });
   payCode = (cardId: string) => this.call('payCode', { cardId });
   payStatus = (code: string) => this.call('payStatus', { code });
   confirmPay = (code: string) => this.call('confirmPay', { code });

@@ -8,12 +8,19 @@ import type { Transport } from '../services/transport-types';
 import { WalletService } from '../services/wallet-service';
 import { GiftsService } from '../services/gifts-service';
 import { MerchantService } from '../services/merchant-service';
+import { OperatorService } from '../services/operator-service';
+import { ReportsService } from '../services/reports-service';
+import { saveTextFile } from '../services/file-saver';
+import { ExtensionsService } from '../services/extensions-service';
 import { preference } from '../services/preference';
 import { scanner } from '../services/scanner';
 import { screen } from '../services/screen';
 import { CatalogStore } from './catalog-store';
 import { ClerkStore } from './clerk-store';
+import { ReportsStore } from './reports-store';
+import { ExtensionsStore } from './extensions-store';
 import { GiftStore } from './gift-store';
+import { OperatorStore } from './operator-store';
 import { OrdersStore } from './orders-store';
 import { PayCodeStore } from './pay-code-store';
 import { PurchaseStore } from './purchase-store';
@@ -29,6 +36,9 @@ export class RootStore {
   readonly gifts: GiftStore;
   readonly payCode: PayCodeStore;
   readonly clerk: ClerkStore;
+  readonly operator: OperatorStore;
+  readonly reports: ReportsStore;
+  readonly extensions: ExtensionsStore;
 
   constructor(transport: Transport, http: GatewayHttp = createGatewayHttp(''), needsSignIn = true) {
     const ordersService = new OrdersService(transport);
@@ -41,5 +51,8 @@ export class RootStore {
     this.gifts = new GiftStore(new GiftsService(transport, http));
     this.payCode = new PayCodeStore(walletService, screen);
     this.clerk = new ClerkStore(new MerchantService(transport), scanner, preference('gcc.clerkStore'));
+    this.operator = new OperatorStore(new OperatorService(transport));
+    this.reports = new ReportsStore(new ReportsService(transport), saveTextFile);
+    this.extensions = new ExtensionsStore(new ExtensionsService(transport));
   }
 }

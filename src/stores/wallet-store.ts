@@ -1,4 +1,4 @@
-/** The wallet: my cards by group with the total balance, one card's history, refund and binding. */
+/** The wallet: my cards by group with the total balance, one card's history, refund, binding and extension requests. */
 import { makeAutoObservable } from 'mobx';
 import type { WalletGroup } from '../domain/card';
 import type { WalletActions } from '../contracts/wallet';
@@ -36,6 +36,14 @@ export class WalletStore {
 
   async refund(cardId: string): Promise<boolean> {
     const done = await this.action.run(() => this.service.refund(cardId));
+    if (done) await this.loadCard(cardId);
+    return done !== undefined;
+  }
+
+  /** Asks for an expired card's balance back (an optional note); reloads the card to show the request. */
+  async requestExtension(cardId: string, note = ''): Promise<boolean> {
+    const trimmed = note.trim();
+    const done = await this.action.run(() => this.service.requestExtension(cardId, trimmed || undefined));
     if (done) await this.loadCard(cardId);
     return done !== undefined;
   }

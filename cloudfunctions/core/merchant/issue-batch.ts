@@ -12,6 +12,8 @@ import type { Fen } from '../../../src/domain/money';
 import { expiryOf } from '../../../src/domain/order';
 import { C } from '../collections';
 import { keyedHash, randomCode, randomPin } from '../secrets';
+import { txAudit } from '../audit/audit-log';
+import type { CallerContext } from '../cloud';
 import { refuse, transaction, txAdd, txGet } from '../tx';
 import { batchCardId, pinHashFor } from '../wallet/bind-card';
 
@@ -27,6 +29,7 @@ export async function issueBatch(
   amount: Fen,
   count: number,
   now: number,
+  caller: CallerContext,
 ): Promise<IssuedCard[]> {
   if (!acceptsAmount(product, amount)) {
     throw new DomainError(ErrorCode.AMOUNT_NOT_ALLOWED, 'amount not sold by this product');
@@ -82,6 +85,18 @@ export async function issueBatch(
       await txAdd(tx, C.cards, card);
       await txAdd(tx, C.ledger, entry);
     }
+    await txAudit(
+      tx,
+      caller,
+      {
+        role: 'operator',
+        action: 'batch.issue',
+        target: { kind: 'product', id: product._id },
+        brandId: product.brandId,
+        details: { count, amount, total: amount * count },
+      },
+      now,
+    );
     return true;
   });
   return batch.map((b) => b.issued);

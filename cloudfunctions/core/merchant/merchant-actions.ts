@@ -37,7 +37,7 @@ export const merchantActions: ActionTable = {
       if (!product) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
       await requireOperator(caller.openId, product.brandId);
       const brand = rows<Brand>(await db.collection(C.brands).where({ _id: product.brandId }).limit(1).get())[0];
-      return { cards: await issueBatch(product, brand?.name ?? '', amount as Fen, count, now()) };
+      return { cards: await issueBatch(product, brand?.name ?? '', amount as Fen, count, now(), caller) };
     },
   }),
 };

@@ -21,6 +21,8 @@ export function messages(): MessagesPort {
       giftReceived: process.env.TEMPLATE_GIFT_RECEIVED,
       giftClaimed: process.env.TEMPLATE_GIFT_CLAIMED,
       giftReturned: process.env.TEMPLATE_GIFT_RETURNED,
+      cardExpiring: process.env.TEMPLATE_CARD_EXPIRING,
+      extensionDecided: process.env.TEMPLATE_EXTENSION_DECIDED,
     });
   }
   return port;

@@ -2,7 +2,14 @@
  * The messages port: notifications to a user outside the app. In production they are WeChat
  * subscribe messages; the local cloud keeps them in an outbox its dev panel shows.
  */
-export type MessageKind = 'giftReceived' | 'giftClaimed' | 'giftReturned';
+export type MessageKind =
+  | 'giftReceived'
+  | 'giftClaimed'
+  | 'giftReturned'
+  /** A card's expiry is 30, 7 or 1 days away (the daily expiry sweep). */
+  | 'cardExpiring'
+  /** The operator approved or declined the holder's extension request. */
+  | 'extensionDecided';
 
 export interface Message {
   /** OPENID of the recipient. */

@@ -23,6 +23,8 @@ export const TEMPLATE_KEYS: Readonly<
   giftReceived: { card: 'thing1', amount: 'amount2', who: 'thing3', at: 'time4', note: 'thing5' },
   giftClaimed: { card: 'thing1', amount: 'amount2', who: 'thing3', at: 'time4', note: 'thing5' },
   giftReturned: { card: 'thing1', amount: 'amount2', who: 'thing3', at: 'time4', note: 'thing5' },
+  cardExpiring: { card: 'thing1', amount: 'amount2', who: 'thing3', at: 'time4', note: 'thing5' },
+  extensionDecided: { card: 'thing1', amount: 'amount2', who: 'thing3', at: 'time4', note: 'thing5' },
 };
 
 /** WeChat's `thing` values hold at most 20 characters. */

@@ -127,17 +127,20 @@ async function writeOrder(
   await txAdd(tx, C.orders, order);
   if (product.stock !== null) await txUpdate(tx, C.products, product._id, { stock: product.stock - input.quantity });
   await txSet(tx, C.purchaseDays, { _id: dayId, owner, day, total: compliance.dayTotal });
+  // Compliance reviews for the brand's operator (core/reports/reviews.ts): one document each,
+  // written only for the orders that need one.
+  const review = { brandId: product.brandId, owner, orderId: id, day, dayTotal: compliance.dayTotal, total, at: now };
   if (compliance.largeAmount) {
-    const review = {
-      _id: `large-${id}`,
-      kind: 'largeAmount',
-      owner,
-      orderId: id,
-      day,
-      dayTotal: compliance.dayTotal,
-      at: now,
-    };
-    await txAdd(tx, C.reviews, review);
+    await txAdd(tx, C.reviews, { _id: `large-${id}`, kind: 'largeAmount', ...review, status: 'open' });
+  }
+  if (order.realName) {
+    await txAdd(tx, C.reviews, {
+      _id: `realname-${id}`,
+      kind: 'realName',
+      ...review,
+      realName: order.realName,
+      status: 'open',
+    });
   }
   return { order, created: true };
 }

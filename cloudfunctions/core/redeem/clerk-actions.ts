@@ -115,7 +115,9 @@ export const clerkActions: ActionTable = {
     run: async ({ id }, caller): Promise<Out<'reverse'>> => {
       const staff = await requireStaff(caller.openId);
       const at = now();
-      return { redemption: toRedemptionView(await reverseRedemption(staff, id, at, redeemRules()), at, redeemRules()) };
+      return {
+        redemption: toRedemptionView(await reverseRedemption(staff, caller, id, at, redeemRules()), at, redeemRules()),
+      };
     },
   }),
 

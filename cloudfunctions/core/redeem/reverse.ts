@@ -10,10 +10,13 @@ import type { Fen } from '../../../src/domain/money';
 import { reverseEntryId, reverseRefusal, type RedeemRules, type Redemption } from '../../../src/domain/redemption';
 import { C } from '../collections';
 import type { StaffMember } from '../merchant/staff';
+import { txAudit } from '../audit/audit-log';
+import type { CallerContext } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
 
 export async function reverseRedemption(
   staff: StaffMember,
+  caller: CallerContext,
   id: string,
   clock: number,
   rules: RedeemRules,
@@ -54,6 +57,18 @@ export async function reverseRedemption(
     await txAdd(tx, C.ledger, entry);
     const patch = { state: 'reversed' as const, reversedAt: at, reversedBy: staff._id, updatedAt: at };
     await txUpdate(tx, C.redemptions, r._id, patch);
+    await txAudit(
+      tx,
+      caller,
+      {
+        role: staff.role,
+        action: 'redemption.reverse',
+        target: { kind: 'redemption', id: r._id },
+        brandId: r.brandId,
+        details: { cardId: card._id, amount, storeId: r.storeId ?? null },
+      },
+      at,
+    );
     return { ...r, ...patch };
   });
 }

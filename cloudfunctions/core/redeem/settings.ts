@@ -5,14 +5,7 @@
  */
 import type { Fen } from '../../../src/domain/money';
 import { REDEEM_RULES, type RedeemRules } from '../../../src/domain/redemption';
-
-function setting(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in [${min}, ${max}]`);
-  return n;
-}
+import { intSetting as setting } from '../settings';
 
 let rules: RedeemRules | undefined;
 

@@ -11,6 +11,8 @@ import type { PurchaseRules } from '../../../src/domain/rules';
 import { C } from '../collections';
 import { keyedHash, sameHash } from '../secrets';
 import { spendTry } from '../throttle';
+import { txAudit } from '../audit/audit-log';
+import type { CallerContext } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
 
 /** Batch cards are stored under an id derived from their code, so binding finds one by id. */
@@ -25,12 +27,13 @@ export function pinHashFor(cardId: string, pin: string): string {
 const GENERIC = 'card number or PIN is incorrect, or the card cannot be bound';
 
 export async function bindCard(
-  owner: string,
+  caller: CallerContext,
   cardNumber: string,
   pin: string,
   now: number,
   rules: PurchaseRules,
 ): Promise<Card> {
+  const owner = caller.openId;
   const code = normalizeCode(cardNumber);
   const codeHash = keyedHash('code', code);
   const cardId = batchCardId(codeHash);
@@ -55,6 +58,8 @@ export async function bindCard(
     };
     await txUpdate(tx, C.cards, cardId, { owner, state: 'active', activatedAt: now, updatedAt: now });
     await txAdd(tx, C.ledger, entry);
+    const target = { kind: 'card', id: cardId };
+    await txAudit(tx, caller, { role: 'holder', action: 'card.bind', target, brandId: card.brandId }, now);
     return { ...card, owner, state: 'active' as const, activatedAt: now, updatedAt: now };
   });
 }

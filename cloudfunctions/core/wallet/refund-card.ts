@@ -12,6 +12,8 @@ import type { Fen } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
 import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, payments } from '../payments';
+import { txAudit } from '../audit/audit-log';
+import type { CallerContext } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
 import type { RefundRecord } from './views';
 
@@ -25,13 +27,15 @@ const REFUSALS: Record<NonNullable<ReturnType<typeof refundRefusal>>, ErrorCode>
   CARD_GIFTED: ErrorCode.CARD_GIFTED,
   REFUND_WINDOW_PASSED: ErrorCode.REFUND_WINDOW_PASSED,
   CARD_NOT_ACTIVE: ErrorCode.CARD_NOT_ACTIVE,
+  CARD_EXPIRED: ErrorCode.CARD_EXPIRED,
 };
 
 export async function requestRefund(
-  owner: string,
+  caller: CallerContext,
   cardId: string,
   now: number,
 ): Promise<{ card: Card; refund: RefundRecord }> {
+  const owner = caller.openId;
   const refundNo = refundNoFor(cardId);
   const result = await transaction(async (tx) => {
     const card = await txGet<Card>(tx, C.cards, cardId);
@@ -70,6 +74,18 @@ export async function requestRefund(
     await txUpdate(tx, C.cards, card._id, { state: 'refunding', balance: 0, updatedAt: now });
     await txAdd(tx, C.ledger, entry);
     await txAdd(tx, C.refunds, refund);
+    await txAudit(
+      tx,
+      caller,
+      {
+        role: 'holder',
+        action: 'card.refund',
+        target: { kind: 'card', id: card._id },
+        brandId: card.brandId,
+        details: { refundNo, amount: refund.amount, voided: card.balance },
+      },
+      now,
+    );
     return { card: { ...card, state: 'refunding' as const, balance: 0 as Fen, updatedAt: now }, refund, fresh: true };
   });
   if (result.fresh) await submitRefund(result.refund);

@@ -1,6 +1,6 @@
 /**
  * The wallet function's actions: my cards, one card with its history, bind by card number + PIN,
- * refund. A card of someone else is "not found".
+ * refund, and an extension request for an expired card. A card of someone else is "not found".
  */
 import { WALLET_GROUPS, type Card, type WalletGroup } from '../../../src/domain/card';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
@@ -10,9 +10,12 @@ import { WALLET_LIMITS, type WalletActions } from '../../../src/contracts/wallet
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
+import type { ExtensionRequest } from '../../../src/domain/expiry';
+import { requestExtension } from '../expiry/extensions';
+import { toCardExpiryView, toCardExtensionView } from '../expiry/views';
 import { holderPayActions } from '../redeem/holder-actions';
 import { action, type ActionTable } from '../router';
-import { z } from '../validate';
+import { textSchema, z } from '../validate';
 import { bindCard } from './bind-card';
 import { refundNoFor, requestRefund } from './refund-card';
 import { toCardView, toHistoryView, toRefundView, type RefundRecord } from './views';
@@ -66,8 +69,14 @@ export const walletActions: ActionTable = {
     run: async ({ cardId: id }, caller): Promise<Out<'detail'>> => {
       const card = await myCard(id, caller.openId);
       const db = getDatabase();
-      const [history, refunds] = await Promise.all([
+      const [history, extensions, refunds] = await Promise.all([
         db.collection(C.ledger).where({ cardId: id }).orderBy('at', 'desc').limit(WALLET_PAGE).get(),
+        db
+          .collection(C.extensions)
+          .where({ cardId: id, owner: caller.openId })
+          .orderBy('requestedAt', 'desc')
+          .limit(1)
+          .get(),
         card.state === 'refunding' || card.state === 'refunded'
           ? db
               .collection(C.refunds)
@@ -76,10 +85,13 @@ export const walletActions: ActionTable = {
           : Promise.resolve({ data: [] }),
       ]);
       const refund = rows<RefundRecord>(refunds)[0];
+      const entries = rows<LedgerEntry>(history);
+      const at = now();
       return {
-        card: toCardView(card, now()),
-        history: rows<LedgerEntry>(history).map(toHistoryView),
+        card: toCardView(card, at),
+        history: entries.map(toHistoryView),
         refund: refund ? toRefundView(refund) : null,
+        expiry: toCardExpiryView(card, entries, rows<ExtensionRequest>(extensions)[0], at),
       };
     },
   }),
@@ -94,8 +106,17 @@ export const walletActions: ActionTable = {
       .strict(),
     run: async ({ cardNumber, pin }, caller): Promise<Out<'bind'>> => {
       const at = now();
-      const card = await bindCard(caller.openId, cardNumber, pin, at, PURCHASE_RULES);
+      const card = await bindCard(caller, cardNumber, pin, at, PURCHASE_RULES);
       return { card: toCardView(card, at) };
+    },
+  }),
+
+  requestExtension: action({
+    access: 'user',
+    input: z.object({ cardId, note: textSchema(WALLET_LIMITS.noteMax).optional() }).strict(),
+    run: async ({ cardId: id, note }, caller): Promise<Out<'requestExtension'>> => {
+      const request = await requestExtension(caller, id, (note ?? '').trim(), now());
+      return { extension: toCardExtensionView(request) };
     },
   }),
 
@@ -104,7 +125,7 @@ export const walletActions: ActionTable = {
     input: z.object({ cardId }).strict(),
     run: async ({ cardId: id }, caller): Promise<Out<'refund'>> => {
       const at = now();
-      const { card, refund } = await requestRefund(caller.openId, id, at);
+      const { card, refund } = await requestRefund(caller, id, at);
       return { card: toCardView(card, at), refund: toRefundView(refund) };
     },
   }),

@@ -92,6 +92,7 @@ export class Store {
   ensureIndexes(spec: CollectionSpec): void {
     const fields = this.indexedFields.get(spec.name) ?? new Set<string>();
     for (const index of spec.indexes) {
+      if (index.multikey) continue;
       for (const f of index.fields) {
         if (!IDENT.test(f.field)) throw new Error(`bad index field ${f.field}`);
         fields.add(f.field);

@@ -4,6 +4,11 @@ export interface IndexSpec {
   name: string;
   fields: { field: string; direction: 1 | -1 }[];
   unique?: boolean;
+  /**
+   * The field holds an array and a query matches any element (the cloud's database indexes each
+   * element). The local store can't serve that from a json_extract index, so it scans instead.
+   */
+  multikey?: boolean;
 }
 
 export interface CollectionSpec {

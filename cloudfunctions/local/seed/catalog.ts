@@ -13,7 +13,7 @@ import type {
   ValidityRule,
 } from '../../../src/domain/catalog';
 import { yuanToFen, type Fen } from '../../../src/domain/money';
-import { brandLogoArt, cardFaceArt } from './art';
+import { brandLogoArt, cardFaceArt } from '../../core/catalog/face-art';
 
 export interface SeedCatalog {
   categories: Category[];

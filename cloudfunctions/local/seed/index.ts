@@ -1,4 +1,4 @@
 /** The demo data the local cloud loads into an empty database. */
 export { seedCatalog, type SeedCatalog } from './catalog';
-export { brandLogoArt, cardFaceArt, svgDataUri } from './art';
+export { brandLogoArt, cardFaceArt, svgDataUri } from '../../core/catalog/face-art';
 export { seedStaff } from './staff';

@@ -1,4 +1,7 @@
-/** One card: face, balance, paying in store, terms, refund, and its full history with the balance after each entry. */
+/**
+ * One card: face, balance, paying in store, terms, expiry (notice, extension request), refund, and
+ * its full history with the balance after each entry.
+ */
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
@@ -11,6 +14,7 @@ import { formatPrice, formatYuan, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';
 import { navigate } from '../routes';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { ExpiryPanel } from './expiry-panel';
 import './index.scss';
 
 const s = strings.card;
@@ -25,8 +29,9 @@ function CardPage() {
   if (view.status === 'error' && !data)
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void wallet.loadCard(id)} />;
   if (!data) return <StateView status="loading" />;
-  const { card, history, refund } = data;
-  const giftable = card.state === 'active' && (card.expiresAt === null || card.expiresAt > Date.now());
+  const { card, history, refund, expiry } = data;
+  // The cloud's clock decides expiry (expiry.expired), not the phone's.
+  const giftable = card.state === 'active' && !expiry.expired;
   const payable = giftable && card.balance > 0;
   const askRefund = async (): Promise<void> => {
     const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue as Fen) : '';
@@ -57,6 +62,11 @@ function CardPage() {
           </Text>
         )}
       </View>
+      <ExpiryPanel
+        expiry={expiry}
+        busy={wallet.action.busy}
+        onRequest={(note) => wallet.requestExtension(card._id, note)}
+      />
       <View className="panel">
         <View className="kv">
           <Text className="kv__label">{s.initialValue}</Text>

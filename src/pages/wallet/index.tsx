@@ -1,6 +1,7 @@
 /**
  * The wallet tab: total balance, cards by group shown as their faces with a shortcut to each usable
- * card's pay code, binding a physical card, and for merchant staff the way into 商户收款.
+ * card's pay code, binding a physical card, for merchant staff the way into 商户收款, and for
+ * operators into 商户工作台.
  */
 import { useEffect } from 'react';
 import { View, Text } from '@tarojs/components';
@@ -57,6 +58,16 @@ function WalletPage() {
           <View className="wallet__merchant-text">
             <Text className="wallet__merchant-title">{strings.merchant.entry}</Text>
             <Text className="muted">{strings.merchant.entryHint}</Text>
+          </View>
+          <Text className="wallet__merchant-arrow">›</Text>
+        </View>
+      )}
+      {clerk.profile.data?.profile.role === 'operator' && (
+        <View className="panel wallet__merchant" onClick={() => navigate.merchantConsole()} data-testid="console-entry">
+          <View className="wallet__merchant-icon wallet__merchant-icon--console" />
+          <View className="wallet__merchant-text">
+            <Text className="wallet__merchant-title">{strings.merchant.consoleEntry}</Text>
+            <Text className="muted">{strings.merchant.consoleEntryHint}</Text>
           </View>
           <Text className="wallet__merchant-arrow">›</Text>
         </View>

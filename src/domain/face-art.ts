@@ -1,8 +1,10 @@
 /**
- * Card artwork made locally: compact SVG card faces and brand logos as data: URIs, so the seed
- * catalog needs no external image. Deterministic — the same input always draws the same picture.
+ * Card artwork made locally: compact SVG card faces and brand logos as data: URIs, so neither the
+ * seed catalog nor an operator's new faces need an external image. Deterministic — the same input
+ * always draws the same picture — and pure, so the product editor previews exactly what the cloud
+ * draws (cloudfunctions/core/catalog/face-art.ts is the cloud's door to it).
  */
-import type { ThemeId } from '../../../src/domain/catalog';
+import type { ThemeId } from './catalog';
 
 export interface FaceArtInput {
   brandName: string;

@@ -1,0 +1,41 @@
+/** What the holder is told about expiry: a reminder before it, and the operator's decision on an extension. */
+import type { Card } from '../../../src/domain/card';
+import { chinaDate, type ExtensionRequest, type ReminderWindow } from '../../../src/domain/expiry';
+import { formatPrice, type Fen } from '../../../src/domain/money';
+import { strings } from '../../../src/strings/zh-CN';
+import type { Message } from '../messages';
+
+const cardPage = (cardId: string): string => `pages/card/index?id=${encodeURIComponent(cardId)}`;
+
+export function expiringMessage(card: Card, days: ReminderWindow): Message {
+  return {
+    to: card.owner,
+    kind: 'cardExpiring',
+    page: cardPage(card._id),
+    fields: {
+      card: `${card.brandName} ${card.productName}`,
+      amount: formatPrice(card.balance),
+      who: card.brandName,
+      at: card.expiresAt ?? 0,
+      note: strings.expiry.reminderNote(days),
+    },
+  };
+}
+
+export function decidedMessage(request: ExtensionRequest, now: number): Message {
+  const approved = request.state === 'approved';
+  return {
+    to: request.owner,
+    kind: 'extensionDecided',
+    page: cardPage(request.cardId),
+    fields: {
+      card: `${request.brandName} ${request.productName}`,
+      amount: formatPrice(request.amount as Fen),
+      who: request.brandName,
+      at: now,
+      note: approved
+        ? strings.expiry.approvedNote(chinaDate(request.newExpiresAt ?? now))
+        : strings.expiry.declinedNote,
+    },
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * The operator's card products: listing them (on sale or not), creating and updating one with its
+ * generated faces, changing its stock by a signed delta and putting it on or off sale. Cards
+ * already sold keep the terms their order copied, so a change here only affects new sales.
+ */
+import type { OperatorFaceView, OperatorProductView, SaveProductInput } from '../../../src/contracts/operator';
+import type { Brand, CardFace, CardProduct } from '../../../src/domain/catalog';
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
+import type { Fen } from '../../../src/domain/money';
+import { productIssues, productRefusalMessage, stockAfter } from '../../../src/domain/product-rules';
+import { txAudit, writeAudit } from '../audit/audit-log';
+import { cardFaceArt } from '../catalog/face-art';
+import { getDatabase, rows, type CallerContext } from '../cloud';
+import { C } from '../collections';
+import { randomToken } from '../secrets';
+import { refuse, transaction, txGet, txSet } from '../tx';
+import { requireOperator, requireStaff, type StaffMember } from './staff';
+
+/** A stored face also remembers the gradient it was drawn with (seed faces predate this). */
+type StoredFace = CardFace & { colors?: [string, string] };
+
+const PAGE = 1000;
+const FALLBACK_COLORS: [string, string] = ['#2b6cb0', '#63b3ed'];
+
+/** The gradient a face was drawn with: stored, or read back from its generated SVG. */
+function faceColors(face: StoredFace): [string, string] {
+  if (face.colors) return face.colors;
+  const svg = face.image.startsWith('data:image/svg+xml') ? decodeURIComponent(face.image) : '';
+  const stops = [...svg.matchAll(/stop-color="(#[0-9a-f]{6})"/g)].map((m) => m[1]!);
+  return stops.length >= 2 ? [stops[0]!, stops[1]!] : FALLBACK_COLORS;
+}
+
+export function productView(p: CardProduct): OperatorProductView {
+  const faces: OperatorFaceView[] = (p.faces as StoredFace[]).map((f) => ({
+    id: f.id,
+    name: f.name,
+    theme: f.theme,
+    image: f.image,
+    blessing: f.blessing,
+    colors: faceColors(f),
+  }));
+  return { ...p, bonus: p.bonus ?? null, faces };
+}
+
+/** The caller as an operator of some brand: clerks and holders get FORBIDDEN before any lookup. */
+export async function requireAnyOperator(openId: string): Promise<StaffMember> {
+  const member = await requireStaff(openId);
+  if (member.role !== 'operator') throw new DomainError(ErrorCode.FORBIDDEN, 'only an operator may do this');
+  return member;
+}
+
+async function findProduct(productId: string): Promise<CardProduct | null> {
+  const res = await getDatabase().collection(C.products).where({ _id: productId }).limit(1).get();
+  return rows<CardProduct>(res)[0] ?? null;
+}
+
+/** The product, if the caller operates its brand (NOT_FOUND otherwise: another brand's stays unseen). */
+export async function operatedProduct(openId: string, productId: string, brandId?: string): Promise<CardProduct> {
+  await requireAnyOperator(openId);
+  const product = await findProduct(productId);
+  if (!product || (brandId !== undefined && product.brandId !== brandId)) {
+    throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
+  }
+  const member = await requireAnyOperator(openId);
+  if (!member.brandIds.includes(product.brandId)) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
+  return product;
+}
+
+export async function listProducts(brandId: string): Promise<OperatorProductView[]> {
+  const res = await getDatabase().collection(C.products).where({ brandId }).orderBy('sort', 'asc').limit(PAGE).get();
+  return rows<CardProduct>(res).map(productView);
+}
+
+/** New faces get fresh ids; an existing face keeps its id, and every face is drawn again from its inputs. */
+function buildFaces(input: SaveProductInput, brandName: string, productId: string, existing: CardFace[]): StoredFace[] {
+  const known = new Set(existing.map((f) => f.id));
+  const slug = productId.replace(/^prod-/, '');
+  return input.faces.map((f) => {
+    if (f.id !== undefined && !known.has(f.id)) {
+      throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'faces.id: not a face of this product');
+    }
+    return {
+      id: f.id ?? `face-${slug}-${randomToken(4)}`,
+      name: f.name,
+      theme: f.theme,
+      colors: f.colors,
+      blessing: f.blessing,
+      // Same inputs draw the same picture, so an unchanged face keeps its image.
+      image: cardFaceArt({ brandName, title: f.name, theme: f.theme, colors: f.colors }),
+    };
+  });
+}
+
+function terms(
+  input: SaveProductInput,
+): Omit<CardProduct, '_id' | 'brandId' | 'brandName' | 'faces' | 'stock' | 'sort'> {
+  return {
+    name: input.name.trim(),
+    kind: input.kind,
+    denominations: input.denominations as Fen[],
+    customAmount: input.customAmount
+      ? { min: input.customAmount.min as Fen, max: input.customAmount.max as Fen }
+      : null,
+    validity: input.validity,
+    usageRules: input.usageRules.map((r) => r.trim()),
+    transferLimit: input.transferLimit,
+    refundWindowDays: input.refundWindowDays,
+    bonus: input.bonus ? { minAmount: input.bonus.minAmount as Fen, amount: input.bonus.amount as Fen } : null,
+    onSale: input.onSale,
+    featured: input.featured,
+  };
+}
+
+/** Creates (no productId) or updates a product after the product rules pass. */
+export async function saveProduct(
+  caller: CallerContext,
+  input: SaveProductInput,
+  at: number,
+): Promise<OperatorProductView> {
+  // Who may first, then what: a clerk learns nothing from the rules' answers.
+  let current: CardProduct | null = null;
+  if (input.productId === undefined) await requireOperator(caller.openId, input.brandId);
+  else current = await operatedProduct(caller.openId, input.productId, input.brandId);
+  const issue = productIssues({ ...input, stock: input.stock ?? null }, at)[0];
+  if (issue) throw new DomainError(ErrorCode.PRODUCT_INVALID, productRefusalMessage(issue));
+  const db = getDatabase();
+  if (current === null) {
+    const brand = rows<Brand>(await db.collection(C.brands).where({ _id: input.brandId }).limit(1).get())[0];
+    if (!brand) throw new DomainError(ErrorCode.NOT_FOUND, 'brand not found');
+    const count = (await db.collection(C.products).where({ brandId: input.brandId }).count()) as { total: number };
+    const _id = `prod-${input.brandId.replace(/^brand-/, '')}-${randomToken(4)}`;
+    const product: CardProduct = {
+      _id,
+      brandId: brand._id,
+      brandName: brand.name,
+      ...terms(input),
+      faces: buildFaces(input, brand.name, _id, []),
+      stock: input.stock ?? null,
+      sort: 1000 + count.total,
+    };
+    return transaction(async (tx) => {
+      if (await txGet<CardProduct>(tx, C.products, _id)) return refuse(ErrorCode.CONFLICT, 'id collision, retry');
+      await txSet(tx, C.products, product);
+      await txAudit(
+        tx,
+        caller,
+        {
+          role: 'operator',
+          action: 'product.create',
+          target: { kind: 'product', id: _id },
+          brandId: brand._id,
+          details: { name: product.name, onSale: product.onSale, stock: product.stock },
+        },
+        at,
+      );
+      return productView(product);
+    });
+  }
+  if (input.stock !== undefined) {
+    throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'stock: set on create only; adjust it by a delta');
+  }
+  const productId = current._id;
+  return transaction(async (tx) => {
+    const stored = await txGet<CardProduct>(tx, C.products, productId);
+    if (!stored) return refuse(ErrorCode.NOT_FOUND, 'product not found');
+    // brandId, brandName, stock and sort stay as they are; everything the editor shows is replaced.
+    const next: CardProduct = {
+      ...stored,
+      _id: productId,
+      ...terms(input),
+      faces: buildFaces(input, stored.brandName, productId, stored.faces),
+    };
+    await txSet(tx, C.products, next);
+    await txAudit(
+      tx,
+      caller,
+      {
+        role: 'operator',
+        action: 'product.update',
+        target: { kind: 'product', id: productId },
+        brandId: stored.brandId,
+        details: { name: next.name, onSale: next.onSale, faces: next.faces.length },
+      },
+      at,
+    );
+    return productView(next);
+  });
+}
+
+/**
+ * Adds `delta` (signed) to the remaining stock with one conditional update, so concurrent changes
+ * and purchases can never take it below zero and no absolute value from a stale read is written.
+ */
+export async function adjustStock(
+  caller: CallerContext,
+  productId: string,
+  delta: number,
+  at: number,
+): Promise<OperatorProductView> {
+  const product = await operatedProduct(caller.openId, productId);
+  const db = getDatabase();
+  const _ = db.command;
+  const res = (await db
+    .collection(C.products)
+    .where({ _id: productId, stock: _.gte(Math.max(0, -delta)) })
+    .update({ data: { stock: _.inc(delta) } })) as { stats?: { updated?: number } };
+  const after = (await findProduct(productId)) ?? product;
+  if ((res.stats?.updated ?? 0) !== 1) {
+    if (after.stock === null) throw new DomainError(ErrorCode.STOCK_UNLIMITED, 'stock is unlimited');
+    if (stockAfter(after.stock, delta) === null)
+      throw new DomainError(ErrorCode.STOCK_TOO_LOW, 'stock would go below 0');
+    throw new DomainError(ErrorCode.CONFLICT, 'stock changed, retry');
+  }
+  await writeAudit(
+    caller,
+    {
+      role: 'operator',
+      action: 'product.stock',
+      target: { kind: 'product', id: productId },
+      brandId: product.brandId,
+      details: { delta, stockAfter: after.stock },
+    },
+    at,
+  );
+  return productView(after);
+}
+
+export async function setOnSale(
+  caller: CallerContext,
+  productId: string,
+  onSale: boolean,
+  at: number,
+): Promise<OperatorProductView> {
+  const product = await operatedProduct(caller.openId, productId);
+  return transaction(async (tx) => {
+    const stored = await txGet<CardProduct>(tx, C.products, productId);
+    if (!stored) return refuse(ErrorCode.NOT_FOUND, 'product not found');
+    const next = { ...stored, _id: productId, onSale };
+    await txSet(tx, C.products, next);
+    await txAudit(
+      tx,
+      caller,
+      {
+        role: 'operator',
+        action: 'product.sale',
+        target: { kind: 'product', id: productId },
+        brandId: product.brandId,
+        details: { onSale },
+      },
+      at,
+    );
+    return productView(next);
+  });
+}

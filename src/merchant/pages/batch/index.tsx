@@ -1,0 +1,130 @@
+/**
+ * 批量制卡: issue card-number + PIN cards of one product (existing `issueBatch`). The list is shown
+ * once with a CSV download; leaving the page forgets it, and nothing can show it again.
+ */
+import { View, Text, Input } from '@tarojs/components';
+import { useRouter, useUnload } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { ActionButton } from '../../../components/action-button';
+import { StateView } from '../../../components/state-view';
+import { saveTextFile } from '../../../services/file-saver';
+import { useStores } from '../../../stores';
+import { errorMessage, strings } from '../../../strings/zh-CN';
+import { BrandPills } from '../../brand-pills';
+import { useSignedIn } from '../../../pages/use-signed-in';
+import { StaffGate } from '../../staff-gate';
+import '../../operator.scss';
+
+const b = strings.operator.batch;
+
+const Batch = observer(function Batch() {
+  const { operator } = useStores();
+  const [productId, setProductId] = useState('');
+  const [amount, setAmount] = useState('');
+  const [count, setCount] = useState('10');
+  const [saved, setSaved] = useState(false);
+  // Leaving the page (back) unloads it: the numbers and PINs are gone for good.
+  useUnload(() => operator.forgetBatch());
+  const view = operator.products;
+  if (view.status === 'error' && !view.data)
+    return (
+      <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void operator.loadProducts()} />
+    );
+  if (!view.data) return <StateView status="loading" />;
+  const products = view.data;
+  const cards = operator.batch;
+  const download = async () => {
+    await saveTextFile(`cards-${productId}-${cards?.length ?? 0}.csv`, operator.batchCsv);
+    setSaved(true);
+  };
+  if (cards)
+    return (
+      <View className="page">
+        <Text className="op-warning" data-testid="batch-warning">
+          {b.onceWarning}
+        </Text>
+        <View className="panel op-cards" data-testid="batch-cards">
+          <Text className="panel__title">{b.result(cards.length)}</Text>
+          {cards.map((c) => (
+            <View key={c.cardNumber} className="kv" data-testid="batch-card">
+              <Text>{c.cardNumber}</Text>
+              <Text>{c.pin}</Text>
+            </View>
+          ))}
+        </View>
+        <View className="action-bar">
+          <ActionButton onPress={download} testId="batch-download">
+            {saved ? b.downloaded : b.download}
+          </ActionButton>
+        </View>
+      </View>
+    );
+  return (
+    <View className="page">
+      <BrandPills onPick={(id) => void operator.loadProducts(id)} />
+      <View className="panel">
+        <Text className="op-label">{b.product}</Text>
+        {products.length === 0 && <Text className="muted">{strings.operator.products.empty}</Text>}
+        <View>
+          {products.map((p) => (
+            <Text
+              key={p._id}
+              className={`chip${productId === p._id ? ' chip--active' : ''}`}
+              onClick={() => setProductId(p._id)}
+              data-testid="batch-product"
+            >
+              {p.name}
+            </Text>
+          ))}
+        </View>
+        <Text className="op-label">{b.amount}</Text>
+        <Input
+          className="field"
+          type="digit"
+          value={amount}
+          onInput={(e) => setAmount(e.detail.value)}
+          data-testid="batch-amount"
+        />
+        <Text className="op-label">{b.count}</Text>
+        <Input
+          className="field"
+          type="number"
+          value={count}
+          maxlength={3}
+          onInput={(e) => setCount(e.detail.value)}
+          data-testid="batch-count"
+        />
+        {operator.action.errorCode && (
+          <Text className="error-text" data-testid="batch-error">
+            {operator.action.errorCode === 'INVALID_ARGUMENT' ? b.bad : errorMessage(operator.action.errorCode)}
+          </Text>
+        )}
+      </View>
+      <View className="action-bar">
+        <ActionButton
+          disabled={operator.action.busy || !productId}
+          onPress={async () => {
+            setSaved(false);
+            await operator.issueBatch(productId, amount, count);
+          }}
+          testId="batch-issue"
+        >
+          {operator.action.busy ? b.issuing : b.issue}
+        </ActionButton>
+      </View>
+    </View>
+  );
+});
+
+export default function BatchPage() {
+  const { brandId = '' } = useRouter().params;
+  const { operator } = useStores();
+  // Here, outside the gate: content it mounts later would miss the page's first show.
+  useSignedIn(() => void operator.loadProducts(brandId || operator.brandId));
+  return (
+    <StaffGate>
+      <Batch />
+    </StaffGate>
+  );
+}

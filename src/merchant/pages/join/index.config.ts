@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '加入商户',
+  navigationBarBackgroundColor: '#2b2f36',
+  navigationBarTextStyle: 'white',
+});

@@ -1,0 +1,98 @@
+/**
+ * 加入商户: a signed-in user enters (or arrives with) an invite code and their name, joins as a
+ * clerk, then goes to the till. Not behind StaffGate: the joiner has no staff role yet.
+ */
+import { View, Text, Input } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { ActionButton } from '../../../components/action-button';
+import { StateView } from '../../../components/state-view';
+import { OPERATOR_LIMITS } from '../../../contracts/operator';
+import { navigate } from '../../../pages/routes';
+import { useSignedIn } from '../../../pages/use-signed-in';
+import { useStores } from '../../../stores';
+import { errorMessage, strings } from '../../../strings/zh-CN';
+import '../../operator.scss';
+
+const j = strings.operator.join;
+
+const Join = observer(function Join({ initialCode }: { initialCode: string }) {
+  const { operator, clerk } = useStores();
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState('');
+  const joined = operator.joined;
+  const submit = async () => {
+    // The till reads the profile again: the new role must show there at once.
+    if (await operator.join(code, name)) void clerk.loadProfile();
+  };
+  if (joined)
+    return (
+      <View className="page">
+        <View className="panel" data-testid="join-done">
+          <Text className="panel__title">{joined.name}</Text>
+          <Text>{j.done(joined.stores.map((s) => `${s.brandName} ${s.name}`).join('、'))}</Text>
+        </View>
+        <View className="action-bar">
+          <ActionButton onPress={() => navigate.merchantScan()} testId="join-to-till">
+            {j.toTill}
+          </ActionButton>
+        </View>
+      </View>
+    );
+  return (
+    <View className="page">
+      <View className="panel">
+        <Text className="op-label">{j.code}</Text>
+        <Input
+          className="field"
+          value={code}
+          placeholder={j.codePlaceholder}
+          maxlength={OPERATOR_LIMITS.inviteCodeMax}
+          onInput={(e) => setCode(e.detail.value)}
+          data-testid="join-code"
+        />
+        <Text className="op-label">{j.name}</Text>
+        <Input
+          className="field"
+          value={name}
+          placeholder={j.namePlaceholder}
+          maxlength={OPERATOR_LIMITS.staffNameMax}
+          onInput={(e) => setName(e.detail.value)}
+          data-testid="join-name"
+        />
+        {operator.action.errorCode && (
+          <Text className="error-text" data-testid="join-error">
+            {errorMessage(operator.action.errorCode)}
+          </Text>
+        )}
+      </View>
+      <View className="action-bar">
+        <ActionButton
+          disabled={operator.action.busy || !code.trim() || !name.trim()}
+          onPress={submit}
+          testId="join-submit"
+        >
+          {operator.action.busy ? j.joining : j.submit}
+        </ActionButton>
+      </View>
+    </View>
+  );
+});
+
+const JoinPage = observer(function JoinPage() {
+  const { code = '' } = useRouter().params;
+  const signedIn = useSignedIn(() => undefined);
+  if (!signedIn)
+    return (
+      <StateView
+        status="empty"
+        message={strings.merchant.signIn}
+        onRetry={() => navigate.login()}
+        actionText={strings.state.signIn}
+      />
+    );
+  return <Join initialCode={decodeURIComponent(code)} />;
+});
+
+export default JoinPage;

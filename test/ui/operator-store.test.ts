@@ -1,0 +1,253 @@
+/** The operator's catalog management store against a fake operator service. */
+import type { ClerkProfileView } from '../../src/contracts/merchant';
+import type { InviteView, OperatorBrandView, OperatorProductView, StaffView } from '../../src/contracts/operator';
+import { ApiError } from '../../src/services/api-error';
+import type { OperatorApi } from '../../src/services/operator-service';
+import { OperatorStore, batchCsv } from '../../src/stores/operator-store';
+
+const NOW = Date.UTC(2026, 11, 1, 4);
+
+const brand = (id: string, stores = [{ id: `${id}-s1`, name: '一号店', address: '某路 1 号' }]): OperatorBrandView => ({
+  id,
+  name: id === 'b1' ? '蓝山咖啡' : '惠鲜超市',
+  color: '#1f6f5c',
+  logo: 'data:,',
+  stores,
+});
+
+const product = (over: Partial<OperatorProductView> = {}): OperatorProductView => ({
+  _id: 'p1',
+  brandId: 'b1',
+  brandName: '蓝山咖啡',
+  name: '咖啡卡',
+  kind: 'bearer',
+  denominations: [5_000, 10_000] as never,
+  customAmount: null,
+  faces: [
+    {
+      id: 'f1',
+      name: '生日',
+      theme: 'birthday',
+      image: 'data:,',
+      blessing: '生日快乐',
+      colors: ['#111111', '#222222'],
+    },
+  ],
+  validity: { type: 'never' },
+  usageRules: ['门店可用'],
+  transferLimit: 1,
+  refundWindowDays: 7,
+  bonus: null,
+  stock: 10,
+  onSale: true,
+  featured: false,
+  sort: 1,
+  ...over,
+});
+
+const profile: ClerkProfileView = {
+  name: '小伊',
+  role: 'clerk',
+  stores: [{ id: 'b1-s1', name: '一号店', brandId: 'b1', brandName: '蓝山咖啡' }],
+  confirmAbove: 50_000,
+};
+
+type Calls = { [K in keyof OperatorApi]: jest.Mock };
+
+function fakeApi(): OperatorApi & Calls {
+  const invite: InviteView = {
+    id: 'inv-1',
+    stores: [],
+    state: 'open',
+    createdAt: NOW,
+    expiresAt: NOW + 7 * 86_400_000,
+    joinedName: null,
+    joinedAt: null,
+  };
+  const staff: StaffView[] = [
+    { id: 'a'.repeat(24), name: '赵运营', role: 'operator', stores: [], me: true },
+    { id: 'b'.repeat(24), name: '陈店员', role: 'clerk', stores: [], me: false },
+  ];
+  return {
+    myBrands: jest.fn(async () => ({ brands: [brand('b1'), brand('b2')] })),
+    products: jest.fn(async () => ({ products: [product()] })),
+    saveProduct: jest.fn(async (input) => ({
+      product: product({ _id: input.productId ?? 'p-new', name: input.name, stock: input.stock ?? 10 }),
+    })),
+    adjustStock: jest.fn(async (_id, delta: number) => ({ product: product({ stock: 10 + delta }) })),
+    setOnSale: jest.fn(async (_id, onSale: boolean) => ({ product: product({ onSale }) })),
+    addStore: jest.fn(async (_b, name: string, address: string) => ({ store: { id: 'b1-s2', name, address } })),
+    updateStore: jest.fn(async (_b, id: string, name: string, address: string) => ({ store: { id, name, address } })),
+    createInvite: jest.fn(async () => ({
+      invite: { id: 'inv-1', code: 'ABCDEFGH', path: '/merchant/pages/join/index?code=ABCDEFGH', expiresAt: NOW },
+    })),
+    invites: jest.fn(async () => ({ invites: [invite] })),
+    revokeInvite: jest.fn(async () => ({ invite: { ...invite, state: 'revoked' as const } })),
+    joinStaff: jest.fn(async () => ({ profile })),
+    staff: jest.fn(async () => ({ staff })),
+    removeClerk: jest.fn(async () => ({ removed: true as const })),
+    issueBatch: jest.fn(async (_p, _a, count: number) => ({
+      cards: Array.from({ length: count }, (_, i) => ({
+        cardNumber: `AAAA BBBB CCCC 000${i}`,
+        pin: `1234567${i}`,
+        last4: `000${i}`,
+      })),
+    })),
+  };
+}
+
+let api: ReturnType<typeof fakeApi>;
+let store: OperatorStore;
+
+beforeEach(() => {
+  api = fakeApi();
+  store = new OperatorStore(api, () => NOW);
+});
+
+describe('the operator store', () => {
+  test('should pick the asked brand, or the first one, and load its products', async () => {
+    await store.loadProducts('b2');
+    expect(store.brandId).toBe('b2');
+    expect(api.products).toHaveBeenCalledWith('b2');
+    await store.loadProducts('b-unknown');
+    expect(store.brandId).toBe('b2');
+    expect(store.products.status).toBe('ready');
+    const fresh = new OperatorStore(api, () => NOW);
+    await fresh.loadBrands();
+    expect(fresh.brandId).toBe('b1');
+  });
+
+  test('should toggle sale and adjust stock from the answers', async () => {
+    await store.loadProducts('b1');
+    await store.toggleSale('p1');
+    expect(api.setOnSale).toHaveBeenCalledWith('p1', false);
+    expect(store.products.data![0]!.onSale).toBe(false);
+    await store.adjustStock('p1', -3);
+    expect(api.adjustStock).toHaveBeenCalledWith('p1', -3);
+    expect(store.products.data![0]!.stock).toBe(7);
+    api.adjustStock.mockRejectedValueOnce(new ApiError('STOCK_TOO_LOW', ''));
+    await store.adjustStock('p1', -100);
+    expect(store.action.errorCode).toBe('STOCK_TOO_LOW');
+    expect(store.products.data![0]!.stock).toBe(7);
+  });
+
+  test('should keep denomination chips ascending and unique, and refuse bad ones', async () => {
+    await store.openEditor('b1');
+    for (const y of ['100', '50', '100']) {
+      store.edit('denominationText', y);
+      expect(store.addDenomination()).toBe(true);
+    }
+    expect(store.draft.denominations).toEqual([5_000, 10_000]);
+    store.edit('denominationText', '12.5');
+    expect(store.addDenomination()).toBe(false);
+    store.removeDenomination(5_000);
+    expect(store.draft.denominations).toEqual([10_000]);
+  });
+
+  test('should show the product rules as messages once saving is tried, and not call the cloud', async () => {
+    await store.openEditor('b1');
+    expect(store.issueFor('name')).toBeUndefined();
+    expect(await store.save()).toBe(false);
+    expect(api.saveProduct).not.toHaveBeenCalled();
+    expect(store.issueFor('name')).toBe('请填写名称（最多 30 字）');
+    expect(store.issueFor('denominations')).toBe('至少设置一个面值或自定义金额');
+    expect(store.issueFor('faces.0')).toBe('请填写祝福语（最多 60 字）');
+    store.edit('kind', 'bearer');
+    store.edit('validityType', 'afterActivation');
+    store.edit('months', '12');
+    expect(store.issueFor('validity')).toBe('不记名卡有效期不少于 3 年');
+    store.edit('customEnabled', true);
+    store.edit('customMin', '10');
+    expect(store.issueFor('customAmount')).toBe('自定义金额最低 ¥50');
+  });
+
+  test('should save a new product with its stock, and an existing one without stock', async () => {
+    await store.openEditor('b1');
+    store.edit('name', '新卡');
+    store.edit('denominationText', '100');
+    store.addDenomination();
+    store.editFace(0, { blessing: '祝你开心', colors: ['#2b6cb0', '#63b3ed'] });
+    store.addFace();
+    store.editFace(1, { blessing: '生日快乐' });
+    store.edit('stockLimited', true);
+    store.edit('stock', '20');
+    store.edit('usageRules', '门店可用\n\n  线上可用 ');
+    expect(store.issues).toEqual([]);
+    expect(await store.save()).toBe(true);
+    const input = api.saveProduct.mock.calls[0]![0];
+    expect(input).toMatchObject({
+      brandId: 'b1',
+      name: '新卡',
+      denominations: [10_000],
+      customAmount: null,
+      stock: 20,
+      usageRules: ['门店可用', '线上可用'],
+      validity: { type: 'never' },
+    });
+    expect(input.faces).toHaveLength(2);
+    expect(input.faces[1].theme).not.toBe(input.faces[0].theme);
+    expect('productId' in input).toBe(false);
+    expect(store.products.data!.map((p) => p._id)).toContain('p-new');
+
+    await store.loadProducts('b1');
+    await store.openEditor('b1', 'p1');
+    expect(store.draft).toMatchObject({ productId: 'p1', name: '咖啡卡', denominations: [5_000, 10_000] });
+    expect(store.draft.faces[0]).toMatchObject({ id: 'f1', colors: ['#111111', '#222222'] });
+    store.edit('name', '咖啡卡二代');
+    expect(await store.save()).toBe(true);
+    const update = api.saveProduct.mock.calls[1]![0];
+    expect(update).toMatchObject({ productId: 'p1', name: '咖啡卡二代' });
+    expect('stock' in update).toBe(false);
+  });
+
+  test('should show a cloud refusal of a save', async () => {
+    await store.loadProducts('b1');
+    await store.openEditor('b1', 'p1');
+    api.saveProduct.mockRejectedValueOnce(new ApiError('PRODUCT_INVALID', 'rule bonus (bonus)'));
+    expect(await store.save()).toBe(false);
+    expect(store.action.errorCode).toBe('PRODUCT_INVALID');
+  });
+
+  test('should add and rename stores, make and revoke invites, and remove clerks', async () => {
+    await store.loadTeam('b1');
+    expect(store.staff.data).toHaveLength(2);
+    expect(store.invites.data).toHaveLength(1);
+    expect(await store.addStore(' 二号店 ', '某路 2 号')).toBe(true);
+    expect(api.addStore).toHaveBeenCalledWith('b1', '二号店', '某路 2 号');
+    expect(store.brand!.stores.map((s) => s.name)).toEqual(['一号店', '二号店']);
+    await store.updateStore('b1-s1', '旗舰店', '某路 1 号');
+    expect(store.brand!.stores[0]!.name).toBe('旗舰店');
+
+    expect(await store.createInvite([])).toBe(false);
+    expect(await store.createInvite(['b1-s1'])).toBe(true);
+    expect(store.createdInvite).toMatchObject({ code: 'ABCDEFGH' });
+    await store.revokeInvite('inv-1');
+    expect(store.invites.data![0]!.state).toBe('revoked');
+    expect(store.createdInvite).toBeNull();
+
+    await store.removeClerk('b'.repeat(24));
+    expect(api.removeClerk).toHaveBeenCalledWith('b1', 'b'.repeat(24));
+    expect(store.staff.data!.map((s) => s.name)).toEqual(['赵运营']);
+  });
+
+  test('should join with a normalised code and keep the profile', async () => {
+    expect(await store.join(' abcd-efgh ', ' 小伊 ')).toBe(true);
+    expect(api.joinStaff).toHaveBeenCalledWith('ABCDEFGH', '小伊');
+    expect(store.joined).toEqual(profile);
+    api.joinStaff.mockRejectedValueOnce(new ApiError('INVITE_INVALID', ''));
+    expect(await store.join('WRONGXXX', '小伊')).toBe(false);
+    expect(store.action.errorCode).toBe('INVITE_INVALID');
+  });
+
+  test('should issue a batch once, as CSV, and forget it', async () => {
+    expect(await store.issueBatch('p1', '100', '101')).toBe(false);
+    expect(await store.issueBatch('p1', 'abc', '3')).toBe(false);
+    expect(api.issueBatch).not.toHaveBeenCalled();
+    expect(await store.issueBatch('p1', '100', '2')).toBe(true);
+    expect(api.issueBatch).toHaveBeenCalledWith('p1', 10_000, 2);
+    expect(store.batchCsv).toBe('卡号,卡密\nAAAA BBBB CCCC 0000,12345670\nAAAA BBBB CCCC 0001,12345671\n');
+    store.forgetBatch();
+    expect(store.batch).toBeNull();
+    expect(batchCsv([])).toBe('卡号,卡密\n');
+  });
+});
