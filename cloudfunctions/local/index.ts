@@ -19,6 +19,7 @@ import { TriggerScheduler } from './runtime/triggers';
 import { seedIfEmpty } from './seed-database';
 import { PaySystem } from './pay/pay-system';
 import { Outbox } from './outbox';
+import { Faults } from './faults';
 
 export interface LocalCloud {
   url: string;
@@ -35,6 +36,8 @@ export interface LocalCloud {
   pay: PaySystem;
   /** Messages the functions sent (production: WeChat subscribe messages). */
   outbox: Outbox;
+  /** Injected faults (test mode: a slow database, shortened function timeouts). */
+  faults: Faults;
   close(): Promise<void>;
 }
 
@@ -123,7 +126,14 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
   };
   const functions = discoverFunctions(config.functionsDir);
-  const runtime = new FunctionRuntime({ functions, baseEnv: functionEnv, maxInstances: config.maxInstances });
+  // Switched on only through test mode's /api/test/faults (or a test holding this object).
+  const faults = new Faults();
+  const runtime = new FunctionRuntime({
+    functions,
+    baseEnv: functionEnv,
+    maxInstances: config.maxInstances,
+    timeoutFor: (fn, ms) => faults.timeoutFor(fn, ms),
+  });
   const pay = new PaySystem({
     file: config.dataDir === ':memory:' ? ':memory:' : path.join(config.dataDir, 'pay.db'),
     clock,
@@ -146,6 +156,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       clock,
       secretId,
       appId: config.appId,
+      faults,
       mode: config.mode,
       sessions,
       scheduler,
@@ -172,6 +183,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     seeded,
     pay,
     outbox,
+    faults,
     async close() {
       scheduler.stop();
       pay.close();

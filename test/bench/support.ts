@@ -127,6 +127,8 @@ export function gatewayDriver(url: string): GatewayDriver {
 
 export interface CloudProcess extends GatewayDriver {
   pid: number;
+  /** Where its database lives: kept by crash(), removed by close(). */
+  dataDir: string;
   /** From starting the process to its first healthy answer. */
   readyMs: number;
   /** The database calls by action since the last reset (test mode's counters). */
@@ -136,6 +138,8 @@ export interface CloudProcess extends GatewayDriver {
   rssMb(): number;
   /** CPU time the local cloud's process has used so far, ms: its main thread and all its other threads. */
   cpuMs(): { main: number; others: number };
+  /** SIGKILL, as a power cut would: no shutdown, the data folder left as it is. */
+  crash(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -158,12 +162,12 @@ function threadCpuMs(pid: number, tid: string): number {
  * itself (the tsx CLI would fork a child).
  */
 export async function cloudProcess(env: Record<string, string> = {}): Promise<CloudProcess> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-bench-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/local/cli.ts', '--no-build'], {
     cwd: path.resolve(__dirname, '..', '..'),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOCAL_CLOUD_MODE: 'test', TRIGGERS: 'off', ...env },
+    env: { ...process.env, PORT: String(port), LOCAL_CLOUD_MODE: 'test', TRIGGERS: 'off', ...env, DATA_DIR: dataDir },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -185,6 +189,7 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
   return {
     ...gatewayDriver(url),
     pid: child.pid!,
+    dataDir,
     readyMs,
     stats,
     resetStats: async () => void (await fetch(`${url}/api/test/stats`, { method: 'POST', body: '{}' })),
@@ -202,9 +207,17 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
       }
       return { main, others };
     },
+    async crash() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async close() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalDatabase } from '../db';
 import { FunctionError, type FunctionRuntime } from '../runtime/runtime';
 import type { LocalClock } from '../clock';
+import type { Faults } from '../faults';
 import { readJson, sendJson } from './http-util';
 
 /** Source reported to a function called by another function. */
@@ -18,6 +19,8 @@ export interface AdminDeps {
   clock: LocalClock;
   secretId: string;
   appId: string;
+  /** Test mode's injected faults (a slow database). */
+  faults: Faults;
 }
 
 const ADMIN_BODY_LIMIT = 16 * 1024 * 1024;
@@ -55,6 +58,7 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
   const body = (await readJson(req, ADMIN_BODY_LIMIT)) as Record<string, unknown>;
   const action = typeof body.action === 'string' ? body.action : '';
   if (action.startsWith('database.')) {
+    await deps.faults.beforeDatabaseCall();
     sendJson(res, 200, await deps.db.handle(body));
   } else if (action === 'functions.invokeFunction') {
     sendJson(res, 200, await invokeFunction(deps, body));

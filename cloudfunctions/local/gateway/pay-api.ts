@@ -103,7 +103,10 @@ export async function handlePayTest(
     const delayMs = Math.min(Math.max(0, Number(body.delayMs ?? 0)), 10_000);
     const once = async (): Promise<unknown> => {
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      return pay.notifyOnce(order.callbackFunction, pay.paymentEvent(order, forged), order.openId, source);
+      // A callback that timed out or crashed answers nothing, as WeChat Pay would see it.
+      return pay
+        .notifyOnce(order.callbackFunction, pay.paymentEvent(order, forged), order.openId, source)
+        .catch((e: unknown) => ({ failed: e instanceof Error ? e.message : String(e) }));
     };
     const answers: unknown[] = [];
     if (body.concurrent === true) answers.push(...(await Promise.all(Array.from({ length: times }, once))));

@@ -4,7 +4,7 @@
  *   POST /api/dev/login         a session for a demo user (not in production mode)
  *   GET  /api/dev/users         the demo users (not in production mode)
  *   GET  /api/health            liveness and what is loaded
- *   /api/test/*                 clock, forced conflicts, trigger ticks, counters (test mode only)
+ *   /api/test/*                 clock, forced conflicts, faults, trigger ticks, counters (test mode only)
  *   /api/pay/local/*, /pay/*     the simulated WeChat Pay (pay-api.ts)
  *   POST /outbox                the functions' messages port (local cloud key only)
  *   GET  /api/dev/outbox        the session user's messages, for the dev panel
@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin, type AdminDeps } from './admin-api';
+import type { FaultSettings } from '../faults';
 import { DEMO_USERS, findDemoUser } from './demo-users';
 import { HttpError, readJson, sendError, sendJson } from './http-util';
 import type { SessionSigner } from './sessions';
@@ -111,6 +112,16 @@ async function testRoute(deps: GatewayDeps, path: string, req: IncomingMessage, 
     const collection = typeof body.collection === 'string' ? body.collection : undefined;
     deps.db.forceConflicts(Number(body.count), collection);
     sendJson(res, 200, { ok: true });
+  } else if (path === '/api/test/faults') {
+    if (req.method === 'POST') {
+      try {
+        deps.faults.set(body as Partial<FaultSettings>);
+      } catch (e) {
+        sendError(res, 400, 'INVALID_ARGUMENT', e instanceof Error ? e.message : 'bad faults');
+        return true;
+      }
+    }
+    sendJson(res, 200, deps.faults.current);
   } else if (path === '/api/test/triggers/tick' && req.method === 'POST') {
     deps.scheduler.tick();
     sendJson(res, 200, { fired: deps.scheduler.firedCount, triggers: deps.scheduler.list() });

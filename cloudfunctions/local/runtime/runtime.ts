@@ -39,6 +39,8 @@ export interface RuntimeOptions {
   maxInstances: number;
   /** Instances idle longer than this are stopped, as the cloud recycles them. */
   idleMs?: number;
+  /** The timeout to enforce for a function, given its config.json's (test mode can shorten it). */
+  timeoutFor?: (fn: string, configuredMs: number) => number;
 }
 
 interface Instance {
@@ -113,7 +115,8 @@ export class FunctionRuntime {
       TCB_SESSIONTOKEN: token,
       LOCAL_CLOCK_OFFSET_MS: clockOffsetMs === 0 ? undefined : String(clockOffsetMs),
     };
-    const timeoutMs = Math.round(pool.def.config.timeout * 1000);
+    const configuredMs = Math.round(pool.def.config.timeout * 1000);
+    const timeoutMs = this.opts.timeoutFor?.(name, configuredMs) ?? configuredMs;
     const context = {
       function_name: name,
       request_id: requestId,
@@ -128,9 +131,7 @@ export class FunctionRuntime {
         const timer = setTimeout(() => {
           inst.pending = undefined;
           this.discard(pool, inst);
-          reject(
-            new FunctionError('FUNCTION_TIMEOUT', `Invoking task timed out after ${pool.def.config.timeout} seconds`),
-          );
+          reject(new FunctionError('FUNCTION_TIMEOUT', `Invoking task timed out after ${timeoutMs / 1000} seconds`));
         }, timeoutMs);
         inst.pending = {
           id,
