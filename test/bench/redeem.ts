@@ -6,11 +6,7 @@
  * per redemption, the local cloud's peak memory, where the CPU goes, and the raw SQLite rate of the
  * same write.
  */
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { cloudProcess, percentile, report, settled } from './support';
+import { cloudProcess, percentile, rawSqliteRate, recordLoad, report, settled } from './support';
 
 const CLIENTS = 64;
 const HOLDERS = 128;
@@ -148,34 +144,36 @@ export async function redemptions(): Promise<void> {
     `${each(cpu.main)} / ${each(cpu.others)} / ${each(cpu.clients)}`,
   );
   await cloud.close();
-  rawSqlite(won / (timedMs / 1000));
+  const raw = rawSqliteRate(REDEEM_SCHEMA, rawRedeem, 100_000);
+  report('raw SQLite: debit + ledger insert transactions/s', raw.toFixed(0));
+  recordLoad({
+    op: 'redemption',
+    clients: CLIENTS,
+    seconds: Math.round(timedMs / 1000),
+    perSecond: won / (timedMs / 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    doubleSpends,
+    lostUpdates: lost,
+    dbCallsPerOp: one.calls,
+    rawSqlitePerSecond: raw,
+  });
 }
 
 /** The same write straight on SQLite: one transaction with the conditional debit and the ledger insert. */
-function rawSqlite(ours: number): void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-raw-'));
-  const db = new Database(path.join(dir, 'raw.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE cards (id TEXT PRIMARY KEY, balance INTEGER NOT NULL CHECK (balance >= 0));
-           CREATE TABLE ledger (id TEXT PRIMARY KEY, card TEXT NOT NULL, amount INTEGER NOT NULL,
-                                balance_after INTEGER NOT NULL, at INTEGER NOT NULL)`);
+function rawRedeem(db: import('better-sqlite3').Database): (i: number) => void {
   const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?)');
   for (let i = 0; i < HOLDERS; i++) insertCard.run(`card-${i}`, 1_000_000_000);
   const debit = db.prepare('UPDATE cards SET balance = balance - ? WHERE id = ? AND balance >= ? RETURNING balance');
   const entry = db.prepare('INSERT INTO ledger VALUES (?, ?, ?, ?, ?)');
-  const redeemOnce = db.transaction((i: number) => {
+  return db.transaction((i: number) => {
     const card = `card-${i % HOLDERS}`;
     const row = debit.get(AMOUNT, card, AMOUNT) as { balance: number } | undefined;
     if (!row) throw new Error('insufficient');
     entry.run(`redeem-${i}`, card, -AMOUNT, row.balance, Date.now());
   });
-  const N = 100_000;
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) redeemOnce(i);
-  const rate = N / ((performance.now() - t0) / 1000);
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  report('raw SQLite: debit + ledger insert transactions/s', rate.toFixed(0));
-  report('ours / raw SQLite', `${((ours / rate) * 100).toFixed(2)} %`);
 }
+
+const REDEEM_SCHEMA = `CREATE TABLE cards (id TEXT PRIMARY KEY, balance INTEGER NOT NULL CHECK (balance >= 0));
+  CREATE TABLE ledger (id TEXT PRIMARY KEY, card TEXT NOT NULL, amount INTEGER NOT NULL,
+                       balance_after INTEGER NOT NULL, at INTEGER NOT NULL)`;

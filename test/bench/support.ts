@@ -1,4 +1,5 @@
 /** What every bench section shares: the report table, percentiles, and a local cloud driven through its gateway. */
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,8 +7,100 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import type { LocalCloudConfig } from '../../cloudfunctions/local/config';
 
+/** Every figure printed so far, by section: what `npm run bench` also writes as JSON. */
+const figures: { section: string; figure: string; value: string }[] = [];
+let section = '';
+
+export function beginSection(name: string): void {
+  section = name;
+  console.log(`\n— ${name}`);
+}
+
 export function report(name: string, value: string): void {
+  figures.push({ section, figure: name, value });
   console.log(`${name.padEnd(52)} ${value}`);
+}
+
+/** One money operation under load: the row it gets in the closing table. */
+export interface LoadFigures {
+  op: string;
+  clients: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  doubleSpends: number;
+  lostUpdates: number;
+  dbCallsPerOp: number;
+  rawSqlitePerSecond: number;
+}
+
+const loads: LoadFigures[] = [];
+
+export function recordLoad(f: LoadFigures): void {
+  loads.push(f);
+  report(`${f.op}: ours / raw SQLite`, `${((f.perSecond / f.rawSqlitePerSecond) * 100).toFixed(2)} %`);
+}
+
+/** The closing table of the load runs, and everything as JSON in `file`. */
+export function finish(file: string): void {
+  if (loads.length > 0) {
+    const head = [
+      'operation',
+      'clients',
+      's',
+      'ops/s',
+      'p50 ms',
+      'p99 ms',
+      'double/lost',
+      'db calls',
+      'raw/s',
+      'ours/raw',
+    ];
+    const body = loads.map((f) => [
+      f.op,
+      String(f.clients),
+      String(f.seconds),
+      f.perSecond.toFixed(0),
+      f.p50Ms.toFixed(0),
+      f.p99Ms.toFixed(0),
+      `${f.doubleSpends}/${f.lostUpdates}`,
+      String(f.dbCallsPerOp),
+      f.rawSqlitePerSecond.toFixed(0),
+      `${((f.perSecond / f.rawSqlitePerSecond) * 100).toFixed(2)} %`,
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+    const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+    console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+    for (const r of body) console.log(line(r));
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const machine = { cores: os.cpus().length, node: process.version, at: new Date().toISOString() };
+  fs.writeFileSync(file, `${JSON.stringify({ machine, loads, figures }, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+}
+
+/**
+ * The rate of `op` straight on SQLite (WAL, as the local cloud runs it), on tables `schema` makes:
+ * the limit any database layer over it could reach for the same writes.
+ */
+export function rawSqliteRate(
+  schema: string,
+  prepare: (db: Database.Database) => (i: number) => void,
+  n: number,
+): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcc-raw-'));
+  const db = new Database(path.join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(schema);
+  const op = prepare(db);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) op(i);
+  const rate = n / ((performance.now() - t0) / 1000);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rate;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -140,6 +233,8 @@ export interface CloudProcess extends GatewayDriver {
   cpuMs(): { main: number; others: number };
   /** SIGKILL, as a power cut would: no shutdown, the data folder left as it is. */
   crash(): Promise<void>;
+  /** A clean shutdown that keeps the data folder (to look at what the run left). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -171,6 +266,12 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
   for (let up = false; !up;) {
     if (child.exitCode !== null) throw new Error(`the local cloud exited with ${child.exitCode}`);
     up = await fetch(`${url}/api/health`).then(
@@ -212,12 +313,9 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
       child.kill('SIGKILL');
       await exited;
     },
+    stop,
     async close() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -12,7 +12,7 @@ import { redeemEntryId, reverseEntryId, type Redemption } from '../../../src/dom
 import type { TestCloud } from './local-cloud';
 
 export async function allDocs<T>(
-  cloud: TestCloud,
+  cloud: Pick<TestCloud, 'db'>,
   collectionName: string,
   where: Record<string, unknown> = {},
 ): Promise<T[]> {
@@ -44,7 +44,7 @@ export interface MoneyTotals {
  * (their cards, those cards' entries and pay codes, their orders and the gifts they sent) — which
  * conserves value on its own as long as their gifts went only to each other.
  */
-async function moneyDocs(cloud: TestCloud, owners?: readonly string[]) {
+async function moneyDocs(cloud: Pick<TestCloud, 'db'>, owners?: readonly string[]) {
   if (!owners) {
     return Promise.all([
       allDocs<Card>(cloud, 'cards'),
@@ -67,7 +67,10 @@ async function moneyDocs(cloud: TestCloud, owners?: readonly string[]) {
 }
 
 /** Throws with every problem found; returns the totals when all hold. `owners` narrows it to those holders. */
-export async function checkMoneyInvariants(cloud: TestCloud, owners?: readonly string[]): Promise<MoneyTotals> {
+export async function checkMoneyInvariants(
+  cloud: Pick<TestCloud, 'db'>,
+  owners?: readonly string[],
+): Promise<MoneyTotals> {
   const [cards, ledger, orders, gifts, redemptions] = await moneyDocs(cloud, owners);
   const problems: string[] = [];
   const byCard = new Map<string, LedgerEntry[]>();
