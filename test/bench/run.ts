@@ -307,8 +307,9 @@ function sizes(): void {
   const kb = (n: number): string => (n < 0 ? 'not built' : `${(n / 1024).toFixed(1)} KB`);
   if (fs.existsSync(path.join(WEAPP_DIR, 'app.json'))) {
     const { main, subpackages } = packageSizes();
-    report('weapp main package', kb(main));
-    for (const [root, bytes] of Object.entries(subpackages)) report(`weapp subpackage ${root}`, kb(bytes));
+    report('weapp main package (budget 1 MB, WeChat limit 2 MB)', kb(main));
+    for (const [root, bytes] of Object.entries(subpackages))
+      report(`weapp subpackage ${root} (budget 1 MB, limit 2 MB)`, kb(bytes));
   } else report('weapp', 'not built');
   report('weapp total', kb(dirSize(WEAPP_DIR)));
   report('h5 total', kb(dirSize(path.join(ROOT, 'dist', 'h5'))));
