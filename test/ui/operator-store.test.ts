@@ -235,7 +235,7 @@ describe('the operator store', () => {
     expect(api.joinStaff).toHaveBeenCalledWith('ABCDEFGH', '小伊');
     expect(store.joined).toEqual(profile);
     api.joinStaff.mockRejectedValueOnce(new ApiError('INVITE_INVALID', ''));
-    expect(await store.join('WRONGXXX', '小伊')).toBe(false);
+    expect(await store.join('WRONGAAA', '小伊')).toBe(false);
     expect(store.action.errorCode).toBe('INVITE_INVALID');
   });
 

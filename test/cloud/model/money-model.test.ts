@@ -137,6 +137,29 @@ async function refundCompleted(c: ModelCard, refundNo: string): Promise<void> {
 /** How often each kind of command ran (and agreed with the model), over all sequences. */
 const ran = new Map<string, number>();
 
+/** The model after a gift of the whole card was sent: the card locked, the gift open, one of today's gifts used. */
+function gave(m: Model, c: ModelCard, sent: GiftOut<'send'>, at: number): void {
+  const key = `${c.owner} ${chinaDay(at)}`;
+  m.sent.set(key, (m.sent.get(key) ?? 0) + 1);
+  c.state = 'gifting';
+  m.gifts.push({
+    id: sent.gift._id,
+    token: sent.token,
+    cardId: c.id,
+    sender: c.owner,
+    state: 'open',
+    expiresAt: sent.gift.expiresAt,
+  });
+}
+
+/** The model after a redemption took `amount` off the card. */
+function spent(m: Model, c: ModelCard, id: string, amount: number): void {
+  c.balance -= amount;
+  c.redeemed += amount;
+  if (c.balance === 0) c.state = 'used';
+  m.redemptions.push({ id, cardId: c.id, amount, at: now(), reversed: false });
+}
+
 /** A command: its step against model and cloud, then the check that the two agree. */
 abstract class Step implements fc.AsyncCommand<Model, Real> {
   abstract check(m: Readonly<Model>): boolean;
@@ -250,17 +273,7 @@ class Gift extends Step {
     });
     expect(env.ok ? 'OK' : env.error.code).toBe(expected ?? 'OK');
     if (!env.ok) return;
-    const key = `${c.owner} ${chinaDay(at)}`;
-    m.sent.set(key, (m.sent.get(key) ?? 0) + 1);
-    c.state = 'gifting';
-    m.gifts.push({
-      id: env.data.gift._id,
-      token: env.data.token,
-      cardId: c.id,
-      sender: c.owner,
-      state: 'open',
-      expiresAt: env.data.gift.expiresAt,
-    });
+    gave(m, c, env.data, at);
   }
   toString(): string {
     return `Gift(${this.card})`;
@@ -396,10 +409,7 @@ class Redeem extends Step {
       requestId: requestId(),
     });
     expect(redemption).toMatchObject({ status: 'completed', amount, balanceAfter: c.balance - amount });
-    c.balance -= amount;
-    c.redeemed += amount;
-    if (c.balance === 0) c.state = 'used';
-    m.redemptions.push({ id: redemption.id, cardId: c.id, amount, at: now(), reversed: false });
+    spent(m, c, redemption.id, amount);
   }
   toString(): string {
     return `Redeem(${this.card}, ${(this.share * 100).toFixed(0)}%)`;
@@ -616,27 +626,9 @@ class SpendRace extends Step {
     const won = [redeemed.ok && 'redeem', refunded.ok && 'refund', gifted.ok && 'gift'].filter(Boolean).join('+');
     // Refund was possible only as the first thing to happen (the card unused and ungifted).
     expect(['redeem', 'refund', 'gift', 'redeem+gift']).toContain(won);
-    if (redeemed.ok) {
-      c.balance -= amount;
-      c.redeemed += amount;
-      if (c.balance === 0) c.state = 'used';
-      m.redemptions.push({ id: redeemed.data.redemption.id, cardId: c.id, amount, at: now(), reversed: false });
-    }
+    if (redeemed.ok) spent(m, c, redeemed.data.redemption.id, amount);
     if (refunded.ok) await refundCompleted(c, refunded.data.refund.refundNo);
-    if (gifted.ok) {
-      const at = now();
-      const key = `${c.owner} ${chinaDay(at)}`;
-      m.sent.set(key, (m.sent.get(key) ?? 0) + 1);
-      c.state = 'gifting';
-      m.gifts.push({
-        id: gifted.data.gift._id,
-        token: gifted.data.token,
-        cardId: c.id,
-        sender: c.owner,
-        state: 'open',
-        expiresAt: gifted.data.gift.expiresAt,
-      });
-    }
+    if (gifted.ok) gave(m, c, gifted.data, now());
   }
   toString(): string {
     return `SpendRace(${this.card}, ${this.scheduler
