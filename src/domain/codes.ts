@@ -52,3 +52,10 @@ export function groupCode(code: string): string {
 export function maskCode(last4: string): string {
   return `•••• ${last4}`;
 }
+
+/** An OPENID shown to staff: enough to tell holders apart, never the whole identifier. */
+export function maskOpenId(openId: string): string {
+  if (openId === '') return '';
+  if (openId.length <= 6) return `${openId.slice(0, 1)}••••`;
+  return `${openId.slice(0, 3)}••••${openId.slice(-3)}`;
+}

@@ -125,9 +125,3 @@ export const reminderId = (cardId: string, expiresAt: number, days: ReminderWind
 export function expiredState(card: Pick<Card, 'balance'>): 'expired' | 'used' {
   return card.balance > 0 ? 'expired' : 'used';
 }
-
-/** A masked holder id for operators: the first 4 and last 2 characters. */
-export function maskOpenId(openId: string): string {
-  if (openId.length <= 6) return '••••';
-  return `${openId.slice(0, 4)}••••${openId.slice(-2)}`;
-}

@@ -71,10 +71,3 @@ export function basisPoints(part: number, whole: number): number {
   if (whole <= 0 || part <= 0) return 0;
   return Math.floor((part * 10_000) / whole);
 }
-
-/** An OPENID shown to staff: enough to tell holders apart, never the whole identifier. */
-export function maskOpenId(openId: string): string {
-  if (openId === '') return '';
-  if (openId.length <= 6) return `${openId.slice(0, 1)}***`;
-  return `${openId.slice(0, 3)}****${openId.slice(-3)}`;
-}

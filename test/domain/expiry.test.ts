@@ -10,9 +10,9 @@ import {
   EXTENSION_STATES,
   isExpired,
   isExtensionDecided,
-  maskOpenId,
   reminderWindow,
 } from '../../src/domain/expiry';
+import { maskOpenId } from '../../src/domain/codes';
 import type { Fen } from '../../src/domain/money';
 import { DAY_MS } from '../../src/domain/order';
 
@@ -88,7 +88,7 @@ describe('extensions', () => {
   });
 
   test('should mask a holder id', () => {
-    expect(maskOpenId('o-demo-alice')).toBe('o-de••••ce');
-    expect(maskOpenId('short')).toBe('••••');
+    expect(maskOpenId('o-demo-alice')).toBe('o-d••••ice');
+    expect(maskOpenId('short')).toBe('s••••');
   });
 });

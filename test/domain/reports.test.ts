@@ -1,6 +1,7 @@
 /** The pure parts of the reports: CSV cells and files, China-day ranges, basis points, masking. */
 import { csvCell, csvFile, csvText, CSV_BOM, yuanFixed } from '../../src/domain/csv';
-import { basisPoints, chinaTime, exportRange, isoChinaDay, lastDays, maskOpenId } from '../../src/domain/report-days';
+import { maskOpenId } from '../../src/domain/codes';
+import { basisPoints, chinaTime, exportRange, isoChinaDay, lastDays } from '../../src/domain/report-days';
 
 describe('CSV', () => {
   test('should quote commas, quotes and line breaks, doubling quotes', () => {
@@ -73,7 +74,7 @@ test('should express a rate in basis points, rounded down, 0 without a base', ()
 });
 
 test('should mask an OPENID, never showing it whole', () => {
-  expect(maskOpenId('o-demo-dave-123456')).toBe('o-d****456');
-  expect(maskOpenId('abc')).toBe('a***');
+  expect(maskOpenId('o-demo-dave-123456')).toBe('o-d••••456');
+  expect(maskOpenId('abc')).toBe('a••••');
   expect(maskOpenId('')).toBe('');
 });

@@ -8,10 +8,10 @@ import {
   expireEntryId,
   extensionId,
   isExpired,
-  maskOpenId,
   type ExtensionRequest,
 } from '../../../src/domain/expiry';
 import type { LedgerEntry } from '../../../src/domain/ledger';
+import { maskOpenId } from '../../../src/domain/codes';
 
 export function toExtensionView(r: ExtensionRequest): ExtensionView {
   return {

@@ -13,7 +13,7 @@ import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { txAudit } from '../audit/audit-log';
 import { getDatabase, rows, type CallerContext } from '../cloud';
 import { C } from '../collections';
-import { redeemRules } from '../redeem/settings';
+import { toClerkProfileView } from '../redeem/views';
 import { keyedHash, randomToken } from '../secrets';
 import { failureGuard, type ThrottleRule } from '../throttle';
 import { refuse, transaction, txGet, txSet, txUpdate } from '../tx';
@@ -229,10 +229,5 @@ export async function joinStaff(
     );
     return next;
   });
-  return {
-    name: member.name,
-    role: member.role,
-    stores: member.stores.filter((s) => member.brandIds.includes(s.brandId)),
-    confirmAbove: redeemRules().confirmAboveFen,
-  };
+  return toClerkProfileView(member);
 }

@@ -14,7 +14,7 @@ import { getDatabase, rows, type CallerContext } from '../cloud';
 import { C } from '../collections';
 import { randomToken } from '../secrets';
 import { refuse, transaction, txGet, txSet } from '../tx';
-import { requireOperator, requireStaff, type StaffMember } from './staff';
+import { requireAnyOperator, requireOperator } from './staff';
 
 /** A stored face also remembers the gradient it was drawn with (seed faces predate this). */
 type StoredFace = CardFace & { colors?: [string, string] };
@@ -42,13 +42,6 @@ export function productView(p: CardProduct): OperatorProductView {
   return { ...p, bonus: p.bonus ?? null, faces };
 }
 
-/** The caller as an operator of some brand: clerks and holders get FORBIDDEN before any lookup. */
-export async function requireAnyOperator(openId: string): Promise<StaffMember> {
-  const member = await requireStaff(openId);
-  if (member.role !== 'operator') throw new DomainError(ErrorCode.FORBIDDEN, 'only an operator may do this');
-  return member;
-}
-
 async function findProduct(productId: string): Promise<CardProduct | null> {
   const res = await getDatabase().collection(C.products).where({ _id: productId }).limit(1).get();
   return rows<CardProduct>(res)[0] ?? null;
@@ -56,13 +49,10 @@ async function findProduct(productId: string): Promise<CardProduct | null> {
 
 /** The product, if the caller operates its brand (NOT_FOUND otherwise: another brand's stays unseen). */
 export async function operatedProduct(openId: string, productId: string, brandId?: string): Promise<CardProduct> {
-  await requireAnyOperator(openId);
-  const product = await findProduct(productId);
-  if (!product || (brandId !== undefined && product.brandId !== brandId)) {
-    throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
-  }
   const member = await requireAnyOperator(openId);
-  if (!member.brandIds.includes(product.brandId)) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
+  const product = await findProduct(productId);
+  const mine = product && member.brandIds.includes(product.brandId) && (brandId ?? product.brandId) === product.brandId;
+  if (!mine) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
   return product;
 }
 

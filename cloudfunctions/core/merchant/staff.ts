@@ -29,10 +29,17 @@ export async function requireStaff(openId: string): Promise<StaffMember> {
   return member;
 }
 
+/** The caller as an operator of some brand: clerks and holders get FORBIDDEN before any lookup. */
+export async function requireAnyOperator(openId: string): Promise<StaffMember> {
+  const member = await requireStaff(openId);
+  if (member.role !== 'operator') throw new DomainError(ErrorCode.FORBIDDEN, 'only an operator may do this');
+  return member;
+}
+
 /** The caller as an operator of `brandId`, or FORBIDDEN. */
 export async function requireOperator(openId: string, brandId: string): Promise<StaffMember> {
-  const member = await requireStaff(openId);
-  if (member.role !== 'operator' || !member.brandIds.includes(brandId)) {
+  const member = await requireAnyOperator(openId);
+  if (!member.brandIds.includes(brandId)) {
     throw new DomainError(ErrorCode.FORBIDDEN, 'only an operator of this brand may do this');
   }
   return member;

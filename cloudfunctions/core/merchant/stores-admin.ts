@@ -10,8 +10,7 @@ import { txAudit } from '../audit/audit-log';
 import { getDatabase, rows, type CallerContext } from '../cloud';
 import { C } from '../collections';
 import { refuse, transaction, txGet, txUpdate } from '../tx';
-import { requireAnyOperator } from './products-admin';
-import type { StaffMember } from './staff';
+import { requireAnyOperator, type StaffMember } from './staff';
 
 export function brandView(b: Brand): OperatorBrandView {
   return { id: b._id, name: b.name, color: b.color, logo: b.logo, stores: b.stores };

@@ -14,7 +14,7 @@ import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
 import { reverseRedemption } from './reverse';
 import { redeemRules } from './settings';
-import { redemptionTotals, toRedemptionView } from './views';
+import { redemptionTotals, toClerkProfileView, toRedemptionView } from './views';
 
 type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
 
@@ -37,15 +37,7 @@ export const clerkActions: ActionTable = {
     access: 'user',
     input: z.object({}).strict(),
     run: async (_input, caller): Promise<Out<'profile'>> => {
-      const staff = await requireStaff(caller.openId);
-      return {
-        profile: {
-          name: staff.name,
-          role: staff.role,
-          stores: staff.stores.filter((s) => staff.brandIds.includes(s.brandId)),
-          confirmAbove: redeemRules().confirmAboveFen,
-        },
-      };
+      return { profile: toClerkProfileView(await requireStaff(caller.openId)) };
     },
   }),
 

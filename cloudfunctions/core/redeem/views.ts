@@ -1,6 +1,8 @@
 /** Pay codes and redemptions as the holder and the clerk see them. */
 import type { PayStatusView } from '../../../src/contracts/wallet';
-import type { RedemptionTotals, RedemptionView } from '../../../src/contracts/merchant';
+import type { ClerkProfileView, RedemptionTotals, RedemptionView } from '../../../src/contracts/merchant';
+import type { StaffMember } from '../merchant/staff';
+import { redeemRules } from './settings';
 import { payCodeStatus, type RedeemRules, type Redemption } from '../../../src/domain/redemption';
 
 const debited = (r: Redemption): boolean => r.state === 'completed' || r.state === 'reversed';
@@ -48,5 +50,15 @@ export function redemptionTotals(list: readonly Redemption[]): RedemptionTotals 
     reversedCount: reversed.length,
     reversedAmount: sum(reversed),
     net: sum(made) - sum(reversed),
+  };
+}
+
+/** What a staff member sees of themselves: name, role, the stores they take payments at. */
+export function toClerkProfileView(member: StaffMember): ClerkProfileView {
+  return {
+    name: member.name,
+    role: member.role,
+    stores: member.stores.filter((s) => member.brandIds.includes(s.brandId)),
+    confirmAbove: redeemRules().confirmAboveFen,
   };
 }

@@ -4,7 +4,7 @@
  * millisecond (entries sharing the last entry's time move to the next page), so none is skipped.
  */
 import { REPORT_LIMITS, type AuditEntryView } from '../../../src/contracts/reports';
-import { maskOpenId } from '../../../src/domain/report-days';
+import { maskOpenId } from '../../../src/domain/codes';
 import type { AuditEntry } from '../audit/audit-log';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';

@@ -11,7 +11,8 @@ import {
   type ReviewView,
 } from '../../../src/contracts/reports';
 import { ErrorCode } from '../../../src/domain/errors';
-import { dashedDay, maskOpenId } from '../../../src/domain/report-days';
+import { maskOpenId } from '../../../src/domain/codes';
+import { dashedDay } from '../../../src/domain/report-days';
 import { txAudit } from '../audit/audit-log';
 import { getDatabase, rows, type CallerContext } from '../cloud';
 import { C } from '../collections';
