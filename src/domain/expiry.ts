@@ -59,11 +59,6 @@ export function extendedExpiry(approvedAt: number, months: number = EXTENSION_RU
   return end - CHINA_OFFSET_MS - 1;
 }
 
-/** An instant's China calendar date as `YYYY-MM-DD`, for messages. */
-export function chinaDate(at: number): string {
-  return new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 export const EXTENSION_STATES = ['pending', 'approved', 'declined'] as const;
 export type ExtensionState = (typeof EXTENSION_STATES)[number];
 

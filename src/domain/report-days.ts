@@ -4,7 +4,7 @@
  * Time is always a parameter.
  */
 import { DAY_MS } from './order';
-import { CHINA_OFFSET_MS } from './rules';
+import { CHINA_OFFSET_MS, chinaDayStart } from './rules';
 
 /** The longest export, in China days (both ends included). */
 export const EXPORT_MAX_DAYS = 92;
@@ -21,10 +21,7 @@ export function isoChinaDay(at: number): string {
 
 /** The instant a 'YYYY-MM-DD' China day begins, or null when it is not a real date. */
 export function isoDayStart(day: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - CHINA_OFFSET_MS;
-  return isoChinaDay(start) === day ? start : null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? chinaDayStart(day.replace(/-/g, '')) : null;
 }
 
 /** A yyyymmdd day (as orders and reviews store it) as 'YYYY-MM-DD'. */

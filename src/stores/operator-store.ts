@@ -15,7 +15,7 @@ import type {
 import type { ClerkProfileView, IssuedCardView } from '../contracts/merchant';
 import type { CardKind, ThemeId, ValidityRule } from '../domain/catalog';
 import { normalizeCode } from '../domain/codes';
-import { parseYuanText, yuanText } from '../domain/money';
+import { parseYuanText, yuanText, yuanToFen } from '../domain/money';
 import { productIssues, type FaceDraft, type ProductDraft, type ProductIssue } from '../domain/product-rules';
 import type { OperatorApi } from '../services/operator-service';
 import { strings } from '../strings/zh-CN';
@@ -259,7 +259,7 @@ export class OperatorStore {
   addDenomination(): boolean {
     const yuan = this.draft.denominationText.trim();
     if (!/^\d{1,6}$/.test(yuan) || Number(yuan) <= 0) return false;
-    const amount = Number(yuan) * 100;
+    const amount: number = yuanToFen(Number(yuan));
     if (!this.draft.denominations.includes(amount)) {
       this.draft.denominations = [...this.draft.denominations, amount].sort((a, b) => a - b);
     }

@@ -1,7 +1,6 @@
 /** Card expiry rules: when a card is expired, the reminder windows, the extension rule and its states. */
 import {
   canMoveExtension,
-  chinaDate as chinaDay,
   daysLeft,
   expiredState,
   expireEntryId,
@@ -13,6 +12,7 @@ import {
   reminderWindow,
 } from '../../src/domain/expiry';
 import { maskOpenId } from '../../src/domain/codes';
+import { isoChinaDay as chinaDay } from '../../src/domain/report-days';
 import type { Fen } from '../../src/domain/money';
 import { DAY_MS } from '../../src/domain/order';
 

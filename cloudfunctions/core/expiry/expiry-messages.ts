@@ -1,6 +1,7 @@
 /** What the holder is told about expiry: a reminder before it, and the operator's decision on an extension. */
 import type { Card } from '../../../src/domain/card';
-import { chinaDate, type ExtensionRequest, type ReminderWindow } from '../../../src/domain/expiry';
+import type { ExtensionRequest, ReminderWindow } from '../../../src/domain/expiry';
+import { isoChinaDay } from '../../../src/domain/report-days';
 import { formatPrice, type Fen } from '../../../src/domain/money';
 import { strings } from '../../../src/strings/zh-CN';
 import type { Message } from '../messages';
@@ -34,7 +35,7 @@ export function decidedMessage(request: ExtensionRequest, now: number): Message 
       who: request.brandName,
       at: now,
       note: approved
-        ? strings.expiry.approvedNote(chinaDate(request.newExpiresAt ?? now))
+        ? strings.expiry.approvedNote(isoChinaDay(request.newExpiresAt ?? now))
         : strings.expiry.declinedNote,
     },
   };
