@@ -9,9 +9,25 @@ import { FunctionError, type FunctionRuntime } from '../runtime/runtime';
 import type { LocalClock } from '../clock';
 import type { Faults } from '../faults';
 import { readJson, sendJson } from './http-util';
+import { isMultipart, parseMultipart, readBody } from './multipart';
+import type { Invoker } from '../runtime/runtime';
 
 /** Source reported to a function called by another function. */
 export const SERVER_SOURCE = 'wx_server';
+
+/**
+ * A platform API the SDK reaches with a multipart body (`apiName`, `requestData`, `apiOptions`) and
+ * whose answer it reads as raw bytes: WeChat Pay (`wx.wxPayApi`, JSON) and the open APIs
+ * (`wx.openApi`, protobuf). `caller` is whom the calling invocation runs as, when it is one of ours.
+ */
+export interface WireApi {
+  handle(
+    apiName: string,
+    requestData: Buffer,
+    apiOptions: Buffer | undefined,
+    caller: Invoker | undefined,
+  ): Promise<Buffer>;
+}
 
 export interface AdminDeps {
   db: LocalDatabase;
@@ -21,6 +37,10 @@ export interface AdminDeps {
   appId: string;
   /** Test mode's injected faults (a slow database). */
   faults: Faults;
+  /** `wx.wxPayApi`: cloud.cloudPay.* */
+  wxPayApi?: WireApi;
+  /** `wx.openApi`: cloud.openapi.* */
+  openApi?: WireApi;
 }
 
 const ADMIN_BODY_LIMIT = 16 * 1024 * 1024;
@@ -55,6 +75,7 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
     sendJson(res, 200, { code: 'SIGN_PARAM_INVALID', message: 'credentials not accepted', requestId: '' });
     return;
   }
+  if (isMultipart(req)) return handleWire(deps, req, res);
   const body = (await readJson(req, ADMIN_BODY_LIMIT)) as Record<string, unknown>;
   const action = typeof body.action === 'string' ? body.action : '';
   if (action.startsWith('database.')) {
@@ -69,4 +90,28 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
       requestId: '',
     });
   }
+}
+
+async function handleWire(deps: AdminDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const parts = parseMultipart(await readBody(req, ADMIN_BODY_LIMIT), req.headers['content-type'] ?? '');
+  const text = (name: string): string => parts.get(name)?.toString('utf8') ?? '';
+  const action = text('action');
+  const api = action === 'wx.wxPayApi' ? deps.wxPayApi : action === 'wx.openApi' ? deps.openApi : undefined;
+  if (!api) {
+    sendJson(res, 200, {
+      code: 'INVALID_ACTION',
+      message: `the local cloud does not provide ${action}`,
+      requestId: '',
+    });
+    return;
+  }
+  const caller = deps.runtime.invokerOf(text('tcb_sessionToken'));
+  const answer = await api.handle(
+    text('apiName'),
+    parts.get('requestData') ?? Buffer.alloc(0),
+    parts.get('apiOptions'),
+    caller,
+  );
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length });
+  res.end(answer);
 }
