@@ -1,17 +1,20 @@
 /**
- * The buy sheet: the face, the amount (a denomination or a custom whole-yuan amount inside the
- * product's range and its kind's cap), quantity, blessing, self or gift, and the order it creates.
+ * The buy sheet: the face, the amount (a denomination or a custom amount typed in yuan, read by the
+ * same parser as the till's and sold when whole-yuan inside the product's range and its kind's cap), quantity, blessing, self or gift, and the order it creates.
  * A retry of the same choices reuses the request id, so it can never make a second order.
  */
 import { makeAutoObservable, runInAction } from 'mobx';
 import { acceptsAmount, type CardProduct } from '../domain/catalog';
-import type { Fen } from '../domain/money';
+import { parseYuanText, type Fen } from '../domain/money';
 import type { OrderPurpose } from '../domain/order';
 import { PURCHASE_RULES } from '../domain/rules';
 import { ORDER_LIMITS, type OrdersActions } from '../contracts/orders';
 import { errorCodeOf } from '../services/api-error';
 import type { OrdersService } from '../services/orders-service';
 import { newRequestId } from './request-id';
+
+/** Room for the largest custom amount with two decimals ("999999.99"). */
+const CUSTOM_TEXT_MAX = 9;
 
 export type CreateResult = OrdersActions['create']['output'];
 
@@ -69,8 +72,9 @@ export class PurchaseStore {
     this.customYuan = '';
   }
 
+  /** Keeps what was typed (a decimal point included): "8.5" is ¥8.50, never ¥85. */
   setCustomYuan(text: string): void {
-    this.customYuan = text.replace(/[^\d]/g, '').slice(0, 6);
+    this.customYuan = text.replace(/[^\d.]/g, '').slice(0, CUSTOM_TEXT_MAX);
     this.denomination = null;
   }
 
@@ -94,13 +98,15 @@ export class PurchaseStore {
   /** The amount of one card in fen, or undefined while none is chosen or the custom one is invalid. */
   get amount(): Fen | undefined {
     if (!this.product) return undefined;
-    const fen = this.denomination ?? (this.customYuan === '' ? undefined : Number(this.customYuan) * 100);
-    return fen !== undefined && acceptsAmount(this.product, fen as Fen) ? (fen as Fen) : undefined;
+    const fen = this.denomination !== null ? (this.denomination as Fen) : parseYuanText(this.customYuan);
+    return fen !== undefined && acceptsAmount(this.product, fen) ? fen : undefined;
   }
 
-  /** A custom amount was typed that the product doesn't sell. */
-  get customInvalid(): boolean {
-    return this.denomination === null && this.customYuan !== '' && this.amount === undefined;
+  /** What is wrong with the typed custom amount: not an amount at all, or not one the product sells. */
+  get customProblem(): 'format' | 'range' | undefined {
+    if (this.denomination !== null || this.customYuan === '') return undefined;
+    if (parseYuanText(this.customYuan) === undefined) return 'format';
+    return this.amount === undefined ? 'range' : undefined;
   }
 
   get total(): number {

@@ -6,8 +6,12 @@ import type { OrderStatus } from '../domain/order';
 import type { PayCodeStatus } from '../domain/redemption';
 import type { ExtensionState } from '../domain/expiry';
 
+/** A typed amount that is not one (letters, a second point, a third decimal): the buy sheet's and the till's. */
+const AMOUNT_FORMAT = '请输入正确的金额，最多两位小数';
+
 export const zhCN = {
   appName: '礼品卡中心',
+  amountFormat: AMOUNT_FORMAT,
   home: {
     searchPlaceholder: '搜索品牌，如 咖啡、火锅、超市',
     categoriesTitle: '全部分类',
@@ -229,7 +233,7 @@ export const zhCN = {
     amountPlaceholder: (max: string) => `最多 ${max}`,
     amountAll: (amount: string) => `全部 ${amount}`,
     amountProblems: {
-      format: '请输入正确的金额，最多两位小数',
+      format: AMOUNT_FORMAT,
       zero: '收款金额需大于 0',
       overBalance: (max: string) => `超出卡内余额 ${max}`,
       overLimit: (max: string) => `单笔最多收款 ${max}`,

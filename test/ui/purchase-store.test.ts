@@ -54,16 +54,35 @@ test('should accept whole-yuan custom amounts in range and under the bearer cap 
   expect(store.amount).toBe(8_800);
   store.setCustomYuan('49');
   expect(store.amount).toBeUndefined();
-  expect(store.customInvalid).toBe(true);
+  expect(store.customProblem).toBe('range');
   expect(store.canSubmit).toBe(false);
   // Inside the product's range but over the ¥1,000 bearer cap.
   store.setCustomYuan('1500');
   expect(store.amount).toBeUndefined();
-  store.setCustomYuan('8.5');
-  expect(store.customYuan).toBe('85');
+  store.setCustomYuan('85');
   store.setQuantity(99);
   expect(store.quantity).toBe(10);
   expect(store.total).toBe(85_000);
+});
+
+test('should read a typed decimal point as yuan and fen, never drop it', () => {
+  const { store } = purchase([]);
+  // ¥8.50 and ¥50.50 are amounts, but not whole-yuan ones this product sells: refused, not ¥85 / ¥505.
+  for (const typed of ['8.5', '50.5', '88.50']) {
+    store.setCustomYuan(typed);
+    expect(store.customYuan).toBe(typed);
+    expect(store.amount).toBeUndefined();
+    expect(store.customProblem).toBe('range');
+  }
+  store.setCustomYuan('88.00');
+  expect(store.amount).toBe(8_800);
+  expect(store.customProblem).toBeUndefined();
+  // A third decimal or a second point is not an amount at all.
+  for (const typed of ['88.001', '8.8.8', '.']) {
+    store.setCustomYuan(typed);
+    expect(store.amount).toBeUndefined();
+    expect(store.customProblem).toBe('format');
+  }
 });
 
 test('should reuse the request id when the same choices are retried, and take a new one after success', async () => {

@@ -58,13 +58,17 @@ function BuySheet({ onClose }: { onClose: () => void }) {
             <View>
               <Input
                 className={`field${purchase.denomination === null && purchase.customYuan ? ' buy-sheet__custom--active' : ''}`}
-                type="number"
+                type="digit"
                 placeholder={s.customPlaceholder(min, max)}
                 value={purchase.customYuan}
                 onInput={(e) => purchase.setCustomYuan(e.detail.value)}
                 data-testid="custom-amount"
               />
-              {purchase.customInvalid && <Text className="error-text">{s.customInvalid(min, max)}</Text>}
+              {purchase.customProblem && (
+                <Text className="error-text">
+                  {purchase.customProblem === 'format' ? strings.amountFormat : s.customInvalid(min, max)}
+                </Text>
+              )}
             </View>
           )}
           {p.bonus && purchase.amount !== undefined && purchase.amount >= p.bonus.minAmount && (
