@@ -13,6 +13,7 @@ import type { Fen } from '../../../src/domain/money';
 import { C } from '../collections';
 import { keyedHash, randomCode } from '../secrets';
 import { refuse, transaction, txAdd, txAddMany, txGet, txUpdate, type Tx } from '../tx';
+import { giftShareCardId } from './tokens';
 
 export interface Claimed {
   gift: Gift;
@@ -82,7 +83,7 @@ async function splitShare(tx: Tx, gift: Gift, index: number, claimer: string, no
   const poolLeft = (gift.amount - gift.claimedAmount - share.amount) as Fen;
   const code = randomCode();
   const card: Card = {
-    _id: `${gift.cardId.slice(0, 40)}-s${shareNo(index)}`,
+    _id: giftShareCardId(gift._id, index),
     owner: claimer,
     brandId: gift.brandId,
     brandName: gift.brandName,

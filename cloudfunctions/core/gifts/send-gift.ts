@@ -17,7 +17,7 @@ import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
 import { keyedHash, randomCode } from '../secrets';
 import { refuse, transaction, txAdd, txAddMany, txGet, txSet, txUpdate, type Refusal, type Tx } from '../tx';
-import { giftIdFor } from './tokens';
+import { giftIdFor, giftPoolCardId } from './tokens';
 
 /** A sender's gifts of one China day. */
 export interface GiftDay {
@@ -118,7 +118,7 @@ async function writeGift(
     senderName: input.senderName,
     mode: input.mode,
     shareMode,
-    cardId: whole ? card._id : `${card._id.slice(0, 40)}-${id.slice(0, 12)}`,
+    cardId: whole ? card._id : giftPoolCardId(id),
     sourceCardId: card._id,
     whole,
     brandId: card.brandId,

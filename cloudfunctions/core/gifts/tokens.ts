@@ -12,6 +12,19 @@ export function giftIdFor(sender: string, requestId: string): string {
   return keyedHash('gift-id', `${sender}\u0000${requestId}`).slice(0, 24);
 }
 
+/**
+ * Ids of the cards a gift makes: the card holding a split or group gift's value, and each claimed
+ * share. Built from the gift's id (unique per sender and request), never from the source card's id:
+ * a card made from a card made from a card must not come back to an id that already exists.
+ */
+export function giftPoolCardId(giftId: string): string {
+  return `${giftId}-pool`;
+}
+
+export function giftShareCardId(giftId: string, index: number): string {
+  return `${giftId}-s${String(index + 1).padStart(3, '0')}`;
+}
+
 function mac(giftId: string): string {
   return Buffer.from(keyedHash('gift-token', giftId), 'hex').subarray(0, 16).toString('base64url');
 }
