@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
+import { CONTROL, visibleText } from '../../src/domain/text';
 
 /** Longest string any field accepts unless its schema says less. */
 export const DEFAULT_STRING_MAX = 200;
@@ -27,6 +28,23 @@ export const requestIdSchema = (max = 64) =>
 
 /** A bounded, trimmed text. */
 export const textSchema = (max = DEFAULT_STRING_MAX) => z.string().max(max);
+
+/**
+ * A name or blessing one person writes for another: invisible characters (bidi overrides, zero-width)
+ * dropped, trimmed, control characters refused, and at least `min` visible characters left.
+ */
+export const personTextSchema = (min: number, max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform(visibleText)
+    .pipe(
+      z
+        .string()
+        .min(min)
+        .max(max)
+        .refine((s) => !CONTROL.test(s), 'control characters are not allowed'),
+    );
 
 /** Integer fen in (0, max]. */
 export const fenSchema = (max: number) => z.number().int().positive().max(max);

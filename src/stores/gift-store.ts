@@ -7,6 +7,7 @@ import type { CardView } from '../contracts/wallet';
 import type { GiftsActions, SentGiftView } from '../contracts/gifts';
 import { GIFT_RULES, type GiftMode, type ShareMode } from '../domain/gift';
 import { parseYuanText, type Fen } from '../domain/money';
+import { oneLine } from '../domain/text';
 import type { GiftsService, OutboxMessage } from '../services/gifts-service';
 import { AsyncView } from './async-view';
 import { BusyAction } from './busy-action';
@@ -87,7 +88,7 @@ export class GiftStore {
   }
 
   setBlessing(text: string): void {
-    this.blessing = text;
+    this.blessing = oneLine(text);
   }
 
   setSenderName(text: string): void {

@@ -8,6 +8,7 @@ import { acceptsAmount, type CardProduct } from '../domain/catalog';
 import { parseYuanText, type Fen } from '../domain/money';
 import type { OrderPurpose } from '../domain/order';
 import { PURCHASE_RULES } from '../domain/rules';
+import { oneLine } from '../domain/text';
 import { ORDER_LIMITS, type OrdersActions } from '../contracts/orders';
 import { errorCodeOf } from '../services/api-error';
 import type { OrdersService } from '../services/orders-service';
@@ -83,7 +84,8 @@ export class PurchaseStore {
   }
 
   setBlessing(text: string): void {
-    this.blessing = text.slice(0, ORDER_LIMITS.blessingMax);
+    // A blessing is one line on the card: the text area's Enter makes a space, not a refused newline.
+    this.blessing = oneLine(text).slice(0, ORDER_LIMITS.blessingMax);
     this.blessingEdited = true;
   }
 

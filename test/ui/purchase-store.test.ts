@@ -65,6 +65,12 @@ test('should accept whole-yuan custom amounts in range and under the bearer cap 
   expect(store.total).toBe(85_000);
 });
 
+test('should keep a blessing on one line, as the card shows it', () => {
+  const { store } = purchase([]);
+  store.setBlessing('新年\n快乐\r\n万事如意');
+  expect(store.blessing).toBe('新年 快乐 万事如意');
+});
+
 test('should read a typed decimal point as yuan and fen, never drop it', () => {
   const { store } = purchase([]);
   // ¥8.50 and ¥50.50 are amounts, but not whole-yuan ones this product sells: refused, not ¥85 / ¥505.

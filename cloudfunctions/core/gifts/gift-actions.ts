@@ -12,7 +12,7 @@ import { now } from '../clock';
 import { C } from '../collections';
 import { notify } from '../messages';
 import { action, type ActionTable } from '../router';
-import { idSchema, requestIdSchema, z } from '../validate';
+import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
@@ -21,19 +21,7 @@ import { toLandingView, toReceivedViews, toSentView } from './views';
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
-/** A name or blessing as people type them: trimmed, no control characters. */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .max(max * 2)
-    .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .min(min)
-        .max(max)
-        .regex(/^[^\p{Cc}]*$/u, 'control characters are not allowed'),
-    );
+const text = personTextSchema;
 
 const token = z.string().min(1).max(GIFT_LIMITS.tokenMax);
 

@@ -14,7 +14,7 @@ import { now } from '../clock';
 import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, PaymentError, payments } from '../payments';
 import { action, type ActionTable } from '../router';
-import { idSchema, requestIdSchema, z } from '../validate';
+import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { toCardView } from '../wallet/views';
 import { closeOrder } from './close-order';
 import { createOrder } from './create-order';
@@ -30,7 +30,7 @@ const createInput = z
     faceId: idSchema(ORDER_LIMITS.idMax),
     amount: z.number().int().positive().max(MAX_FEN),
     quantity: z.number().int().min(1).max(PURCHASE_RULES.maxQuantity),
-    blessing: z.string().trim().min(1).max(ORDER_LIMITS.blessingMax).optional(),
+    blessing: personTextSchema(1, ORDER_LIMITS.blessingMax).optional(),
     purpose: z.enum(['self', 'gift']),
     requestId: requestIdSchema(ORDER_LIMITS.requestIdMax),
     realName: z

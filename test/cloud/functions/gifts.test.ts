@@ -419,6 +419,11 @@ describe('tokens and input', () => {
       { requestId: 'short' },
       { extra: 1 },
       { blessing: 'a\u0000b' },
+      { blessing: '生日\n快乐' },
+      // Nothing visible: zero-width space, word joiner, BOM, a Hangul filler, bidi marks only.
+      { senderName: '\u200b\u2060\ufeff' },
+      { senderName: '\u3164' },
+      { senderName: '\u202e\u200f' },
     ];
     for (const over of bad)
       expect([over, await code('g-bad', 'gifts', sendInput(cardId, over))]).toEqual([over, 'INVALID_ARGUMENT']);
@@ -430,6 +435,17 @@ describe('tokens and input', () => {
     expect(await code('', 'gifts', sendInput(cardId))).toBe('UNAUTHENTICATED');
     expect((await allDocs<Gift>(cloud, 'gifts')).length).toBe(before);
     expect((await walletCard('g-bad', cardId)).card).toMatchObject({ state: 'active', balance: 10_000 });
+  });
+
+  test('should show the friend only the characters the sender visibly typed', async () => {
+    const cardId = await cardOf('g-spoof');
+    // A right-to-left override would show "小满" typed as "满小"-looking text; zero-width padding hides nothing.
+    const sent = await send('g-spoof', cardId, { senderName: '\u202e满小\u202c', blessing: '生\u200b日快乐\u2066' });
+    const view = (await ok<Out<'view'>>('g-spoof-friend', 'gifts', { action: 'view', token: sent.token })).gift;
+    expect(view).toMatchObject({ senderName: '满小', blessing: '生日快乐' });
+    await claim('g-spoof-friend', sent.token, '\u200d阿\u200d明\u200d');
+    const gift = await stored<Gift>('gifts', sent.gift._id);
+    expect(gift.shares.map((s) => s.claimerName)).toEqual(['阿明']);
   });
 
   test('should refuse a timer job run by anyone but the timer', async () => {
