@@ -49,7 +49,8 @@ const TIMER_SOURCE = 'wx_timer';
 function prepareDataDir(dir: string): void {
   if (dir === ':memory:') return;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Owner-only: the database, the pay records and the session secret live here.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
     throw new StartupError(`data directory ${dir} is not writable: set DATA_DIR to a writable folder`);

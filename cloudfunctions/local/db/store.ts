@@ -4,7 +4,8 @@
  * Indexes declared for a collection become partial expression indexes on json_extract, and
  * unique ones are enforced by SQLite itself.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from './sqlite-file';
 import type { CollectionSpec } from './types';
 
 export interface Row {
@@ -34,10 +35,7 @@ export class Store {
   readonly indexedFields = new Map<string, Set<string>>();
 
   constructor(file: string) {
-    this.sqlite = new Database(file);
-    this.sqlite.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives a process crash (kill -9); only power loss can drop the last commits.
-    this.sqlite.pragma('synchronous = NORMAL');
+    this.sqlite = openSqliteFile(file);
     this.sqlite.exec(`
       CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS docs (

@@ -37,11 +37,22 @@ export function readJson(req: IncomingMessage, limit: number): Promise<unknown> 
   });
 }
 
+/** Reads a JSON object body (`null`, arrays and numbers are refused with 400, like bad JSON). */
+export async function readObject(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+  const body = await readJson(req, limit);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpError(400, 'INVALID_JSON', 'the body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
+    // Answers are about one signed-in person (cards, codes, sessions): no cache may keep them.
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   });
   res.end(text);
 }

@@ -3,7 +3,7 @@
  *   POST /api/functions/:name   call a function as the session's user → { result }
  *   POST /api/dev/login         a session for a demo user (not in production mode)
  *   GET  /api/dev/users         the demo users (not in production mode)
- *   GET  /api/health            liveness and what is loaded
+ *   GET  /api/health            liveness only (what runs here is nobody's business)
  *   /api/test/*                 clock, forced conflicts, faults, trigger ticks, counters (test mode only)
  *   /api/pay/local/*, /pay/*     the simulated WeChat Pay (pay-api.ts)
  *   POST /outbox                the functions' messages port (local cloud key only)
@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin, type AdminDeps } from './admin-api';
 import type { FaultSettings } from '../faults';
 import { DEMO_USERS, findDemoUser } from './demo-users';
-import { HttpError, readJson, sendError, sendJson } from './http-util';
+import { HttpError, readJson, readObject, sendError, sendJson } from './http-util';
 import type { SessionSigner } from './sessions';
 import { serveStatic } from './static-files';
 import { handlePayTest, handlePaySheet, handlePortCall, sameKey } from './pay-api';
@@ -89,7 +89,7 @@ async function devRoute(deps: GatewayDeps, path: string, req: IncomingMessage, r
     return true;
   }
   if (path === '/api/dev/login' && req.method === 'POST') {
-    const body = (await readJson(req, 4096)) as { user?: unknown };
+    const body = await readObject(req, 4096);
     const user = typeof body.user === 'string' ? findDemoUser(body.user) : undefined;
     if (!user) {
       sendError(res, 400, 'UNKNOWN_USER', `demo users: ${DEMO_USERS.map((u) => u.user).join(', ')}`);
@@ -104,7 +104,7 @@ async function devRoute(deps: GatewayDeps, path: string, req: IncomingMessage, r
 
 async function testRoute(deps: GatewayDeps, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (deps.mode !== 'test' || !path.startsWith('/api/test/')) return false;
-  const body = req.method === 'POST' ? ((await readJson(req, 4096)) as Record<string, unknown>) : {};
+  const body = req.method === 'POST' ? await readObject(req, 4096) : {};
   if (path === '/api/test/clock') {
     if (req.method === 'POST') deps.clock.advance(Number(body.advanceMs));
     sendJson(res, 200, { now: deps.clock.now(), offsetMs: deps.clock.offsetMs });
@@ -174,7 +174,7 @@ export function createRequestHandler(deps: GatewayDeps) {
         return sendJson(res, 200, { messages: deps.outbox.list(openId) });
       }
       if (path === '/api/health') {
-        return sendJson(res, 200, { ok: true, mode: deps.mode, functions: deps.runtime.functionNames });
+        return sendJson(res, 200, { ok: true });
       }
       if (await devRoute(deps, path, req, res)) return;
       if (await testRoute(deps, path, req, res)) return;

@@ -2,7 +2,8 @@
  * The simulated WeChat Pay's own books, in their own SQLite file: the payment system is not our
  * database, so its reads and writes are not counted as our database calls.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../db/sqlite-file';
 
 export type PayState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
 
@@ -36,9 +37,7 @@ export class PayStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db = openSqliteFile(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS pay_orders (out_trade_no TEXT PRIMARY KEY, pay_token TEXT UNIQUE NOT NULL, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS pay_refunds (out_refund_no TEXT PRIMARY KEY, out_trade_no TEXT NOT NULL, body TEXT NOT NULL);
