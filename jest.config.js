@@ -31,7 +31,6 @@ module.exports = {
         '^@tarojs/taro$': '<rootDir>/test/ui/mocks/taro.ts',
         '^@tarojs/components$': '<rootDir>/test/ui/mocks/components.tsx',
         '^@nutui/nutui-react-taro$': '<rootDir>/test/ui/mocks/nutui.tsx',
-        '^@nutui/icons-react-taro$': '<rootDir>/test/ui/mocks/icons.tsx',
         '\\.(css|scss)$': '<rootDir>/test/ui/mocks/style.ts',
       },
     },
