@@ -50,6 +50,8 @@ export function contentSecurityPolicy(html: string): string {
     `script-src 'self' ${hashes.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // Taro's components carry their icon font inline.
+    "font-src 'self' data:",
     "media-src 'self' blob: mediastream:",
     "connect-src 'self'",
     "object-src 'none'",

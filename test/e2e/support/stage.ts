@@ -38,6 +38,10 @@ export function h5Stage(): Stage {
     async phone(on) {
       const page = await (await phoneContext(on ?? stage.browser)).newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
+      // Something the page's content security policy blocked is broken for people too.
+      page.on('console', (m) => {
+        if (/Content Security Policy/.test(m.text())) pageErrors.push(m.text().slice(0, 300));
+      });
       return page;
     },
   };
