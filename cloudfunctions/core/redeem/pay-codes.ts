@@ -16,6 +16,8 @@ import { getDatabase, rows } from '../cloud';
 import { z } from '../validate';
 import { C } from '../collections';
 import { keyedHash, sameHash } from '../secrets';
+import { spendTry } from '../throttle';
+import { refuse, transaction, txAdd, txGet } from '../tx';
 import { randomBytes } from 'node:crypto';
 
 export function payCodeMac(code: string): string {
@@ -56,41 +58,43 @@ export async function myPayCode(owner: string, code: string): Promise<Redemption
 /** Tries at a fresh random code; two live codes colliding is a 1-in-10^14 event per pair. */
 const MINT_TRIES = 3;
 
+/**
+ * Makes a pay code for the holder's usable card. The per-holder limit is a counter spent in the same
+ * transaction that adds the code, so parallel requests serialise on it and never mint past the limit
+ * (a count of recent codes read before the write let 60 parallel requests through 33 times).
+ */
 export async function mintPayCode(
   owner: string,
   cardId: string,
   clock: number,
   rules: RedeemRules,
 ): Promise<{ code: Redemption; card: Card }> {
-  const db = getDatabase();
-  const _ = db.command;
-  const card = rows<Card>(await db.collection(C.cards).where({ _id: cardId, owner }).limit(1).get())[0];
-  if (!card) throw new DomainError(ErrorCode.NOT_FOUND, 'card not found');
-  const refusal = mintRefusal(card, clock);
-  if (refusal) throw new DomainError(ErrorCode[refusal], `no pay code: ${refusal.toLowerCase()}`);
-  const recent = (await db
-    .collection(C.redemptions)
-    .where({ owner, mintedAt: _.gt(clock - rules.mintWindowMs) })
-    .count()) as { total: number };
-  if (recent.total >= rules.mintLimit) {
-    throw new DomainError(ErrorCode.RATE_LIMITED, 'too many pay codes, please wait a moment');
-  }
+  const limit = { tries: rules.mintLimit, windowMs: rules.mintWindowMs };
   for (let attempt = 1; ; attempt++) {
-    const code: Redemption = {
-      _id: randomPayCode(),
-      cardId,
-      owner,
-      brandId: card.brandId,
-      brandName: card.brandName,
-      last4: card.last4,
-      state: 'issued',
-      mintedAt: clock,
-      expiresAt: clock + rules.codeTtlMs,
-      updatedAt: clock,
-    };
     try {
-      await db.collection(C.redemptions).add({ data: code });
-      return { code, card };
+      return await transaction(async (tx) => {
+        const card = await txGet<Card>(tx, C.cards, cardId);
+        if (!card || card.owner !== owner) return refuse(ErrorCode.NOT_FOUND, 'card not found');
+        const refusal = mintRefusal(card, clock);
+        if (refusal) return refuse(ErrorCode[refusal], `no pay code: ${refusal.toLowerCase()}`);
+        if (!(await spendTry(tx, `paycode-mint-${owner}`, clock, limit))) {
+          return refuse(ErrorCode.RATE_LIMITED, 'too many pay codes, please wait a moment');
+        }
+        const code: Redemption = {
+          _id: randomPayCode(),
+          cardId,
+          owner,
+          brandId: card.brandId,
+          brandName: card.brandName,
+          last4: card.last4,
+          state: 'issued',
+          mintedAt: clock,
+          expiresAt: clock + rules.codeTtlMs,
+          updatedAt: clock,
+        };
+        await txAdd(tx, C.redemptions, code);
+        return { code, card };
+      });
     } catch (e) {
       if (attempt === MINT_TRIES || !(e instanceof Error && /duplicate|exist/i.test(e.message))) throw e;
     }

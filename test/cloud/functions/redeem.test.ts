@@ -425,6 +425,19 @@ describe('rules at their defaults', () => {
     ).toMatch(/^\d{16}$/);
     await checkMoneyInvariants(plain);
   });
+
+  test('should mint no more pay codes than the limit however many requests race', async () => {
+    const cardId = (await plainCalls.buy('r-race', { productId: COFFEE, amount: 10_000 })).cards[0]!._id;
+    const answers = await Promise.all(
+      Array.from({ length: REDEEM_RULES.mintLimit * 2 }, () =>
+        plainCalls.as<WalletOut<'payCode'>>('r-race', 'wallet', { action: 'payCode', cardId }),
+      ),
+    );
+    const minted = (await allDocs<Redemption>(plain, 'redemptions')).filter((r) => r.owner === 'r-race');
+    expect(minted).toHaveLength(REDEEM_RULES.mintLimit);
+    expect(answers.filter((a) => a.ok)).toHaveLength(REDEEM_RULES.mintLimit);
+    expect(new Set(answers.flatMap((a) => (a.ok ? [] : [a.error.code])))).toEqual(new Set(['RATE_LIMITED']));
+  });
 });
 
 test('a timer job called by a user is refused', async () => {
