@@ -210,7 +210,7 @@ async function operatorJourney(browser: Browser, cloud: LocalCloud): Promise<voi
   const swept = await cloud.runtime.invoke(
     'merchant',
     { Type: 'Timer', TriggerName: 'expirySweeper', Time: '', Message: '' },
-    { openId: '', appId: cloud.config.appId, source: 'wx_timer' },
+    { openId: '', appId: cloud.config.appId, source: 'wx_trigger' },
     cloud.clock.offsetMs,
   );
   console.log(`  (expiry sweep: ${JSON.stringify(swept)})`);

@@ -37,8 +37,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Jobs run by the function's timer triggers, by trigger name (config.json). */
 export type TimerTable = Record<string, (now: number) => Promise<unknown>>;
 
-/** The platform's source for timer-triggered invocations: only it may run a timer job. */
-export const TIMER_SOURCE = 'wx_timer';
+/**
+ * The platform's SOURCE for timer-triggered invocations (Cloud.getWXContext reference; there is no
+ * `wx_timer`): only it may run a timer job. Exactly this value — a chain such as `wx_trigger,scf`
+ * is another function calling us, which may be a client's doing, so it runs no job.
+ */
+export const TIMER_SOURCE = 'wx_trigger';
 
 function isTimerEvent(event: Record<string, unknown>): boolean {
   return event.Type === 'Timer' && typeof event.TriggerName === 'string';

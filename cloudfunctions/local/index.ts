@@ -16,6 +16,7 @@ import { SessionSigner } from './gateway/sessions';
 import { discoverFunctions } from './runtime/discover';
 import { FunctionRuntime } from './runtime/runtime';
 import { TriggerScheduler } from './runtime/triggers';
+import { TRIGGER_SOURCE } from './runtime/sources';
 import { seedIfEmpty } from './seed-database';
 import { PaySystem } from './pay/pay-system';
 import { Outbox } from './outbox';
@@ -43,8 +44,6 @@ export interface LocalCloud {
 
 /** A startup failure with a one-line message meant for the person starting the cloud. */
 export class StartupError extends Error {}
-
-const TIMER_SOURCE = 'wx_timer';
 
 function prepareDataDir(dir: string): void {
   if (dir === ':memory:') return;
@@ -143,7 +142,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const scheduler = new TriggerScheduler(
     functions,
     clock,
-    (fn, event) => runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TIMER_SOURCE }, clock.offsetMs),
+    (fn, event) => runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TRIGGER_SOURCE }, clock.offsetMs),
     (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
   );
   const outbox = new Outbox(() => clock.now());

@@ -189,7 +189,7 @@ describe('the expiry sweep', () => {
       }),
     ]);
     const audit = (await allDocs<AuditEntry>(cloud, 'audit')).filter((a) => a.action === 'expiry.sweep');
-    expect(audit.at(-1)).toMatchObject({ role: 'system', actor: '', source: 'wx_timer' });
+    expect(audit.at(-1)).toMatchObject({ role: 'system', actor: '', source: 'wx_trigger' });
     expect(audit.some((a) => a.details.expired === report.expired)).toBe(true);
     expect((await detail('e-sweep', cardId)).card.group).toBe('expired');
   });

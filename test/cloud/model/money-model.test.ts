@@ -642,7 +642,7 @@ async function sweep(fn: string, trigger: string): Promise<void> {
   const env = await cloud.runtime.invoke(
     fn,
     { Type: 'Timer', TriggerName: trigger, Time: '', Message: '' },
-    { openId: '', appId: 'wx-test', source: 'wx_timer' },
+    { openId: '', appId: 'wx-test', source: 'wx_trigger' },
     cloud.clock.offsetMs,
   );
   expect(env).toMatchObject({ ok: true });

@@ -11,7 +11,7 @@ export const MARKET = 'prod-huixian-shopping-card'; // registered, ¥50–5,000,
 export const CAKE = 'prod-maiduo-cake-card'; // limited stock
 export const face = (product: string, theme = 'birthday'): string => `face-${product.slice(5)}-${theme}`;
 
-export const TIMER_INVOKER = { openId: '', appId: 'wx-test', source: 'wx_timer' };
+export const TIMER_INVOKER = { openId: '', appId: 'wx-test', source: 'wx_trigger' };
 export const timerEvent = (TriggerName: string) => ({ Type: 'Timer', TriggerName, Time: '', Message: '' });
 
 let seq = 0;
