@@ -209,7 +209,7 @@ async function operatorJourney(browser: Browser, cloud: LocalCloud): Promise<voi
   cloud.clock.advance(37 * 31 * 86_400_000);
   const swept = await cloud.runtime.invoke(
     'merchant',
-    { Type: 'Timer', TriggerName: 'expirySweeper', Time: '', Message: '' },
+    { Type: 'Timer', TriggerName: 'merchantJobs', Time: '', Message: '' },
     { openId: '', appId: cloud.config.appId, source: 'wx_trigger' },
     cloud.clock.offsetMs,
   );
