@@ -13,7 +13,7 @@ import { loadConfig, type LocalCloudConfig } from './config';
 import { openDatabase, type LocalDatabase } from './db';
 import { createRequestHandler } from './gateway/server';
 import { SessionSigner } from './gateway/sessions';
-import { discoverFunctions } from './runtime/discover';
+import { discoverFunctions, type FunctionDefinition } from './runtime/discover';
 import { FunctionRuntime } from './runtime/runtime';
 import { TriggerScheduler } from './runtime/triggers';
 import { TRIGGER_SOURCE } from './runtime/sources';
@@ -124,7 +124,15 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     LOCAL_OUTBOX_URL: `${url}/outbox`,
     GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
   };
-  const functions = discoverFunctions(config.functionsDir);
+  let functions: FunctionDefinition[];
+  try {
+    functions = discoverFunctions(config.functionsDir);
+  } catch (e) {
+    // A function folder a deployment would refuse (two triggers, a bad config.json): one line.
+    server.close();
+    db.close();
+    throw new StartupError(e instanceof Error ? e.message : String(e));
+  }
   // Switched on only through test mode's /api/test/faults (or a test holding this object).
   const faults = new Faults();
   const runtime = new FunctionRuntime({
@@ -142,7 +150,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const scheduler = new TriggerScheduler(
     functions,
     clock,
-    (fn, event) => runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TRIGGER_SOURCE }, clock.offsetMs),
+    (fn, event) =>
+      runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TRIGGER_SOURCE }, clock.offsetMs),
     (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
   );
   const outbox = new Outbox(() => clock.now());

@@ -26,8 +26,8 @@ afterAll(async () => {
   await cloud.close();
 });
 
-test('should discover every function folder that has an entry and a config', () => {
-  expect(cloud.runtime.functionNames).toEqual(['chain', 'crash', 'journal', 'slow', 'ticker', 'whoami']);
+test('should discover every function folder that has an entry, TypeScript or plain JavaScript', () => {
+  expect(cloud.runtime.functionNames).toEqual(['chain', 'crash', 'journal', 'plain', 'slow', 'ticker', 'whoami']);
 });
 
 test('should give each invocation its own OPENID when two users call concurrently', async () => {
