@@ -56,7 +56,11 @@ async function invokeFunction(deps: AdminDeps, body: Record<string, unknown>): P
   // `scf`, as WeChat reports a function → function call (`wx_client,scf`).
   const token = typeof body.tcb_sessionToken === 'string' ? body.tcb_sessionToken : '';
   const caller = deps.runtime.invokerOf(token);
-  const invoker = { openId: caller?.openId ?? '', appId: caller?.appId ?? deps.appId, source: chainedSource(caller?.source) };
+  const invoker = {
+    openId: caller?.openId ?? '',
+    appId: caller?.appId ?? deps.appId,
+    source: chainedSource(caller?.source),
+  };
   try {
     const result = await deps.runtime.invoke(name, event, invoker, deps.clock.offsetMs);
     return { data: { response_data: JSON.stringify(result) }, requestId: '' };

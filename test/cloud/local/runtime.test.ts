@@ -134,7 +134,12 @@ test('should fire a timer trigger once its time passes on the test clock, with t
   expect(((await tick.json()) as { fired: number }).fired).toBe(before + 1);
   const docs = await ticksReach(before + 1);
   expect(docs).toHaveLength(before + 1);
-  expect(docs.at(-1)).toMatchObject({ type: 'Timer', trigger: 'every-minute', source: 'wx_trigger', triggerSrc: 'timer' });
+  expect(docs.at(-1)).toMatchObject({
+    type: 'Timer',
+    trigger: 'every-minute',
+    source: 'wx_trigger',
+    triggerSrc: 'timer',
+  });
   // The functions see the moved clock too.
   const who = await cloud.call<WhoAmI>('whoami', { tag: 'clock' });
   expect(Number(who.clockOffset)).toBeGreaterThanOrEqual(61_000);
