@@ -52,6 +52,15 @@ export function parseFunctionConfig(file: string, raw: unknown): FunctionConfig 
   return { timeout, triggers };
 }
 
+/** A JSON file's content; a file that isn't JSON is a one-line error naming it. */
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
 /**
  * The entry of a function folder, or null when the folder is not a function: `index.ts` (our
  * TypeScript functions), else the `main` of its package.json, else `index.js` — the devtools'
@@ -67,13 +76,15 @@ function entryOf(dir: string): string | null {
   }
   const pkgFile = path.join(dir, 'package.json');
   if (fs.existsSync(pkgFile)) {
-    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { main?: unknown };
-    if (typeof pkg.main === 'string' && pkg.main !== '') {
-      const main = path.resolve(dir, pkg.main);
-      const found = [main, `${main}.js`, path.join(main, 'index.js')].find(
+    const pkg = readJson(pkgFile);
+    const main = typeof pkg === 'object' && pkg !== null ? (pkg as { main?: unknown }).main : undefined;
+    if (typeof main === 'string' && main !== '') {
+      const target = path.resolve(dir, main);
+      // Node's own resolution of `main`: the file, with .js added, or a folder's index.js.
+      const found = [target, `${target}.js`, path.join(target, 'index.js')].find(
         (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
       );
-      if (!found) throw new Error(`${pkgFile}: main ${JSON.stringify(pkg.main)} names no file`);
+      if (!found) throw new Error(`${pkgFile}: main ${JSON.stringify(main)} names no file`);
       return found;
     }
   }
@@ -83,14 +94,7 @@ function entryOf(dir: string): string | null {
 /** Reads a function's config.json; without one, the platform's defaults (3 s, no triggers). */
 function configOf(dir: string): FunctionConfig {
   const file = path.join(dir, 'config.json');
-  if (!fs.existsSync(file)) return parseFunctionConfig(file, {});
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  return parseFunctionConfig(file, raw);
+  return parseFunctionConfig(file, fs.existsSync(file) ? readJson(file) : {});
 }
 
 /**

@@ -86,6 +86,15 @@ test('should refuse a folder holding both index.ts and index.js, and a package.j
   expect(() => discoverFunctions(root)).toThrow(/lost[\\/]package\.json: main "gone\.js" names no file/);
 });
 
+test('should name the file when a config.json or package.json is not JSON', () => {
+  write('broken/index.js', MAIN);
+  write('broken/config.json', '{ "timeout": 3, }');
+  expect(() => discoverFunctions(root)).toThrow(/broken[\\/]config\.json: not JSON/);
+  fs.rmSync(path.join(root, 'broken'), { recursive: true });
+  write('odd/package.json', 'main: app.js');
+  expect(() => discoverFunctions(root)).toThrow(/odd[\\/]package\.json: not JSON/);
+});
+
 test('should keep the project’s own functions at one trigger each', () => {
   const functions = discoverFunctions(path.resolve(__dirname, '..', '..', '..', 'cloudfunctions', 'functions'));
   expect(functions.length).toBeGreaterThan(0);
