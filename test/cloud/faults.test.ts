@@ -173,7 +173,13 @@ test('should lose no acknowledged purchase or redemption when the local cloud is
     }
   };
   const buyers = [0, 1, 2, 3].map(buyer);
-  await waitFor('enough acknowledged work before the crash', async () => (redemptions.length >= 12 ? true : undefined));
+  // The buyers' first calls start every function's instances cold in the new process: seconds on a
+  // busy machine, so this waits longer than the usual 5 s for the work to be under way.
+  await waitFor(
+    'enough acknowledged work before the crash',
+    async () => (redemptions.length >= 12 ? true : undefined),
+    30_000,
+  );
   await proc.crash();
   stop = true;
   await Promise.all(buyers);

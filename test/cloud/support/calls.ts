@@ -43,8 +43,8 @@ export function createInput(over: Record<string, unknown> = {}): Record<string, 
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, withinMs = 5_000): Promise<T> {
+  for (let i = 0; i < withinMs / 25; i++) {
     const v = await probe();
     if (v !== undefined) return v;
     await new Promise((r) => setTimeout(r, 25));
