@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     const dir = path.join(OUT, fn.name);
     fs.mkdirSync(dir, { recursive: true });
     await build({ ...FUNCTION_BUILD, entryPoints: [fn.entry], outfile: path.join(dir, 'index.js') });
-    fs.copyFileSync(path.join(fn.dir, 'config.json'), path.join(dir, 'config.json'));
+    // config.json is optional (the platform's defaults apply without one).
+    if (fs.existsSync(path.join(fn.dir, 'config.json')))
+      fs.copyFileSync(path.join(fn.dir, 'config.json'), path.join(dir, 'config.json'));
     const pkg = {
       name: fn.name,
       version: '1.0.0',

@@ -209,8 +209,8 @@ async function operatorJourney(browser: Browser, cloud: LocalCloud): Promise<voi
   cloud.clock.advance(37 * 31 * 86_400_000);
   const swept = await cloud.runtime.invoke(
     'merchant',
-    { Type: 'Timer', TriggerName: 'expirySweeper', Time: '', Message: '' },
-    { openId: '', appId: cloud.config.appId, source: 'wx_timer' },
+    { Type: 'Timer', TriggerName: 'merchantJobs', Time: '', Message: '' },
+    { openId: '', appId: cloud.config.appId, source: 'wx_trigger' },
     cloud.clock.offsetMs,
   );
   console.log(`  (expiry sweep: ${JSON.stringify(swept)})`);

@@ -34,11 +34,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Jobs run by the function's timer triggers, by trigger name (config.json). */
-export type TimerTable = Record<string, (now: number) => Promise<unknown>>;
+/** What a timer job learns of its firing: the event's `Time` (ISO 8601 UTC; unchecked, as sent). */
+export interface TimerTick {
+  time: unknown;
+}
 
-/** The platform's source for timer-triggered invocations: only it may run a timer job. */
-export const TIMER_SOURCE = 'wx_timer';
+/** Jobs run by the function's timer trigger, by trigger name (config.json: one trigger per function). */
+export type TimerTable = Record<string, (now: number, tick: TimerTick) => Promise<unknown>>;
+
+/**
+ * The platform's SOURCE for timer-triggered invocations (Cloud.getWXContext reference; there is no
+ * `wx_timer`): only it may run a timer job. Exactly this value — a chain such as `wx_trigger,scf`
+ * is another function calling us, which may be a client's doing, so it runs no job.
+ */
+export const TIMER_SOURCE = 'wx_trigger';
 
 function isTimerEvent(event: Record<string, unknown>): boolean {
   return event.Type === 'Timer' && typeof event.TriggerName === 'string';
@@ -54,7 +63,7 @@ export function createHandler(table: ActionTable, timers: TimerTable = {}) {
           : undefined;
         if (!job || getCaller().source !== TIMER_SOURCE)
           return failure(ErrorCode.FORBIDDEN, 'timer jobs run only on their trigger');
-        return success(await job(now()));
+        return success(await job(now(), { time: event.Time }));
       }
       if (!isPlainObject(event) || typeof event.action !== 'string') {
         return failure(ErrorCode.INVALID_ARGUMENT, 'action: required');

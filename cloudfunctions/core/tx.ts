@@ -59,8 +59,45 @@ export async function txUpdate(tx: Tx, collection: string, id: string, patch: ob
   await tx.collection(collection).doc(id).update({ data: patch });
 }
 
-/** Rounds of the SDK's own retries before a conflict is answered; each waits a little longer. */
-export const CONFLICT_ROUNDS = 6;
+/** The database's answer code for a transaction conflict (@cloudbase/database ERRORS). */
+export const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
+
+/**
+ * Whether a transaction failed on a conflict, so running it again may succeed. Two shapes reach
+ * us (wx-server-sdk 4.0.2 with @cloudbase/database 1.4.3):
+ * - a conflict at commit: runTransaction retries it itself (3 times, at once), then throws the
+ *   database's answer, an Error carrying `code: 'DATABASE_TRANSACTION_CONFLICT'`;
+ * - a conflict at a write (MongoDB's WriteConflict): the doc operation's answer goes through
+ *   wx-server-sdk's checkError, which keeps only `{ errCode: -501001, errMsg }` — the code is gone,
+ *   so runTransaction doesn't retry it — and the callback's rejection ends the transaction. The
+ *   database's message starts with the code (local/db/errors.ts), and errMsg carries the message:
+ *   that code name is the marker, not a loose "conflict" anywhere in any error.
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, errMsg } = e as { code?: unknown; errMsg?: unknown };
+  if (code === CONFLICT_CODE) return true;
+  return typeof errMsg === 'string' && errMsg.includes(CONFLICT_CODE);
+}
+
+/**
+ * Rounds of runTransaction before a conflict is answered with CONFLICT, and the pause before each
+ * new round: exponential backoff with full jitter (a random wait in [0, min(cap, base·2^(n-1))]),
+ * so racing writers spread out instead of colliding again in step. A conflict now fails at the
+ * write, at once and without the SDK's own retries, so this loop is what rides out contention: 8 ms
+ * is about one transaction's round trips locally and a few in the cloud; doubling to a 256 ms cap
+ * over 12 rounds waits at most ~1.5 s in all (about half that on average) — inside every
+ * function's timeout — while 40 claimers racing for one group gift all get through in the tests.
+ */
+export const CONFLICT_ROUNDS = 12;
+export const BACKOFF_BASE_MS = 8;
+export const BACKOFF_CAP_MS = 256;
+
+/** The pause before round `round + 1` after `round` conflicted (round ≥ 1): full jitter. */
+export function backoffMs(round: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(round - 1, 30));
+  return random() * ceiling;
+}
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -70,10 +107,10 @@ export async function txAddMany<T extends { _id: string }>(tx: Tx, collection: s
 }
 
 /**
- * Runs `fn` in a transaction (the SDK retries it on conflicts, so it must have no effect outside
- * the database) and raises a returned refusal as a DomainError. Under contention — many claimers
- * on one group gift — a conflict that outlasts the SDK's tries is run again after a short random
- * pause; one that outlasts those too answers CONFLICT: nothing was written and the caller may retry.
+ * Runs `fn` in a transaction (it may run several times, so it must have no effect outside the
+ * database) and raises a returned refusal as a DomainError. A conflict — at a write, or one that
+ * outlasted the SDK's retries at commit — is run again after a backoff (see CONFLICT_ROUNDS); one
+ * that outlasts those answers CONFLICT: nothing was written and the caller may retry.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T | Refusal>): Promise<T> {
   let result: T | Refusal | undefined;
@@ -82,9 +119,9 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T | Refusal>): Prom
       result = (await getDatabase().runTransaction(fn as (tx: unknown) => Promise<T | Refusal>)) as T | Refusal;
       break;
     } catch (e) {
-      if (!(e instanceof Error && /conflict/i.test(e.message))) throw e;
+      if (!isTransactionConflict(e)) throw e;
       if (round === CONFLICT_ROUNDS) throw new DomainError(ErrorCode.CONFLICT, 'busy, please retry');
-      await pause(Math.random() * 5 * round);
+      await pause(backoffMs(round));
     }
   }
   if (isRefusal(result)) throw new DomainError(result.refused, result.message);

@@ -13,9 +13,10 @@ import { loadConfig, type LocalCloudConfig } from './config';
 import { openDatabase, type LocalDatabase } from './db';
 import { createRequestHandler } from './gateway/server';
 import { SessionSigner } from './gateway/sessions';
-import { discoverFunctions } from './runtime/discover';
+import { discoverFunctions, type FunctionDefinition } from './runtime/discover';
 import { FunctionRuntime } from './runtime/runtime';
 import { TriggerScheduler } from './runtime/triggers';
+import { TRIGGER_SOURCE } from './runtime/sources';
 import { seedIfEmpty } from './seed-database';
 import { PaySystem } from './pay/pay-system';
 import { Outbox } from './outbox';
@@ -43,8 +44,6 @@ export interface LocalCloud {
 
 /** A startup failure with a one-line message meant for the person starting the cloud. */
 export class StartupError extends Error {}
-
-const TIMER_SOURCE = 'wx_timer';
 
 function prepareDataDir(dir: string): void {
   if (dir === ':memory:') return;
@@ -126,7 +125,15 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     LOCAL_OUTBOX_URL: `${url}/outbox`,
     GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
   };
-  const functions = discoverFunctions(config.functionsDir);
+  let functions: FunctionDefinition[];
+  try {
+    functions = discoverFunctions(config.functionsDir);
+  } catch (e) {
+    // A function folder a deployment would refuse (two triggers, a bad config.json): one line.
+    server.close();
+    db.close();
+    throw new StartupError(e instanceof Error ? e.message : String(e));
+  }
   // Switched on only through test mode's /api/test/faults (or a test holding this object).
   const faults = new Faults();
   const runtime = new FunctionRuntime({
@@ -144,7 +151,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const scheduler = new TriggerScheduler(
     functions,
     clock,
-    (fn, event) => runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TIMER_SOURCE }, clock.offsetMs),
+    (fn, event) =>
+      runtime.invoke(fn, event, { openId: '', appId: config.appId, source: TRIGGER_SOURCE }, clock.offsetMs),
     (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
   );
   const outbox = new Outbox(() => clock.now());

@@ -105,7 +105,7 @@ export interface AuditEntryView {
   action: string;
   target: { kind: string; id: string };
   details: Record<string, string | number | boolean | null>;
-  /** From where: the platform's channel (wx_client, wx_http, wx_timer…) and the client's address. */
+  /** From where: the platform's channel (wx_client, wx_trigger, wx_client,scf…) and the client's address. */
   source: string;
   ip: string;
 }

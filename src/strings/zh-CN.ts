@@ -512,8 +512,8 @@ export const zhCN = {
       sources: {
         wx_client: '小程序',
         wx_http: '网页',
-        wx_timer: '定时任务',
-        wx_server: '云函数',
+        wx_trigger: '定时任务',
+        'wx_client,scf': '云函数',
       } as Record<string, string>,
       actions: {
         'product.create': '新建卡券',

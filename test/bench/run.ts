@@ -236,7 +236,7 @@ async function sweepBench(cloud: LocalCloud): Promise<void> {
   const sweep = (await cloud.runtime.invoke(
     'gifts',
     { Type: 'Timer', TriggerName: 'giftReturner', Time: '', Message: '' },
-    { openId: '', appId: 'bench', source: 'wx_timer' },
+    { openId: '', appId: 'bench', source: 'wx_trigger' },
     cloud.clock.offsetMs,
   )) as { ok: boolean; data: { returned: number; batches: number } };
   const sweepMs = Date.now() - t0;

@@ -112,6 +112,14 @@ test('should refuse a timer job called by a client or through the gateway, and u
     expect(await code(DAVE, fn, timerEvent(job))).toBe('FORBIDDEN');
     const viaGateway = await cloud.post(fn, timerEvent(job), await cloud.login('dave'));
     expect(viaGateway.body.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Another function calling it, even from a timer's invocation, is a chain, not the trigger.
+    const chained = await cloud.runtime.invoke(
+      fn,
+      timerEvent(job),
+      { openId: '', appId: 'wx-test', source: 'wx_trigger,scf' },
+      cloud.clock.offsetMs,
+    );
+    expect(chained).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }
   for (const fn of Object.keys(TABLES)) {
     expect(await code(DAVE, fn, { action: '__proto__' })).toBe('UNKNOWN_ACTION');

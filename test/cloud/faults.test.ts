@@ -112,6 +112,9 @@ test('should leave no half-written redemption when the function is killed at its
   await checkMoneyInvariants(cloud);
   const balance = await balanceOf('f-timeout', cardId);
   expect([10_000, 7_500]).toContain(balance);
+  // A transaction the killed instance left open keeps its write locks (a retry meanwhile answers
+  // CONFLICT) until the cloud's 30-s transaction limit ends it.
+  cloud.clock.advance(31_000);
   // …and the clerk's retry with the same request id takes the amount exactly once.
   const retried = await ok<MerchantOut<'redeem'>>(CAROL, 'merchant', redeemBody(qr, 2_500, id));
   expect(retried.redemption).toMatchObject({ status: 'completed', amount: 2_500, balanceAfter: 7_500 });
@@ -136,6 +139,9 @@ test('should issue one set of cards when the payment callback is killed at its t
   expect(killed.answers).toHaveLength(1);
   expect(killed.answers[0]).not.toEqual({ errcode: 0, errmsg: '' });
   cloud.faults.clear();
+  // A transaction the killed invocation left open keeps its write locks until the cloud's 30-s
+  // transaction limit ends it; WeChat's next deliveries (15 s, 15 s, 30 s… later) reach past it.
+  cloud.clock.advance(31_000);
   const again = (await testApi('pay/notify', { outTradeNo: created.order._id, times: 3, concurrent: true })) as {
     answers: unknown[];
   };
@@ -167,7 +173,13 @@ test('should lose no acknowledged purchase or redemption when the local cloud is
     }
   };
   const buyers = [0, 1, 2, 3].map(buyer);
-  await waitFor('enough acknowledged work before the crash', async () => (redemptions.length >= 12 ? true : undefined));
+  // The buyers' first calls start every function's instances cold in the new process: seconds on a
+  // busy machine, so this waits longer than the usual 5 s for the work to be under way.
+  await waitFor(
+    'enough acknowledged work before the crash',
+    async () => (redemptions.length >= 12 ? true : undefined),
+    30_000,
+  );
   await proc.crash();
   stop = true;
   await Promise.all(buyers);

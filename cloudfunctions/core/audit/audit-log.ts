@@ -52,7 +52,7 @@ export interface AuditEntry {
   target: { kind: string; id: string };
   /** The merchant the action concerns, so operators see their own log; null for none. */
   brandId: string | null;
-  /** From where: the platform's source (wx_client, the gateway, wx_timer) and the client address. */
+  /** From where: the platform's source (wx_client, wx_trigger, a chain such as wx_client,scf) and the client address. */
   source: string;
   ip: string;
   details: Record<string, AuditDetail>;
@@ -98,4 +98,4 @@ export async function writeAudit(caller: CallerContext, facts: AuditFacts, now: 
 }
 
 /** The caller of a timer job, for its log entries. */
-export const SYSTEM_CALLER: CallerContext = { openId: '', appId: '', source: 'wx_timer', clientIp: '' };
+export const SYSTEM_CALLER: CallerContext = { openId: '', appId: '', source: 'wx_trigger', clientIp: '' };

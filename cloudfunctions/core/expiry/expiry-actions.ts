@@ -5,10 +5,9 @@ import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
 import { requireOperator } from '../merchant/staff';
-import { action, type ActionTable, type TimerTable } from '../router';
+import { action, type ActionTable } from '../router';
 import { idSchema, textSchema, z } from '../validate';
 import { decideExtension } from './extensions';
-import { sweepExpiry } from './sweep';
 import { toExtensionView } from './views';
 
 type Out<A extends keyof ExpiryOperatorActions> = ExpiryOperatorActions[A]['output'];
@@ -67,9 +66,4 @@ export const expiryOperatorActions: ActionTable = {
       return { request: toExtensionView(await decideExtension(caller, brandId, id, decision, now())) };
     },
   }),
-};
-
-export const expiryTimers: TimerTable = {
-  expirySweeper: (at: number) => sweepExpiry(at, 'expire'),
-  expiryReminder: (at: number) => sweepExpiry(at, 'remind'),
 };

@@ -1,5 +1,5 @@
 /**
- * The daily expiry jobs. Just after midnight, cards still usable past their expiry are expired, a batch of ≤ 100
+ * The expiry jobs. On every tick of the merchant trigger (core/jobs), cards still usable past their expiry are expired, a batch of ≤ 100
  * at a time, each card in its own transaction that reads it again by id and re-checks (a card spent,
  * gifted or already expired meanwhile is left alone). An expired card leaves the query, so the next
  * batch picks up where this one ended and a run that died halfway is simply finished by the next;
@@ -31,6 +31,9 @@ export async function sweepExpiry(now: number, job: ExpiryJob, maxBatches = 200)
   const report: ExpirySweepReport = { expired: 0, usedUp: 0, reminded: 0, batches: 0 };
   if (job === 'expire') await expirePastDue(now, maxBatches, report);
   else await sendReminders(now, maxBatches, report);
+  // The sweep runs on every 5-minute tick of the merchant trigger: a run that found nothing leaves
+  // no entry, or the log would be mostly empty runs.
+  if (report.batches === 0) return report;
   await writeAudit(
     SYSTEM_CALLER,
     {

@@ -1,8 +1,8 @@
 /**
  * Claiming, in one transaction on the gift: exactly one claimer wins each share, because every
- * claim writes the gift and the first commit wins. A single gift's card changes hands (a TRANSFER
- * entry for the new holder); a group share is split off the pool card into a new card for the
- * claimer (GIFT_OUT on the pool, GIFT_IN on the new card). Everything a claim needs is on the gift,
+ * claim writes the gift and only one open transaction may write it (the first writer wins). A
+ * single gift's card changes hands (a TRANSFER entry for the new holder); a group share is split
+ * off the pool card into a new card for the claimer (GIFT_OUT on the pool, GIFT_IN on the new card). Everything a claim needs is on the gift,
  * so it reads nothing else: 6 database calls for a single gift, 7 for a share, start and commit in.
  */
 import type { Card } from '../../../src/domain/card';

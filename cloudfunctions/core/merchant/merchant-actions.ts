@@ -5,10 +5,10 @@ import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
-import { expiryOperatorActions, expiryTimers } from '../expiry/expiry-actions';
+import { expiryOperatorActions } from '../expiry/expiry-actions';
 import { clerkActions } from '../redeem/clerk-actions';
-import { reportActions, reportTimers } from '../reports/report-actions';
-import { action, type ActionTable, type TimerTable } from '../router';
+import { reportActions } from '../reports/report-actions';
+import { action, type ActionTable } from '../router';
 import { idSchema, z } from '../validate';
 import { issueBatch, type IssuedCard } from './issue-batch';
 import { operatorActions } from './operator-actions';
@@ -42,5 +42,5 @@ export const merchantActions: ActionTable = {
   }),
 };
 
-/** The merchant function's timer jobs, by trigger name (its config.json). */
-export const merchantTimers: TimerTable = { ...reportTimers, ...expiryTimers };
+/** The merchant function's timer jobs: one trigger, whose ticks run what is due (core/jobs). */
+export { merchantTimers } from '../jobs/merchant-jobs';

@@ -2,13 +2,12 @@
 import { REPORT_LIMITS, type ReportActions } from '../../../src/contracts/reports';
 import { now } from '../clock';
 import { requireOperator } from '../merchant/staff';
-import { action, type ActionTable, type TimerTable } from '../router';
+import { action, type ActionTable } from '../router';
 import { idSchema, textSchema, z } from '../validate';
 import { auditPage } from './audit-page';
 import { dashboard } from './dashboard';
 import { exportCsv } from './export-csv';
 import { auditRun, continueReport, latestReports, newReport, runningReport, toReconciliationView } from './reconcile';
-import { runReconciler } from './reconciler';
 import { decideReview, listReviews } from './reviews';
 import { reconcileSettings } from './settings';
 
@@ -99,8 +98,4 @@ export const reportActions: ActionTable = {
       return exportCsv(caller, input, now());
     },
   }),
-};
-
-export const reportTimers: TimerTable = {
-  reconciler: () => runReconciler(now),
 };

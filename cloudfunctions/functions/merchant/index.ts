@@ -1,4 +1,4 @@
-/** Cloud function `merchant`: operator and clerk actions, gated by staff role; the daily expiry and reconciliation jobs. */
+/** Cloud function `merchant`: operator and clerk actions, gated by staff role; its one timer trigger runs the expiry and reconciliation jobs when due. */
 import { merchantActions, merchantTimers } from '../../core/merchant/merchant-actions';
 import { createHandler } from '../../core/router';
 

@@ -3,10 +3,15 @@
  *
  * Transactions get snapshot isolation: a transaction reads the committed state as of its start
  * (older versions of documents changed since are kept in memory while a transaction may need them)
- * plus its own buffered writes. At commit, a document it wrote that another commit changed after
- * its snapshot is a conflict (first committer wins), answered with DATABASE_TRANSACTION_CONFLICT:
- * wx-server-sdk's runTransaction retries exactly that answer to commit, up to 3 times. Commits
- * apply in one SQLite transaction.
+ * plus its own buffered writes. Conflicts are found at the write, as MongoDB's WriteConflict
+ * (shared/platform.md takes this stricter behaviour): a transactional write to a document another
+ * open transaction has written (first writer wins, its write lock held until it commits or aborts),
+ * or that a commit changed after this transaction's snapshot, fails at once with
+ * DATABASE_TRANSACTION_CONFLICT and aborts the transaction. The same check at commit stays as a
+ * backstop (a plain write may change a document between a transaction's write and its commit);
+ * wx-server-sdk's runTransaction retries that commit answer up to 3 times, while a write's answer
+ * reaches the callback as an error without the code (see core/tx.ts). Commits apply in one SQLite
+ * transaction.
  */
 import { randomHex } from '../random-hex';
 import { DbError, dbErrors } from './errors';
@@ -71,6 +76,8 @@ export class Engine implements LocalDatabase {
   private readonly now: () => number;
   private readonly txTimeout: number;
   private readonly txs = new Map<string, Transaction>();
+  /** Write locks of open transactions: document key → the transaction that wrote it first. */
+  private readonly locks = new Map<string, string>();
   /** Prior versions of documents changed while transactions are open, newest last. */
   private readonly history = new Map<string, Version[]>();
   private forced: { count: number; collection?: string } = { count: 0 };
@@ -403,12 +410,29 @@ export class Engine implements LocalDatabase {
     return this.visible(coll, id, tx.snapshot);
   }
 
-  /** Buffers a write; conflicts are found at commit, where wx-server-sdk's runTransaction retries them. */
+  /**
+   * Buffers a write after taking the document's write lock. Another open transaction holding it, or
+   * a commit after this transaction's snapshot, is a write conflict: this transaction is aborted (as
+   * MongoDB aborts on WriteConflict, so a callback that swallowed the error can't commit half its
+   * work) and the write answers DATABASE_TRANSACTION_CONFLICT.
+   */
   private writeInTx(tx: Transaction, coll: string, id: string, body: string | null): void {
-    tx.writes.set(key(coll, id), { coll, id, body });
+    const k = key(coll, id);
+    const holder = this.locks.get(k);
+    const changed = (this.store.get(coll, id)?.seq ?? 0) > tx.snapshot;
+    if ((holder !== undefined && holder !== tx.id) || changed) {
+      this.abort(tx.id);
+      throw dbErrors.writeConflict(
+        coll,
+        id,
+        holder !== undefined ? 'an open transaction' : 'a commit since this transaction began',
+      );
+    }
+    this.locks.set(k, tx.id);
+    tx.writes.set(k, { coll, id, body });
   }
 
-  /** First committer wins: a document this transaction wrote must be unchanged since its snapshot. */
+  /** The backstop at commit: a document this transaction wrote must be unchanged since its snapshot. */
   private commit(tx: Transaction): void {
     const writes = [...tx.writes.values()];
     const forced =
@@ -435,10 +459,12 @@ export class Engine implements LocalDatabase {
     }
   }
 
+  /** Ends a transaction (aborted, committed or expired): its write locks go with it. */
   private abort(id: string): void {
     const tx = this.txs.get(id);
     if (!tx) return;
     this.txs.delete(id);
+    for (const k of tx.writes.keys()) if (this.locks.get(k) === id) this.locks.delete(k);
     if (this.txs.size === 0) this.history.clear();
   }
 }

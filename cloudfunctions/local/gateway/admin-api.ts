@@ -11,9 +11,7 @@ import type { Faults } from '../faults';
 import { readJson, sendJson } from './http-util';
 import { isMultipart, parseMultipart, readBody } from './multipart';
 import type { Invoker } from '../runtime/runtime';
-
-/** Source reported to a function called by another function. */
-export const SERVER_SOURCE = 'wx_server';
+import { chainedSource } from '../runtime/sources';
 
 /**
  * A platform API the SDK reaches with a multipart body (`apiName`, `requestData`, `apiOptions`) and
@@ -54,10 +52,15 @@ async function invokeFunction(deps: AdminDeps, body: Record<string, unknown>): P
   const name = typeof body.function_name === 'string' ? body.function_name : '';
   let event: unknown = {};
   if (typeof body.request_data === 'string' && body.request_data !== '') event = JSON.parse(body.request_data);
-  // The callee runs as whoever the calling invocation runs as, reported as a server-side call.
+  // The callee runs as whoever the calling invocation runs as; its SOURCE is the caller's chain plus
+  // `scf`, as WeChat reports a function → function call (`wx_client,scf`).
   const token = typeof body.tcb_sessionToken === 'string' ? body.tcb_sessionToken : '';
   const caller = deps.runtime.invokerOf(token);
-  const invoker = { openId: caller?.openId ?? '', appId: caller?.appId ?? deps.appId, source: SERVER_SOURCE };
+  const invoker = {
+    openId: caller?.openId ?? '',
+    appId: caller?.appId ?? deps.appId,
+    source: chainedSource(caller?.source),
+  };
   try {
     const result = await deps.runtime.invoke(name, event, invoker, deps.clock.offsetMs);
     return { data: { response_data: JSON.stringify(result) }, requestId: '' };

@@ -24,9 +24,13 @@ import type { Outbox } from '../outbox';
 import { FunctionError } from '../runtime/runtime';
 import type { TriggerScheduler } from '../runtime/triggers';
 import type { Mode } from '../config';
+import { CLIENT_SOURCE } from '../runtime/sources';
 
-/** Source reported to functions called through the gateway. */
-export const GATEWAY_SOURCE = 'wx_http';
+/**
+ * Source reported to functions called through the gateway: it stands in for the WeChat client
+ * (`wx.cloud.callFunction`), so functions see what they will see in production.
+ */
+export const GATEWAY_SOURCE = CLIENT_SOURCE;
 
 const FUNCTION_BODY_LIMIT = 64 * 1024;
 

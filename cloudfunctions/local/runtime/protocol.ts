@@ -9,6 +9,8 @@ export const INVOCATION_ENV_KEYS = [
   'TCB_SOURCE',
   'TCB_SEQID',
   'TCB_SESSIONTOKEN',
+  // `timer` for a timer trigger's invocation only (SCF timer trigger docs).
+  'TRIGGER_SRC',
   'LOCAL_CLOCK_OFFSET_MS',
 ] as const;
 

@@ -10,6 +10,7 @@ import { randomHex } from '../random-hex';
 import { bundled } from './bundle';
 import type { FunctionDefinition } from './discover';
 import type { InstanceMessage, InvocationEnv } from './protocol';
+import { triggerSrcFor } from './sources';
 
 export type FunctionErrorCode = 'FUNCTION_NOT_FOUND' | 'FUNCTION_TIMEOUT' | 'FUNCTION_FAILED' | 'FUNCTION_LOAD_FAILED';
 
@@ -27,7 +28,7 @@ export class FunctionError extends Error {
 export interface Invoker {
   openId: string;
   appId: string;
-  /** wx_client, wx_http, wx_timer, wx_server (another function), wx_paycallback … */
+  /** wx_client, wx_trigger, wx_paycallback, a chain such as `wx_client,scf` … (see sources.ts) */
   source: string;
   clientIp?: string;
 }
@@ -113,6 +114,7 @@ export class FunctionRuntime {
       TCB_SOURCE: invoker.source,
       TCB_SEQID: requestId,
       TCB_SESSIONTOKEN: token,
+      TRIGGER_SRC: triggerSrcFor(invoker.source),
       LOCAL_CLOCK_OFFSET_MS: clockOffsetMs === 0 ? undefined : String(clockOffsetMs),
     };
     const configuredMs = Math.round(pool.def.config.timeout * 1000);

@@ -22,6 +22,11 @@ interface Scheduled {
   running: boolean;
 }
 
+/** A timer event's `Time`: ISO 8601 in UTC to the second, as SCF sends it (`2026-12-02T04:05:00Z`). */
+export function timerTime(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export type FireTimer = (fn: string, event: TimerEvent) => Promise<unknown>;
 
 export class TriggerScheduler {
@@ -68,7 +73,7 @@ export class TriggerScheduler {
       const event: TimerEvent = {
         Type: 'Timer',
         TriggerName: e.trigger,
-        Time: new Date(e.due).toISOString(),
+        Time: timerTime(e.due),
         Message: '',
       };
       e.running = true;

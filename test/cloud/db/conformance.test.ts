@@ -331,7 +331,7 @@ describe('transactions', () => {
     expect(await balance()).toBe(start - committed);
   });
 
-  test('should read from its snapshot and conflict on a document committed after it', async () => {
+  test('should read from its snapshot and conflict at the write on a document committed after it', async () => {
     const t = (await db.startTransaction()) as Tx & { commit(): Promise<unknown>; rollback(): Promise<unknown> };
     const first = (await t.collection('accounts').doc('acc').get()) as { data: { balance: number } };
     await db
@@ -340,11 +340,14 @@ describe('transactions', () => {
       .update({ data: { balance: db.command.inc(1000) } });
     const again = (await t.collection('accounts').doc('acc').get()) as { data: { balance: number } };
     expect(again.data.balance).toBe(first.data.balance);
-    await t
-      .collection('accounts')
-      .doc('acc')
-      .update({ data: { balance: 1 } });
-    await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    // MongoDB's WriteConflict: the write itself fails (errMsg carries the code) and ends the transaction.
+    await expect(
+      t
+        .collection('accounts')
+        .doc('acc')
+        .update({ data: { balance: 1 } }),
+    ).rejects.toMatchObject({ errMsg: expect.stringContaining('DATABASE_TRANSACTION_CONFLICT') });
+    await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
     expect(await balance()).toBe(first.data.balance + 1000);
   });
 

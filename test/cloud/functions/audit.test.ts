@@ -97,7 +97,7 @@ test('should record where an action came from, and show the brand’s log to its
   expect(res.ok).toBe(true);
   const log = await ok<ReportActions['auditLog']['output']>(DAVE, 'merchant', { action: 'auditLog', brandId: BRAND });
   const viaGateway = log.entries.find((e) => e.action === 'batch.issue' && e.details.amount === 5_000);
-  expect(viaGateway).toMatchObject({ source: 'wx_http', role: 'operator' });
+  expect(viaGateway).toMatchObject({ source: 'wx_client', role: 'operator' });
   expect(viaGateway!.ip).toMatch(/127\.0\.0\.1/);
   // The actor is masked for the reader; the full OPENID stays in the database.
   expect(viaGateway!.actor).not.toBe(DAVE);

@@ -27,7 +27,7 @@ type Op<A extends keyof ExpiryOperatorActions> = ExpiryOperatorActions[A]['outpu
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
 
 let cloud: TestCloud;
-const { ok, code, buy, timer } = calls(() => cloud);
+const { ok, code, buy, merchantJobs } = calls(() => cloud);
 
 beforeAll(async () => {
   cloud = await startTestCloud();
@@ -48,8 +48,9 @@ afterEach(async () => {
   await checkMoneyInvariants(cloud);
 });
 
-const sweep = () => timer<ExpirySweepReport>('merchant', 'expirySweeper');
-const remind = () => timer<ExpirySweepReport>('merchant', 'expiryReminder');
+// The merchant trigger's tick at 00:05 China time runs the sweep alone; at 10:00 the sweep, then reminders.
+const sweep = async (): Promise<ExpirySweepReport> => (await merchantJobs('00:05')).expirySweep!;
+const remind = async (): Promise<ExpirySweepReport> => (await merchantJobs('10:00')).expiryReminder!;
 
 async function cardDoc(id: string): Promise<Card> {
   return (await allDocs<Card>(cloud, 'cards')).find((c) => c._id === id)!;
@@ -189,9 +190,23 @@ describe('the expiry sweep', () => {
       }),
     ]);
     const audit = (await allDocs<AuditEntry>(cloud, 'audit')).filter((a) => a.action === 'expiry.sweep');
-    expect(audit.at(-1)).toMatchObject({ role: 'system', actor: '', source: 'wx_timer' });
+    expect(audit.at(-1)).toMatchObject({ role: 'system', actor: '', source: 'wx_trigger' });
     expect(audit.some((a) => a.details.expired === report.expired)).toBe(true);
     expect((await detail('e-sweep', cardId)).card.group).toBe('expired');
+  });
+
+  test('should expire a card on the merchant trigger’s next tick at any hour, and log no empty tick', async () => {
+    const [cardId] = await insertCards('e-tick', [cloud.clock.now() - 60_000]);
+    const sweeps = async () =>
+      (await allDocs<AuditEntry>(cloud, 'audit')).filter((a) => a.action === 'expiry.sweep').length;
+    const first = await merchantJobs('14:35');
+    expect(first.due).toEqual(['expirySweep']);
+    expect(first.expirySweep!.expired).toBeGreaterThanOrEqual(1);
+    expect((await cardDoc(cardId!)).state).toBe('expired');
+    const logged = await sweeps();
+    const empty = await merchantJobs('14:40');
+    expect(empty.expirySweep).toMatchObject({ expired: 0, usedUp: 0, batches: 0 });
+    expect(await sweeps()).toBe(logged);
   });
 
   test('should expire once when run twice and when two runs overlap', async () => {

@@ -257,7 +257,7 @@ describe('payment notifications', () => {
     const report = await cloud.runtime.invoke(
       'orders',
       { Type: 'Timer', TriggerName: 'paymentPoller', Time: '', Message: '' },
-      { openId: '', appId: 'wx-test', source: 'wx_timer' },
+      { openId: '', appId: 'wx-test', source: 'wx_trigger' },
       cloud.clock.offsetMs,
     );
     expect(report).toMatchObject({ ok: true, data: expect.objectContaining({ settled: expect.any(Number) }) });
@@ -278,7 +278,7 @@ describe('payment notifications', () => {
     await cloud.runtime.invoke(
       'orders',
       { Type: 'Timer', TriggerName: 'paymentPoller', Time: '', Message: '' },
-      { openId: '', appId: 'wx-test', source: 'wx_timer' },
+      { openId: '', appId: 'wx-test', source: 'wx_trigger' },
       cloud.clock.offsetMs,
     );
     const order = await orderDoc(created.order._id);

@@ -27,7 +27,7 @@ const OTHER_BRAND = 'brand-maiduo-cake';
 type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
 
 let cloud: TestCloud;
-const { ok, code, buy, timer } = calls(() => cloud);
+const { ok, code, buy, merchantJobs } = calls(() => cloud);
 
 beforeAll(async () => {
   // Two cards a page and no time budget: every run checks one page and saves its place, so the
@@ -217,7 +217,8 @@ describe('reconciliation', () => {
     let result = { brands: 0, done: 0, pending: 1, mismatches: 0 };
     let runs = 0;
     while (result.pending > 0 && runs < 300) {
-      result = await timer<typeof result>('merchant', 'reconciler');
+      // The merchant trigger's tick at 03:00 China time, inside the reconciliation window.
+      result = (await merchantJobs('03:00')).reconcile!;
       runs++;
     }
     expect(result.pending).toBe(0);
@@ -229,7 +230,7 @@ describe('reconciliation', () => {
     expect(docs.every((r) => r.status === 'done' && r.ok)).toBe(true);
     expect(await count('reconciliations')).toBe(before + result.brands);
     // Only the trigger may run it.
-    expect(await code(DAVE, 'merchant', { Type: 'Timer', TriggerName: 'reconciler' })).toBe('FORBIDDEN');
+    expect(await code(DAVE, 'merchant', { Type: 'Timer', TriggerName: 'merchantJobs' })).toBe('FORBIDDEN');
   });
 });
 

@@ -26,8 +26,8 @@ afterAll(async () => {
   await cloud.close();
 });
 
-test('should discover every function folder that has an entry and a config', () => {
-  expect(cloud.runtime.functionNames).toEqual(['chain', 'crash', 'journal', 'slow', 'ticker', 'whoami']);
+test('should discover every function folder that has an entry, TypeScript or plain JavaScript', () => {
+  expect(cloud.runtime.functionNames).toEqual(['chain', 'crash', 'journal', 'plain', 'slow', 'ticker', 'whoami']);
 });
 
 test('should give each invocation its own OPENID when two users call concurrently', async () => {
@@ -43,7 +43,7 @@ test('should give each invocation its own OPENID when two users call concurrentl
     expect(r.tag.startsWith(user)).toBe(true);
     expect(r.before.OPENID).toBe(expected);
     expect(r.after.OPENID).toBe(expected);
-    expect(r.before.SOURCE).toBe('wx_http');
+    expect(r.before.SOURCE).toBe('wx_client');
     expect(r.before.ENV).toBe(cloud.config.envId);
   }
   // More calls than instances: the pool never grew past its limit.
@@ -59,7 +59,7 @@ test('should run an anonymous call with an empty OPENID and refuse a forged toke
   expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'session invalid or expired' } });
 });
 
-test('should carry the caller identity through cloud.callFunction, reported as a server call', async () => {
+test('should carry the caller identity through cloud.callFunction, reported as a chained call', async () => {
   const r = await cloud.call<{ self: Record<string, unknown>; callee: WhoAmI }>(
     'chain',
     { target: 'whoami', data: { tag: 'nested' } },
@@ -68,7 +68,7 @@ test('should carry the caller identity through cloud.callFunction, reported as a
   expect(r.self.OPENID).toBe('o-demo-bob');
   expect(r.callee.tag).toBe('nested');
   expect(r.callee.before.OPENID).toBe('o-demo-bob');
-  expect(r.callee.before.SOURCE).toBe('wx_server');
+  expect(r.callee.before.SOURCE).toBe('wx_client,scf');
 });
 
 test('should stop an invocation at the timeout in config.json and serve the next call with a fresh instance', async () => {
@@ -134,7 +134,12 @@ test('should fire a timer trigger once its time passes on the test clock, with t
   expect(((await tick.json()) as { fired: number }).fired).toBe(before + 1);
   const docs = await ticksReach(before + 1);
   expect(docs).toHaveLength(before + 1);
-  expect(docs.at(-1)).toMatchObject({ type: 'Timer', trigger: 'every-minute', source: 'wx_timer' });
+  expect(docs.at(-1)).toMatchObject({
+    type: 'Timer',
+    trigger: 'every-minute',
+    source: 'wx_trigger',
+    triggerSrc: 'timer',
+  });
   // The functions see the moved clock too.
   const who = await cloud.call<WhoAmI>('whoami', { tag: 'clock' });
   expect(Number(who.clockOffset)).toBeGreaterThanOrEqual(61_000);

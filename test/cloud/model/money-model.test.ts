@@ -21,7 +21,7 @@ import { DAY_MS } from '../../../src/domain/order';
 import { GIFT_RULES } from '../../../src/domain/gift';
 import { REDEEM_RULES } from '../../../src/domain/redemption';
 import { chinaDay } from '../../../src/domain/rules';
-import { calls, COFFEE, face, requestId, waitFor } from '../support/calls';
+import { calls, chinaTick, COFFEE, face, requestId, waitFor } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { checkMoneyInvariants } from '../support/money-invariants';
 
@@ -526,7 +526,8 @@ class YearsPass extends Step {
   }
   async act(m: Model): Promise<void> {
     cloud.clock.advance(37 * 31 * DAY_MS);
-    await sweep('merchant', 'expirySweeper');
+    // The merchant trigger's tick at 00:05 China time: the expiry sweep alone.
+    await sweep('merchant', 'merchantJobs', chinaTick(cloud.clock.now(), '00:05'));
     for (const c of m.cards) {
       if (c.state !== 'active' || !pastExpiry(c, now())) continue;
       c.expiredAmount = c.balance;
@@ -638,11 +639,11 @@ class SpendRace extends Step {
   }
 }
 
-async function sweep(fn: string, trigger: string): Promise<void> {
+async function sweep(fn: string, trigger: string, time = ''): Promise<void> {
   const env = await cloud.runtime.invoke(
     fn,
-    { Type: 'Timer', TriggerName: trigger, Time: '', Message: '' },
-    { openId: '', appId: 'wx-test', source: 'wx_timer' },
+    { Type: 'Timer', TriggerName: trigger, Time: time, Message: '' },
+    { openId: '', appId: 'wx-test', source: 'wx_trigger' },
     cloud.clock.offsetMs,
   );
   expect(env).toMatchObject({ ok: true });

@@ -4,6 +4,8 @@
  */
 import type { Envelope } from '../../../src/contracts/envelope';
 import type { OrdersActions } from '../../../src/contracts/orders';
+import type { MerchantJobsReport } from '../../../cloudfunctions/core/jobs/merchant-jobs';
+import { MERCHANT_TRIGGER } from '../../../cloudfunctions/core/jobs/merchant-schedule';
 import type { TestCloud } from './local-cloud';
 
 export const COFFEE = 'prod-lanshan-coffee-card'; // bearer, ¥50–1,000 custom, denominations
@@ -11,8 +13,19 @@ export const MARKET = 'prod-huixian-shopping-card'; // registered, ¥50–5,000,
 export const CAKE = 'prod-maiduo-cake-card'; // limited stock
 export const face = (product: string, theme = 'birthday'): string => `face-${product.slice(5)}-${theme}`;
 
-export const TIMER_INVOKER = { openId: '', appId: 'wx-test', source: 'wx_timer' };
-export const timerEvent = (TriggerName: string) => ({ Type: 'Timer', TriggerName, Time: '', Message: '' });
+export const TIMER_INVOKER = { openId: '', appId: 'wx-test', source: 'wx_trigger' };
+export const timerEvent = (TriggerName: string, Time = '') => ({ Type: 'Timer', TriggerName, Time, Message: '' });
+
+/**
+ * A timer event's Time (ISO 8601 UTC to the second, as SCF sends it) for China wall time `hhmm` on
+ * the China day holding `at`: the merchant trigger's tick decides from it which jobs run.
+ */
+export function chinaTick(at: number, hhmm: string): string {
+  const CHINA = 8 * 3_600_000;
+  const day = Math.floor((at + CHINA) / 86_400_000) * 86_400_000 - CHINA;
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return new Date(day + (h * 60 + m) * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 let seq = 0;
 export const requestId = (): string => `req-${Date.now().toString(36)}-${++seq}`;
@@ -30,8 +43,8 @@ export function createInput(over: Record<string, unknown> = {}): Record<string, 
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, withinMs = 5_000): Promise<T> {
+  for (let i = 0; i < withinMs / 25; i++) {
     const v = await probe();
     if (v !== undefined) return v;
     await new Promise((r) => setTimeout(r, 25));
@@ -63,9 +76,10 @@ export function calls(cloud: () => TestCloud) {
     return env.error.code;
   }
 
-  async function timer<T>(fn: string, trigger: string): Promise<T> {
+  async function timer<T>(fn: string, trigger: string, time = ''): Promise<T> {
     const c = cloud();
-    const env = (await c.runtime.invoke(fn, timerEvent(trigger), TIMER_INVOKER, c.clock.offsetMs)) as Envelope<T>;
+    const event = timerEvent(trigger, time);
+    const env = (await c.runtime.invoke(fn, event, TIMER_INVOKER, c.clock.offsetMs)) as Envelope<T>;
     if (!env.ok) throw new Error(`${fn}/${trigger}: ${env.error.code} ${env.error.message}`);
     return env.data;
   }
@@ -89,5 +103,10 @@ export function calls(cloud: () => TestCloud) {
     });
   }
 
-  return { as, ok, code, timer, testApi, buy };
+  /** The merchant function's one trigger, ticking at China time `hhmm` of the cloud clock's day. */
+  async function merchantJobs(hhmm: string): Promise<MerchantJobsReport> {
+    return timer<MerchantJobsReport>('merchant', MERCHANT_TRIGGER, chinaTick(cloud().clock.now(), hhmm));
+  }
+
+  return { as, ok, code, timer, merchantJobs, testApi, buy };
 }
