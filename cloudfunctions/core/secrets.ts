@@ -32,6 +32,11 @@ export function keyedHash(purpose: string, value: string): string {
   return createHmac('sha256', secret()).update(`${purpose}:${value}`).digest('hex');
 }
 
+/** HMAC-SHA256 of `purpose:value`, raw: 32 bytes that only the key's holder can compute. */
+export function keyedBytes(purpose: string, value: string): Buffer {
+  return createHmac('sha256', secret()).update(`${purpose}:${value}`).digest();
+}
+
 export function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
