@@ -10,6 +10,7 @@ import type { Envelope } from '../../../src/contracts/envelope';
 import type { MerchantActions } from '../../../src/contracts/merchant';
 import type { WalletActions } from '../../../src/contracts/wallet';
 import { BATCH_CHUNK, type BatchRecord } from '../../../cloudfunctions/core/merchant/issue-batch';
+import { PURCHASE_RULES } from '../../../src/domain/rules';
 import { FunctionError } from '../../../cloudfunctions/local/runtime/runtime';
 import { calls, COFFEE, MARKET, waitFor } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
@@ -148,4 +149,9 @@ test('should finish a batch whose function was killed at its timeout mid-transac
   expect(fresh).toHaveLength(45);
   expect(fresh.map((c) => c.last4).sort()).toEqual(cards.map((c) => c.last4).sort());
   await checkMoneyInvariants(cloud);
+});
+
+test('should keep the other transaction that grows with its input, settling an order, within one chunk', () => {
+  // settle.ts writes an order's cards in one transaction: bounded only by the quantity cap.
+  expect(PURCHASE_RULES.maxQuantity).toBeLessThanOrEqual(BATCH_CHUNK);
 });
