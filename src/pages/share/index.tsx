@@ -2,7 +2,7 @@
  * Sharing a gift: on weapp the share card (its path carries the claim token, never the card code),
  * on H5 the link to copy, and a QR code for both; the gift's state, and cancelling while unclaimed.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { View, Text, Button } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
@@ -11,6 +11,7 @@ import { chinaTime } from '../../components/format';
 import { QrCode } from '../../components/qr-code';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
+import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { claimLink } from '../claim-link';
@@ -26,10 +27,20 @@ function SharePage() {
   useEffect(() => {
     if (!current) void gifts.loadSent().then(() => gifts.pick(giftId));
   }, [gifts, giftId, current]);
+  // Made ahead: the share handler must answer at once, and WeChat takes a file, never a data: URI.
+  const faceImage = current?.gift.face.image ?? '';
+  const [shareImage, setShareImage] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void shareImageFor(faceImage).then((url) => live && setShareImage(url));
+    return () => {
+      live = false;
+    };
+  }, [faceImage]);
   useShareAppMessage(() => ({
     title: s.shareMessage(gifts.senderName),
     path: current ? claimPath(current.token) : '/pages/home/index',
-    imageUrl: current?.gift.face.image.startsWith('data:') ? undefined : current?.gift.face.image,
+    imageUrl: shareImage,
   }));
   if (!current) {
     if (gifts.sent.status === 'error')
