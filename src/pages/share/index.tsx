@@ -15,13 +15,14 @@ import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { claimLink } from '../claim-link';
+import { PrivacyGate } from '../privacy-gate';
 import { claimPath, navigate } from '../routes';
 import './index.scss';
 
 const s = strings.gift;
 
 function SharePage() {
-  const { gifts } = useStores();
+  const { gifts, privacy } = useStores();
   const { giftId = '' } = useRouter().params;
   const current = gifts.current?.gift._id === giftId ? gifts.current : undefined;
   useEffect(() => {
@@ -54,7 +55,11 @@ function SharePage() {
   const { gift, token } = current;
   const link = claimLink(token);
   const open = gift.state === 'open' || gift.state === 'partlyClaimed';
-  const copy = (): void => void Taro.setClipboardData({ data: link }).then(() => Taro.showToast({ title: s.copied }));
+  // The clipboard is a privacy API: WeChat may ask first, through the privacy sheet below.
+  const copy = async (): Promise<void> => {
+    const copied = await privacy.copy(link);
+    await Taro.showToast({ title: copied ? s.copied : strings.privacy.copyRefused, icon: copied ? 'success' : 'none' });
+  };
   const cancel = async (): Promise<void> => {
     const answer = await Taro.showModal({ title: s.cancelTitle, content: s.cancelBody, confirmColor: '#e8483a' });
     if (answer.confirm) await gifts.cancel(gift._id);
@@ -115,7 +120,7 @@ function SharePage() {
             {s.shareToChat}
           </Button>
         ) : open ? (
-          <Text className="btn" onClick={copy} data-testid="copy-link">
+          <Text className="btn" onClick={() => void copy()} data-testid="copy-link">
             {s.copyLink}
           </Text>
         ) : (
@@ -124,6 +129,7 @@ function SharePage() {
           </Text>
         )}
       </View>
+      <PrivacyGate />
     </View>
   );
 }

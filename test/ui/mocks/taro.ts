@@ -12,7 +12,8 @@ export const getFileSystemManager = jest.fn();
 
 // Privacy (services/privacy.weapp.ts).
 export const onNeedPrivacyAuthorization = jest.fn();
-export const openPrivacyContract = jest.fn(async () => undefined);
+export const requirePrivacyAuthorize = jest.fn();
+export const openPrivacyContract = jest.fn();
 export const setClipboardData = jest.fn(async (_opts: { data: string }) => undefined);
 
 const Taro = {
@@ -25,6 +26,7 @@ const Taro = {
   canvasToTempFilePath,
   getFileSystemManager,
   onNeedPrivacyAuthorization,
+  requirePrivacyAuthorize,
   openPrivacyContract,
   setClipboardData,
 };
