@@ -1,12 +1,13 @@
 /**
  * Reads what deploy:check looks at from a checkout: cloudbaserc.json, every function folder's
- * config.json, the functions' bundles, and the env id (ENV_ID, from the environment or .env, the
- * same variable cloudbaserc.json's {{env.ENV_ID}} reads).
+ * config.json, the functions' bundles, the .env and the env id (ENV_ID, from the environment or
+ * .env, the same variable cloudbaserc.json's {{env.ENV_ID}} reads).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_BUILD } from '../../cloudfunctions/local/runtime/bundle';
 import type { DeployProject, FunctionUnderCheck } from './config-rules';
+import { parseDotEnv } from './dot-env';
 
 function readJson(file: string): unknown {
   try {
@@ -40,14 +41,13 @@ export function loadDeployProject(root: string, bundles: BundleSource = distBund
   return { rc: readJson(path.join(root, 'cloudbaserc.json')), functions, buildTarget: String(FUNCTION_BUILD.target) };
 }
 
-/** ENV_ID from the environment, else from the checkout's .env (KEY=VALUE lines). */
-export function envIdOf(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.ENV_ID) return env.ENV_ID;
+/** The checkout's .env, parsed; null when there is none. */
+export function readDotEnv(root: string): Record<string, string> | null {
   const file = path.join(root, '.env');
-  if (!fs.existsSync(file)) return undefined;
-  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const m = /^\s*ENV_ID\s*=\s*["']?([^"'\s#]*)["']?/.exec(line);
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
+  return fs.existsSync(file) ? parseDotEnv(fs.readFileSync(file, 'utf8')) : null;
+}
+
+/** ENV_ID from the environment, else from the checkout's .env. */
+export function envIdOf(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.ENV_ID || readDotEnv(root)?.ENV_ID || undefined;
 }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FUNCTION_BUILD } from '../../cloudfunctions/local/runtime/bundle';
 import { checkFunctions, type DeployProject } from '../../scripts/deploy/config-rules';
+import { checkDotEnv, parseDotEnv } from '../../scripts/deploy/dot-env';
 import { loadDeployProject, type BundleSource } from '../../scripts/deploy/project';
 import { checkWeappBuild } from '../../scripts/deploy/weapp-build';
 import { discoverFunctions } from '../../cloudfunctions/local/runtime/discover';
@@ -262,6 +263,48 @@ test('should keep .env files out of git, and document in .env.example every vari
   // No secret in the committed file.
   expect(documented.get('GIFTCARD_SECRET')).toBe('');
   expect(documented.get('WXPAY_SUB_MCH_ID')).toBe('');
+});
+
+describe('the .env tcb fn deploy reads', () => {
+  const rc = fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8');
+  const example = parseDotEnv(fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8'));
+  const filled: Record<string, string> = {
+    ...example,
+    ENV_ID: 'prod-1a2b3c',
+    GIFTCARD_SECRET: 'k'.repeat(64),
+    WXPAY_SUB_MCH_ID: '1900000109',
+  };
+
+  test('should pass .env.example once the env id, the key and the merchant number are filled in', () => {
+    expect(checkDotEnv(rc, filled)).toEqual([]);
+    expect(checkDotEnv(rc, example)).toEqual([
+      '.env: ENV_ID is empty',
+      '.env: GIFTCARD_SECRET is empty',
+      '.env: WXPAY_SUB_MCH_ID is empty',
+    ]);
+  });
+
+  test('should report a missing .env, a variable cloudbaserc.json uses that it lacks, and a short key', () => {
+    expect(checkDotEnv(rc, null)).toEqual([
+      '.env: missing: cp .env.example .env and fill it in (tcb fn deploy reads it)',
+    ]);
+    const { TEMPLATE_GIFT_CLAIMED: _gone, ...rest } = filled;
+    expect(checkDotEnv(rc, rest)).toEqual([
+      ".env: TEMPLATE_GIFT_CLAIMED is missing (cloudbaserc.json uses it; envVariables replace the console's)",
+    ]);
+    expect(checkDotEnv(rc, { ...filled, GIFTCARD_SECRET: 'x'.repeat(31) })).toEqual([
+      '.env: GIFTCARD_SECRET has 31 characters; the functions refuse fewer than 32',
+    ]);
+  });
+
+  test('should read KEY=VALUE lines with quotes and comments as tcb does', () => {
+    expect(parseDotEnv('# note\nENV_ID="prod-1"\nexport A=b # trailing\nB=\n  C = \'x y\'\nnot a line')).toEqual({
+      ENV_ID: 'prod-1',
+      A: 'b',
+      B: '',
+      C: 'x y',
+    });
+  });
 });
 
 describe('the release weapp build', () => {
