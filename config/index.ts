@@ -7,6 +7,7 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  const cloudEnv = process.env.TARO_APP_CLOUD_ENV ?? '';
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gift-card-center',
     date: '2026-11-22',
@@ -18,8 +19,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     // Build-time settings from the environment (never committed): see README, Configuration.
     defineConstants: {
-      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
-      'process.env.TARO_APP_GATEWAY_URL': JSON.stringify(process.env.TARO_APP_GATEWAY_URL ?? 'http://127.0.0.1:8787'),
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(cloudEnv),
+      // With a cloud env the app never calls the gateway: no local address goes into a release build
+      // (npm run deploy:check refuses a dist/weapp that holds one).
+      'process.env.TARO_APP_GATEWAY_URL': JSON.stringify(
+        process.env.TARO_APP_GATEWAY_URL ?? (cloudEnv ? '' : 'http://127.0.0.1:8787'),
+      ),
       // The https origin whose links open the mini-program (its "scan a normal link" rule); gift QR codes point there.
       'process.env.TARO_APP_SHARE_ORIGIN': JSON.stringify(process.env.TARO_APP_SHARE_ORIGIN ?? ''),
     },

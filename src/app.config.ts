@@ -57,4 +57,6 @@ export default defineAppConfig({
   },
   // Load each page's components only when the page is shown (the devtools' lazy-loading check).
   lazyCodeLoading: 'requiredComponents',
+  // Privacy APIs (the clipboard) wait for the user's consent to the privacy guide, asked by our sheet.
+  __usePrivacyCheck__: true,
 });

@@ -4,6 +4,8 @@ import { createRootStore, StoreProvider } from './stores';
 import './app.scss';
 
 const root = createRootStore();
+// WeChat's privacy questions are ours to answer from the first page on (a no-op on H5).
+root.privacy.start();
 
 function App({ children }: PropsWithChildren) {
   return createElement(StoreProvider, { value: root }, children);

@@ -22,4 +22,6 @@ export const C = {
   expiryReminders: 'expiryReminders',
   /** One-time clerk invites (core/merchant/invites.ts): codes kept only as keyed hashes. */
   invites: 'invites',
+  /** Batch issues in progress or done (core/merchant/issue-batch.ts): how far each got, never its codes. */
+  batches: 'batches',
 } as const;

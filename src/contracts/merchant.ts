@@ -108,8 +108,12 @@ export interface ClerkActions {
     input: { day?: string };
     output: { day: string; redemptions: RedemptionView[]; totals: RedemptionTotals };
   };
+  /**
+   * Issues `count` cards in steps of at most 20; a retry with the same requestId (16–64 characters,
+   * random) carries on where the last try stopped and lists the whole batch once it is complete.
+   */
   issueBatch: {
-    input: { productId: string; amount: number; count: number };
+    input: { productId: string; amount: number; count: number; requestId: string };
     output: { cards: IssuedCardView[] };
   };
 }

@@ -21,7 +21,7 @@ export interface OperatorApi {
   joinStaff(code: string, name: string): Out<'joinStaff'>;
   staff(brandId: string): Out<'staff'>;
   removeClerk(brandId: string, staffId: string): Out<'removeClerk'>;
-  issueBatch(productId: string, amount: number, count: number): Out<'issueBatch'>;
+  issueBatch(productId: string, amount: number, count: number, requestId: string): Out<'issueBatch'>;
 }
 
 export class OperatorService implements OperatorApi {
@@ -45,6 +45,6 @@ export class OperatorService implements OperatorApi {
   joinStaff = (code: string, name: string) => this.call('joinStaff', { code, name });
   staff = (brandId: string) => this.call('staff', { brandId });
   removeClerk = (brandId: string, staffId: string) => this.call('removeClerk', { brandId, staffId });
-  issueBatch = (productId: string, amount: number, count: number) =>
-    this.call('issueBatch', { productId, amount, count });
+  issueBatch = (productId: string, amount: number, count: number, requestId: string) =>
+    this.call('issueBatch', { productId, amount, count, requestId });
 }

@@ -21,6 +21,7 @@ import type { OperatorApi } from '../services/operator-service';
 import { strings } from '../strings/zh-CN';
 import { AsyncView } from './async-view';
 import { BusyAction } from './busy-action';
+import { newRequestId } from './request-id';
 
 /** Gradient colours an operator picks from. */
 export const FACE_PALETTE = [
@@ -179,12 +180,23 @@ export class OperatorStore {
   joined: ClerkProfileView | null = null;
   /** The batch just issued: shown once, forgotten when the page is left. */
   batch: IssuedCardView[] | null = null;
+  /**
+   * The batch asked for and not yet listed: trying again sends the same request id, so the cloud
+   * carries on where the failed try stopped instead of issuing a second batch.
+   */
+  private pendingBatch: { key: string; requestId: string } | null = null;
 
   constructor(
     private readonly api: OperatorApi,
     private readonly clock: () => number = Date.now,
+    // Two ids' worth: the batch's numbers are derived from it, so it must not be guessable.
+    private readonly makeRequestId: () => string = () => newRequestId('b') + newRequestId('').slice(-10),
   ) {
-    makeAutoObservable<OperatorStore, 'api' | 'clock'>(this, { api: false, clock: false });
+    makeAutoObservable<OperatorStore, 'api' | 'clock' | 'makeRequestId'>(this, {
+      api: false,
+      clock: false,
+      makeRequestId: false,
+    });
   }
 
   get brand(): OperatorBrandView | undefined {
@@ -402,9 +414,15 @@ export class OperatorStore {
       this.action.errorCode = 'INVALID_ARGUMENT';
       return false;
     }
-    const res = await this.action.run(() => this.api.issueBatch(productId, amount, count));
+    const key = `${productId}:${amount}:${count}`;
+    if (this.pendingBatch?.key !== key) this.pendingBatch = { key, requestId: this.makeRequestId() };
+    const { requestId } = this.pendingBatch;
+    const res = await this.action.run(() => this.api.issueBatch(productId, amount, count, requestId));
     if (!res) return false;
-    runInAction(() => (this.batch = res.cards));
+    runInAction(() => {
+      this.batch = res.cards;
+      this.pendingBatch = null;
+    });
     return true;
   }
 
@@ -412,6 +430,7 @@ export class OperatorStore {
     return batchCsv(this.batch ?? []);
   }
 
+  /** Forgets the listed batch; a batch that failed part-way stays pending, for the same ask to finish it. */
   forgetBatch(): void {
     this.batch = null;
   }

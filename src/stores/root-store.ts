@@ -13,6 +13,7 @@ import { ReportsService } from '../services/reports-service';
 import { saveTextFile } from '../services/file-saver';
 import { ExtensionsService } from '../services/extensions-service';
 import { preference } from '../services/preference';
+import { privacy } from '../services/privacy';
 import { scanner } from '../services/scanner';
 import { screen } from '../services/screen';
 import { CatalogStore } from './catalog-store';
@@ -23,6 +24,7 @@ import { GiftStore } from './gift-store';
 import { OperatorStore } from './operator-store';
 import { OrdersStore } from './orders-store';
 import { PayCodeStore } from './pay-code-store';
+import { PrivacyStore } from './privacy-store';
 import { PurchaseStore } from './purchase-store';
 import { SessionStore } from './session-store';
 import { WalletStore } from './wallet-store';
@@ -39,6 +41,7 @@ export class RootStore {
   readonly operator: OperatorStore;
   readonly reports: ReportsStore;
   readonly extensions: ExtensionsStore;
+  readonly privacy: PrivacyStore;
 
   constructor(transport: Transport, http: GatewayHttp = createGatewayHttp(''), needsSignIn = true) {
     const ordersService = new OrdersService(transport);
@@ -54,5 +57,6 @@ export class RootStore {
     this.operator = new OperatorStore(new OperatorService(transport));
     this.reports = new ReportsStore(new ReportsService(transport), saveTextFile);
     this.extensions = new ExtensionsStore(new ExtensionsService(transport));
+    this.privacy = new PrivacyStore(privacy);
   }
 }

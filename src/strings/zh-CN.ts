@@ -712,6 +712,16 @@ export const zhCN = {
       result: (n: number) => `已生成 ${n} 张`,
     },
   },
+  privacy: {
+    title: '隐私保护提示',
+    body: '复制链接、填写实名信息（身份证号码）等功能会使用你的个人信息。使用前请阅读并同意',
+    contract: '《礼品卡中心隐私保护指引》',
+    bodyEnd: '。拒绝后这些功能暂不可用，其他功能不受影响。',
+    agree: '同意并继续',
+    disagree: '拒绝',
+    idNeedsConsent: '同意隐私保护指引后才能填写身份证号码，点此查看',
+    copyRefused: '未同意隐私保护指引，无法复制',
+  },
   state: {
     loading: '加载中…',
     retry: '重新加载',

@@ -85,7 +85,13 @@ test('should buy two cards, see them in the wallet, refund one and bind a card b
     const dave = await stage.cloud.login('dave');
     const issued = await stage.cloud.call<{ ok: boolean; data: { cards: { cardNumber: string; pin: string }[] } }>(
       'merchant',
-      { action: 'issueBatch', productId: 'prod-lanshan-coffee-card', amount: 20_000, count: 1 },
+      {
+        action: 'issueBatch',
+        productId: 'prod-lanshan-coffee-card',
+        amount: 20_000,
+        count: 1,
+        requestId: `e2e-${Date.now()}-batch`,
+      },
       dave,
     );
     const { cardNumber, pin } = issued.data.cards[0]!;

@@ -86,7 +86,7 @@ function fakeApi(): OperatorApi & Calls {
     joinStaff: jest.fn(async () => ({ profile })),
     staff: jest.fn(async () => ({ staff })),
     removeClerk: jest.fn(async () => ({ removed: true as const })),
-    issueBatch: jest.fn(async (_p, _a, count: number) => ({
+    issueBatch: jest.fn(async (_p: string, _a: number, count: number, _r: string) => ({
       cards: Array.from({ length: count }, (_, i) => ({
         cardNumber: `AAAA BBBB CCCC 000${i}`,
         pin: `1234567${i}`,
@@ -244,10 +244,27 @@ describe('the operator store', () => {
     expect(await store.issueBatch('p1', 'abc', '3')).toBe(false);
     expect(api.issueBatch).not.toHaveBeenCalled();
     expect(await store.issueBatch('p1', '100', '2')).toBe(true);
-    expect(api.issueBatch).toHaveBeenCalledWith('p1', 10_000, 2);
+    expect(api.issueBatch).toHaveBeenCalledWith('p1', 10_000, 2, expect.stringMatching(/^b[a-z0-9]{16,}$/));
     expect(store.batchCsv).toBe('卡号,卡密\nAAAA BBBB CCCC 0000,12345670\nAAAA BBBB CCCC 0001,12345671\n');
     store.forgetBatch();
     expect(store.batch).toBeNull();
     expect(batchCsv([])).toBe('卡号,卡密\n');
+  });
+
+  test('should retry a failed batch with the same request id, and start a new batch with a new one', async () => {
+    api.issueBatch.mockRejectedValueOnce(new ApiError('NETWORK', ''));
+    expect(await store.issueBatch('p1', '100', '45')).toBe(false);
+    store.forgetBatch(); // leaving the page keeps the unfinished batch pending
+    expect(await store.issueBatch('p1', '100', '45')).toBe(true);
+    const [first, retry] = api.issueBatch.mock.calls.map((c) => c[3]);
+    expect(retry).toBe(first);
+    expect(await store.issueBatch('p1', '100', '45')).toBe(true);
+    const another = api.issueBatch.mock.calls[2]![3];
+    expect(another).not.toBe(first);
+    api.issueBatch.mockRejectedValueOnce(new ApiError('NETWORK', ''));
+    expect(await store.issueBatch('p1', '100', '3')).toBe(false);
+    expect(await store.issueBatch('p1', '200', '3')).toBe(true);
+    const [failed, changed] = api.issueBatch.mock.calls.slice(3).map((c) => c[3]);
+    expect(changed).not.toBe(failed);
   });
 });

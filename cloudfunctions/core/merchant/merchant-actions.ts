@@ -9,7 +9,7 @@ import { expiryOperatorActions } from '../expiry/expiry-actions';
 import { clerkActions } from '../redeem/clerk-actions';
 import { reportActions } from '../reports/report-actions';
 import { action, type ActionTable } from '../router';
-import { idSchema, z } from '../validate';
+import { idSchema, requestIdSchema, z } from '../validate';
 import { issueBatch, type IssuedCard } from './issue-batch';
 import { operatorActions } from './operator-actions';
 import { requireOperator } from './staff';
@@ -29,15 +29,18 @@ export const merchantActions: ActionTable = {
         productId: idSchema(64),
         amount: z.number().int().positive().max(100_000_000),
         count: z.number().int().min(1).max(BATCH_MAX),
+        // Also the seed of the batch's numbers (issue-batch.ts): long enough not to be guessed.
+        requestId: requestIdSchema(64).min(16),
       })
       .strict(),
-    run: async ({ productId, amount, count }, caller): Promise<{ cards: IssuedCard[] }> => {
+    run: async ({ productId, amount, count, requestId }, caller): Promise<{ cards: IssuedCard[] }> => {
       const db = getDatabase();
       const product = rows<CardProduct>(await db.collection(C.products).where({ _id: productId }).limit(1).get())[0];
       if (!product) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
       await requireOperator(caller.openId, product.brandId);
       const brand = rows<Brand>(await db.collection(C.brands).where({ _id: product.brandId }).limit(1).get())[0];
-      return { cards: await issueBatch(product, brand?.name ?? '', amount as Fen, count, now(), caller) };
+      const cards = await issueBatch(product, brand?.name ?? '', amount as Fen, count, requestId, now(), caller);
+      return { cards };
     },
   }),
 };

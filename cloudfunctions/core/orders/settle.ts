@@ -74,6 +74,9 @@ export async function settleOrder(payment: VerifiedPayment, now: number): Promis
     if (order.total !== payment.totalFee) return 'amount-mismatch' as const;
     // The closer closes the payment before the order, so a paid payment never meets a closed order.
     if (order.status === 'closed') return 'closed' as const;
+    // The one other transaction whose calls grow with its input: 2 a card, but an order holds at
+    // most PURCHASE_RULES.maxQuantity (10) cards, within a batch-issue chunk (issue-batch.ts) and
+    // far inside a transaction's 30 s. A larger cap would need settling in chunks too.
     const issued = Array.from({ length: order.quantity }, (_, i) => newCard(order, i, now));
     await txUpdate(tx, C.orders, order._id, {
       status: 'paid',

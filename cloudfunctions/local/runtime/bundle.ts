@@ -15,8 +15,8 @@ import path from 'node:path';
 export const FUNCTION_BUILD: BuildOptions = {
   bundle: true,
   platform: 'node',
-  // WeChat Cloud's Node.js 16 runtime.
-  target: 'node16',
+  // WeChat Cloud's Nodejs18.15 runtime (cloudbaserc.json's "runtime"; deploy:check keeps the two agreed).
+  target: 'node18',
   format: 'cjs',
   external: ['wx-server-sdk'],
   legalComments: 'none',

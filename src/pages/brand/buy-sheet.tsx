@@ -10,12 +10,13 @@ import { FacePicker } from '../../components/face-picker';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
+import { PrivacyGate } from '../privacy-gate';
 import './buy-sheet.scss';
 
 const s = strings.buy;
 
 function BuySheet({ onClose }: { onClose: () => void }) {
-  const { purchase, orders } = useStores();
+  const { purchase, orders, privacy } = useStores();
   const p = purchase.product;
   if (!p) return null;
   const range = p.customAmount;
@@ -127,15 +128,24 @@ function BuySheet({ onClose }: { onClose: () => void }) {
                 value={purchase.realName.name}
                 onInput={(e) => purchase.setRealName('name', e.detail.value)}
               />
+              {/* An ID number is personal data the privacy guide declares: asked for before it is typed. */}
               <Input
                 className="field"
                 placeholder={s.realNameId}
                 maxlength={18}
+                disabled={privacy.personalData === 'refused'}
                 value={purchase.realName.idNumber}
+                onFocus={() => void privacy.allowPersonalData()}
                 onInput={(e) => purchase.setRealName('idNumber', e.detail.value)}
               />
+              {privacy.personalData === 'refused' && (
+                <Text className="error-text" onClick={() => void privacy.allowPersonalData()} data-testid="id-consent">
+                  {strings.privacy.idNeedsConsent}
+                </Text>
+              )}
             </View>
           )}
+          <PrivacyGate />
           {purchase.errorCode && <Text className="error-text">{errorMessage(purchase.errorCode)}</Text>}
         </View>
         <View className="buy-sheet__foot">

@@ -2,7 +2,7 @@
  * Sharing a gift: on weapp the share card (its path carries the claim token, never the card code),
  * on H5 the link to copy, and a QR code for both; the gift's state, and cancelling while unclaimed.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { View, Text, Button } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
@@ -11,25 +11,37 @@ import { chinaTime } from '../../components/format';
 import { QrCode } from '../../components/qr-code';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
+import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { claimLink } from '../claim-link';
+import { PrivacyGate } from '../privacy-gate';
 import { claimPath, navigate } from '../routes';
 import './index.scss';
 
 const s = strings.gift;
 
 function SharePage() {
-  const { gifts } = useStores();
+  const { gifts, privacy } = useStores();
   const { giftId = '' } = useRouter().params;
   const current = gifts.current?.gift._id === giftId ? gifts.current : undefined;
   useEffect(() => {
     if (!current) void gifts.loadSent().then(() => gifts.pick(giftId));
   }, [gifts, giftId, current]);
+  // Made ahead: the share handler must answer at once, and WeChat takes a file, never a data: URI.
+  const faceImage = current?.gift.face.image ?? '';
+  const [shareImage, setShareImage] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void shareImageFor(faceImage).then((url) => live && setShareImage(url));
+    return () => {
+      live = false;
+    };
+  }, [faceImage]);
   useShareAppMessage(() => ({
     title: s.shareMessage(gifts.senderName),
     path: current ? claimPath(current.token) : '/pages/home/index',
-    imageUrl: current?.gift.face.image.startsWith('data:') ? undefined : current?.gift.face.image,
+    imageUrl: shareImage,
   }));
   if (!current) {
     if (gifts.sent.status === 'error')
@@ -43,7 +55,11 @@ function SharePage() {
   const { gift, token } = current;
   const link = claimLink(token);
   const open = gift.state === 'open' || gift.state === 'partlyClaimed';
-  const copy = (): void => void Taro.setClipboardData({ data: link }).then(() => Taro.showToast({ title: s.copied }));
+  // The clipboard is a privacy API: WeChat may ask first, through the privacy sheet below.
+  const copy = async (): Promise<void> => {
+    const copied = await privacy.copy(link);
+    await Taro.showToast({ title: copied ? s.copied : strings.privacy.copyRefused, icon: copied ? 'success' : 'none' });
+  };
   const cancel = async (): Promise<void> => {
     const answer = await Taro.showModal({ title: s.cancelTitle, content: s.cancelBody, confirmColor: '#e8483a' });
     if (answer.confirm) await gifts.cancel(gift._id);
@@ -104,7 +120,7 @@ function SharePage() {
             {s.shareToChat}
           </Button>
         ) : open ? (
-          <Text className="btn" onClick={copy} data-testid="copy-link">
+          <Text className="btn" onClick={() => void copy()} data-testid="copy-link">
             {s.copyLink}
           </Text>
         ) : (
@@ -113,6 +129,7 @@ function SharePage() {
           </Text>
         )}
       </View>
+      <PrivacyGate />
     </View>
   );
 }

@@ -44,6 +44,7 @@ test('should log a refund, a card binding, a batch issue and a reversal once eac
     productId: COFFEE,
     amount: 10_000,
     count: 2,
+    requestId: 'audit-batch-0123456789',
   });
   const bound = await ok<WalletActions['bind']['output']>('a-binder', 'wallet', {
     action: 'bind',
@@ -91,7 +92,7 @@ test('should record where an action came from, and show the brand’s log to its
   const token = await cloud.login('dave');
   const res = await cloud.call<{ ok: boolean }>(
     'merchant',
-    { action: 'issueBatch', productId: COFFEE, amount: 5_000, count: 1 },
+    { action: 'issueBatch', productId: COFFEE, amount: 5_000, count: 1, requestId: 'audit-batch-gateway-01' },
     token,
   );
   expect(res.ok).toBe(true);

@@ -369,11 +369,23 @@ describe('card number + PIN', () => {
 
   test('should let only an operator of the brand issue a batch', async () => {
     expect(
-      await code('o-demo-carol', 'merchant', { action: 'issueBatch', productId: COFFEE, amount: 10_000, count: 1 }),
+      await code('o-demo-carol', 'merchant', {
+        action: 'issueBatch',
+        productId: COFFEE,
+        amount: 10_000,
+        count: 1,
+        requestId: 'carol-batch-0123456789',
+      }),
     ).toBe('FORBIDDEN');
-    expect(await code(DAVE, 'merchant', { action: 'issueBatch', productId: CAKE, amount: 20_000, count: 1 })).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await code(DAVE, 'merchant', {
+        action: 'issueBatch',
+        productId: CAKE,
+        amount: 20_000,
+        count: 1,
+        requestId: 'dave-cake-batch-012345',
+      }),
+    ).toBe('FORBIDDEN');
   });
 
   test('should bind once, with one generic error for every failure, and throttle guessing', async () => {
@@ -382,6 +394,7 @@ describe('card number + PIN', () => {
       productId: COFFEE,
       amount: 10_000,
       count: 3,
+      requestId: 'dave-coffee-batch-0123',
     });
     expect(cards).toHaveLength(3);
     const [a, b, c] = cards as [(typeof cards)[0], (typeof cards)[0], (typeof cards)[0]];
@@ -461,7 +474,12 @@ describe('bad input', () => {
     ['wallet', { action: 'bind', cardNumber: 'x'.repeat(100), pin: '1' }],
     ['wallet', { action: 'bind', cardNumber: 'ABCD', pin: 12345678 }],
     ['wallet', { action: 'list', extra: 1 }],
-    ['merchant', { action: 'issueBatch', productId: COFFEE, amount: 10_000, count: 101 }],
+    [
+      'merchant',
+      { action: 'issueBatch', productId: COFFEE, amount: 10_000, count: 101, requestId: 'too-many-0123456789' },
+    ],
+    ['merchant', { action: 'issueBatch', productId: COFFEE, amount: 10_000, count: 1, requestId: 'short-id' }],
+    ['merchant', { action: 'issueBatch', productId: COFFEE, amount: 10_000, count: 1 }],
   ])('should answer INVALID_ARGUMENT for %s %j and write nothing', async (fn, body) => {
     const before = await counts();
     expect(await code('u-bad', fn, body)).toBe('INVALID_ARGUMENT');

@@ -36,3 +36,29 @@ export function Input({
     onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
   });
 }
+
+/**
+ * WeChat's button: a click stands for the tap; with open-type agreePrivacyAuthorization WeChat then
+ * fires the agree event, which the mock fires the same way.
+ */
+export function Button({
+  children,
+  className,
+  id,
+  openType,
+  onClick,
+  onAgreePrivacyAuthorization,
+}: {
+  children?: ReactNode;
+  className?: string;
+  id?: string;
+  openType?: string;
+  onClick?: () => void;
+  onAgreePrivacyAuthorization?: () => void;
+}) {
+  const tap = (): void => {
+    onClick?.();
+    if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.();
+  };
+  return createElement('button', { className, id, 'data-open-type': openType, onClick: tap }, children);
+}

@@ -12,6 +12,7 @@ import { saveTextFile } from '../../../services/file-saver';
 import { useStores } from '../../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { BrandPills } from '../../brand-pills';
+import { PrivacyGate } from '../../../pages/privacy-gate';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
@@ -125,6 +126,8 @@ export default function BatchPage() {
   return (
     <StaffGate>
       <Batch />
+      {/* Where a file can't be shared, the CSV goes to the clipboard: a privacy API. */}
+      <PrivacyGate />
     </StaffGate>
   );
 }

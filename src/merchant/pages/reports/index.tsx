@@ -12,6 +12,7 @@ import { chinaTime } from '../../../components/format';
 import { StateView } from '../../../components/state-view';
 import type { ExportKind, ReviewDecision, ReviewStatus } from '../../../contracts/reports';
 import { formatPrice, type Fen } from '../../../domain/money';
+import { PrivacyGate } from '../../../pages/privacy-gate';
 import { navigate } from '../../../pages/routes';
 import { useStores } from '../../../stores';
 import type { ReportsTab } from '../../../stores/reports-store';
@@ -324,6 +325,8 @@ function ReportsPage() {
   return (
     <StaffGate>
       <Reports brandId={brandId} />
+      {/* Where a file can't be shared, an export goes to the clipboard: a privacy API. */}
+      <PrivacyGate />
     </StaffGate>
   );
 }

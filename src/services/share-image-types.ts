@@ -1,0 +1,2 @@
+/** The image of a gift's share card, made from the card face. */
+export type ShareImageFor = (faceImage: string) => Promise<string | undefined>;

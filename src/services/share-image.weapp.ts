@@ -1,0 +1,75 @@
+/**
+ * Mini-program: the share card's image is a PNG file of the card face. WeChat refuses a data: URI
+ * as `imageUrl`, and faces are SVG data URIs, so the face is redrawn from its drawing steps on an
+ * offscreen 2D canvas and exported with canvasToTempFilePath; a client that can't export an
+ * offscreen canvas gets the pixels encoded as PNG and written under USER_DATA_PATH. Made once per
+ * face (kept in memory for the session, and the written file across sessions); any failure means
+ * no image, and WeChat then shows a screenshot of the page as it does by default.
+ */
+import Taro from '@tarojs/taro';
+import { faceDrawing } from '../domain/face-drawing';
+import { paintShareImage, SHARE_IMAGE, type Canvas2D } from './face-painter';
+import { encodePng } from './png-encoder';
+import type { ShareImageFor } from './share-image-types';
+
+type PixelCanvas2D = Canvas2D & {
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+};
+
+const made = new Map<string, Promise<string | undefined>>();
+
+/** FNV-1a of the face: a short, stable file name for it. */
+export function faceKey(image: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < image.length; i++) h = Math.imul(h ^ image.charCodeAt(i), 0x01000193);
+  return `${(h >>> 0).toString(16).padStart(8, '0')}${image.length.toString(16)}`;
+}
+
+async function render(image: string, key: string): Promise<string | undefined> {
+  const face = faceDrawing(image);
+  if (!face) return undefined;
+  const fs = Taro.getFileSystemManager();
+  const file = Taro.env.USER_DATA_PATH ? `${Taro.env.USER_DATA_PATH}/share-face-${key}.png` : undefined;
+  if (file) {
+    try {
+      fs.accessSync(file);
+      return file;
+    } catch {
+      // Not made in an earlier session: draw it below.
+    }
+  }
+  const { width, height } = SHARE_IMAGE;
+  const canvas = Taro.createOffscreenCanvas({ type: '2d', width, height });
+  const ctx = canvas.getContext('2d') as unknown as PixelCanvas2D;
+  paintShareImage(ctx, face);
+  try {
+    const res = await Taro.canvasToTempFilePath({
+      canvas: canvas as unknown as Taro.Canvas,
+      fileType: 'png',
+      width,
+      height,
+      destWidth: width,
+      destHeight: height,
+    });
+    return res.tempFilePath;
+  } catch {
+    // Older clients export only on-page canvases: write the pixels as a PNG ourselves.
+  }
+  if (!file) return undefined;
+  const png = encodePng(width, height, ctx.getImageData(0, 0, width, height).data);
+  fs.writeFileSync(file, png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer);
+  return file;
+}
+
+export const shareImageFor: ShareImageFor = (faceImage) => {
+  if (faceImage === '') return Promise.resolve(undefined);
+  // A network image is a real image already.
+  if (!faceImage.startsWith('data:')) return Promise.resolve(faceImage);
+  const key = faceKey(faceImage);
+  let image = made.get(key);
+  if (!image) {
+    image = render(faceImage, key).catch(() => undefined);
+    made.set(key, image);
+  }
+  return image;
+};

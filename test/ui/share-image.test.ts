@@ -1,0 +1,239 @@
+/**
+ * The share card's image on the mini-program: a card face (an SVG data URI) becomes drawing steps,
+ * is painted on an offscreen 2D canvas and exported as a PNG file (or encoded here and written to
+ * the user data folder), once per face; never a data: URI.
+ */
+import { inflateSync } from 'node:zlib';
+import Taro from '@tarojs/taro';
+import { cardFaceArt, svgDataUri } from '../../src/domain/face-art';
+import { faceDrawing, parsePath, type DrawOp } from '../../src/domain/face-drawing';
+import {
+  paintShareImage,
+  SHARE_IMAGE,
+  sharePlacement,
+  type Canvas2D,
+  type GradientLike,
+} from '../../src/services/face-painter';
+import { crc32, encodePng } from '../../src/services/png-encoder';
+import { shareImageFor as h5ShareImage } from '../../src/services/share-image.h5';
+import { shareImageFor } from '../../src/services/share-image.weapp';
+
+/** The Taro mock's stand-ins (test/ui/mocks/taro.ts) this file drives. */
+const taro = Taro as unknown as Record<
+  'createOffscreenCanvas' | 'canvasToTempFilePath' | 'getFileSystemManager',
+  jest.Mock
+>;
+
+const THEMES = ['birthday', 'festival', 'thanks', 'love', 'general'] as const;
+const face = (title = '生日快乐', theme: (typeof THEMES)[number] = 'birthday') =>
+  cardFaceArt({ brandName: '蓝山 & <咖啡>', title, theme, colors: ['#c0392b', '#8e44ad'] });
+
+/** A Canvas 2D stand-in that records what is drawn. */
+class RecordingCanvas implements Canvas2D {
+  calls: string[] = [];
+  texts: { text: string; font: string; x: number; y: number }[] = [];
+  gradients: { from: number[]; stops: [number, string][] }[] = [];
+  fills: (string | GradientLike)[] = [];
+  fillStyle: string | GradientLike = '#000';
+  strokeStyle: string | GradientLike = '#000';
+  globalAlpha = 1;
+  lineWidth = 1;
+  lineCap: 'butt' | 'round' | 'square' = 'butt';
+  font = '';
+  textAlign: 'left' | 'center' = 'left';
+  textBaseline = 'alphabetic' as const;
+  private readonly rec =
+    (name: string) =>
+    (..._args: number[]): void => {
+      this.calls.push(name);
+    };
+  save = this.rec('save');
+  restore = this.rec('restore');
+  translate = this.rec('translate');
+  rotate = this.rec('rotate');
+  scale = this.rec('scale');
+  beginPath = this.rec('beginPath');
+  closePath = this.rec('closePath');
+  moveTo = this.rec('moveTo');
+  lineTo = this.rec('lineTo');
+  bezierCurveTo = this.rec('bezierCurveTo');
+  arc = this.rec('arc');
+  arcTo = this.rec('arcTo');
+  stroke = this.rec('stroke');
+  fill = (): void => {
+    this.calls.push('fill');
+    this.fills.push(this.fillStyle);
+  };
+  fillRect = (..._a: number[]): void => {
+    this.calls.push('fillRect');
+    this.fills.push(this.fillStyle);
+  };
+  fillText = (text: string, x: number, y: number): void => {
+    this.calls.push('fillText');
+    this.texts.push({ text, font: this.font, x, y });
+  };
+  createLinearGradient = (x0: number, y0: number, x1: number, y1: number): GradientLike => {
+    const g = { from: [x0, y0, x1, y1], stops: [] as [number, string][] };
+    this.gradients.push(g);
+    return { addColorStop: (o: number, c: string) => void g.stops.push([o, c]) };
+  };
+  getImageData = (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4) });
+}
+
+describe('a face as drawing steps', () => {
+  test.each(THEMES)('should read every part of the %s face: ground, motif and three lines of text', (theme) => {
+    const d = faceDrawing(face('生日快乐', theme))!;
+    expect(d).toMatchObject({ width: 320, height: 200 });
+    const [ground] = d.ops;
+    expect(ground).toMatchObject({
+      op: 'fill',
+      shape: { kind: 'rect', x: 0, y: 0, w: 320, h: 200, r: 16 },
+      paint: {
+        kind: 'gradient',
+        from: [0, 0],
+        to: [320, 200],
+        stops: [
+          { offset: 0, color: '#c0392b' },
+          { offset: 1, color: '#8e44ad' },
+        ],
+      },
+    });
+    const texts = d.ops.filter((o): o is Extract<DrawOp, { op: 'text' }> => o.op === 'text');
+    expect(texts.map((t) => t.text)).toEqual(['蓝山 & <咖啡>', '生日快乐', 'GIFT CARD']);
+    expect(texts[1]).toMatchObject({ x: 22, y: 172, size: 22, bold: true, paint: { color: '#fff', alpha: 1 } });
+    // Beyond the ground and the text: the theme's motif.
+    expect(d.ops.length).toBeGreaterThan(4);
+  });
+
+  test('should keep a motif group’s stroke and opacity for its paths', () => {
+    const ops = faceDrawing(face('谢谢', 'thanks'))!.ops.filter((o) => o.op === 'stroke');
+    expect(ops).toHaveLength(2);
+    expect(ops[0]).toMatchObject({ width: 6, cap: 'round', paint: { color: '#fff', alpha: 0.9 } });
+  });
+
+  test('should turn relative path commands into absolute points', () => {
+    expect(parsePath('M200 40 L300 140')).toEqual([
+      { cmd: 'M', to: [200, 40] },
+      { cmd: 'L', to: [300, 140] },
+    ]);
+    expect(parsePath('M10 10 c-24-30 -44-10 -30 4 h5 v-2z')).toEqual([
+      { cmd: 'M', to: [10, 10] },
+      { cmd: 'C', c1: [-14, -20], c2: [-34, 0], to: [-20, 14] },
+      { cmd: 'L', to: [-15, 14] },
+      { cmd: 'L', to: [-15, 12] },
+      { cmd: 'Z' },
+    ]);
+    expect(parsePath('M1 2 Q3 4 5 6')).toBeNull();
+  });
+
+  test('should refuse what face-art.ts never writes rather than draw it wrong', () => {
+    expect(faceDrawing('https://cdn.example.com/face.png')).toBeNull();
+    expect(faceDrawing(svgDataUri('<svg width="10" height="10"><image href="x.png"/></svg>'))).toBeNull();
+    expect(
+      faceDrawing(svgDataUri('<svg width="10" height="10"><rect width="5" height="5" fill="url(#none)"/></svg>')),
+    ).toBeNull();
+    expect(faceDrawing('data:image/svg+xml;charset=utf-8,%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('painting the share image', () => {
+  test('should paint the ground, then the face centred at 5 : 4 with its gradient and text', () => {
+    const ctx = new RecordingCanvas();
+    const d = faceDrawing(face())!;
+    paintShareImage(ctx, d);
+    expect(ctx.fills[0]).toBe(SHARE_IMAGE.background);
+    expect(ctx.gradients[0]!.stops).toEqual([
+      [0, '#c0392b'],
+      [1, '#8e44ad'],
+    ]);
+    expect(ctx.texts.map((t) => t.text)).toEqual(['蓝山 & <咖啡>', '生日快乐', 'GIFT CARD']);
+    expect(ctx.texts[1]!.font).toBe('bold 22px sans-serif');
+    expect(ctx.calls.filter((c) => c === 'save').length).toBe(ctx.calls.filter((c) => c === 'restore').length);
+    const p = sharePlacement(d);
+    expect(p.x * 2 + d.width * p.scale).toBeCloseTo(SHARE_IMAGE.width);
+    expect(p.y * 2 + d.height * p.scale).toBeCloseTo(SHARE_IMAGE.height);
+  });
+});
+
+describe('the PNG encoder', () => {
+  test('should write a PNG whose header, checksums and pixels read back', () => {
+    const rgba = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 128, 0, 0, 255, 255, 1, 2, 3, 4]);
+    const png = encodePng(2, 2, rgba);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const view = new DataView(png.buffer, png.byteOffset);
+    const chunks: { type: string; data: Uint8Array }[] = [];
+    for (let o = 8; o < png.length;) {
+      const len = view.getUint32(o);
+      const type = String.fromCharCode(...png.subarray(o + 4, o + 8));
+      expect(view.getUint32(o + 8 + len)).toBe(crc32(png, o + 4, o + 8 + len));
+      chunks.push({ type, data: png.subarray(o + 8, o + 8 + len) });
+      o += 12 + len;
+    }
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    expect([...chunks[0]!.data]).toEqual([0, 0, 0, 2, 0, 0, 0, 2, 8, 6, 0, 0, 0]);
+    const raw = inflateSync(chunks[1]!.data);
+    expect([...raw]).toEqual([0, ...rgba.subarray(0, 8), 0, ...rgba.subarray(8)]);
+  });
+
+  test('should split pixels past 64 kB into several stored blocks that inflate whole', () => {
+    const rgba = new Uint8Array(200 * 100 * 4).map((_, i) => i % 251);
+    const png = encodePng(200, 100, rgba);
+    const idatAt = 8 + 25;
+    const len = new DataView(png.buffer).getUint32(idatAt);
+    expect(inflateSync(png.subarray(idatAt + 8, idatAt + 8 + len)).length).toBe(100 * (200 * 4 + 1));
+    expect(() => encodePng(2, 2, new Uint8Array(3))).toThrow('width × height × 4');
+  });
+});
+
+describe('the share image service', () => {
+  let written: Map<string, ArrayBuffer>;
+  let canvas: RecordingCanvas;
+
+  beforeEach(() => {
+    written = new Map();
+    canvas = new RecordingCanvas();
+    taro.createOffscreenCanvas.mockReset().mockImplementation(() => ({ getContext: () => canvas }));
+    taro.canvasToTempFilePath.mockReset().mockResolvedValue({ tempFilePath: 'wxfile://tmp/face.png' });
+    taro.getFileSystemManager.mockReset().mockReturnValue({
+      accessSync: (p: string) => {
+        if (!written.has(p)) throw new Error('no such file');
+      },
+      writeFileSync: (p: string, data: ArrayBuffer) => written.set(p, data),
+    });
+  });
+
+  test('should export the painted face as a PNG file once per face, never as a data: URI', async () => {
+    const image = face('一次就好');
+    const url = await shareImageFor(image);
+    expect(url).toBe('wxfile://tmp/face.png');
+    expect(taro.createOffscreenCanvas).toHaveBeenCalledWith({ type: '2d', width: 500, height: 400 });
+    expect(taro.canvasToTempFilePath).toHaveBeenCalledWith(expect.objectContaining({ fileType: 'png' }));
+    expect(canvas.texts.map((t) => t.text)).toContain('一次就好');
+    expect(await shareImageFor(image)).toBe(url);
+    expect(taro.createOffscreenCanvas).toHaveBeenCalledTimes(1);
+  });
+
+  test('should write the PNG bytes to the user data folder where the canvas cannot be exported', async () => {
+    taro.canvasToTempFilePath.mockRejectedValue(new Error('canvasToTempFilePath:fail'));
+    const url = await shareImageFor(face('写入文件'));
+    expect(url).toMatch(/^wxfile:\/\/usr\/share-face-[0-9a-f]+\.png$/);
+    const bytes = new Uint8Array(written.get(url!)!);
+    expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    expect(bytes.length).toBeGreaterThan(500 * 400 * 4);
+  });
+
+  test('should give a network face as is, and no image for a face it cannot draw', async () => {
+    expect(await shareImageFor('https://cdn.example.com/face.png')).toBe('https://cdn.example.com/face.png');
+    expect(await shareImageFor(svgDataUri('<svg width="1" height="1"><image/></svg>'))).toBeUndefined();
+    taro.createOffscreenCanvas.mockImplementation(() => {
+      throw new Error('createOffscreenCanvas:fail');
+    });
+    expect(await shareImageFor(face('画不出'))).toBeUndefined();
+    expect(await shareImageFor('')).toBeUndefined();
+  });
+
+  test('should give H5 a network face as is and nothing for a data: face', async () => {
+    expect(await h5ShareImage('https://cdn.example.com/face.png')).toBe('https://cdn.example.com/face.png');
+    expect(await h5ShareImage(face())).toBeUndefined();
+  });
+});
