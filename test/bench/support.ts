@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import type { LocalCloudConfig } from '../../cloudfunctions/local/config';
+import { prepayIdOf, type PaymentRequest } from '../../src/contracts/orders';
 
 /** Every figure printed so far, by section: what `npm run bench` also writes as JSON. */
 const figures: { section: string; figure: string; value: string }[] = [];
@@ -196,9 +197,12 @@ export function gatewayDriver(url: string): GatewayDriver {
         requestId: `bench-${process.pid}-${++seq}`,
       },
       token,
-    )) as { order: { _id: string }; payment: { payToken: string } };
-    const paid = await post(`/api/pay/local/${created.payment.payToken}/confirm`, {}, token);
+    )) as { order: { _id: string }; payment: PaymentRequest };
+    // The app's H5 path: the local pay sheet opened by the payment's prepay id.
+    const paid = await post(`/api/pay/local/${prepayIdOf(created.payment)}/confirm`, {}, token);
     if (paid.status !== 'SUCCESS') throw new Error(JSON.stringify(paid));
+    // …and then, as the app does, asks the orders function once to check with WeChat Pay.
+    await call('orders', { action: 'sync', orderId: created.order._id }, token);
     return created.order._id;
   };
   return {
