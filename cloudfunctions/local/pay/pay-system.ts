@@ -82,6 +82,8 @@ export class PaySystem {
   /** Test mode may shorten it (0: done at the next tick, still after the refund call answered). */
   refundProcessingMs = REFUND_PROCESSING_MS;
   private closed = false;
+  /** Whether a refund may be processing: the books are only read when one might be (and after a restart). */
+  private refundsWaiting = true;
 
   constructor(private readonly opts: PaySystemOptions) {
     this.store = new PayStore(opts.file);
@@ -195,6 +197,7 @@ export class PaySystem {
       completedAt: null,
     };
     this.store.saveRefund(refund);
+    this.refundsWaiting = true;
     const order: PayOrder = { ...o, state: 'REFUND' };
     this.store.saveOrder(order);
     return { order, refund };
@@ -276,7 +279,10 @@ export class PaySystem {
 
   /** Refunds whose processing time has passed succeed, and their notification goes out. */
   private completeDueRefunds(): void {
-    const due = this.store.processingRefunds().filter((r) => this.now() >= r.createdAt + this.refundProcessingMs);
+    if (!this.refundsWaiting) return;
+    const processing = this.store.processingRefunds();
+    if (processing.length === 0) this.refundsWaiting = false;
+    const due = processing.filter((r) => this.now() >= r.createdAt + this.refundProcessingMs);
     for (const r of due) {
       const done: PayRefund = { ...r, state: 'SUCCESS', completedAt: this.now() };
       this.store.saveRefund(done);
@@ -293,6 +299,8 @@ export class PaySystem {
   /** Delivers now, then keeps delivering on WeChat Pay's schedule until the function acknowledges. */
   private schedule(fn: string, event: () => unknown, payer: string): void {
     this.deliveries.add({ fn, event, payer, attempt: 0, dueAt: this.now(), inFlight: false });
+    // The first delivery goes out at once, not at the next tick.
+    setImmediate(() => this.tick());
   }
 
   private tick(): void {
