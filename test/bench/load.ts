@@ -65,8 +65,10 @@ export async function purchaseLoad(): Promise<void> {
   const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => proc.session(`bench-buyer-${i}`)));
   const acknowledged: string[] = [];
   await Promise.all(tokens.map(async (t) => acknowledged.push(await proc.buy(t, 10_000, true))));
-  const dbCalls = await callsForOne(proc, 'database calls per one-card purchase (create + pay + sync + issue)', async () =>
-    acknowledged.push(await proc.buy(tokens[0]!, 10_000, true)),
+  const dbCalls = await callsForOne(
+    proc,
+    'database calls per one-card purchase (create + pay + sync + issue)',
+    async () => acknowledged.push(await proc.buy(tokens[0]!, 10_000, true)),
   );
   const latencies = await timed(CLIENTS, SECONDS, async (c) => {
     acknowledged.push(await proc.buy(tokens[c]!, 10_000, true));

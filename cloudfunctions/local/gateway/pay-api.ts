@@ -4,7 +4,7 @@
  *   POST /api/pay/local/:prepayId/confirm   the payer confirms
  *   POST /api/test/pay/notify|confirm|delivery   test mode: deliver again, forged, concurrently…
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { PayError, type PaySystem } from '../pay/pay-system';
 import { HttpError, sendError, sendJson } from './http-util';
