@@ -14,18 +14,26 @@
 import type { CardProduct } from '../../../src/domain/catalog';
 import type { CloseReason, Order } from '../../../src/domain/order';
 import { C } from '../collections';
-import { payments } from '../payments';
+import { PaymentError, payments, type CloseResult } from '../payments';
 import { transaction, txGet, txUpdate } from '../tx';
 import { purchaseDayId, type PurchaseDay } from './create-order';
 import { settleOrder } from './settle';
 
-/** 'close-pending': WeChat Pay would not close the payment yet; the poller closes it later. */
+/** 'close-pending': WeChat Pay would not (or could not) close the payment yet; the poller closes it later. */
 export type CloseOutcome = 'closed' | 'paid' | 'close-pending' | 'not-pending';
 
 export async function closeOrder(order: Order, reason: CloseReason, now: number): Promise<CloseOutcome> {
   if (order.status !== 'pending') return 'not-pending';
   const pay = payments();
-  const result = await pay.closePayment(order._id);
+  let result: CloseResult;
+  try {
+    result = await pay.closePayment(order._id);
+  } catch (e) {
+    // WeChat Pay unreachable: not closed as far as we know, so handled like a close it refused.
+    if (!(e instanceof PaymentError)) throw e;
+    console.error(`close of ${order._id} not answered, tried again later: ${e.message}`);
+    result = 'open';
+  }
   if (result === 'paid') {
     const status = await pay.queryPayment(order._id);
     if (status.state === 'SUCCESS') {
