@@ -3,7 +3,7 @@
  * WeChat Pay and its notifications, card issue, the wallet, refunds, binding by card number + PIN,
  * the payment poller — with the money invariants checked after every step.
  */
-import type { OrdersActions } from '../../../src/contracts/orders';
+import { prepayIdOf, type OrdersActions } from '../../../src/contracts/orders';
 import type { WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
@@ -344,6 +344,37 @@ describe('payment notifications', () => {
     ]) {
       expect(await notify(event)).toMatchObject({ errcode: expect.not.stringMatching(/^0$/) });
       expect(((await notify(event)) as { errcode: number }).errcode).not.toBe(0);
+    }
+  });
+
+  test('should open the pay sheet by the payment’s prepay id for its payer only, and sync the paid order', async () => {
+    // The H5 app's path through the gateway: create → the sheet named by the prepay id → confirm → sync.
+    const alice = await cloud.login('alice');
+    const bob = await cloud.login('bob');
+    await testApi('pay/delivery', { deliver: false });
+    try {
+      const created = await cloud.call<{ ok: true; data: OrdersOut<'create'> }>('orders', createInput(), alice);
+      const prepayId = prepayIdOf(created.data.payment!);
+      expect(prepayId).toMatch(/^wx\d{14}[0-9a-f]{20}$/);
+      const sheet = (path: string, token: string, method = 'GET') =>
+        fetch(`${cloud.url}/api/pay/local/${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+      expect((await sheet(prepayId, bob)).status).toBe(404);
+      expect((await sheet(`${prepayId}/confirm`, bob, 'POST')).status).toBe(404);
+      expect(await (await sheet(prepayId, alice)).json()).toMatchObject({
+        prepayId,
+        outTradeNo: created.data.order._id,
+        amount: 10_000,
+        status: 'NOTPAY',
+      });
+      expect(await (await sheet(`${prepayId}/confirm`, alice, 'POST')).json()).toMatchObject({ status: 'SUCCESS' });
+      const synced = await cloud.call<{ ok: true; data: OrdersOut<'sync'> }>(
+        'orders',
+        { action: 'sync', orderId: created.data.order._id },
+        alice,
+      );
+      expect(synced.data.order.status).toBe('paid');
+    } finally {
+      await testApi('pay/delivery', { deliver: true });
     }
   });
 
