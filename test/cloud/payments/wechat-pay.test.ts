@@ -194,8 +194,10 @@ describe('closeOrder', () => {
   test('should be refused in the order’s first 5 minutes (still open), and close it afterwards', async () => {
     const no = tradeNo();
     await port('createPayment', newPayment(no));
-    // "订单生成后不能马上调用关单接口，最短调用时间间隔为5分钟" (WeChat Pay v2 closeorder, 注意; CloudPay.closeOrder).
-    // WeChat Pay names no err_code for it, and errCode arrives as 0 anyway: the adapter asks the order.
+    // "订单生成后不能马上调用关单接口，最短调用时间间隔为5分钟" — WeChat Pay v2 关闭订单, 注意
+    // (pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_3; also wechatpay.js.org/openapi/v2/pay/closeorder).
+    // No err_code is documented for it, so the local cloud answers result_code FAIL, err_code SYSTEMERROR
+    // with that sentence; errCode arrives as 0 anyway, and the adapter asks about the order instead.
     const early = await raw('closeOrder', { subMchId: '1900000110', outTradeNo: no, nonceStr: 'n' });
     expect(early).toMatchObject({
       returnCode: 'SUCCESS',
