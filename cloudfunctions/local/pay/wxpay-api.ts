@@ -121,6 +121,8 @@ export class WxPayApi implements WireApi {
     const expireAt = p.time_expire === undefined ? null : fromWechatTime(p.time_expire);
     if (p.time_expire !== undefined && expireAt === null) throw new RequestError('time_expire 参数格式错误');
     if (text(p, 'trade_type', 16) !== 'JSAPI') throw new RequestError('trade_type 参数错误');
+    text(p, 'env_id');
+    text(p, 'nonce_str', 32);
     const order = this.pay.unifiedOrder({
       outTradeNo: text(p, 'out_trade_no', 32),
       totalFee: fen(p, 'total_fee'),
@@ -131,8 +133,6 @@ export class WxPayApi implements WireApi {
       // WeChat Pay's default validity of an unpaid order is 2 hours.
       expireAt: expireAt ?? this.pay.now() + 2 * 3_600_000,
     });
-    text(p, 'env_id');
-    text(p, 'nonce_str', 32);
     const payment = {
       appId,
       timeStamp: String(Math.floor(order.createdAt / 1000)),
