@@ -2,7 +2,8 @@
  * HTTP doors of the simulated WeChat Pay (functions reach it as cloud.cloudPay, ../pay/wxpay-api.ts):
  *   GET  /api/pay/local/:prepayId           the pay sheet: what is being paid (the payer's session)
  *   POST /api/pay/local/:prepayId/confirm   the payer confirms
- *   POST /api/test/pay/notify|confirm|delivery   test mode: deliver again, forged, concurrently…
+ *   POST /api/test/pay/notify|confirm|delivery|refund-status   test mode: deliver again, forged,
+ *                                           concurrently…, or list a refund with another status
  */
 import type { ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -62,6 +63,12 @@ export async function handlePayTest(
     const ms = Number(body.refundProcessingMs);
     if (Number.isInteger(ms) && ms >= 0 && ms <= 3_600_000) pay.refundProcessingMs = ms;
     return sendJson(res, 200, { deliver: pay.deliver, refundProcessingMs: pay.refundProcessingMs });
+  }
+  if (path === '/api/test/pay/refund-status') {
+    // What WeChat Pay lists for a refund: CHANGE, REFUNDCLOSE, or a status no adapter knows yet.
+    const status = typeof body.status === 'string' && /^[A-Z_]{0,32}$/.test(body.status) ? body.status : null;
+    if (status === null) throw new HttpError(400, 'INVALID_ARGUMENT', 'status: capitals and _');
+    return run(res, () => pay.setRefundStatus(String(body.outRefundNo), status));
   }
   const order = pay.order(String(body.outTradeNo));
   if (!order) throw new HttpError(404, 'NOT_FOUND', 'no such payment');

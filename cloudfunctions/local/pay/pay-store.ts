@@ -29,7 +29,11 @@ export interface PayRefund {
   totalFee: number;
   refundFee: number;
   callbackFunction: string;
-  state: 'PROCESSING' | 'SUCCESS';
+  /**
+   * WeChat Pay's refund_status: PROCESSING, then SUCCESS here; REFUNDCLOSE, CHANGE or a status
+   * newer than our adapter only when a test sets one.
+   */
+  state: string;
   createdAt: number;
   completedAt: number | null;
 }

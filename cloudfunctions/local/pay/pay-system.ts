@@ -211,6 +211,15 @@ export class PaySystem {
     return this.store.refundsOf(outTradeNo);
   }
 
+  /** Test mode: WeChat Pay reports this refund with `status` from now on (e.g. CHANGE). */
+  setRefundStatus(outRefundNo: string, status: string): PayRefund {
+    const r = this.store.refund(outRefundNo);
+    if (!r) throw new PayError('NOT_FOUND', 'no such refund');
+    const changed: PayRefund = { ...r, state: status, completedAt: r.completedAt ?? this.now() };
+    this.store.saveRefund(changed);
+    return changed;
+  }
+
   // ——— what the payer does on the pay sheet ———
 
   view(prepayId: string, openId: string): PayOrder {

@@ -283,6 +283,30 @@ describe('refund and queryRefund', () => {
     expect(cloud.pay.refundsOf(no)).toHaveLength(1);
   });
 
+  test('should take only CHANGE and REFUNDCLOSE as failed, and a status it doesn’t know as still processing', async () => {
+    await testApi('pay/delivery', { refundProcessingMs: 60_000 });
+    const no = tradeNo();
+    await createAndPay(no, 2_000);
+    const outRefundNo = `R${no}`;
+    await port('refund', {
+      outTradeNo: no,
+      outRefundNo,
+      totalFee: 2_000,
+      refundFee: 2_000,
+      callbackFunction: 'payCallback',
+    });
+    const listed = async (status: string) => {
+      await testApi('pay/refund-status', { outRefundNo, status });
+      return port('queryRefund', outRefundNo);
+    };
+    // A refund is never taken as failed on a guess: that would strand a voided card with an operator.
+    expect(await listed('SOMETHING_NEW')).toEqual({ state: 'PROCESSING', refundFee: 2_000 });
+    expect(await listed('')).toEqual({ state: 'PROCESSING', refundFee: 2_000 });
+    expect(await listed('CHANGE')).toEqual({ state: 'FAILED', refundFee: 2_000 });
+    expect(await listed('REFUNDCLOSE')).toEqual({ state: 'FAILED', refundFee: 2_000 });
+    expect(await listed('SUCCESS')).toEqual({ state: 'SUCCESS', refundFee: 2_000 });
+  });
+
   test('should read REFUNDNOTEXIST as NOTFOUND and raise a refused refund', async () => {
     const unknown = await raw('queryRefund', { subMchId: '1900000110', outRefundNo: 'Rnothing', nonceStr: 'n' });
     expect(unknown).toMatchObject({ resultCode: 'FAIL', errCode: 0, errCodeDes: 'not exist' });
