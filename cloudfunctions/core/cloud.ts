@@ -45,4 +45,10 @@ export function rows<T>(res: unknown): T[] {
   return (res as { data: T[] }).data;
 }
 
+/** WeChat Pay for cloud development (`cloud.cloudPay`) of the current environment. */
+export function cloudPay(): unknown {
+  ensureInit();
+  return (cloud as unknown as { cloudPay: unknown }).cloudPay;
+}
+
 export { cloud };

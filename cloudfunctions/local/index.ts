@@ -19,6 +19,7 @@ import { TriggerScheduler } from './runtime/triggers';
 import { TRIGGER_SOURCE } from './runtime/sources';
 import { seedIfEmpty } from './seed-database';
 import { PaySystem } from './pay/pay-system';
+import { WxPayApi } from './pay/wxpay-api';
 import { Outbox } from './outbox';
 import { Faults } from './faults';
 
@@ -115,12 +116,13 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
 
   const secret = sessionSecret(config);
   const payKey = randomBytes(16).toString('hex');
-  // What every function instance gets besides the SDK's endpoint: the simulated WeChat Pay and the
-  // key for card-code hashes (derived from the local cloud's secret, so it survives restarts).
+  // What every function instance gets besides the SDK's endpoint: the merchant number for cloudPay,
+  // the local key (outbox) and the key for card-code hashes (derived from the local cloud's secret, so it survives restarts).
   const functionEnv: Record<string, string> = {
     ...config.functionSettings,
     ...sdkEnv,
-    LOCAL_PAY_URL: `${url}/pay`,
+    // The merchant bound to the environment for cloudPay, as a deployment sets it.
+    WXPAY_SUB_MCH_ID: '1900000110',
     LOCAL_PAY_KEY: payKey,
     LOCAL_OUTBOX_URL: `${url}/outbox`,
     GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
@@ -173,6 +175,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       pay,
       payKey,
       outbox,
+      wxPayApi: new WxPayApi(pay),
     }),
   );
 

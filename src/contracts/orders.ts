@@ -16,13 +16,22 @@ export const ORDER_LIMITS = {
   listMax: 50,
 } as const;
 
-/** How the client pays: WeChat Pay's requestPayment parameters, or the local cloud's pay sheet. */
-export type PaymentRequest =
-  | {
-      provider: 'wechat';
-      params: { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string };
-    }
-  | { provider: 'local'; payToken: string; amount: number; description: string };
+/**
+ * How the client pays: exactly what wx.requestPayment takes (cloudPay.unifiedOrder's `payment`).
+ * `package` is `prepay_id=…`; the local cloud's pay sheet (H5) opens that prepay id.
+ */
+export interface PaymentRequest {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+/** The prepay id a payment request carries in `package`. */
+export function prepayIdOf(payment: PaymentRequest): string {
+  return payment.package.startsWith('prepay_id=') ? payment.package.slice('prepay_id='.length) : '';
+}
 
 export interface OrderView {
   _id: string;
@@ -43,6 +52,8 @@ export interface OrderView {
   paidAt?: number;
   closedAt?: number;
   closeReason?: CloseReason;
+  /** The buyer cancelled while WeChat Pay would not close the payment yet: it closes shortly. */
+  cancelRequestedAt?: number;
   cardIds: string[];
 }
 
@@ -65,5 +76,16 @@ export interface OrdersActions {
   pay: { input: { orderId: string }; output: { order: OrderView; payment: PaymentRequest } };
   list: { input: { status?: OrderStatus }; output: { orders: OrderView[] } };
   detail: { input: { orderId: string }; output: { order: OrderView; cards: CardView[] } };
+  /**
+   * Cancels an unpaid order. WeChat Pay refuses to close a payment in its first 5 minutes: then the
+   * order is only marked `cancelRequestedAt` (it can't be paid again from here) and closes within
+   * a few minutes. A payment that arrived first settles the order: the answer is ORDER_NOT_PENDING.
+   */
   cancel: { input: { orderId: string }; output: { order: OrderView } };
+  /**
+   * Asks WeChat Pay about the caller's order now (after the pay sheet) and settles it as the payment
+   * notification would — once, however often it is asked — so a late notification doesn't leave a
+   * paid order showing unpaid.
+   */
+  sync: { input: { orderId: string }; output: { order: OrderView } };
 }

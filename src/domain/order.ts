@@ -42,6 +42,11 @@ export interface Order {
   transactionId?: string;
   closedAt?: number;
   closeReason?: CloseReason;
+  /**
+   * The buyer cancelled while WeChat Pay would not close the payment yet (its first 5 minutes): the
+   * order can't be paid again from our side, and the payment poller closes it once WeChat Pay lets it.
+   */
+  cancelRequestedAt?: number;
   cardIds: string[];
   /** The product's terms at the time of purchase: what the cards are issued with. */
   terms: Pick<CardProduct, 'kind' | 'validity' | 'transferLimit' | 'refundWindowDays'>;

@@ -45,8 +45,8 @@ export const navigate = {
   category: (id: CategoryId) => go(`${ROUTES.category}?id=${id}`),
   search: () => go(ROUTES.search),
   login: () => go(ROUTES.login),
-  /** The simulated pay sheet for a local payment. */
-  paySheet: (payToken: string, orderId: string) => go(`${ROUTES.pay}?token=${q(payToken)}&orderId=${q(orderId)}`),
+  /** The local cloud's simulated pay sheet for a payment's prepay id. */
+  paySheet: (prepayId: string, orderId: string) => go(`${ROUTES.pay}?token=${q(prepayId)}&orderId=${q(orderId)}`),
   result: (orderId: string) => void Taro.redirectTo({ url: `${ROUTES.result}?orderId=${q(orderId)}` }),
   wallet: () => tab(ROUTES.wallet),
   card: (cardId: string) => go(`${ROUTES.card}?id=${q(cardId)}`),

@@ -16,4 +16,5 @@ export class OrdersService {
   list = (status?: OrderStatus) => this.call('list', status ? { status } : {});
   detail = (orderId: string) => this.call('detail', { orderId });
   cancel = (orderId: string) => this.call('cancel', { orderId });
+  sync = (orderId: string) => this.call('sync', { orderId });
 }

@@ -1,32 +1,49 @@
 /**
- * Paying an order: WeChat Pay's own sheet in the mini-program (requestPayment), or the local cloud's
- * simulated pay sheet, which is a page of ours talking to the gateway.
+ * Paying an order with what WeChat Pay's unifiedOrder gave (`payment`): in WeChat (functions in
+ * WeChat Cloud) its own sheet through requestPayment; everywhere the local cloud stands in for
+ * WeChat Cloud — H5, the devtools without a cloud env — the local cloud's simulated pay sheet, a
+ * page of ours opened by the payment's prepay id.
  */
 import Taro from '@tarojs/taro';
-import type { PaymentRequest } from '../contracts/orders';
+import { prepayIdOf, type PaymentRequest } from '../contracts/orders';
 import type { GatewayHttp } from './gateway-http';
 
 export interface LocalPayment {
-  payToken: string;
+  prepayId: string;
   outTradeNo: string;
   description: string;
   amount: number;
   status: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
 }
 
+/** Where paying went: WeChat's sheet answered (paid or not), or the local sheet is to be opened. */
+export type PayStep = { kind: 'paid' } | { kind: 'not-paid' } | { kind: 'sheet'; prepayId: string };
+
 export class PaymentService {
-  constructor(private readonly http: GatewayHttp) {}
+  constructor(
+    private readonly http: GatewayHttp,
+    /** True when functions run in WeChat Cloud, whose payments WeChat's own sheet takes. */
+    private readonly wechatSheet: boolean,
+    private readonly requestPayment: (p: PaymentRequest) => Promise<unknown> = (p) =>
+      Taro.requestPayment({ ...p, signType: p.signType as 'MD5' }),
+  ) {}
 
-  /** WeChat Pay: resolves when the payer paid, rejects when they cancelled or it failed. */
-  async requestWechatPayment(payment: Extract<PaymentRequest, { provider: 'wechat' }>): Promise<void> {
-    await Taro.requestPayment({ ...payment.params, signType: payment.params.signType as 'MD5' });
+  /** Starts paying. WeChat's sheet rejects when the payer cancelled or it failed: not paid. */
+  async pay(payment: PaymentRequest): Promise<PayStep> {
+    if (!this.wechatSheet) return { kind: 'sheet', prepayId: prepayIdOf(payment) };
+    try {
+      await this.requestPayment(payment);
+      return { kind: 'paid' };
+    } catch {
+      return { kind: 'not-paid' };
+    }
   }
 
-  localPayment(payToken: string): Promise<LocalPayment> {
-    return this.http<LocalPayment>('GET', `/api/pay/local/${payToken}`);
+  localPayment(prepayId: string): Promise<LocalPayment> {
+    return this.http<LocalPayment>('GET', `/api/pay/local/${prepayId}`);
   }
 
-  confirmLocalPayment(payToken: string): Promise<LocalPayment> {
-    return this.http<LocalPayment>('POST', `/api/pay/local/${payToken}/confirm`);
+  confirmLocalPayment(prepayId: string): Promise<LocalPayment> {
+    return this.http<LocalPayment>('POST', `/api/pay/local/${prepayId}/confirm`);
   }
 }

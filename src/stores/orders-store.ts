@@ -1,8 +1,12 @@
-/** My orders and one order, with paying again and cancelling; the pay sheet and waiting for payment. */
+/**
+ * My orders and one order, with paying again and cancelling; paying (WeChat's sheet or the local
+ * one), then asking the orders function once to check with WeChat Pay, so a paid order shows paid
+ * at once even when the payment notification is late; and waiting for payment.
+ */
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { OrdersActions, PaymentRequest } from '../contracts/orders';
 import type { OrdersService } from '../services/orders-service';
-import type { LocalPayment, PaymentService } from '../services/payment-service';
+import type { LocalPayment, PaymentService, PayStep } from '../services/payment-service';
 import { AsyncView } from './async-view';
 import { BusyAction } from './busy-action';
 
@@ -49,25 +53,40 @@ export class OrdersStore {
     return (await this.action.run(() => this.service.pay(orderId)))?.payment;
   }
 
+  /** Cancels; refused or not, the order is shown as it now is (a payment may have beaten the cancel). */
   async cancel(orderId: string): Promise<void> {
-    if (await this.action.run(() => this.service.cancel(orderId))) await this.loadOrder(orderId);
+    await this.action.run(() => this.service.cancel(orderId));
+    await this.loadOrder(orderId);
   }
 
-  loadSheet(payToken: string): Promise<void> {
-    return this.sheet.run(() => this.payments.localPayment(payToken));
+  /** Pays with the payment request: after WeChat's sheet says paid, the order is synced once. */
+  async pay(orderId: string, payment: PaymentRequest): Promise<PayStep> {
+    const step = await this.payments.pay(payment);
+    if (step.kind === 'paid') await this.sync(orderId);
+    return step;
   }
 
-  async confirmSheet(payToken: string): Promise<boolean> {
-    return (await this.action.run(() => this.payments.confirmLocalPayment(payToken))) !== undefined;
+  loadSheet(prepayId: string): Promise<void> {
+    return this.sheet.run(() => this.payments.localPayment(prepayId));
   }
 
-  /** WeChat Pay's own sheet (mini-program in WeChat Cloud). */
-  async payWithWechat(payment: Extract<PaymentRequest, { provider: 'wechat' }>): Promise<boolean> {
-    const paid = await this.action.run(async () => {
-      await this.payments.requestWechatPayment(payment);
-      return true;
-    });
-    return paid === true;
+  /** The local sheet's confirm, then one sync of the order. */
+  async confirmSheet(prepayId: string, orderId: string): Promise<boolean> {
+    const paid = (await this.action.run(() => this.payments.confirmLocalPayment(prepayId))) !== undefined;
+    if (paid) await this.sync(orderId);
+    return paid;
+  }
+
+  /**
+   * Asks the orders function to check the payment with WeChat Pay now. Best effort: if it fails,
+   * the notification or the payment poller settles the order, and the result page waits for that.
+   */
+  private async sync(orderId: string): Promise<void> {
+    try {
+      await this.service.sync(orderId);
+    } catch {
+      // the result page's polling covers it
+    }
   }
 
   /** Polls the order until the payment notification has settled it (or gives up, saying so). */

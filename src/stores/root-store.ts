@@ -16,6 +16,7 @@ import { preference } from '../services/preference';
 import { privacy } from '../services/privacy';
 import { scanner } from '../services/scanner';
 import { screen } from '../services/screen';
+import { platformIdentity } from '../services/transport';
 import { CatalogStore } from './catalog-store';
 import { ClerkStore } from './clerk-store';
 import { ReportsStore } from './reports-store';
@@ -43,14 +44,19 @@ export class RootStore {
   readonly extensions: ExtensionsStore;
   readonly privacy: PrivacyStore;
 
-  constructor(transport: Transport, http: GatewayHttp = createGatewayHttp(''), needsSignIn = true) {
+  constructor(
+    transport: Transport,
+    http: GatewayHttp = createGatewayHttp(''),
+    needsSignIn = true,
+    wechatSheet = platformIdentity,
+  ) {
     const ordersService = new OrdersService(transport);
     const walletService = new WalletService(transport);
     this.catalog = new CatalogStore(new CatalogService(transport));
     this.session = new SessionStore(new AccountService(http, needsSignIn));
     this.purchase = new PurchaseStore(ordersService);
     this.wallet = new WalletStore(walletService);
-    this.orders = new OrdersStore(ordersService, new PaymentService(http));
+    this.orders = new OrdersStore(ordersService, new PaymentService(http, wechatSheet));
     this.gifts = new GiftStore(new GiftsService(transport, http));
     this.payCode = new PayCodeStore(walletService, screen);
     this.clerk = new ClerkStore(new MerchantService(transport), scanner, preference('gcc.clerkStore'));

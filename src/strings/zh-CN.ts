@@ -290,6 +290,7 @@ export const zhCN = {
     pay: '去支付',
     cancel: '取消订单',
     payBy: (time: string) => `请在 ${time} 前完成支付`,
+    cancelling: '正在取消：微信支付下单 5 分钟后才能关闭，届时订单自动关闭',
     closeReason: { timeout: '超时未支付', cancelled: '已取消' },
     cards: '本单礼品卡',
     createdAt: '下单时间',

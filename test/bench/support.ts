@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import type { LocalCloudConfig } from '../../cloudfunctions/local/config';
+import { prepayIdOf, type PaymentRequest } from '../../src/contracts/orders';
 
 /** Every figure printed so far, by section: what `npm run bench` also writes as JSON. */
 const figures: { section: string; figure: string; value: string }[] = [];
@@ -141,8 +142,11 @@ export interface GatewayDriver {
   session(openId: string): Promise<string>;
   /** A function's data, or throws with its answer. */
   call(fn: string, body: object, token: string): Promise<Record<string, unknown>>;
-  /** Buys one 蓝山咖啡 card of `amount` fen, pays it on the simulated pay sheet, returns the order id. */
-  buy(token: string, amount: number): Promise<string>;
+  /**
+   * Buys one 蓝山咖啡 card of `amount` fen, pays it on the simulated pay sheet (opened by the
+   * payment's prepay id), returns the order id; `sync` then asks the orders function, as the app does.
+   */
+  buy(token: string, amount: number, sync?: boolean): Promise<string>;
   /** Buys one card and waits until it is issued; returns the card id. */
   cardOf(token: string, amount: number): Promise<string>;
 }
@@ -183,7 +187,7 @@ export function gatewayDriver(url: string): GatewayDriver {
     if (!a.result?.ok) throw new Error(`${fn}: ${JSON.stringify(a)}`);
     return a.result.data;
   };
-  const buy = async (token: string, amount: number): Promise<string> => {
+  const buy = async (token: string, amount: number, sync = false): Promise<string> => {
     const created = (await call(
       'orders',
       {
@@ -196,9 +200,13 @@ export function gatewayDriver(url: string): GatewayDriver {
         requestId: `bench-${process.pid}-${++seq}`,
       },
       token,
-    )) as { order: { _id: string }; payment: { payToken: string } };
-    const paid = await post(`/api/pay/local/${created.payment.payToken}/confirm`, {}, token);
+    )) as { order: { _id: string }; payment: PaymentRequest };
+    // The app's H5 path: the local pay sheet opened by the payment's prepay id.
+    const paid = await post(`/api/pay/local/${prepayIdOf(created.payment)}/confirm`, {}, token);
     if (paid.status !== 'SUCCESS') throw new Error(JSON.stringify(paid));
+    // …and then, as the app does, asks the orders function once to check with WeChat Pay (the
+    // purchase section measures that; set-up purchases leave it to the notification).
+    if (sync) await call('orders', { action: 'sync', orderId: created.order._id }, token);
     return created.order._id;
   };
   return {

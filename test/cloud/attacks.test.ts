@@ -134,7 +134,7 @@ test('should not let a holder read or act on another holder’s card, order or g
   const before = await counts();
   for (const action of ['detail', 'refund', 'payCode'])
     expect(await code('x-mallory', 'wallet', { action, cardId })).toBe('NOT_FOUND');
-  for (const action of ['detail', 'pay', 'cancel'])
+  for (const action of ['detail', 'pay', 'cancel', 'sync'])
     expect(await code('x-mallory', 'orders', { action, orderId })).toBe('NOT_FOUND');
   expect(await code('x-mallory', 'gifts', sendInput(cardId))).toBe('NOT_FOUND');
   expect(await counts()).toEqual(before);

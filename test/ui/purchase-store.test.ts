@@ -1,8 +1,10 @@
 /** The buy sheet, wallet and orders stores against a fake transport. */
+import type { PaymentRequest } from '../../src/contracts/orders';
 import type { CardProduct } from '../../src/domain/catalog';
-import { ERROR_CODES } from '../../src/domain/errors';
+import { ERROR_CODES, ErrorCode } from '../../src/domain/errors';
 import type { Fen } from '../../src/domain/money';
 import { OrdersService } from '../../src/services/orders-service';
+import type { GatewayHttp } from '../../src/services/gateway-http';
 import { PaymentService } from '../../src/services/payment-service';
 import { WalletService } from '../../src/services/wallet-service';
 import { OrdersStore } from '../../src/stores/orders-store';
@@ -24,9 +26,18 @@ const product = {
 } as unknown as CardProduct;
 
 const order = { _id: 'o1', status: 'pending' };
+const PREPAY_ID = 'wx20261202123000a1b2c3d4e5f6a7b8c9d0e1';
+/** What cloudPay.unifiedOrder's `payment` gives the app, everywhere. */
+const wechatPayment: PaymentRequest = {
+  timeStamp: '1795000000',
+  nonceStr: 'abc',
+  package: `prepay_id=${PREPAY_ID}`,
+  signType: 'MD5',
+  paySign: 'SIGN',
+};
 const created = {
   ok: true as const,
-  data: { order, payment: { provider: 'local', payToken: 't', amount: 1, description: '' } },
+  data: { order, payment: wechatPayment },
 };
 
 function purchase(replies: Parameters<typeof fakeTransport>[0]) {
@@ -162,6 +173,70 @@ test('should say the payment is still being confirmed when the notification is l
   const orders = new OrdersStore(new OrdersService(transport), {} as PaymentService, async () => undefined);
   await orders.awaitPaid('o1');
   expect(orders.stillConfirming).toBe(true);
+});
+
+describe('paying', () => {
+  const synced = { ok: true as const, data: { order: { ...order, status: 'paid' } } };
+  /** The gateway's pay sheet routes, recorded. */
+  function sheetHttp() {
+    const asked: string[] = [];
+    const http = (async (method: string, path: string) => {
+      asked.push(`${method} ${path}`);
+      return { prepayId: PREPAY_ID, outTradeNo: 'o1', description: '', amount: 100, status: 'SUCCESS' };
+    }) as GatewayHttp;
+    return { http, asked };
+  }
+
+  test('should open the local pay sheet by the payment’s prepay id where WeChat’s sheet is not there', async () => {
+    const { transport, calls } = fakeTransport([]);
+    const orders = new OrdersStore(new OrdersService(transport), new PaymentService(sheetHttp().http, false));
+    expect(await orders.pay('o1', wechatPayment)).toEqual({ kind: 'sheet', prepayId: PREPAY_ID });
+    expect(calls).toEqual([]);
+  });
+
+  test('should confirm the local pay sheet, then ask the orders function once to sync the order', async () => {
+    const { transport, calls } = fakeTransport([synced]);
+    const { http, asked } = sheetHttp();
+    const orders = new OrdersStore(new OrdersService(transport), new PaymentService(http, false));
+    expect(await orders.confirmSheet(PREPAY_ID, 'o1')).toBe(true);
+    expect(asked).toEqual([`POST /api/pay/local/${PREPAY_ID}/confirm`]);
+    expect(calls).toEqual([{ name: 'orders', data: { action: 'sync', orderId: 'o1' } }]);
+  });
+
+  test('should pay in WeChat’s own sheet with the payment as given, then sync the order once', async () => {
+    const { transport, calls } = fakeTransport([synced]);
+    const given: PaymentRequest[] = [];
+    const payments = new PaymentService(sheetHttp().http, true, async (p) => given.push(p));
+    const orders = new OrdersStore(new OrdersService(transport), payments);
+    expect(await orders.pay('o1', wechatPayment)).toEqual({ kind: 'paid' });
+    expect(given).toEqual([wechatPayment]);
+    expect(calls).toEqual([{ name: 'orders', data: { action: 'sync', orderId: 'o1' } }]);
+  });
+
+  test('should not sync when the payer closes WeChat’s sheet, and not fail when the sync does', async () => {
+    const { transport, calls } = fakeTransport([new Error('offline')]);
+    const cancelled = new PaymentService(sheetHttp().http, true, async () => Promise.reject(new Error('cancel')));
+    expect(await new OrdersStore(new OrdersService(transport), cancelled).pay('o1', wechatPayment)).toEqual({
+      kind: 'not-paid',
+    });
+    expect(calls).toEqual([]);
+    const paid = new PaymentService(sheetHttp().http, true, async () => undefined);
+    expect(await new OrdersStore(new OrdersService(transport), paid).pay('o1', wechatPayment)).toEqual({
+      kind: 'paid',
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  test('should show the order as it is when a cancel is refused because it was paid meanwhile', async () => {
+    const refused = { ok: false as const, error: { code: ErrorCode.ORDER_NOT_PENDING, message: 'paid' } };
+    const detail = { ok: true as const, data: { order: { ...order, status: 'paid' }, cards: [] } };
+    const { transport, calls } = fakeTransport([refused, detail]);
+    const orders = new OrdersStore(new OrdersService(transport), new PaymentService(sheetHttp().http, false));
+    await orders.cancel('o1');
+    expect(calls.map((c) => c.data.action)).toEqual(['cancel', 'detail']);
+    expect(orders.action.errorCode).toBe('ORDER_NOT_PENDING');
+    expect(orders.detail.data?.order.status).toBe('paid');
+  });
 });
 
 test('should have a Chinese message for every error code', () => {

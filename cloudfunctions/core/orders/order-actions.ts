@@ -1,7 +1,8 @@
 /**
  * The orders function's actions. Identity is the caller's OPENID; an order of someone else is
  * reported as not found. Creating is idempotent by request id; paying goes through the payments
- * port; the payment notification, not the client, marks an order paid.
+ * port; what WeChat Pay says — its notification, the poller's query or the buyer's `sync` — marks
+ * an order paid, never the client's word.
  */
 import { ErrorCode, DomainError } from '../../../src/domain/errors';
 import { MAX_FEN } from '../../../src/domain/money';
@@ -18,6 +19,7 @@ import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { toCardView } from '../wallet/views';
 import { closeOrder } from './close-order';
 import { createOrder } from './create-order';
+import { settleFromPayment } from './settle';
 import { toOrderView } from './views';
 
 type Out<A extends keyof OrdersActions> = OrdersActions[A]['output'];
@@ -57,7 +59,6 @@ async function paymentFor(order: Order, clientIp: string): Promise<PaymentReques
       outTradeNo: order._id,
       totalFee: order.total,
       description: `${order.brandName} ${order.productName} ×${order.quantity}`,
-      openId: order.owner,
       callbackFunction: PAY_CALLBACK_FUNCTION,
       expireAt: order.payBy,
       clientIp,
@@ -84,7 +85,7 @@ export const orderActions: ActionTable = {
     input: z.object({ orderId }).strict(),
     run: async ({ orderId: id }, caller): Promise<Out<'pay'>> => {
       const order = await myOrder(id, caller);
-      if (order.status !== 'pending' || order.payBy <= now()) {
+      if (order.status !== 'pending' || order.payBy <= now() || order.cancelRequestedAt !== undefined) {
         throw new DomainError(ErrorCode.ORDER_NOT_PENDING, 'the order is not waiting for payment');
       }
       return { order: toOrderView(order), payment: await paymentFor(order, '') };
@@ -136,7 +137,28 @@ export const orderActions: ActionTable = {
       const order = await myOrder(id, caller);
       if (order.status !== 'pending')
         throw new DomainError(ErrorCode.ORDER_NOT_PENDING, 'only unpaid orders can be cancelled');
-      await closeOrder(order, 'cancelled', now());
+      if ((await closeOrder(order, 'cancelled', now())) === 'paid') {
+        // Paid before the cancel reached WeChat Pay: the order is settled, and the cancel refused.
+        throw new DomainError(ErrorCode.ORDER_NOT_PENDING, 'the order was paid before it could be cancelled');
+      }
+      return { order: toOrderView(await myOrder(id, caller)) };
+    },
+  }),
+
+  sync: action({
+    access: 'user',
+    input: z.object({ orderId }).strict(),
+    run: async ({ orderId: id }, caller): Promise<Out<'sync'>> => {
+      const order = await myOrder(id, caller);
+      if (order.status === 'pending') {
+        try {
+          await settleFromPayment(order._id, now());
+        } catch (e) {
+          // WeChat Pay unreachable: the notification or the poller settles the order later.
+          if (!(e instanceof PaymentError)) throw e;
+          console.error(`sync of ${order._id}: ${e.message}`);
+        }
+      }
       return { order: toOrderView(await myOrder(id, caller)) };
     },
   }),

@@ -12,6 +12,7 @@ import { C } from '../collections';
 import { keyedHash, randomCode } from '../secrets';
 import { getDatabase, rows } from '../cloud';
 import { transaction, txAdd, txGet, txUpdate } from '../tx';
+import { payments } from '../payments';
 
 export type SettleOutcome = 'settled' | 'already-paid' | 'not-found' | 'amount-mismatch' | 'closed';
 
@@ -90,6 +91,19 @@ export async function settleOrder(payment: VerifiedPayment, now: number): Promis
     }
     return 'settled' as const;
   });
+}
+
+/**
+ * Asks WeChat Pay about the order's payment and, when it is paid, settles the order with what
+ * WeChat Pay says (its amount, its transaction, its time): the poller's and the buyer's sync path.
+ */
+export async function settleFromPayment(outTradeNo: string, now: number): Promise<SettleOutcome | 'unpaid'> {
+  const status = await payments().queryPayment(outTradeNo);
+  if (status.state !== 'SUCCESS') return 'unpaid';
+  return settleOrder(
+    { outTradeNo, transactionId: status.transactionId, totalFee: status.totalFee, paidAt: status.paidAt ?? now },
+    now,
+  );
 }
 
 /** Whether the order was settled (its status went from pending to paid, never back). */

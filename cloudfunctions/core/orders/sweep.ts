@@ -1,7 +1,10 @@
 /**
  * The payment poller (timer): orders whose notification hasn't come are asked about — paid ones are
- * settled, unpaid ones past their deadline closed — and refunds still waiting are asked about, or
- * submitted again (same refund number) when the payment system never got them.
+ * settled, unpaid ones past their deadline or cancelled by the buyer closed (WeChat Pay lets a
+ * payment close 5 minutes after it was made; until then the close is tried again each run) — and
+ * refunds still waiting are asked about with queryRefund (refund notifications are not documented,
+ * so this is how every refund is sure to complete), or submitted again (same refund number) when
+ * the payment system never got them.
  */
 import type { Order } from '../../../src/domain/order';
 import { getDatabase, rows } from '../cloud';
@@ -10,7 +13,7 @@ import { payments } from '../payments';
 import { completeRefund, submitRefund } from '../wallet/refund-card';
 import type { RefundRecord } from '../wallet/views';
 import { closeOrder } from './close-order';
-import { settleOrder } from './settle';
+import { settleFromPayment } from './settle';
 
 /** Give a notification this long to arrive before asking. */
 export const POLL_AFTER_MS = 60_000;
@@ -51,20 +54,12 @@ export async function sweepPayments(now: number): Promise<SweepReport> {
   );
   const pay = payments();
   await each(pending, report, async (order) => {
-    const status = await pay.queryPayment(order._id);
-    if (status.state === 'SUCCESS') {
-      const outcome = await settleOrder(
-        {
-          outTradeNo: order._id,
-          transactionId: status.transactionId,
-          totalFee: status.totalFee,
-          paidAt: status.paidAt ?? now,
-        },
-        now,
-      );
-      if (outcome === 'settled') report.settled++;
-    } else if (now > order.payBy) {
-      if ((await closeOrder(order, 'timeout', now)) === 'closed') report.closed++;
+    const outcome = await settleFromPayment(order._id, now);
+    if (outcome === 'settled') report.settled++;
+    if (outcome !== 'unpaid') return;
+    if (now > order.payBy || order.cancelRequestedAt !== undefined) {
+      const reason = order.cancelRequestedAt !== undefined ? 'cancelled' : 'timeout';
+      if ((await closeOrder(order, reason, now)) === 'closed') report.closed++;
     }
   });
   const refunds = rows<RefundRecord>(

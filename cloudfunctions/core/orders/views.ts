@@ -24,5 +24,6 @@ export function toOrderView(o: Order): OrderView {
   if (o.paidAt !== undefined) view.paidAt = o.paidAt;
   if (o.closedAt !== undefined) view.closedAt = o.closedAt;
   if (o.closeReason !== undefined) view.closeReason = o.closeReason;
+  if (o.cancelRequestedAt !== undefined && o.status === 'pending') view.cancelRequestedAt = o.cancelRequestedAt;
   return view;
 }

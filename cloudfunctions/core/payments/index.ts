@@ -1,9 +1,8 @@
 /**
- * The payments adapter for where the function runs: the local cloud's simulated WeChat Pay when it
- * is there (LOCAL_PAY_URL), otherwise WeChat Pay through cloud.cloudPay with the merchant settings.
+ * The payments adapter: WeChat Pay through cloud.cloudPay with the environment's merchant number,
+ * wherever the function runs — in the local cloud the same SDK calls reach its simulated WeChat Pay.
  */
-import { cloud } from '../cloud';
-import { LocalPay } from './local-pay';
+import { cloudPay } from '../cloud';
 import type { PaymentsPort } from './port';
 import { WechatPay, type CloudPay } from './wechat-pay';
 
@@ -14,15 +13,12 @@ let port: PaymentsPort | undefined;
 
 export function payments(): PaymentsPort {
   if (port) return port;
-  const local = process.env.LOCAL_PAY_URL;
-  if (local) {
-    port = new LocalPay(local, process.env.LOCAL_PAY_KEY ?? '');
-  } else {
-    const subMchId = process.env.WXPAY_SUB_MCH_ID ?? '';
-    if (!subMchId) throw new Error('WXPAY_SUB_MCH_ID is not configured');
-    const pay = (cloud as unknown as { cloudPay: CloudPay }).cloudPay;
-    port = new WechatPay(pay, { subMchId, envId: process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '' });
-  }
+  const subMchId = process.env.WXPAY_SUB_MCH_ID ?? '';
+  if (!subMchId) throw new Error('WXPAY_SUB_MCH_ID is not configured');
+  port = new WechatPay(cloudPay() as CloudPay, {
+    subMchId,
+    envId: process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '',
+  });
   return port;
 }
 

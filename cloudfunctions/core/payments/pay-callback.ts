@@ -2,7 +2,11 @@
  * The payment notification handler (function `payCallback`). Only the payment system may call it
  * (SOURCE wx_paycallback). A payment notification is believed only after the payment system,
  * queried again, says the same: paid, same amount. Then the order is settled, at most once. The
- * answer `{ errcode: 0 }` tells WeChat Pay to stop retrying; anything else makes it try again.
+ * answer `{ errcode: 0 }` tells WeChat Pay to stop retrying; anything else makes it try again —
+ * so an event this handler can't classify is never acknowledged (it is logged for a person, and
+ * WeChat Pay keeps it). Refund notifications' shape is not documented: one naming a refund number
+ * is checked with queryRefund, and the payment poller completes every refund through queryRefund
+ * whether a notification came or not.
  */
 import { now } from '../clock';
 import { getCaller } from '../cloud';
@@ -23,11 +27,17 @@ function str(v: unknown, max = 64): string | null {
   return typeof v === 'string' && v.length > 0 && v.length <= max ? v : null;
 }
 
+/** Not understood: logged with its field names (never its values), and left for WeChat Pay to retry. */
+function unclassified(why: string, event: Record<string, unknown>): CallbackAnswer {
+  console.error(`payment notification not acknowledged (${why}); fields: ${Object.keys(event).slice(0, 40).join(',')}`);
+  return { errcode: 400, errmsg: why };
+}
+
 async function onPayment(event: Record<string, unknown>): Promise<CallbackAnswer> {
   const outTradeNo = str(event.outTradeNo);
   const totalFee = event.totalFee;
   if (!outTradeNo || typeof totalFee !== 'number' || !Number.isInteger(totalFee)) {
-    return { errcode: 400, errmsg: 'malformed notification' };
+    return unclassified('malformed payment notification', event);
   }
   // A failed payment changes nothing of ours; acknowledge it.
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return OK;
@@ -54,7 +64,7 @@ async function onPayment(event: Record<string, unknown>): Promise<CallbackAnswer
 
 async function onRefund(event: Record<string, unknown>): Promise<CallbackAnswer> {
   const outRefundNo = str(event.outRefundNo, 80);
-  if (!outRefundNo) return { errcode: 400, errmsg: 'malformed notification' };
+  if (!outRefundNo) return unclassified('malformed refund notification', event);
   const status = await payments().queryRefund(outRefundNo);
   if (status.state !== 'SUCCESS' && status.state !== 'FAILED') return { errcode: 403, errmsg: 'refund not final' };
   const outcome = await completeRefund(outRefundNo, status.state === 'SUCCESS', now());
@@ -64,10 +74,14 @@ async function onRefund(event: Record<string, unknown>): Promise<CallbackAnswer>
 export async function handlePayCallback(event: unknown): Promise<CallbackAnswer> {
   try {
     if (getCaller().source !== PAY_CALLBACK_SOURCE) return { errcode: 403, errmsg: 'payment system only' };
-    if (typeof event !== 'object' || event === null || Array.isArray(event))
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      console.error('payment notification not acknowledged: not an object');
       return { errcode: 400, errmsg: 'malformed notification' };
+    }
     const e = event as Record<string, unknown>;
-    return 'outRefundNo' in e ? await onRefund(e) : await onPayment(e);
+    if ('outRefundNo' in e) return await onRefund(e);
+    if ('outTradeNo' in e) return await onPayment(e);
+    return unclassified('neither a payment nor a refund', e);
   } catch (e) {
     console.error('payment notification failed, WeChat Pay will retry:', e);
     return { errcode: 500, errmsg: 'retry later' };

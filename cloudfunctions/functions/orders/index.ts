@@ -1,4 +1,4 @@
-/** Cloud function `orders`: create, pay, list, detail, cancel; its timer polls payments and closes unpaid orders. */
+/** Cloud function `orders`: create, pay, list, detail, cancel, sync; its timer polls payments, closes unpaid orders and completes refunds. */
 import { requireGiftcardSecret } from '../../core/secrets';
 import { orderActions } from '../../core/orders/order-actions';
 import { sweepPayments } from '../../core/orders/sweep';

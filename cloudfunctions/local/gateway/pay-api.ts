@@ -1,16 +1,14 @@
 /**
- * HTTP doors of the simulated WeChat Pay:
- *   POST /pay/:op                          the payments port of functions (local cloud key only)
- *   GET  /api/pay/local/:token             the pay sheet: what is being paid (the payer's session)
- *   POST /api/pay/local/:token/confirm     the payer confirms
- *   POST /api/test/pay/notify|confirm|delivery   test mode: deliver again, forged, concurrently…
+ * HTTP doors of the simulated WeChat Pay (functions reach it as cloud.cloudPay, ../pay/wxpay-api.ts):
+ *   GET  /api/pay/local/:prepayId           the pay sheet: what is being paid (the payer's session)
+ *   POST /api/pay/local/:prepayId/confirm   the payer confirms
+ *   POST /api/test/pay/notify|confirm|delivery|refund-status   test mode: deliver again, forged,
+ *                                           concurrently…, or list a refund with another status
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { PayError, type PaySystem } from '../pay/pay-system';
-import { HttpError, readJson, sendError, sendJson } from './http-util';
-
-const BODY_LIMIT = 16 * 1024;
+import { HttpError, sendError, sendJson } from './http-util';
 
 export function sameKey(given: string | string[] | undefined, key: string): boolean {
   if (typeof given !== 'string') return false;
@@ -32,45 +30,18 @@ async function run(res: ServerResponse, fn: () => unknown | Promise<unknown>): P
   }
 }
 
-/** The functions' side: unifiedOrder, queryOrder, closeOrder, refund, queryRefund. */
-export async function handlePortCall(
-  pay: PaySystem,
-  key: string,
-  op: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (!sameKey(req.headers['x-local-pay-key'], key)) return sendError(res, 403, 'FORBIDDEN', 'local pay key required');
-  // Only our own functions hold the key; the port sends what its types say.
-  const body = (await readJson(req, BODY_LIMIT)) as Record<string, unknown>;
-  switch (op) {
-    case 'unifiedOrder':
-      return run(res, () => pay.unifiedOrder(body as Parameters<PaySystem['unifiedOrder']>[0]));
-    case 'queryOrder':
-      return run(res, () => pay.queryOrder(String(body.outTradeNo)));
-    case 'closeOrder':
-      return run(res, () => pay.closeOrder(String(body.outTradeNo)));
-    case 'refund':
-      return run(res, () => pay.refund(body as Parameters<PaySystem['refund']>[0]));
-    case 'queryRefund':
-      return run(res, () => pay.queryRefund(String(body.outRefundNo)));
-    default:
-      return sendError(res, 404, 'NOT_FOUND', `no pay operation ${op}`);
-  }
-}
-
 /** The payer's side: the pay sheet reads the payment and confirms it. */
 export async function handlePaySheet(
   pay: PaySystem,
   openId: string,
-  token: string,
+  prepayId: string,
   confirm: boolean,
   res: ServerResponse,
 ): Promise<void> {
   return run(res, () => {
-    const o = confirm ? pay.confirm(token, openId) : pay.view(token, openId);
+    const o = confirm ? pay.confirm(prepayId, openId) : pay.view(prepayId, openId);
     return {
-      payToken: o.payToken,
+      prepayId: o.payToken,
       outTradeNo: o.outTradeNo,
       description: o.description,
       amount: o.totalFee,
@@ -87,8 +58,17 @@ export async function handlePayTest(
   res: ServerResponse,
 ): Promise<void> {
   if (path === '/api/test/pay/delivery') {
-    pay.deliver = body.deliver !== false;
-    return sendJson(res, 200, { deliver: pay.deliver });
+    if (body.deliver !== undefined) pay.deliver = body.deliver !== false;
+    // How long a refund stays PROCESSING (local clock): long suites shorten it.
+    const ms = Number(body.refundProcessingMs);
+    if (Number.isInteger(ms) && ms >= 0 && ms <= 3_600_000) pay.refundProcessingMs = ms;
+    return sendJson(res, 200, { deliver: pay.deliver, refundProcessingMs: pay.refundProcessingMs });
+  }
+  if (path === '/api/test/pay/refund-status') {
+    // What WeChat Pay lists for a refund: CHANGE, REFUNDCLOSE, or a status no adapter knows yet.
+    const status = typeof body.status === 'string' && /^[A-Z_]{0,32}$/.test(body.status) ? body.status : null;
+    if (status === null) throw new HttpError(400, 'INVALID_ARGUMENT', 'status: capitals and _');
+    return run(res, () => pay.setRefundStatus(String(body.outRefundNo), status));
   }
   const order = pay.order(String(body.outTradeNo));
   if (!order) throw new HttpError(404, 'NOT_FOUND', 'no such payment');

@@ -5,7 +5,7 @@
  *   GET  /api/dev/users         the demo users (not in production mode)
  *   GET  /api/health            liveness only (what runs here is nobody's business)
  *   /api/test/*                 clock, forced conflicts, faults, trigger ticks, counters (test mode only)
- *   /api/pay/local/*, /pay/*     the simulated WeChat Pay (pay-api.ts)
+ *   /api/pay/local/*            the simulated WeChat Pay's pay sheet (pay-api.ts)
  *   POST /outbox                the functions' messages port (local cloud key only)
  *   GET  /api/dev/outbox        the session user's messages, for the dev panel
  *   POST /admin                 the SDK's endpoint (admin-api.ts)
@@ -18,7 +18,7 @@ import { DEMO_USERS, findDemoUser } from './demo-users';
 import { HttpError, readJson, readObject, sendError, sendJson } from './http-util';
 import type { SessionSigner } from './sessions';
 import { serveStatic } from './static-files';
-import { handlePayTest, handlePaySheet, handlePortCall, sameKey } from './pay-api';
+import { handlePayTest, handlePaySheet, sameKey } from './pay-api';
 import type { PaySystem } from '../pay/pay-system';
 import type { Outbox } from '../outbox';
 import { FunctionError } from '../runtime/runtime';
@@ -40,7 +40,7 @@ export interface GatewayDeps extends AdminDeps {
   scheduler: TriggerScheduler;
   h5Dir: string;
   pay: PaySystem;
-  /** The key functions present to the simulated WeChat Pay and the outbox. */
+  /** The key functions present to the outbox. */
   payKey: string;
   outbox: Outbox;
 }
@@ -154,9 +154,7 @@ export function createRequestHandler(deps: GatewayDeps) {
       if (path === '/admin' && req.method === 'POST') return await handleAdmin(deps, req, res);
       const fn = /^\/api\/functions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
       if (fn && req.method === 'POST') return await callFunction(deps, fn[1]!, req, res);
-      const port = /^\/pay\/([A-Za-z]{1,32})$/.exec(path);
-      if (port && req.method === 'POST') return await handlePortCall(deps.pay, deps.payKey, port[1]!, req, res);
-      const sheet = /^\/api\/pay\/local\/([0-9a-f]{32})(\/confirm)?$/.exec(path);
+      const sheet = /^\/api\/pay\/local\/(wx[0-9a-f]{34})(\/confirm)?$/.exec(path);
       if (sheet && (req.method === 'GET' || (req.method === 'POST' && sheet[2]))) {
         const openId = sessionUser(deps, req);
         if (!openId) return sendError(res, 401, 'UNAUTHENTICATED', 'sign in to pay');

@@ -9,8 +9,10 @@ export type PayState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
 
 export interface PayOrder {
   outTradeNo: string;
+  /** The prepay_id: what wx.requestPayment's package names and the local pay sheet opens. */
   payToken: string;
   openId: string;
+  subMchId: string;
   totalFee: number;
   description: string;
   callbackFunction: string;
@@ -28,7 +30,11 @@ export interface PayRefund {
   totalFee: number;
   refundFee: number;
   callbackFunction: string;
-  state: 'PROCESSING' | 'SUCCESS';
+  /**
+   * WeChat Pay's refund_status: PROCESSING, then SUCCESS here; REFUNDCLOSE, CHANGE or a status
+   * newer than our adapter only when a test sets one.
+   */
+  state: string;
   createdAt: number;
   completedAt: number | null;
 }
@@ -41,6 +47,7 @@ export class PayStore {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS pay_orders (out_trade_no TEXT PRIMARY KEY, pay_token TEXT UNIQUE NOT NULL, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS pay_refunds (out_refund_no TEXT PRIMARY KEY, out_trade_no TEXT NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS pay_refunds_state ON pay_refunds (json_extract(body, '$.state'));
     `);
   }
 
@@ -71,6 +78,14 @@ export class PayStore {
       .prepare<[string], { body: string }>('SELECT body FROM pay_refunds WHERE out_refund_no = ?')
       .get(outRefundNo);
     return row ? (JSON.parse(row.body) as PayRefund) : undefined;
+  }
+
+  /** Refunds not yet done (few at any time: they complete within a second). */
+  processingRefunds(): PayRefund[] {
+    return this.db
+      .prepare<[], { body: string }>("SELECT body FROM pay_refunds WHERE json_extract(body, '$.state') = 'PROCESSING'")
+      .all()
+      .map((r) => JSON.parse(r.body) as PayRefund);
   }
 
   refundsOf(outTradeNo: string): PayRefund[] {

@@ -40,7 +40,11 @@ function OrderPage() {
           {s.status[order.status]}
           {order.closeReason ? ` · ${s.closeReason[order.closeReason]}` : ''}
         </Text>
-        {order.status === 'pending' && <Text className="muted">{s.payBy(chinaTime(order.payBy))}</Text>}
+        {order.status === 'pending' && (
+          <Text className="muted" data-testid="order-pending-note">
+            {order.cancelRequestedAt !== undefined ? s.cancelling : s.payBy(chinaTime(order.payBy))}
+          </Text>
+        )}
       </View>
       <View className="panel">
         <CardFace
@@ -85,7 +89,7 @@ function OrderPage() {
         </View>
       )}
       {orders.action.errorCode && <Text className="error-text">{errorMessage(orders.action.errorCode)}</Text>}
-      {order.status === 'pending' && (
+      {order.status === 'pending' && order.cancelRequestedAt === undefined && (
         <View className="action-bar">
           <Text className="btn btn--ghost" data-testid="cancel-order" onClick={() => void orders.cancel(order._id)}>
             {s.cancel}

@@ -25,7 +25,7 @@ function PayPage() {
   if (sheet.status !== 'ready' || !sheet.data) return <StateView status="loading" />;
   const p = sheet.data;
   const confirm = async (): Promise<void> => {
-    if (await orders.confirmSheet(token)) navigate.result(orderId);
+    if (await orders.confirmSheet(token, orderId)) navigate.result(orderId);
   };
   return (
     <View className="page pay">

@@ -3,7 +3,7 @@
  * WeChat Pay and its notifications, card issue, the wallet, refunds, binding by card number + PIN,
  * the payment poller — with the money invariants checked after every step.
  */
-import type { OrdersActions } from '../../../src/contracts/orders';
+import { prepayIdOf, type OrdersActions } from '../../../src/contracts/orders';
 import type { WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
@@ -303,20 +303,194 @@ describe('payment notifications', () => {
     expect(await states()).toEqual(['closed', 'closed']);
   });
 
+  test('should settle on sync, once, a paid order whose notification has not come', async () => {
+    const orderId = await paidWithoutNotification('u-sync', 2);
+    expect((await orderDoc(orderId)).status).toBe('pending');
+    const answers = await Promise.all(
+      [0, 1, 2].map(() => ok<OrdersOut<'sync'>>('u-sync', 'orders', { action: 'sync', orderId })),
+    );
+    for (const a of answers) expect(a.order).toMatchObject({ _id: orderId, status: 'paid' });
+    const again = await ok<OrdersOut<'sync'>>('u-sync', 'orders', { action: 'sync', orderId });
+    expect(again.order.cardIds).toHaveLength(2);
+    expect(await cardsOf(orderId)).toHaveLength(2);
+  });
+
+  test('should leave an unpaid order pending on sync, and not sync another user’s order', async () => {
+    const created = await ok<OrdersOut<'create'>>('u-sync-unpaid', 'orders', createInput());
+    const orderId = created.order._id;
+    expect((await ok<OrdersOut<'sync'>>('u-sync-unpaid', 'orders', { action: 'sync', orderId })).order.status).toBe(
+      'pending',
+    );
+    await testApi('pay/delivery', { deliver: false });
+    try {
+      await testApi('pay/confirm', { outTradeNo: orderId });
+    } finally {
+      await testApi('pay/delivery', { deliver: true });
+    }
+    expect(await code('u-mallory', 'orders', { action: 'sync', orderId })).toBe('NOT_FOUND');
+    expect((await orderDoc(orderId)).status).toBe('pending');
+    expect(await cardsOf(orderId)).toHaveLength(0);
+    await ok('u-sync-unpaid', 'orders', { action: 'sync', orderId });
+  });
+
+  test('should not acknowledge a notification it cannot classify, so WeChat Pay retries it', async () => {
+    const notify = (event: unknown) =>
+      cloud.runtime.invoke('payCallback', event, { openId: '', appId: 'wx-test', source: 'wx_paycallback' });
+    for (const event of [
+      { returnCode: 'SUCCESS', reqInfo: 'b64-encrypted-refund' },
+      { returnCode: 'SUCCESS', outRefundNo: 42 },
+      { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'o1', totalFee: 'many' },
+      [],
+    ]) {
+      expect(await notify(event)).toMatchObject({ errcode: expect.not.stringMatching(/^0$/) });
+      expect(((await notify(event)) as { errcode: number }).errcode).not.toBe(0);
+    }
+  });
+
+  test('should open the pay sheet by the payment’s prepay id for its payer only, and sync the paid order', async () => {
+    // The H5 app's path through the gateway: create → the sheet named by the prepay id → confirm → sync.
+    const alice = await cloud.login('alice');
+    const bob = await cloud.login('bob');
+    await testApi('pay/delivery', { deliver: false });
+    try {
+      const created = await cloud.call<{ ok: true; data: OrdersOut<'create'> }>('orders', createInput(), alice);
+      const prepayId = prepayIdOf(created.data.payment!);
+      expect(prepayId).toMatch(/^wx\d{14}[0-9a-f]{20}$/);
+      const sheet = (path: string, token: string, method = 'GET') =>
+        fetch(`${cloud.url}/api/pay/local/${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+      expect((await sheet(prepayId, bob)).status).toBe(404);
+      expect((await sheet(`${prepayId}/confirm`, bob, 'POST')).status).toBe(404);
+      expect(await (await sheet(prepayId, alice)).json()).toMatchObject({
+        prepayId,
+        outTradeNo: created.data.order._id,
+        amount: 10_000,
+        status: 'NOTPAY',
+      });
+      expect(await (await sheet(`${prepayId}/confirm`, alice, 'POST')).json()).toMatchObject({ status: 'SUCCESS' });
+      const synced = await cloud.call<{ ok: true; data: OrdersOut<'sync'> }>(
+        'orders',
+        { action: 'sync', orderId: created.data.order._id },
+        alice,
+      );
+      expect(synced.data.order.status).toBe('paid');
+    } finally {
+      await testApi('pay/delivery', { deliver: true });
+    }
+  });
+
   test('should refuse a timer job run by anyone but the timer', async () => {
     expect(await code('u-x', 'orders', { Type: 'Timer', TriggerName: 'paymentPoller' })).toBe('FORBIDDEN');
   });
 });
 
 describe('cancel and refund', () => {
-  test('should cancel an unpaid order and release its stock', async () => {
-    const created = await ok<OrdersOut<'create'>>('u-cancel', 'orders', createInput());
+  const MOVIE = 'prod-xingguang-movie-card';
+  const stockOf = async (id: string): Promise<number | null> =>
+    (await allDocs<{ _id: string; stock: number | null }>(cloud, 'products')).find((p) => p._id === id)!.stock;
+  const poll = (): Promise<unknown> => cloud.runtime.invoke('orders', TIMER_EVENT, TIMER_INVOKER, cloud.clock.offsetMs);
+  const movieOrder = (openId: string): Promise<OrdersOut<'create'>> =>
+    ok<OrdersOut<'create'>>(openId, 'orders', createInput({ productId: MOVIE, faceId: face(MOVIE), amount: 10_000 }));
+
+  test('should hold a cancel made in WeChat Pay’s first 5 minutes and close the order with its stock afterwards', async () => {
+    await cloud.db.handle({
+      action: 'database.modifyDocument',
+      collectionName: 'products',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: MOVIE }),
+      data: JSON.stringify({ $set: { stock: 100 } }),
+      multi: false,
+      merge: true,
+    });
+    const created = await movieOrder('u-cancel');
+    expect(await stockOf(MOVIE)).toBe(99);
+    // WeChat Pay refuses closeOrder within 5 minutes of the order: the order stays payable there, so
+    // ours stays pending — marked, never handed out for paying again — rather than closed.
     const { order } = await ok<OrdersOut<'cancel'>>('u-cancel', 'orders', {
       action: 'cancel',
       orderId: created.order._id,
     });
-    expect(order).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
+    expect(order).toMatchObject({ status: 'pending', cancelRequestedAt: expect.any(Number) });
+    expect(cloud.pay.order(order._id)?.state).toBe('NOTPAY');
+    expect(await code('u-cancel', 'orders', { action: 'pay', orderId: order._id })).toBe('ORDER_NOT_PENDING');
+    cloud.clock.advance(2 * 60_000);
+    await poll();
+    expect((await orderDoc(order._id)).status).toBe('pending');
+    cloud.clock.advance(4 * 60_000);
+    await poll();
+    expect(await orderDoc(order._id)).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
+    expect(cloud.pay.order(order._id)?.state).toBe('CLOSED');
+    expect(await stockOf(MOVIE)).toBe(100);
     expect(await code('u-cancel', 'orders', { action: 'cancel', orderId: order._id })).toBe('ORDER_NOT_PENDING');
+  });
+
+  test('should close at once an order cancelled after its first 5 minutes', async () => {
+    const created = await movieOrder('u-cancel-later');
+    cloud.clock.advance(5 * 60_000 + 1_000);
+    const { order } = await ok<OrdersOut<'cancel'>>('u-cancel-later', 'orders', {
+      action: 'cancel',
+      orderId: created.order._id,
+    });
+    expect(order).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
+    expect(cloud.pay.order(order._id)?.state).toBe('CLOSED');
+  });
+
+  test('should refuse a cancel of an order paid meanwhile and show it paid with its cards', async () => {
+    const created = await movieOrder('u-cancel-paid');
+    await testApi('pay/delivery', { deliver: false });
+    try {
+      await testApi('pay/confirm', { outTradeNo: created.order._id });
+    } finally {
+      await testApi('pay/delivery', { deliver: true });
+    }
+    expect(await code('u-cancel-paid', 'orders', { action: 'cancel', orderId: created.order._id })).toBe(
+      'ORDER_NOT_PENDING',
+    );
+    const d = await ok<OrdersOut<'detail'>>('u-cancel-paid', 'orders', {
+      action: 'detail',
+      orderId: created.order._id,
+    });
+    expect(d.order.status).toBe('paid');
+    expect(d.cards).toHaveLength(1);
+  });
+
+  test('should settle, not lose, a payment made on a sheet still open after the cancel', async () => {
+    const created = await movieOrder('u-cancel-race');
+    await ok('u-cancel-race', 'orders', { action: 'cancel', orderId: created.order._id });
+    await testApi('pay/delivery', { deliver: false });
+    try {
+      await testApi('pay/confirm', { outTradeNo: created.order._id });
+    } finally {
+      await testApi('pay/delivery', { deliver: true });
+    }
+    cloud.clock.advance(6 * 60_000);
+    await poll();
+    const order = await orderDoc(created.order._id);
+    expect(order.status).toBe('paid');
+    expect(order.cardIds).toHaveLength(1);
+    expect(cloud.pay.order(order._id)?.state).toBe('SUCCESS');
+  });
+
+  test('should complete a refund whose notification never came through queryRefund on the poller', async () => {
+    const d = await buy('u-refund-poll');
+    const cardId = d.cards[0]!._id;
+    await testApi('pay/delivery', { deliver: false });
+    try {
+      await ok<WalletOut<'refund'>>('u-refund-poll', 'wallet', { action: 'refund', cardId });
+      // WeChat Pay completes the refund a little later; no notification comes.
+      await waitFor('the payment refund', async () =>
+        cloud.pay.refundsOf(d.order._id)[0]?.state === 'SUCCESS' ? true : undefined,
+      );
+      const waiting = await ok<WalletOut<'detail'>>('u-refund-poll', 'wallet', { action: 'detail', cardId });
+      expect(waiting.refund?.status).toBe('requested');
+      cloud.clock.advance(2 * 60_000);
+      const report = (await poll()) as { data: { refundsCompleted: number } };
+      expect(report.data.refundsCompleted).toBeGreaterThanOrEqual(1);
+    } finally {
+      await testApi('pay/delivery', { deliver: true });
+    }
+    const done = await ok<WalletOut<'detail'>>('u-refund-poll', 'wallet', { action: 'detail', cardId });
+    expect(done.refund?.status).toBe('succeeded');
+    expect(done.card.state).toBe('refunded');
   });
 
   test('should refund once when asked twice at once, and complete it from the refund notification', async () => {
