@@ -143,6 +143,9 @@ test('should finish a batch whose function was killed at its timeout mid-transac
   expect(partial).toBeLessThan(45);
   await checkMoneyInvariants(cloud);
 
+  // A transaction the killed invocation left open keeps its write locks (a retry meanwhile is
+  // answered CONFLICT) until the cloud's 30-s transaction limit ends it.
+  cloud.clock.advance(31_000);
   const { cards } = await ok<Issued>(DAVE, 'merchant', body(id, 45));
   const known = new Set(start.map((c) => c._id));
   const fresh = (await batchCards(product)).filter((c) => !known.has(c._id));

@@ -168,7 +168,11 @@ describe('a pay code', () => {
 describe('races', () => {
   test('should let 200 concurrent redemptions on one card succeed exactly floor(balance / amount) times', async () => {
     const cardId = await coffeeCard('r-race', 10_000);
-    const codes = await Promise.all(Array.from({ length: 200 }, () => payCode('r-race', cardId)));
+    // One holder's phone makes its codes one at a time; a few at once is plenty to set the race up.
+    const codes = [];
+    for (let i = 0; i < 200; i += 8) {
+      codes.push(...(await Promise.all(Array.from({ length: Math.min(8, 200 - i) }, () => payCode('r-race', cardId)))));
+    }
     const answers = await Promise.all(codes.map((pc) => as<Out<'redeem'>>(CAROL, 'merchant', redeemInput(pc.qr, 700))));
     const won = answers.filter((a) => a.ok);
     const refused = answers.flatMap((a) => (a.ok ? [] : [a.error.code]));
