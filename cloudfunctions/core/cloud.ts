@@ -45,4 +45,10 @@ export function rows<T>(res: unknown): T[] {
   return (res as { data: T[] }).data;
 }
 
+/** One open API (`cloud.openapi.<group>`), through the SDK initialised for this environment. */
+export function openApi<T>(group: string): T {
+  ensureInit();
+  return (cloud as unknown as { openapi: Record<string, T> }).openapi[group]!;
+}
+
 export { cloud };

@@ -20,6 +20,10 @@ import { seedIfEmpty } from './seed-database';
 import { PaySystem } from './pay/pay-system';
 import { Outbox } from './outbox';
 import { Faults } from './faults';
+import { LocalOpenApi } from './openapi';
+import { appPages } from './openapi/app-pages';
+import { Subscriptions } from './openapi/subscriptions';
+import { localTemplates, templateSettings } from './openapi/templates';
 
 export interface LocalCloud {
   url: string;
@@ -34,8 +38,10 @@ export interface LocalCloud {
   seeded: boolean;
   /** The simulated WeChat Pay. */
   pay: PaySystem;
-  /** Messages the functions sent (production: WeChat subscribe messages). */
+  /** Subscribe messages the functions sent (what WeChat would have delivered). */
   outbox: Outbox;
+  /** Users' acceptances of subscribe-message templates (wx.requestSubscribeMessage's record). */
+  subscriptions: Subscriptions;
   /** Injected faults (test mode: a slow database, shortened function timeouts). */
   faults: Faults;
   close(): Promise<void>;
@@ -118,11 +124,12 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   // What every function instance gets besides the SDK's endpoint: the simulated WeChat Pay and the
   // key for card-code hashes (derived from the local cloud's secret, so it survives restarts).
   const functionEnv: Record<string, string> = {
+    // The subscribe-message template ids a deployment configures, before settings that may change them.
+    ...templateSettings(),
     ...config.functionSettings,
     ...sdkEnv,
     LOCAL_PAY_URL: `${url}/pay`,
     LOCAL_PAY_KEY: payKey,
-    LOCAL_OUTBOX_URL: `${url}/outbox`,
     GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
   };
   const functions = discoverFunctions(config.functionsDir);
@@ -147,6 +154,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
   );
   const outbox = new Outbox(() => clock.now());
+  const subscriptions = new Subscriptions();
+  const templates = localTemplates(functionEnv);
   const sessions = new SessionSigner(secret, config.sessionTtlSeconds);
   server.on(
     'request',
@@ -164,6 +173,9 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       pay,
       payKey,
       outbox,
+      subscriptions,
+      knownTemplate: (id) => templates.has(id),
+      openApi: new LocalOpenApi({ templates, subscriptions, outbox, pages: appPages }),
     }),
   );
 
@@ -183,6 +195,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     seeded,
     pay,
     outbox,
+    subscriptions,
     faults,
     async close() {
       scheduler.stop();

@@ -398,8 +398,8 @@ export const zhCN = {
       approved: (date: string) => `已延期至 ${date}`,
       declined: '商家未通过本次延期申请',
     },
-    /** The holder's message when the operator decided. */
-    approvedNote: (date: string) => `延期已通过，有效期至 ${date}`,
+    /** The holder's message when the operator decided (a subscribe message's thing: ≤ 20 characters). */
+    approvedNote: (date: string) => `延期通过，有效期至 ${date}`,
     declinedNote: '延期申请未通过',
     /** The operator's page. */
     title: '延期申请',

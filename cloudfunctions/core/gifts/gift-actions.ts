@@ -5,7 +5,6 @@
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { GIFT_RULES, type Gift } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
-import { formatPrice } from '../../../src/domain/money';
 import { GIFT_LIMITS, type GiftsActions } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
@@ -110,13 +109,13 @@ export const giftActions: ActionTable = {
           to: gift.sender,
           kind: 'giftClaimed',
           page: 'pages/gifts/index?tab=sent',
-          fields: { card, amount: formatPrice(amount), who: name, at, note: '你送出的礼品卡已被领取' },
+          fields: { card, amount, who: name, at, note: '你送出的礼品卡已被领取' },
         },
         {
           to: caller.openId,
           kind: 'giftReceived',
           page: `pages/card/index?id=${cardId}`,
-          fields: { card, amount: formatPrice(amount), who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
+          fields: { card, amount, who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
         },
       ]);
       return { cardId, amount };
