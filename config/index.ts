@@ -3,6 +3,7 @@
  * TARO_APP_CLOUD_ENV and TARO_APP_GATEWAY_URL from the environment at build time.
  */
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { templateIdsFrom } from '../src/contracts/subscribe-templates';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -22,6 +23,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_GATEWAY_URL': JSON.stringify(process.env.TARO_APP_GATEWAY_URL ?? 'http://127.0.0.1:8787'),
       // The https origin whose links open the mini-program (its "scan a normal link" rule); gift QR codes point there.
       'process.env.TARO_APP_SHARE_ORIGIN': JSON.stringify(process.env.TARO_APP_SHARE_ORIGIN ?? ''),
+      // The subscribe-message template ids the app asks users to accept: the same TEMPLATE_* variables
+      // the functions are deployed with, the local cloud's ids when unset (src/contracts/subscribe-templates.ts).
+      'process.env.TARO_APP_TEMPLATE_IDS': JSON.stringify(JSON.stringify(templateIdsFrom(process.env))),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -111,10 +111,15 @@ export class GiftStore {
     return this.amount !== undefined && this.senderName.trim() !== '' && !this.action.busy;
   }
 
-  async send(): Promise<Out<'send'> | undefined> {
+  /**
+   * Sends the gift once `consent` (the consent store's question, asked by the page within the tap)
+   * is answered — whatever the answer.
+   */
+  async send(consent: Promise<void> = Promise.resolve()): Promise<Out<'send'> | undefined> {
     const card = this.card;
     const amount = this.amount;
     if (!card || amount === undefined) return undefined;
+    await consent;
     const sent = await this.action.run(() =>
       this.service.send({
         cardId: card._id,
@@ -167,7 +172,9 @@ export class GiftStore {
     return this.landing.run(() => this.service.view(token));
   }
 
-  async claim(token: string, name: string): Promise<boolean> {
+  /** Claims once `consent` is answered, whatever the answer (see send). */
+  async claim(token: string, name: string, consent: Promise<void> = Promise.resolve()): Promise<boolean> {
+    await consent;
     const done = await this.action.run(() => this.service.claim(token, name.trim()));
     if (done) this.setClaimed(done);
     // Whatever the answer, the landing now shows the gift as it is.

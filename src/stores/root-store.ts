@@ -15,7 +15,10 @@ import { ExtensionsService } from '../services/extensions-service';
 import { preference } from '../services/preference';
 import { scanner } from '../services/scanner';
 import { screen } from '../services/screen';
+import { createSubscribe } from '../services/subscribe';
+import { templateIds } from '../services/template-ids';
 import { CatalogStore } from './catalog-store';
+import { ConsentStore } from './consent-store';
 import { ClerkStore } from './clerk-store';
 import { ReportsStore } from './reports-store';
 import { ExtensionsStore } from './extensions-store';
@@ -39,6 +42,7 @@ export class RootStore {
   readonly operator: OperatorStore;
   readonly reports: ReportsStore;
   readonly extensions: ExtensionsStore;
+  readonly consent: ConsentStore;
 
   constructor(transport: Transport, http: GatewayHttp = createGatewayHttp(''), needsSignIn = true) {
     const ordersService = new OrdersService(transport);
@@ -54,5 +58,6 @@ export class RootStore {
     this.operator = new OperatorStore(new OperatorService(transport));
     this.reports = new ReportsStore(new ReportsService(transport), saveTextFile);
     this.extensions = new ExtensionsStore(new ExtensionsService(transport));
+    this.consent = new ConsentStore(createSubscribe(http), templateIds);
   }
 }

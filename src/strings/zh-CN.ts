@@ -346,6 +346,16 @@ export const zhCN = {
     outbox: '消息通知（本地）',
     outboxEmpty: '还没有消息',
   },
+  /** The app's own subscribe-message sheet (where WeChat's dialog is not available). */
+  consent: {
+    title: '接收消息通知',
+    sendGift: '好友领取或礼品退回时，通知你一次',
+    claimGift: '礼品卡放入你的卡包时，通知你一次',
+    buy: '卡片快到期时，提醒你一次',
+    hint: '每次允许只发送一条通知；拒绝不影响本次操作',
+    allow: '允许',
+    reject: '拒绝',
+  },
   claim: {
     title: '收到一份礼品',
     sentYou: (name: string) => `${name} 送你一张礼品卡`,

@@ -12,6 +12,7 @@ import { CardFace } from '../../components/card-face';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
 import { formatPrice, type Fen } from '../../domain/money';
+import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
@@ -41,7 +42,7 @@ function useCountdown(gift: GiftLandingView | undefined): number {
 }
 
 function ClaimPage() {
-  const { gifts, session } = useStores();
+  const { gifts, session, consent } = useStores();
   const { t = '' } = useRouter().params;
   const token = decodeURIComponent(t);
   const [name, setName] = useState(session.session?.user.nickname ?? '');
@@ -63,7 +64,8 @@ function ClaimPage() {
   const refusal = mine ? null : blocked(gift, left);
   const claim = (): void =>
     whenSignedIn(session.signedIn, () => {
-      if (name.trim() !== '') void gifts.claim(token, name);
+      // Asked before any await: WeChat opens its subscribe dialog only within the tap.
+      if (name.trim() !== '') void gifts.claim(token, name, consent.ask('claimGift'));
     });
   return (
     <View className="page claim">
@@ -138,6 +140,7 @@ function ClaimPage() {
           </ActionButton>
         </View>
       )}
+      <Consent />
     </View>
   );
 }
