@@ -13,6 +13,8 @@ import { notify } from '../messages';
 import { action, type ActionTable } from '../router';
 import { idSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
+import { giftCode, tokenOfScene } from './gift-codes';
+import { GIFT_SCENE } from './scene';
 import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
@@ -95,6 +97,22 @@ export const giftActions: ActionTable = {
       const gift = await giftById(giftIdOf(t));
       return { gift: toLandingView(gift, caller.openId, now()) };
     },
+  }),
+
+  /** The gift's 小程序码, for its sender to show. */
+  wxacode: action({
+    access: 'user',
+    input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
+    run: async ({ giftId }, caller): Promise<Out<'wxacode'>> => giftCode(caller.openId, giftId),
+  }),
+
+  /** The claim token a scanned 小程序码's scene stands for. */
+  resolveScene: action({
+    access: 'public',
+    input: z.object({ scene: z.string().regex(GIFT_SCENE, 'malformed scene') }).strict(),
+    run: async ({ scene }, caller): Promise<Out<'resolveScene'>> => ({
+      token: await tokenOfScene(caller, scene, now()),
+    }),
   }),
 
   claim: action({
