@@ -30,6 +30,8 @@ export class GiftsService {
   claim = (token: string, name: string) => this.call('claim', { token, name });
   sent = () => this.call('sent', {});
   received = () => this.call('received', {});
+  wxacode = (giftId: string) => this.call('wxacode', { giftId });
+  resolveScene = (scene: string) => this.call('resolveScene', { scene });
 
   /** Messages the local cloud would have sent me as subscribe messages. */
   async outbox(): Promise<OutboxMessage[]> {

@@ -16,6 +16,7 @@ import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
+import { entryOf } from '../entry-params';
 import { whenSignedIn } from '../use-signed-in';
 import './index.scss';
 
@@ -43,20 +44,21 @@ function useCountdown(gift: GiftLandingView | undefined): number {
 
 function ClaimPage() {
   const { gifts, session, consent } = useStores();
-  const { t = '' } = useRouter().params;
-  const token = decodeURIComponent(t);
+  // A share card or link (t), a 小程序码 (scene: the gift's short id), or a scanned link (q).
+  const entry = entryOf(useRouter().params, 't');
+  const scene = entry?.kind === 'scene' ? entry.value : '';
+  const token = entry?.kind === 'query' ? entry.value : '';
+  const open = (): void => void gifts.openLanding(scene ? { scene } : { token });
   const [name, setName] = useState(session.session?.user.nickname ?? '');
   useEffect(() => {
-    void gifts.loadLanding(token);
-  }, [gifts, token, session.signedIn]);
+    void gifts.openLanding(scene ? { scene } : { token });
+  }, [gifts, scene, token, session.signedIn]);
   const view = gifts.landing;
   const gift = view.data?.gift;
   const left = useCountdown(gift);
   if (view.status === 'error' && !gift) {
     if (view.errorCode === 'NOT_FOUND') return <StateView status="empty" message={s.notFound} hint={s.notFoundHint} />;
-    return (
-      <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void gifts.loadLanding(token)} />
-    );
+    return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={open} />;
   }
   if (!gift) return <StateView status="loading" />;
   const mine =
@@ -65,7 +67,7 @@ function ClaimPage() {
   const claim = (): void =>
     whenSignedIn(session.signedIn, () => {
       // Asked before any await: WeChat opens its subscribe dialog only within the tap.
-      if (name.trim() !== '') void gifts.claim(token, name, consent.ask('claimGift'));
+      if (name.trim() !== '') void gifts.claim(gifts.landingToken, name, consent.ask('claimGift'));
     });
   return (
     <View className="page claim">
