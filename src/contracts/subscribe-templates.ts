@@ -3,8 +3,10 @@
  * functions (which template each kind of message is sent with, from `TEMPLATE_*` settings), the app
  * (which ids it asks the user to accept, a build-time constant from the same variables) and the
  * local cloud (which templates exist and what their fields are). Production ids come from the
- * mini-program's admin console; the local cloud's ids are the defaults.
+ * mini-program's admin console; the local cloud's ids are the defaults. The ids and setting names
+ * live in subscribe-templates.json, which the Taro build config (config/index.ts) reads too.
  */
+import templates from './subscribe-templates.json';
 
 /** Every kind of message the functions send. */
 export const MESSAGE_KINDS = [
@@ -17,22 +19,10 @@ export const MESSAGE_KINDS = [
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** The setting (function environment variable, and build variable of the app) holding each kind's template id. */
-export const TEMPLATE_SETTINGS: Readonly<Record<MessageKind, string>> = {
-  giftReceived: 'TEMPLATE_GIFT_RECEIVED',
-  giftClaimed: 'TEMPLATE_GIFT_CLAIMED',
-  giftReturned: 'TEMPLATE_GIFT_RETURNED',
-  cardExpiring: 'TEMPLATE_CARD_EXPIRING',
-  extensionDecided: 'TEMPLATE_EXTENSION_DECIDED',
-};
+export const TEMPLATE_SETTINGS: Readonly<Record<MessageKind, string>> = templates.settings;
 
 /** The local cloud's template ids: what a deployment's settings would hold. */
-export const LOCAL_TEMPLATE_IDS: Readonly<Record<MessageKind, string>> = {
-  giftReceived: 'local-tmpl-gift-received',
-  giftClaimed: 'local-tmpl-gift-claimed',
-  giftReturned: 'local-tmpl-gift-returned',
-  cardExpiring: 'local-tmpl-card-expiring',
-  extensionDecided: 'local-tmpl-extension-decided',
-};
+export const LOCAL_TEMPLATE_IDS: Readonly<Record<MessageKind, string>> = templates.localIds;
 
 /**
  * The keys of every template (chosen in the console with these fields: README, Deploying): the card
@@ -43,8 +33,9 @@ export const TEMPLATE_KEYS = { card: 'thing1', amount: 'amount2', who: 'thing3',
 export type TemplateIds = Record<MessageKind, string>;
 
 /**
- * Each kind's template id from settings (`env`), the local cloud's id where a setting is absent.
- * An empty setting means "not sent" in production, so it is kept empty.
+ * Each kind's template id from settings (`env`), the local cloud's id where a setting is absent
+ * (the app's build and the local cloud; deployed functions read their settings alone). An empty
+ * setting means "not sent", so it is kept empty. config/index.ts does the same over the JSON.
  */
 export function templateIdsFrom(env: Readonly<Record<string, string | undefined>>): TemplateIds {
   const ids = { ...LOCAL_TEMPLATE_IDS };
