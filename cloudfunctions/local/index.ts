@@ -22,6 +22,7 @@ import { Outbox } from './outbox';
 import { Faults } from './faults';
 import { LocalOpenApi } from './openapi';
 import { appPages } from './openapi/app-pages';
+import { openApiPermissions } from './openapi/permissions';
 import { Subscriptions } from './openapi/subscriptions';
 import { localTemplates, templateSettings } from './openapi/templates';
 
@@ -175,7 +176,13 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       outbox,
       subscriptions,
       knownTemplate: (id) => templates.has(id),
-      openApi: new LocalOpenApi({ templates, subscriptions, outbox, pages: appPages }),
+      openApi: new LocalOpenApi({
+        templates,
+        subscriptions,
+        outbox,
+        pages: appPages,
+        permissions: openApiPermissions(functions),
+      }),
     }),
   );
 

@@ -6,6 +6,7 @@
  * instead of passing locally and failing in production.
  */
 import type { WireApi } from '../gateway/admin-api';
+import type { Invoker } from '../runtime/runtime';
 import type { Outbox } from '../outbox';
 import { CodecError, decodeRequest, encodeAnswer, OPEN_API, type OpenApiAnswer } from './codec';
 import { sendSubscribeMessage, type SubscribeTemplate } from './subscribe-message';
@@ -15,6 +16,8 @@ import { wxError } from './answers';
 
 /** The cloud's "API not found" (wx-server-sdk's WX_FUNCTIONS_SERVER_OPENAPI_NOT_FOUND). */
 export const API_NOT_FOUND = -604100;
+/** The cloud's "function has no permission to call this API" (WX_FUNCTIONS_SERVER_OPENAPI_NO_PERMISSION). */
+export const NO_PERMISSION = -604101;
 
 export interface OpenApiDeps {
   templates: ReadonlyMap<string, SubscribeTemplate>;
@@ -22,21 +25,33 @@ export interface OpenApiDeps {
   outbox: Outbox;
   /** The app's pages (`pages/home/index`…), for the APIs that name one. */
   pages: () => ReadonlySet<string>;
+  /** The open APIs a function's config.json grants it. */
+  permissions: (fn: string) => ReadonlySet<string>;
 }
 
 type Handler = (params: Record<string, unknown>) => OpenApiAnswer | Promise<OpenApiAnswer>;
 
 export class LocalOpenApi implements WireApi {
   private readonly apis: ReadonlyMap<string, Handler>;
+  private readonly permissions: OpenApiDeps['permissions'];
 
   constructor(deps: OpenApiDeps) {
+    this.permissions = deps.permissions;
     this.apis = new Map<string, Handler>([
       ['subscribeMessage.send', (p) => sendSubscribeMessage(deps, p)],
       ['wxacode.getUnlimited', (p) => getUnlimited(p, deps.pages)],
     ]);
   }
 
-  async handle(apiName: string, requestData: Buffer): Promise<Buffer> {
+  async handle(apiName: string, requestData: Buffer, _options?: Buffer, caller?: Invoker): Promise<Buffer> {
+    // A function's call is checked against its config.json (a test's own SDK is not a function).
+    const fn = caller?.functionName;
+    if (fn && !this.permissions(fn).has(apiName)) {
+      console.error(
+        `[openapi] ${fn} called ${apiName} without it in config.json permissions.openapi (${NO_PERMISSION})`,
+      );
+      return encodeAnswer({ body: Buffer.alloc(0), contentType: '', errorCode: NO_PERMISSION });
+    }
     const api = this.apis.get(apiName);
     if (!api) {
       console.error(

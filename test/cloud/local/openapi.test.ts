@@ -10,6 +10,7 @@ import { LOCAL_TEMPLATE_IDS } from '../../../src/contracts/subscribe-templates';
 import { decodeAnswer, decodeRequest, encodeAnswer, encodeRequest } from '../../../cloudfunctions/local/openapi/codec';
 import { findDemoUser } from '../../../cloudfunctions/local/gateway/demo-users';
 import { connectSdk } from '../support/sdk';
+import path from 'node:path';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 
 jest.setTimeout(60_000);
@@ -213,5 +214,25 @@ describe('wxacode.getUnlimited', () => {
     expect(await get('merchant/pages/join/index')).toBeUndefined();
     expect(await get('/pages/claim/index')).toBe(41030);
     expect(await get('pages/claim/index?t=1')).toBe(41030);
+  });
+});
+
+describe('permissions', () => {
+  test('should refuse a function an open API its config.json does not grant (-604101), and serve the ones it does', async () => {
+    const own = await startTestCloud({ functionsDir: path.join(__dirname, '..', 'fixtures', 'openapi-functions') });
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const call = (group: string, name: string, req: object) =>
+        own.runtime.invoke('caller', { group, name, req }, { openId: 'o-fn', appId: 'wx-test', source: 'wx_client' });
+      expect(await call('subscribeMessage', 'send', message('o-fn'))).toEqual({ errCode: -604101 });
+      expect(log).toHaveBeenCalledWith(expect.stringContaining('caller called subscribeMessage.send without it'));
+      expect(await call('wxacode', 'getUnlimited', { scene: 'abc', page: 'pages/claim/index' })).toEqual({
+        errCode: 0,
+        contentType: 'image/png',
+      });
+    } finally {
+      log.mockRestore();
+      await own.close();
+    }
   });
 });
