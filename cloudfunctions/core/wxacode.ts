@@ -16,9 +16,6 @@ interface WxacodeApi {
   }): Promise<{ contentType: string; buffer: Buffer | Uint8Array }>;
 }
 
-/** The scene's characters WeChat allows are wider; ours are letters and digits only. */
-export const SCENE_PATTERN = /^[0-9A-Za-z]{1,32}$/;
-
 export async function wxacode(page: string, scene: string): Promise<string> {
   // The page without its leading slash, as WeChat wants it; it must be published (check_path).
   const res = await openApi<WxacodeApi>('wxacode').getUnlimited({ scene, page: page.replace(/^\//, ''), width: 430 });

@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import type { GatewayHttp } from './gateway-http';
 import { gatewaySubscribe } from './subscribe-gateway';
 import type { SubscribeService } from './subscribe-types';
-import { platformIdentity } from './transport.weapp';
+import { platformIdentity } from './transport';
 
 function wechatSubscribe(): SubscribeService {
   return {
