@@ -229,6 +229,7 @@ async function operatorJourney(browser: Browser, cloud: LocalCloud): Promise<voi
   await alice.byId('extension-request').click();
   await alice.byId('extension-sheet').waitFor();
   await alice.byId('extension-confirm').click();
+  await alice.byId('consent-allow').click();
   await alice.byId('extension-state').waitFor();
   await alice.shoot('38-card-extension-pending', true);
   await later.page.goto(`${url}/merchant/pages/extensions/index?brandId=brand-lanshan-coffee`);

@@ -48,11 +48,13 @@ export function templateIdsFrom(env: Readonly<Record<string, string | undefined>
 
 /**
  * The messages a tap leads to, asked for on that tap: sending a gift (told when it is claimed or
- * comes back), claiming one (told it arrived), buying a card (told before it expires).
+ * comes back), claiming one (told it arrived), buying a card (told before it expires), asking for
+ * an expired card's extension (told the operator's decision).
  */
 export const CONSENT_FOR = {
   sendGift: ['giftClaimed', 'giftReturned'],
   claimGift: ['giftReceived'],
   buy: ['cardExpiring'],
+  requestExtension: ['extensionDecided'],
 } as const satisfies Record<string, readonly MessageKind[]>;
 export type ConsentMoment = keyof typeof CONSENT_FOR;

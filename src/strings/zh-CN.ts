@@ -353,6 +353,7 @@ export const zhCN = {
     sendGift: '好友领取或礼品退回时，通知你一次',
     claimGift: '礼品卡放入你的卡包时，通知你一次',
     buy: '卡片快到期时，提醒你一次',
+    requestExtension: '商家处理你的延期申请后，通知你一次',
     hint: '每次允许只发送一条通知；拒绝不影响本次操作',
     allow: '允许',
     reject: '拒绝',
