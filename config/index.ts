@@ -3,6 +3,8 @@
  * TARO_APP_CLOUD_ENV and TARO_APP_GATEWAY_URL from the environment at build time.
  */
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+// JSON, not the .ts beside it: Taro's config loader compiles only this folder.
+import templates from '../src/contracts/subscribe-templates.json';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -27,6 +29,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       ),
       // The https origin whose links open the mini-program (its "scan a normal link" rule); gift QR codes point there.
       'process.env.TARO_APP_SHARE_ORIGIN': JSON.stringify(process.env.TARO_APP_SHARE_ORIGIN ?? ''),
+      // The subscribe-message template ids the app asks users to accept: the same TEMPLATE_* variables
+      // the functions are deployed with, the local cloud's ids when unset (src/contracts/subscribe-templates.ts).
+      'process.env.TARO_APP_TEMPLATE_IDS': JSON.stringify(
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(templates.settings).map(([kind, setting]) => [
+              kind,
+              process.env[setting] ?? templates.localIds[kind as keyof typeof templates.localIds],
+            ]),
+          ),
+        ),
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

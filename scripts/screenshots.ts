@@ -50,6 +50,8 @@ async function signedInJourney(browser: Browser, url: string): Promise<void> {
   await byId('buy-sheet').getByText('¥1,000', { exact: true }).click();
   await shoot('10-buy-sheet', false);
   await byId('pay').click();
+  // The app's subscribe-message sheet (H5's stand-in for WeChat's dialog).
+  await byId('consent-allow').click();
   await byId('confirm-pay').waitFor();
   await shoot('11-pay-sheet');
   await byId('confirm-pay').click();
@@ -227,6 +229,7 @@ async function operatorJourney(browser: Browser, cloud: LocalCloud): Promise<voi
   await alice.byId('extension-request').click();
   await alice.byId('extension-sheet').waitFor();
   await alice.byId('extension-confirm').click();
+  await alice.byId('consent-allow').click();
   await alice.byId('extension-state').waitFor();
   await alice.shoot('38-card-extension-pending', true);
   await later.page.goto(`${url}/merchant/pages/extensions/index?brandId=brand-lanshan-coffee`);

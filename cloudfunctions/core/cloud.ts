@@ -51,4 +51,10 @@ export function cloudPay(): unknown {
   return (cloud as unknown as { cloudPay: unknown }).cloudPay;
 }
 
+/** One open API (`cloud.openapi.<group>`), through the SDK initialised for this environment. */
+export function openApi<T>(group: string): T {
+  ensureInit();
+  return (cloud as unknown as { openapi: Record<string, T> }).openapi[group]!;
+}
+
 export { cloud };

@@ -22,6 +22,11 @@ import { PaySystem } from './pay/pay-system';
 import { WxPayApi } from './pay/wxpay-api';
 import { Outbox } from './outbox';
 import { Faults } from './faults';
+import { LocalOpenApi } from './openapi';
+import { appPages } from './openapi/app-pages';
+import { openApiPermissions } from './openapi/permissions';
+import { Subscriptions } from './openapi/subscriptions';
+import { localTemplates, templateSettings } from './openapi/templates';
 
 export interface LocalCloud {
   url: string;
@@ -36,8 +41,10 @@ export interface LocalCloud {
   seeded: boolean;
   /** The simulated WeChat Pay. */
   pay: PaySystem;
-  /** Messages the functions sent (production: WeChat subscribe messages). */
+  /** Subscribe messages the functions sent (what WeChat would have delivered). */
   outbox: Outbox;
+  /** Users' acceptances of subscribe-message templates (wx.requestSubscribeMessage's record). */
+  subscriptions: Subscriptions;
   /** Injected faults (test mode: a slow database, shortened function timeouts). */
   faults: Faults;
   close(): Promise<void>;
@@ -115,16 +122,16 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   };
 
   const secret = sessionSecret(config);
-  const payKey = randomBytes(16).toString('hex');
-  // What every function instance gets besides the SDK's endpoint: the merchant number for cloudPay,
-  // the local key (outbox) and the key for card-code hashes (derived from the local cloud's secret, so it survives restarts).
+  // What every function instance gets besides the SDK's endpoint: the settings a deployment sets
+  // (template ids, the merchant number for cloudPay) and the key for card-code hashes (derived from
+  // the local cloud's secret, so it survives restarts).
   const functionEnv: Record<string, string> = {
+    // The subscribe-message template ids a deployment configures, before settings that may change them.
+    ...templateSettings(),
     ...config.functionSettings,
     ...sdkEnv,
     // The merchant bound to the environment for cloudPay, as a deployment sets it.
     WXPAY_SUB_MCH_ID: '1900000110',
-    LOCAL_PAY_KEY: payKey,
-    LOCAL_OUTBOX_URL: `${url}/outbox`,
     GIFTCARD_SECRET: createHmac('sha256', secret).update('giftcard-codes').digest('hex'),
   };
   let functions: FunctionDefinition[];
@@ -158,6 +165,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     (fn, trigger, e) => console.error(`[timer] ${fn}/${trigger} failed: ${e instanceof Error ? e.message : String(e)}`),
   );
   const outbox = new Outbox(() => clock.now());
+  const subscriptions = new Subscriptions();
+  const templates = localTemplates(functionEnv);
   const sessions = new SessionSigner(secret, config.sessionTtlSeconds);
   server.on(
     'request',
@@ -173,9 +182,17 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       scheduler,
       h5Dir: config.h5Dir,
       pay,
-      payKey,
       outbox,
       wxPayApi: new WxPayApi(pay),
+      subscriptions,
+      knownTemplate: (id) => templates.has(id),
+      openApi: new LocalOpenApi({
+        templates,
+        subscriptions,
+        outbox,
+        pages: appPages,
+        permissions: openApiPermissions(functions),
+      }),
     }),
   );
 
@@ -195,6 +212,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     seeded,
     pay,
     outbox,
+    subscriptions,
     faults,
     async close() {
       scheduler.stop();

@@ -1,17 +1,26 @@
 /**
- * The local cloud's message outbox: what production would send as WeChat subscribe messages, kept
- * (the newest first, bounded) so the dev panel can show each user theirs and tests can read them.
+ * The local cloud's message outbox: the subscribe messages `subscribeMessage.send` accepted — what
+ * WeChat would have delivered — kept (the newest first, bounded) so the dev panel can show each
+ * user theirs and tests can read them.
  */
 import { randomBytes } from 'node:crypto';
+import { TEMPLATE_KEYS } from '../../src/contracts/subscribe-templates';
 
 export interface OutboxMessage {
   id: string;
   at: number;
   to: string;
+  /** The kind of message its template is for (giftClaimed…). */
   kind: string;
+  templateId: string;
   page: string;
-  fields: Record<string, unknown>;
+  /** The template's values as sent, by key (thing1, amount2…). */
+  data: Record<string, string>;
+  /** The same values by what they mean (our templates' keys: README, Deploying), for people reading them. */
+  fields: { card: string; amount: string; who: string; time: string; note: string };
 }
+
+export type NewMessage = Pick<OutboxMessage, 'to' | 'kind' | 'templateId' | 'page' | 'data'>;
 
 const KEEP = 2_000;
 
@@ -20,21 +29,23 @@ export class Outbox {
 
   constructor(private readonly now: () => number) {}
 
-  /** Accepts what the functions' messages port sends; malformed messages are refused whole. */
-  accept(messages: unknown): number {
-    if (!Array.isArray(messages) || messages.length > 1_000) throw new Error('messages must be an array of ≤ 1000');
-    const valid = messages.map((m: Record<string, unknown>) => {
-      if (typeof m !== 'object' || m === null) throw new Error('message must be an object');
-      const { to, kind, page, fields } = m;
-      if (typeof to !== 'string' || typeof kind !== 'string' || typeof page !== 'string')
-        throw new Error('message needs to, kind and page');
-      if (typeof fields !== 'object' || fields === null) throw new Error('message needs fields');
-      return { to, kind, page, fields: fields as Record<string, unknown> };
-    });
-    const at = this.now();
-    for (const m of valid) this.items.unshift({ id: randomBytes(8).toString('hex'), at, ...m });
+  add(m: NewMessage): OutboxMessage {
+    const v = (key: string): string => m.data[key] ?? '';
+    const message: OutboxMessage = {
+      id: randomBytes(8).toString('hex'),
+      at: this.now(),
+      ...m,
+      fields: {
+        card: v(TEMPLATE_KEYS.card),
+        amount: v(TEMPLATE_KEYS.amount),
+        who: v(TEMPLATE_KEYS.who),
+        time: v(TEMPLATE_KEYS.at),
+        note: v(TEMPLATE_KEYS.note),
+      },
+    };
+    this.items.unshift(message);
     if (this.items.length > KEEP) this.items.length = KEEP;
-    return valid.length;
+    return message;
   }
 
   /** Messages to one user (or everyone's when `to` is undefined), newest first. */

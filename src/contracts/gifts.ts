@@ -98,6 +98,10 @@ export interface GiftsActions {
   cancel: { input: { giftId: string }; output: { gift: SentGiftView } };
   view: { input: { token: string }; output: { gift: GiftLandingView } };
   claim: { input: { token: string; name: string }; output: { cardId: string; amount: number } };
+  /** The gift's 小程序码 (its sender only): the scene it carries and the image as a data URL. */
+  wxacode: { input: { giftId: string }; output: { scene: string; image: string } };
+  /** The claim token of a scanned 小程序码's scene (pages/claim/index?scene=…). */
+  resolveScene: { input: { scene: string }; output: { token: string } };
   sent: { input: Record<string, never>; output: { gifts: SentGiftView[]; giftsLeftToday: number } };
   received: { input: Record<string, never>; output: { gifts: ReceivedGiftView[] } };
 }

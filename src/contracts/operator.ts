@@ -73,6 +73,11 @@ export interface CreatedInvite {
   /** The mini-program page a clerk opens (as a link or from the QR). */
   path: string;
   expiresAt: number;
+  /**
+   * The invite's 小程序码 as a data URL: the join page with the code as its scene (8 characters, so
+   * it needs no stand-in). Null when WeChat could not make one: the link and its QR still work.
+   */
+  wxacode: string | null;
 }
 
 export interface StaffView {

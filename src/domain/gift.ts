@@ -89,6 +89,8 @@ export interface Gift {
   expiresAt: number;
   endedAt?: number;
   updatedAt: number;
+  /** The scene of its 小程序码 (pages/claim/index?scene=…); absent on gifts made before codes existed. */
+  scene?: string;
 }
 
 export type ClaimRefusal =

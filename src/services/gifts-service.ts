@@ -1,15 +1,17 @@
 /** Typed calls to the `gifts` function, and the local cloud's outbox (its dev panel). */
 import { GIFTS_FUNCTION, type GiftsActions, type SendGiftInput } from '../contracts/gifts';
+import type { MessageKind } from '../contracts/subscribe-templates';
 import { functionClient } from './function-client';
 import type { GatewayHttp } from './gateway-http';
 import type { Transport } from './transport-types';
 
+/** A subscribe message the local cloud delivered to me, with its template's values by meaning. */
 export interface OutboxMessage {
   id: string;
   at: number;
-  kind: 'giftReceived' | 'giftClaimed' | 'giftReturned';
+  kind: MessageKind;
   page: string;
-  fields: { card: string; amount: string; who: string; at: number; note: string };
+  fields: { card: string; amount: string; who: string; time: string; note: string };
 }
 
 export class GiftsService {
@@ -28,6 +30,8 @@ export class GiftsService {
   claim = (token: string, name: string) => this.call('claim', { token, name });
   sent = () => this.call('sent', {});
   received = () => this.call('received', {});
+  wxacode = (giftId: string) => this.call('wxacode', { giftId });
+  resolveScene = (scene: string) => this.call('resolveScene', { scene });
 
   /** Messages the local cloud would have sent me as subscribe messages. */
   async outbox(): Promise<OutboxMessage[]> {

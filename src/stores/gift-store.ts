@@ -35,6 +35,10 @@ export class GiftStore {
   readonly landing = new AsyncView<Out<'view'>>();
   readonly outbox = new AsyncView<OutboxMessage[]>((d) => d.length === 0);
   claimed: Out<'claim'> | undefined = undefined;
+  /** The claim token the landing shows (given, or resolved from a 小程序码's scene). */
+  landingToken = '';
+  /** The current gift's 小程序码. */
+  readonly code = new AsyncView<Out<'wxacode'>>();
 
   constructor(private readonly service: GiftsService) {
     makeAutoObservable<GiftStore, 'service'>(this, {
@@ -44,6 +48,7 @@ export class GiftStore {
       received: false,
       landing: false,
       outbox: false,
+      code: false,
     });
   }
 
@@ -112,10 +117,15 @@ export class GiftStore {
     return this.amount !== undefined && this.senderName.trim() !== '' && !this.action.busy;
   }
 
-  async send(): Promise<Out<'send'> | undefined> {
+  /**
+   * Sends the gift once `consent` (the consent store's question, asked by the page within the tap)
+   * is answered — whatever the answer.
+   */
+  async send(consent: Promise<void> = Promise.resolve()): Promise<Out<'send'> | undefined> {
     const card = this.card;
     const amount = this.amount;
     if (!card || amount === undefined) return undefined;
+    await consent;
     const sent = await this.action.run(() =>
       this.service.send({
         cardId: card._id,
@@ -165,10 +175,35 @@ export class GiftStore {
 
   loadLanding(token: string): Promise<void> {
     this.claimed = undefined;
+    this.landingToken = token;
     return this.landing.run(() => this.service.view(token));
   }
 
-  async claim(token: string, name: string): Promise<boolean> {
+  /** The landing of a claim token, or of the token a scanned 小程序码's scene stands for. */
+  openLanding(from: { token: string } | { scene: string }): Promise<void> {
+    if ('token' in from) return this.loadLanding(from.token);
+    this.claimed = undefined;
+    this.landingToken = '';
+    return this.landing.run(async () => {
+      const { token } = await this.service.resolveScene(from.scene);
+      this.setLandingToken(token);
+      return this.service.view(token);
+    });
+  }
+
+  private setLandingToken(token: string): void {
+    this.landingToken = token;
+  }
+
+  loadCode(giftId: string): Promise<void> {
+    // Another gift's code must not show while this one's loads.
+    this.code.reset();
+    return this.code.run(() => this.service.wxacode(giftId));
+  }
+
+  /** Claims once `consent` is answered, whatever the answer (see send). */
+  async claim(token: string, name: string, consent: Promise<void> = Promise.resolve()): Promise<boolean> {
+    await consent;
     const done = await this.action.run(() => this.service.claim(token, name.trim()));
     if (done) this.setClaimed(done);
     // Whatever the answer, the landing now shows the gift as it is.

@@ -128,7 +128,11 @@ export class PurchaseStore {
     );
   }
 
-  async submit(): Promise<CreateResult | undefined> {
+  /** Creates the order once `consent` (asked by the page within the tap) is answered, whatever the answer. */
+  async submit(consent: Promise<void> = Promise.resolve()): Promise<CreateResult | undefined> {
+    if (!this.canSubmit || !this.product || this.amount === undefined) return undefined;
+    await consent;
+    // The form could have changed while the question was open.
     if (!this.canSubmit || !this.product || this.amount === undefined) return undefined;
     const input = {
       productId: this.product._id,

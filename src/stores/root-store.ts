@@ -17,7 +17,10 @@ import { privacy } from '../services/privacy';
 import { scanner } from '../services/scanner';
 import { screen } from '../services/screen';
 import { platformIdentity } from '../services/transport';
+import { createSubscribe } from '../services/subscribe';
+import { templateIds } from '../services/template-ids';
 import { CatalogStore } from './catalog-store';
+import { ConsentStore } from './consent-store';
 import { ClerkStore } from './clerk-store';
 import { ReportsStore } from './reports-store';
 import { ExtensionsStore } from './extensions-store';
@@ -43,6 +46,7 @@ export class RootStore {
   readonly reports: ReportsStore;
   readonly extensions: ExtensionsStore;
   readonly privacy: PrivacyStore;
+  readonly consent: ConsentStore;
 
   constructor(
     transport: Transport,
@@ -64,5 +68,6 @@ export class RootStore {
     this.reports = new ReportsStore(new ReportsService(transport), saveTextFile);
     this.extensions = new ExtensionsStore(new ExtensionsService(transport));
     this.privacy = new PrivacyStore(privacy);
+    this.consent = new ConsentStore(createSubscribe(http), templateIds);
   }
 }

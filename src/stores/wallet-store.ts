@@ -40,8 +40,12 @@ export class WalletStore {
     return done !== undefined;
   }
 
-  /** Asks for an expired card's balance back (an optional note); reloads the card to show the request. */
-  async requestExtension(cardId: string, note = ''): Promise<boolean> {
+  /**
+   * Asks for an expired card's balance back (an optional note) once `consent` (asked by the page
+   * within the tap) is answered, whatever the answer; reloads the card to show the request.
+   */
+  async requestExtension(cardId: string, note = '', consent: Promise<void> = Promise.resolve()): Promise<boolean> {
+    await consent;
     const trimmed = note.trim();
     const done = await this.action.run(() => this.service.requestExtension(cardId, trimmed || undefined));
     if (done) await this.loadCard(cardId);

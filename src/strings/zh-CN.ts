@@ -326,6 +326,7 @@ export const zhCN = {
     copied: '链接已复制',
     shareToChat: '发送给好友',
     qrHint: '好友扫码领取',
+    wxacodeHint: '微信扫一扫小程序码，直接打开领取',
     cancel: '撤回礼品',
     cancelTitle: '确认撤回',
     cancelBody: '撤回后好友将无法领取，卡片回到你的卡包。',
@@ -350,6 +351,17 @@ export const zhCN = {
     from: (name: string) => `来自 ${name}`,
     outbox: '消息通知（本地）',
     outboxEmpty: '还没有消息',
+  },
+  /** The app's own subscribe-message sheet (where WeChat's dialog is not available). */
+  consent: {
+    title: '接收消息通知',
+    sendGift: '好友领取或礼品退回时，通知你一次',
+    claimGift: '礼品卡放入你的卡包时，通知你一次',
+    buy: '卡片快到期时，提醒你一次',
+    requestExtension: '商家处理你的延期申请后，通知你一次',
+    hint: '每次允许只发送一条通知；拒绝不影响本次操作',
+    allow: '允许',
+    reject: '拒绝',
   },
   claim: {
     title: '收到一份礼品',
@@ -403,8 +415,8 @@ export const zhCN = {
       approved: (date: string) => `已延期至 ${date}`,
       declined: '商家未通过本次延期申请',
     },
-    /** The holder's message when the operator decided. */
-    approvedNote: (date: string) => `延期已通过，有效期至 ${date}`,
+    /** The holder's message when the operator decided (a subscribe message's thing: ≤ 20 characters). */
+    approvedNote: (date: string) => `延期通过，有效期至 ${date}`,
     declinedNote: '延期申请未通过',
     /** The operator's page. */
     title: '延期申请',
@@ -682,6 +694,7 @@ export const zhCN = {
       inviteCode: '邀请码',
       inviteOnce: '邀请码只显示这一次，7 天内有效，仅可使用一次。',
       inviteLink: '邀请链接',
+      inviteWxacode: '小程序码（微信扫一扫加入）',
       inviteRevoke: '作废',
       inviteStates: { open: '待使用', used: '已使用', revoked: '已作废', expired: '已过期' },
       invitesEmpty: '还没有邀请',

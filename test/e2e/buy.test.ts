@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { journey } from './support/browser';
-import { text, visible } from './support/people';
+import { answerConsent, text, visible } from './support/people';
 import { h5Stage } from './support/stage';
 
 jest.setTimeout(120_000);
@@ -25,6 +25,7 @@ async function buyOnBrandPage(p: Page, choose: () => Promise<void>): Promise<voi
   await visible(p, 'buy-sheet').waitFor();
   await choose();
   await visible(p, 'pay').click();
+  await answerConsent(p, true);
   await p.waitForURL(/\/pages\/pay\/index/);
   await text(p, '本地模拟支付').waitFor();
   await visible(p, 'confirm-pay').click();

@@ -9,7 +9,7 @@ import { GIFT_RULES } from '../../src/domain/gift';
 import { waitFor } from '../cloud/support/calls';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { journey } from './support/browser';
-import { paidCard, signIn, text, visible } from './support/people';
+import { answerConsent, paidCard, signIn, text, visible } from './support/people';
 import { h5Stage } from './support/stage';
 
 jest.setTimeout(180_000);
@@ -25,6 +25,8 @@ async function giftFromCardPage(p: Page, cardId: string, fill: () => Promise<voi
   await visible(p, 'gift-blessing').waitFor();
   await fill();
   await visible(p, 'gift-send').click();
+  // Told when it is claimed or comes back.
+  await answerConsent(p, true);
 }
 
 test('should gift, claim, return an unclaimed gift and refuse the sixth gift of the day', async () => {
@@ -59,6 +61,7 @@ test('should gift, claim, return an unclaimed gift and refuse the sixth gift of 
     await bob.waitForURL(/\/pages\/claim\/index/);
     await visible(bob, 'claim-name').locator('input').fill('阿博');
     await visible(bob, 'claim').click();
+    await answerConsent(bob, true);
     await visible(bob, 'claim-success').filter({ hasText: '¥100 已放入你的卡包' }).waitFor();
     await visible(bob, 'claim-to-card').click();
     await bob.waitForURL(/\/pages\/card\/index/);

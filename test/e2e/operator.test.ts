@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { CatalogActions } from '../../src/contracts/catalog';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { journey } from './support/browser';
-import { signIn, text, visible } from './support/people';
+import { answerConsent, signIn, text, visible } from './support/people';
 import { h5Stage } from './support/stage';
 
 jest.setTimeout(150_000);
@@ -73,6 +73,7 @@ test('should let an operator create a product with a new face, sell it, and see 
     expect(await visible(alice, 'total').textContent()).toBe('¥100');
     await text(alice, '初雪的日子，请你喝一杯热可可。').waitFor();
     await visible(alice, 'pay').click();
+    await answerConsent(alice, false);
     await alice.waitForURL(/\/pages\/pay\/index/);
     await visible(alice, 'confirm-pay').click();
     await alice.waitForURL(/\/pages\/result\/index/);

@@ -1,11 +1,13 @@
 /** Presentational components: what the user sees and the events they emit. */
 import { fireEvent, render, screen } from '@testing-library/react';
 import { ActionButton } from '../../src/components/action-button';
+import { ConsentSheet } from '../../src/components/consent-sheet';
 import { ProductTile } from '../../src/components/product-tile';
 import { StateView } from '../../src/components/state-view';
 import { customRangeText, validityText } from '../../src/components/format';
 import type { ProductSummary } from '../../src/contracts/catalog';
 import { fen } from '../../src/domain/money';
+import { strings } from '../../src/strings/zh-CN';
 
 const product: ProductSummary = {
   _id: 'prod-a',
@@ -69,4 +71,24 @@ test('should press an enabled button and ignore taps on a disabled one', () => {
   expect(onPress).toHaveBeenCalledTimes(1);
   expect(screen.getByText('确认')).toHaveClass('btn', 'btn--ghost', 'btn--disabled');
   expect(screen.getByText('确认')).toHaveAttribute('aria-disabled', 'true');
+});
+
+test('should ask for a message in the consent sheet and answer 允许, 拒绝, or 拒绝 when tapped outside', () => {
+  const onAnswer = jest.fn();
+  const c = strings.consent;
+  const { container } = render(
+    <ConsentSheet
+      title={c.title}
+      message={c.sendGift}
+      hint={c.hint}
+      allowText={c.allow}
+      rejectText={c.reject}
+      onAnswer={onAnswer}
+    />,
+  );
+  expect(screen.getByText('好友领取或礼品退回时，通知你一次')).toBeInTheDocument();
+  fireEvent.click(screen.getByText('允许'));
+  fireEvent.click(screen.getByText('拒绝'));
+  fireEvent.click(container.querySelector('.sheet__mask')!);
+  expect(onAnswer.mock.calls).toEqual([[true], [false], [false]]);
 });

@@ -79,7 +79,13 @@ function fakeApi(): OperatorApi & Calls {
     addStore: jest.fn(async (_b, name: string, address: string) => ({ store: { id: 'b1-s2', name, address } })),
     updateStore: jest.fn(async (_b, id: string, name: string, address: string) => ({ store: { id, name, address } })),
     createInvite: jest.fn(async () => ({
-      invite: { id: 'inv-1', code: 'ABCDEFGH', path: '/merchant/pages/join/index?code=ABCDEFGH', expiresAt: NOW },
+      invite: {
+        id: 'inv-1',
+        code: 'ABCDEFGH',
+        path: '/merchant/pages/join/index?code=ABCDEFGH',
+        expiresAt: NOW,
+        wxacode: null,
+      },
     })),
     invites: jest.fn(async () => ({ invites: [invite] })),
     revokeInvite: jest.fn(async () => ({ invite: { ...invite, state: 'revoked' as const } })),

@@ -2,7 +2,7 @@
 import type { Card } from '../../../src/domain/card';
 import type { ExtensionRequest, ReminderWindow } from '../../../src/domain/expiry';
 import { isoChinaDay } from '../../../src/domain/report-days';
-import { formatPrice, type Fen } from '../../../src/domain/money';
+import type { Fen } from '../../../src/domain/money';
 import { strings } from '../../../src/strings/zh-CN';
 import type { Message } from '../messages';
 
@@ -15,7 +15,7 @@ export function expiringMessage(card: Card, days: ReminderWindow): Message {
     page: cardPage(card._id),
     fields: {
       card: `${card.brandName} ${card.productName}`,
-      amount: formatPrice(card.balance),
+      amount: card.balance,
       who: card.brandName,
       at: card.expiresAt ?? 0,
       note: strings.expiry.reminderNote(days),
@@ -31,7 +31,7 @@ export function decidedMessage(request: ExtensionRequest, now: number): Message 
     page: cardPage(request.cardId),
     fields: {
       card: `${request.brandName} ${request.productName}`,
-      amount: formatPrice(request.amount as Fen),
+      amount: request.amount as Fen,
       who: request.brandName,
       at: now,
       note: approved

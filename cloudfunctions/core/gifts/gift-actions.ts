@@ -5,7 +5,6 @@
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { GIFT_RULES, type Gift } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
-import { formatPrice } from '../../../src/domain/money';
 import { GIFT_LIMITS, type GiftsActions } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
@@ -14,6 +13,8 @@ import { notify } from '../messages';
 import { action, type ActionTable } from '../router';
 import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
+import { giftCode, tokenOfScene } from './gift-codes';
+import { GIFT_SCENE } from './scene';
 import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
@@ -86,6 +87,22 @@ export const giftActions: ActionTable = {
     },
   }),
 
+  /** The gift's 小程序码, for its sender to show. */
+  wxacode: action({
+    access: 'user',
+    input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
+    run: async ({ giftId }, caller): Promise<Out<'wxacode'>> => giftCode(caller.openId, giftId),
+  }),
+
+  /** The claim token a scanned 小程序码's scene stands for. */
+  resolveScene: action({
+    access: 'public',
+    input: z.object({ scene: z.string().regex(GIFT_SCENE, 'malformed scene') }).strict(),
+    run: async ({ scene }, caller): Promise<Out<'resolveScene'>> => ({
+      token: await tokenOfScene(caller, scene, now()),
+    }),
+  }),
+
   claim: action({
     access: 'user',
     input: z.object({ token, name: text(1, GIFT_LIMITS.nameMax) }).strict(),
@@ -98,13 +115,13 @@ export const giftActions: ActionTable = {
           to: gift.sender,
           kind: 'giftClaimed',
           page: 'pages/gifts/index?tab=sent',
-          fields: { card, amount: formatPrice(amount), who: name, at, note: '你送出的礼品卡已被领取' },
+          fields: { card, amount, who: name, at, note: '你送出的礼品卡已被领取' },
         },
         {
           to: caller.openId,
           kind: 'giftReceived',
           page: `pages/card/index?id=${cardId}`,
-          fields: { card, amount: formatPrice(amount), who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
+          fields: { card, amount, who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
         },
       ]);
       return { cardId, amount };

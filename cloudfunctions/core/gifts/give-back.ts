@@ -7,7 +7,7 @@
 import { ErrorCode } from '../../../src/domain/errors';
 import type { Gift } from '../../../src/domain/gift';
 import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
-import { formatPrice, type Fen } from '../../../src/domain/money';
+import type { Fen } from '../../../src/domain/money';
 import { C } from '../collections';
 import type { Message } from '../messages';
 import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
@@ -33,7 +33,7 @@ export function returnedMessage(gift: Gift, now: number): Message {
     page: `pages/gifts/index?tab=sent`,
     fields: {
       card: `${gift.brandName} ${gift.productName}`,
-      amount: formatPrice((gift.amount - gift.claimedAmount) as Fen),
+      amount: (gift.amount - gift.claimedAmount) as Fen,
       who: gift.senderName,
       at: now,
       note: gift.state === 'cancelled' ? '礼品已撤回，卡已回到卡包' : '好友未在时限内领取，已退回卡包',

@@ -17,6 +17,7 @@ import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
 import { keyedHash, randomCode } from '../secrets';
 import { refuse, transaction, txAdd, txAddMany, txGet, txSet, txUpdate, type Refusal, type Tx } from '../tx';
+import { giftScene } from './scene';
 import { giftIdFor, giftPoolCardId } from './tokens';
 
 /** A sender's gifts of one China day. */
@@ -115,6 +116,7 @@ async function writeGift(
   const gift: Gift = {
     _id: id,
     sender,
+    scene: giftScene(id),
     senderName: input.senderName,
     mode: input.mode,
     shareMode,

@@ -17,6 +17,7 @@ import { toClerkProfileView } from '../redeem/views';
 import { keyedHash, randomToken } from '../secrets';
 import { failureGuard, type ThrottleRule } from '../throttle';
 import { refuse, transaction, txGet, txSet, txUpdate } from '../tx';
+import { wxacode } from '../wxacode';
 import type { StaffMember } from './staff';
 import { storesOf } from './stores-admin';
 
@@ -116,7 +117,12 @@ export async function createInvite(
     );
     return true;
   });
-  return { id: invite._id, code, path: `${JOIN_PAGE}?code=${code}`, expiresAt: invite.expiresAt };
+  // The code is shown once, so its 小程序码 is made now or never; without one the link still works.
+  const image = await wxacode(JOIN_PAGE, code).catch((e: unknown) => {
+    console.error('invite 小程序码 not made:', e instanceof Error ? e.message : e);
+    return null;
+  });
+  return { id: invite._id, code, path: `${JOIN_PAGE}?code=${code}`, expiresAt: invite.expiresAt, wxacode: image };
 }
 
 export async function listInvites(brandId: string, at: number): Promise<InviteView[]> {

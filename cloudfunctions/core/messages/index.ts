@@ -1,30 +1,28 @@
 /**
- * The messages adapter for where the function runs (the local cloud's outbox when LOCAL_OUTBOX_URL
- * is set, otherwise WeChat subscribe messages), and `notify`, which never lets a notification
- * failure undo or fail the money movement it reports: it runs after the commit and only logs.
+ * The messages adapter — WeChat subscribe messages through `cloud.openapi.subscribeMessage`, the
+ * only one: the local cloud answers the same API through the same SDK — and `notify`, which never
+ * lets a notification failure undo or fail the money movement it reports: it runs after the commit
+ * and only logs.
  */
-import { cloud } from '../cloud';
-import { LocalMessages } from './local-messages';
+import { openApi } from '../cloud';
+import { MESSAGE_KINDS, TEMPLATE_SETTINGS, type MessageKind } from '../../../src/contracts/subscribe-templates';
 import type { Message, MessagesPort } from './port';
 import { WechatMessages, type SubscribeMessageApi } from './wechat-messages';
 
 let port: MessagesPort | undefined;
 
-export function messages(): MessagesPort {
-  if (port) return port;
-  const local = process.env.LOCAL_OUTBOX_URL;
-  if (local) {
-    port = new LocalMessages(local, process.env.LOCAL_PAY_KEY ?? '');
-  } else {
-    const api = (cloud as unknown as { openapi: { subscribeMessage: SubscribeMessageApi } }).openapi.subscribeMessage;
-    port = new WechatMessages(api, {
-      giftReceived: process.env.TEMPLATE_GIFT_RECEIVED,
-      giftClaimed: process.env.TEMPLATE_GIFT_CLAIMED,
-      giftReturned: process.env.TEMPLATE_GIFT_RETURNED,
-      cardExpiring: process.env.TEMPLATE_CARD_EXPIRING,
-      extensionDecided: process.env.TEMPLATE_EXTENSION_DECIDED,
-    });
+/** Each kind's template id from the function's settings; a kind without one is not sent. */
+function configuredTemplates(): Partial<Record<MessageKind, string>> {
+  const ids: Partial<Record<MessageKind, string>> = {};
+  for (const kind of MESSAGE_KINDS) {
+    const id = process.env[TEMPLATE_SETTINGS[kind]];
+    if (id) ids[kind] = id;
   }
+  return ids;
+}
+
+export function messages(): MessagesPort {
+  port ??= new WechatMessages(openApi<SubscribeMessageApi>('subscribeMessage'), configuredTemplates());
   return port;
 }
 

@@ -2,14 +2,14 @@
  * The messages port: notifications to a user outside the app. In production they are WeChat
  * subscribe messages; the local cloud keeps them in an outbox its dev panel shows.
  */
-export type MessageKind =
-  | 'giftReceived'
-  | 'giftClaimed'
-  | 'giftReturned'
-  /** A card's expiry is 30, 7 or 1 days away (the daily expiry sweep). */
-  | 'cardExpiring'
-  /** The operator approved or declined the holder's extension request. */
-  | 'extensionDecided';
+import type { Fen } from '../../../src/domain/money';
+import type { MessageKind } from '../../../src/contracts/subscribe-templates';
+
+/**
+ * giftReceived, giftClaimed, giftReturned; cardExpiring (a card's expiry is 30, 7 or 1 days away:
+ * the daily expiry sweep); extensionDecided (the operator approved or declined an extension request).
+ */
+export type { MessageKind };
 
 export interface Message {
   /** OPENID of the recipient. */
@@ -24,7 +24,8 @@ export interface Message {
 export interface MessageFields {
   /** The card's brand and product. */
   card: string;
-  amount: string;
+  /** The adapter writes it in the template's format. */
+  amount: Fen;
   /** The other person: sender or claimer. */
   who: string;
   at: number;

@@ -6,8 +6,8 @@
  *   GET  /api/health            liveness only (what runs here is nobody's business)
  *   /api/test/*                 clock, forced conflicts, faults, trigger ticks, counters (test mode only)
  *   /api/pay/local/*            the simulated WeChat Pay's pay sheet (pay-api.ts)
- *   POST /outbox                the functions' messages port (local cloud key only)
  *   GET  /api/dev/outbox        the session user's messages, for the dev panel
+ *   POST /api/dev/subscribe     the session user's answer to the subscribe-message dialog (subscribe-api.ts)
  *   POST /admin                 the SDK's endpoint (admin-api.ts)
  *   GET  /*                     the H5 build
  */
@@ -18,7 +18,9 @@ import { DEMO_USERS, findDemoUser } from './demo-users';
 import { HttpError, readJson, readObject, sendError, sendJson } from './http-util';
 import type { SessionSigner } from './sessions';
 import { serveStatic } from './static-files';
-import { handlePayTest, handlePaySheet, sameKey } from './pay-api';
+import { handlePayTest, handlePaySheet } from './pay-api';
+import { recordAnswer } from './subscribe-api';
+import type { Subscriptions } from '../openapi/subscriptions';
 import type { PaySystem } from '../pay/pay-system';
 import type { Outbox } from '../outbox';
 import { FunctionError } from '../runtime/runtime';
@@ -40,9 +42,10 @@ export interface GatewayDeps extends AdminDeps {
   scheduler: TriggerScheduler;
   h5Dir: string;
   pay: PaySystem;
-  /** The key functions present to the outbox. */
-  payKey: string;
   outbox: Outbox;
+  /** Users' answers to the subscribe-message dialog, and which template ids exist. */
+  subscriptions: Subscriptions;
+  knownTemplate: (id: string) => boolean;
 }
 
 const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
@@ -136,6 +139,10 @@ async function testRoute(deps: GatewayDeps, path: string, req: IncomingMessage, 
     else sendError(res, 400, 'INVALID_ARGUMENT', 'openId required');
   } else if (path.startsWith('/api/test/pay/')) {
     await handlePayTest(deps.pay, path, body, res);
+  } else if (path === '/api/test/subscribe' && req.method === 'POST') {
+    const openId = typeof body.openId === 'string' ? body.openId : '';
+    if (!openId) sendError(res, 400, 'INVALID_ARGUMENT', 'openId required');
+    else recordAnswer(deps.subscriptions, deps.knownTemplate, openId, body, res);
   } else if (path === '/api/test/outbox') {
     sendJson(res, 200, { messages: deps.outbox.list(undefined, 1_000) });
   } else if (path === '/api/test/stats') {
@@ -160,15 +167,11 @@ export function createRequestHandler(deps: GatewayDeps) {
         if (!openId) return sendError(res, 401, 'UNAUTHENTICATED', 'sign in to pay');
         return await handlePaySheet(deps.pay, openId, sheet[1]!, req.method === 'POST', res);
       }
-      if (path === '/outbox' && req.method === 'POST') {
-        if (!sameKey(req.headers['x-local-key'], deps.payKey))
-          return sendError(res, 403, 'FORBIDDEN', 'local cloud key required');
-        const body = (await readJson(req, 1024 * 1024)) as { messages?: unknown };
-        try {
-          return sendJson(res, 200, { accepted: deps.outbox.accept(body.messages) });
-        } catch (e) {
-          return sendError(res, 400, 'INVALID_ARGUMENT', e instanceof Error ? e.message : 'bad messages');
-        }
+      if (path === '/api/dev/subscribe' && req.method === 'POST') {
+        const openId = sessionUser(deps, req);
+        if (!openId) return sendError(res, 401, 'UNAUTHENTICATED', 'sign in to subscribe');
+        const body = (await readJson(req, 4096)) as Record<string, unknown>;
+        return recordAnswer(deps.subscriptions, deps.knownTemplate, openId, body, res);
       }
       if (path === '/api/dev/outbox' && req.method === 'GET') {
         const openId = sessionUser(deps, req);

@@ -31,6 +31,8 @@ export interface Invoker {
   /** wx_client, wx_trigger, wx_paycallback, a chain such as `wx_client,scf` … (see sources.ts) */
   source: string;
   clientIp?: string;
+  /** The function this invocation runs (set on its session, for the platform APIs it calls). */
+  functionName?: string;
 }
 
 export interface RuntimeOptions {
@@ -106,7 +108,7 @@ export class FunctionRuntime {
     const inst = await this.acquire(pool);
     const token = randomHex();
     const requestId = randomHex(24);
-    this.sessions.set(token, invoker);
+    this.sessions.set(token, { ...invoker, functionName: name });
     const env: InvocationEnv = {
       WX_OPENID: invoker.openId,
       WX_APPID: invoker.appId,

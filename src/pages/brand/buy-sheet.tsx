@@ -7,6 +7,7 @@ import { KIND_CAP } from '../../domain/catalog';
 import { PURCHASE_RULES } from '../../domain/rules';
 import { ORDER_LIMITS } from '../../contracts/orders';
 import { FacePicker } from '../../components/face-picker';
+import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
@@ -16,14 +17,15 @@ import './buy-sheet.scss';
 const s = strings.buy;
 
 function BuySheet({ onClose }: { onClose: () => void }) {
-  const { purchase, orders, privacy } = useStores();
+  const { purchase, orders, privacy, consent } = useStores();
   const p = purchase.product;
   if (!p) return null;
   const range = p.customAmount;
   const min = range ? formatPrice(range.min) : '';
   const max = range ? formatPrice(Math.min(range.max, KIND_CAP[p.kind]) as Fen) : '';
   const submit = async (): Promise<void> => {
-    const created = await purchase.submit();
+    // Asked before any await: WeChat opens its subscribe dialog only within the tap.
+    const created = await purchase.submit(consent.ask('buy'));
     if (created) {
       onClose();
       await startPayment(orders, created.order, created.payment);
@@ -160,6 +162,7 @@ function BuySheet({ onClose }: { onClose: () => void }) {
           </ActionButton>
         </View>
       </View>
+      <Consent />
     </View>
   );
 }

@@ -11,6 +11,7 @@ import { chinaTime } from '../../components/format';
 import { StateView } from '../../components/state-view';
 import { maskCode } from '../../domain/codes';
 import { formatPrice, formatYuan, type Fen } from '../../domain/money';
+import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { navigate } from '../routes';
 import { errorMessage, strings } from '../../strings/zh-CN';
@@ -20,7 +21,7 @@ import './index.scss';
 const s = strings.card;
 
 function CardPage() {
-  const { wallet } = useStores();
+  const { wallet, consent } = useStores();
   const { id = '' } = useRouter().params;
   // On every show: coming back from paying in store or gifting, the balance and history have moved.
   useDidShow(() => void wallet.loadCard(id));
@@ -65,7 +66,8 @@ function CardPage() {
       <ExpiryPanel
         expiry={expiry}
         busy={wallet.action.busy}
-        onRequest={(note) => wallet.requestExtension(card._id, note)}
+        // Asked before any await: WeChat opens its subscribe dialog only within the tap.
+        onRequest={(note) => wallet.requestExtension(card._id, note, consent.ask('requestExtension'))}
       />
       <View className="panel">
         <View className="kv">
@@ -132,6 +134,7 @@ function CardPage() {
           )}
         </View>
       )}
+      <Consent />
     </View>
   );
 }

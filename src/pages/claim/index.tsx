@@ -12,9 +12,11 @@ import { CardFace } from '../../components/card-face';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
 import { formatPrice, type Fen } from '../../domain/money';
+import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
+import { entryOf } from '../entry-params';
 import { whenSignedIn } from '../use-signed-in';
 import './index.scss';
 
@@ -41,21 +43,22 @@ function useCountdown(gift: GiftLandingView | undefined): number {
 }
 
 function ClaimPage() {
-  const { gifts, session } = useStores();
-  const { t = '' } = useRouter().params;
-  const token = decodeURIComponent(t);
+  const { gifts, session, consent } = useStores();
+  // A share card or link (t), a 小程序码 (scene: the gift's short id), or a scanned link (q).
+  const entry = entryOf(useRouter().params, 't');
+  const scene = entry?.kind === 'scene' ? entry.value : '';
+  const token = entry?.kind === 'query' ? entry.value : '';
+  const open = (): void => void gifts.openLanding(scene ? { scene } : { token });
   const [name, setName] = useState(session.session?.user.nickname ?? '');
   useEffect(() => {
-    void gifts.loadLanding(token);
-  }, [gifts, token, session.signedIn]);
+    void gifts.openLanding(scene ? { scene } : { token });
+  }, [gifts, scene, token, session.signedIn]);
   const view = gifts.landing;
   const gift = view.data?.gift;
   const left = useCountdown(gift);
   if (view.status === 'error' && !gift) {
     if (view.errorCode === 'NOT_FOUND') return <StateView status="empty" message={s.notFound} hint={s.notFoundHint} />;
-    return (
-      <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void gifts.loadLanding(token)} />
-    );
+    return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={open} />;
   }
   if (!gift) return <StateView status="loading" />;
   const mine =
@@ -63,7 +66,8 @@ function ClaimPage() {
   const refusal = mine ? null : blocked(gift, left);
   const claim = (): void =>
     whenSignedIn(session.signedIn, () => {
-      if (name.trim() !== '') void gifts.claim(token, name);
+      // Asked before any await: WeChat opens its subscribe dialog only within the tap.
+      if (name.trim() !== '') void gifts.claim(gifts.landingToken, name, consent.ask('claimGift'));
     });
   return (
     <View className="page claim">
@@ -138,6 +142,7 @@ function ClaimPage() {
           </ActionButton>
         </View>
       )}
+      <Consent />
     </View>
   );
 }

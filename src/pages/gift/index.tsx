@@ -13,6 +13,7 @@ import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS } from '../../contracts/gifts';
 import { GIFT_RULES } from '../../domain/gift';
 import { formatPrice, type Fen } from '../../domain/money';
+import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
@@ -21,7 +22,7 @@ import './index.scss';
 const s = strings.gift;
 
 function GiftPage() {
-  const { wallet, gifts, catalog, session } = useStores();
+  const { wallet, gifts, catalog, session, consent } = useStores();
   const { cardId = '' } = useRouter().params;
   useEffect(() => {
     void wallet.loadCard(cardId);
@@ -45,7 +46,8 @@ function GiftPage() {
   const face = faces.find((f) => f.id === gifts.faceId) ?? card.face;
   const max = formatPrice(card.balance as Fen);
   const submit = async (): Promise<void> => {
-    const sent = await gifts.send();
+    // Asked before any await: WeChat opens its subscribe dialog only within the tap.
+    const sent = await gifts.send(consent.ask('sendGift'));
     if (sent) navigate.share(sent.gift._id);
   };
   return (
@@ -171,6 +173,7 @@ function GiftPage() {
           {gifts.action.busy ? s.sending : s.send}
         </ActionButton>
       </View>
+      <Consent />
     </View>
   );
 }

@@ -3,7 +3,7 @@
  * on H5 the link to copy, and a QR code for both; the gift's state, and cancelling while unclaimed.
  */
 import { useEffect, useState } from 'react';
-import { View, Text, Button } from '@tarojs/components';
+import { View, Text, Button, Image } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
@@ -38,6 +38,11 @@ function SharePage() {
       live = false;
     };
   }, [faceImage]);
+  const codeFor =
+    current && (current.gift.state === 'open' || current.gift.state === 'partlyClaimed') ? current.gift._id : '';
+  useEffect(() => {
+    if (codeFor) void gifts.loadCode(codeFor);
+  }, [gifts, codeFor]);
   useShareAppMessage(() => ({
     title: s.shareMessage(gifts.senderName),
     path: current ? claimPath(current.token) : '/pages/home/index',
@@ -101,6 +106,17 @@ function SharePage() {
       </View>
       {open && (
         <View className="panel share__qr">
+          {gifts.code.data && (
+            <>
+              <Image
+                className="share__wxacode"
+                src={gifts.code.data.image}
+                mode="aspectFit"
+                data-testid="share-wxacode"
+              />
+              <Text className="muted">{s.wxacodeHint}</Text>
+            </>
+          )}
           <QrCode text={link} />
           <Text className="muted">{s.qrHint}</Text>
           <Text className="share__link" data-testid="share-link" selectable userSelect>

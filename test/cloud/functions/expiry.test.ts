@@ -27,7 +27,7 @@ type Op<A extends keyof ExpiryOperatorActions> = ExpiryOperatorActions[A]['outpu
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
 
 let cloud: TestCloud;
-const { ok, code, buy, merchantJobs } = calls(() => cloud);
+const { ok, code, buy, merchantJobs, subscribe } = calls(() => cloud);
 
 beforeAll(async () => {
   cloud = await startTestCloud();
@@ -280,6 +280,8 @@ describe('reminders', () => {
   const messagesTo = (owner: string) => cloud.outbox.list(owner, 1_000).filter((m) => m.kind === 'cardExpiring');
 
   test('should send one reminder per window, 30, 7 and 1 days before, and none twice', async () => {
+    // More acceptances than windows, so a reminder sent twice would show.
+    await subscribe('e-remind', ['cardExpiring'], 6);
     const now = cloud.clock.now();
     const [cardId] = await insertCards('e-remind', [now + 30 * DAY_MS - 60_000]);
     await remind();
@@ -287,7 +289,7 @@ describe('reminders', () => {
     expect(messagesTo('e-remind')).toHaveLength(1);
     expect(messagesTo('e-remind')[0]).toMatchObject({
       page: `pages/card/index?id=${cardId}`,
-      fields: expect.objectContaining({ note: '还有 30 天过期，请尽快使用', amount: '¥5' }),
+      fields: expect.objectContaining({ note: '还有 30 天过期，请尽快使用', amount: '¥5.00' }),
     });
     cloud.clock.advance(10 * DAY_MS);
     await remind();
@@ -308,6 +310,7 @@ describe('reminders', () => {
   });
 
   test('should send only the nearest window when several are due', async () => {
+    await subscribe('e-nearest', ['cardExpiring'], 3);
     const [cardId] = await insertCards('e-nearest', [cloud.clock.now() + 5 * DAY_MS]);
     const report = await remind();
     expect(report.reminded).toBeGreaterThanOrEqual(1);
@@ -318,6 +321,7 @@ describe('reminders', () => {
 
 describe('extensions', () => {
   test('should give an approved card its balance back with a REINSTATE entry and a new expiry, usable again', async () => {
+    await subscribe('e-approve', ['extensionDecided']);
     const cardId = await expiredCard('e-approve', 8_800);
     await sweep();
     const { extension } = await request('e-approve', cardId, '出差错过了');
@@ -352,7 +356,7 @@ describe('extensions', () => {
       extension: { state: 'approved' },
     });
     expect(cloud.outbox.list('e-approve').find((m) => m.kind === 'extensionDecided')?.fields.note).toMatch(
-      /^延期已通过，有效期至 \d{4}-\d{2}-\d{2}$/,
+      /^延期通过，有效期至 \d{4}-\d{2}-\d{2}$/,
     );
     const audit = (await allDocs<AuditEntry>(cloud, 'audit')).filter((a) => a.target.id === extension.id);
     expect(audit.map((a) => [a.action, a.actor])).toEqual([['extension.approve', DAVE]]);
@@ -373,6 +377,7 @@ describe('extensions', () => {
   });
 
   test('should expire an unswept card at the request, choose the months, and decline', async () => {
+    await subscribe('e-decline', ['extensionDecided']);
     const first = await expiredCard('e-decline', 5_000);
     const second = (await buy('e-decline', { amount: 6_000 })).cards[0]!._id;
     cloud.clock.advance((await cardDoc(second)).expiresAt! - cloud.clock.now() + 1_000);

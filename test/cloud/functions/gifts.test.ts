@@ -16,7 +16,7 @@ import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
 jest.setTimeout(120_000);
 
 let cloud: TestCloud;
-const { as, ok, code, timer, buy } = calls(() => cloud);
+const { as, ok, code, timer, buy, subscribe } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
@@ -67,6 +67,8 @@ async function walletCard(openId: string, cardId: string): Promise<WalletOut<'de
 
 describe('a single gift', () => {
   test('should lock a whole card, move it to the claimer with the gift face and blessing, and tell both', async () => {
+    await subscribe('g-alice', ['giftClaimed']);
+    await subscribe('g-bob', ['giftReceived']);
     const cardId = await cardOf('g-alice');
     const sent = await send('g-alice', cardId, {
       faceId: face('prod-lanshan-coffee-card', 'thanks'),
@@ -174,6 +176,8 @@ describe('a single gift', () => {
   });
 
   test('should let the sender cancel an unclaimed gift: the card is usable again and the token dead', async () => {
+    // She would be told of a return: a cancel is not one.
+    await subscribe('g-cancel', ['giftReturned']);
     const cardId = await cardOf('g-cancel');
     const sent = await send('g-cancel', cardId);
     const { gift } = await ok<Out<'cancel'>>('g-cancel', 'gifts', { action: 'cancel', giftId: sent.gift._id });
@@ -226,6 +230,7 @@ describe('a group gift', () => {
   });
 
   test('should give one claimer one share only, and return the unclaimed rest after the window', async () => {
+    await subscribe('g-part', ['giftReturned']);
     const cardId = await cardOf('g-part', 10_000);
     const sent = await send('g-part', cardId, { mode: 'group', amount: 3_000, shares: 3, shareMode: 'equal' });
     await claim('g-part-a', sent.token);
@@ -248,7 +253,7 @@ describe('a group gift', () => {
     expect(pool.card).toMatchObject({ state: 'active', balance: 2_000 });
     expect(pool.history[0]).toMatchObject({ type: 'GIFT_RETURN', amount: 0, balanceAfter: 2_000 });
     expect(cloud.outbox.list('g-part').find((m) => m.kind === 'giftReturned')?.fields).toMatchObject({
-      amount: '¥20',
+      amount: '¥20.00',
     });
   });
 });

@@ -11,6 +11,8 @@ import type { CardProduct } from '../../../src/domain/catalog';
 import type { AuditEntry } from '../../../cloudfunctions/core/audit/audit-log';
 import { cardFaceArt } from '../../../cloudfunctions/core/catalog/face-art';
 import { seedCatalog } from '../../../cloudfunctions/local/seed';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { calls } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
@@ -240,6 +242,16 @@ describe('stores', () => {
 });
 
 describe('clerk invites', () => {
+  test('should come with a 小程序码 of the join page whose scene is the code, and the scene joins', async () => {
+    const inv = (await m(DAVE, 'createInvite', { brandId: COFFEE_BRAND, storeIds: ['store-lanshan-coffee-2'] })).invite;
+    const png = PNG.sync.read(Buffer.from(inv.wxacode!.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+    expect(text).toBe(`wxacode:merchant/pages/join/index?scene=${inv.code}`);
+    const scene = new URLSearchParams(text!.split('?')[1]).get('scene')!;
+    const joined = await m('r-scan', 'joinStaff', { code: scene, name: '小扫' });
+    expect(joined.profile.stores.map((s) => s.id)).toEqual(['store-lanshan-coffee-2']);
+  });
+
   const invite = async (storeIds = ['store-lanshan-coffee-2'], brandId = COFFEE_BRAND) =>
     (await m(DAVE, 'createInvite', { brandId, storeIds })).invite;
 

@@ -6,6 +6,7 @@ import type { Envelope } from '../../../src/contracts/envelope';
 import type { OrdersActions } from '../../../src/contracts/orders';
 import type { MerchantJobsReport } from '../../../cloudfunctions/core/jobs/merchant-jobs';
 import { MERCHANT_TRIGGER } from '../../../cloudfunctions/core/jobs/merchant-schedule';
+import { LOCAL_TEMPLATE_IDS, type MessageKind } from '../../../src/contracts/subscribe-templates';
 import type { TestCloud } from './local-cloud';
 
 export const COFFEE = 'prod-lanshan-coffee-card'; // bearer, ¥50–1,000 custom, denominations
@@ -108,5 +109,16 @@ export function calls(cloud: () => TestCloud) {
     return timer<MerchantJobsReport>('merchant', MERCHANT_TRIGGER, chinaTick(cloud().clock.now(), hhmm));
   }
 
-  return { as, ok, code, timer, merchantJobs, testApi, buy };
+  /**
+   * `openId` accepts the templates of `kinds` in the subscribe dialog, `times` times over: each
+   * acceptance lets one such message through (the local cloud answers 43101 otherwise).
+   */
+  async function subscribe(openId: string, kinds: MessageKind[], times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      const answer = await testApi('subscribe', { openId, accepted: kinds.map((k) => LOCAL_TEMPLATE_IDS[k]) });
+      if (Object.keys(answer).length !== kinds.length) throw new Error(`subscribe: ${JSON.stringify(answer)}`);
+    }
+  }
+
+  return { as, ok, code, timer, merchantJobs, testApi, buy, subscribe };
 }

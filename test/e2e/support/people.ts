@@ -12,6 +12,15 @@ export const visible = (p: Page, testId: string) => p.getByTestId(testId).filter
 /** The first text on screen that contains `t` (or is exactly `t`). */
 export const text = (p: Page, t: string, exact = false) => p.getByText(t, { exact }).filter({ visible: true }).first();
 
+/**
+ * Answers the app's subscribe-message sheet, which H5 shows on a tap that leads to a message
+ * (sending or claiming a gift, buying) in place of WeChat's dialog.
+ */
+export async function answerConsent(p: Page, accept: boolean): Promise<void> {
+  await visible(p, accept ? 'consent-allow' : 'consent-reject').click();
+  await visible(p, 'consent-sheet').waitFor({ state: 'detached' });
+}
+
 /** From the wallet tab's sign-in button to the demo user's row, and back. */
 export async function signIn(cloud: TestCloud, p: Page, user: string): Promise<void> {
   await p.goto(`${cloud.url}/pages/wallet/index`);

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
 import { OPERATOR_LIMITS } from '../../../contracts/operator';
+import { entryOf } from '../../../pages/entry-params';
 import { navigate } from '../../../pages/routes';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { useStores } from '../../../stores';
@@ -81,7 +82,8 @@ const Join = observer(function Join({ initialCode }: { initialCode: string }) {
 });
 
 const JoinPage = observer(function JoinPage() {
-  const { code = '' } = useRouter().params;
+  // Its own query (a link), a 小程序码 (scene: the code itself), or a scanned link (q).
+  const code = entryOf(useRouter().params, 'code')?.value ?? '';
   const signedIn = useSignedIn(() => undefined);
   if (!signedIn)
     return (
@@ -92,7 +94,7 @@ const JoinPage = observer(function JoinPage() {
         actionText={strings.state.signIn}
       />
     );
-  return <Join initialCode={decodeURIComponent(code)} />;
+  return <Join initialCode={code} />;
 });
 
 export default JoinPage;

@@ -1,5 +1,5 @@
 /** 门店与店员: the brand's stores (add, rename), its staff (remove a clerk) and clerk invites. */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text, Input, Image } from '@tarojs/components';
 import Taro, { useDidHide, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -191,6 +191,14 @@ const Invites = observer(function Invites() {
           <View className="op-qr">
             <QrCode text={joinLink(created.path)} size={160} />
           </View>
+          {created.wxacode && (
+            <>
+              <Text className="op-label">{t.inviteWxacode}</Text>
+              <View className="op-qr">
+                <Image className="op-wxacode" src={created.wxacode} mode="aspectFit" data-testid="invite-wxacode" />
+              </View>
+            </>
+          )}
         </View>
       )}
       {operator.invites.status === 'empty' && <Text className="muted">{t.invitesEmpty}</Text>}
