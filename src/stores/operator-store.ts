@@ -213,6 +213,9 @@ export class OperatorStore {
 
   /** Makes `brandId` current (loading the brands first when needed). */
   async useBrand(brandId: string): Promise<void> {
+    // Current at once, so the page doesn't wait on the list to know its brand; the list then confirms
+    // it (loadBrands falls back to the first brand when it isn't one of the operator's).
+    if (brandId && this.brands.status !== 'ready') runInAction(() => (this.brandId = brandId));
     if (this.brands.status !== 'ready') await this.loadBrands();
     runInAction(() => {
       if (brandId && this.brands.data?.some((b) => b.id === brandId)) this.brandId = brandId;

@@ -111,6 +111,20 @@ beforeEach(() => {
 });
 
 describe('the operator store', () => {
+  test('should make the brand a page was opened for current before the brand list arrives', async () => {
+    let answer: (v: { brands: OperatorBrandView[] }) => void = () => undefined;
+    api.myBrands.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    const loading = store.loadProducts('b2');
+    expect(store.brandId).toBe('b2');
+    answer({ brands: [brand('b1'), brand('b2')] });
+    await loading;
+    expect(store.brandId).toBe('b2');
+    // A brand that isn't the operator's gives way to their first once the list says so.
+    const other = new OperatorStore(fakeApi(), () => NOW);
+    await other.loadProducts('b-stranger');
+    expect(other.brandId).toBe('b1');
+  });
+
   test('should pick the asked brand, or the first one, and load its products', async () => {
     await store.loadProducts('b2');
     expect(store.brandId).toBe('b2');

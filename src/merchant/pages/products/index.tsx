@@ -78,8 +78,11 @@ const ProductRow = observer(function ProductRow({ p }: { p: OperatorProductView 
   );
 });
 
-const Products = observer(function Products() {
+const Products = observer(function Products({ routeBrandId }: { routeBrandId: string }) {
   const { operator } = useStores();
+  // The brand the page was opened for is known before the brand list has loaded: a new product can
+  // be started at once (the cloud checks the operator's role for it anyway).
+  const brand = operator.brandId || routeBrandId;
   const view = operator.products;
   const reload = () => void operator.loadProducts();
   const list = view.data ?? [];
@@ -105,11 +108,7 @@ const Products = observer(function Products() {
         </View>
       )}
       <View className="action-bar">
-        <ActionButton
-          disabled={!operator.brandId}
-          onPress={() => navigate.merchantProduct(operator.brandId)}
-          testId="product-new"
-        >
+        <ActionButton disabled={!brand} onPress={() => navigate.merchantProduct(brand)} testId="product-new">
           {s.add}
         </ActionButton>
       </View>
@@ -124,7 +123,7 @@ export default function ProductsPage() {
   useSignedIn(() => void operator.loadProducts(brandId || operator.brandId));
   return (
     <StaffGate>
-      <Products />
+      <Products routeBrandId={brandId} />
     </StaffGate>
   );
 }
