@@ -12,6 +12,7 @@ import { readJson, sendJson } from './http-util';
 import { isMultipart, parseMultipart, readBody } from './multipart';
 import type { Invoker } from '../runtime/runtime';
 import { chainedSource } from '../runtime/sources';
+import { invalidEventRefusal } from './refusals';
 
 /**
  * A platform API the SDK reaches with a multipart body (`apiName`, `requestData`, `apiOptions`) and
@@ -65,6 +66,10 @@ async function invokeFunction(deps: AdminDeps, body: Record<string, unknown>): P
     const result = await deps.runtime.invoke(name, event, invoker, deps.clock.offsetMs);
     return { data: { response_data: JSON.stringify(result) }, requestId: '' };
   } catch (e) {
+    // Refused as the callee would refuse bad input itself, so the caller reads the code (refusals.ts).
+    if (e instanceof FunctionError && e.code === 'FUNCTION_INVALID_EVENT') {
+      return { data: { response_data: JSON.stringify(invalidEventRefusal(e.message)) }, requestId: '' };
+    }
     if (e instanceof FunctionError) {
       const code = e.code === 'FUNCTION_NOT_FOUND' ? 'FUNCTIONS_NOT_FOUND' : 'FUNCTIONS_EXECUTE_FAIL';
       return { code, message: e.message, requestId: '' };

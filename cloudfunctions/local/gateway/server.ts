@@ -25,6 +25,7 @@ import { FunctionError } from '../runtime/runtime';
 import type { TriggerScheduler } from '../runtime/triggers';
 import type { Mode } from '../config';
 import { CLIENT_SOURCE } from '../runtime/sources';
+import { invalidEventRefusal } from './refusals';
 
 /**
  * Source reported to functions called through the gateway: it stands in for the WeChat client
@@ -45,11 +46,12 @@ export interface GatewayDeps extends AdminDeps {
   outbox: Outbox;
 }
 
-const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
+const FUNCTION_ERROR_STATUS: Record<Exclude<FunctionError['code'], 'FUNCTION_INVALID_EVENT'>, number> = {
   FUNCTION_NOT_FOUND: 404,
   FUNCTION_TIMEOUT: 504,
   FUNCTION_FAILED: 502,
   FUNCTION_LOAD_FAILED: 502,
+  FUNCTION_BUSY: 503,
 };
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -81,6 +83,9 @@ async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessag
     );
     sendJson(res, 200, { result });
   } catch (e) {
+    if (e instanceof FunctionError && e.code === 'FUNCTION_INVALID_EVENT') {
+      return sendJson(res, 200, { result: invalidEventRefusal(e.message) });
+    }
     if (e instanceof FunctionError) return sendError(res, FUNCTION_ERROR_STATUS[e.code], e.code, e.message);
     throw e;
   }
