@@ -24,6 +24,10 @@ export interface LocalCloudConfig {
   sessionTtlSeconds: number;
   /** Instances (worker threads) per function. */
   maxInstances: number;
+  /** Function calls one gateway caller (session OPENID, or address when anonymous) may have in flight. */
+  maxCallsPerCaller: number;
+  /** Calls that may wait for an instance of one function; more are answered 503 at once. */
+  maxWaitingCalls: number;
   /** Whether timer triggers run. */
   triggers: boolean;
   /**
@@ -85,6 +89,10 @@ export function loadConfig(
     // Instances are threads sharing this machine's cores: more than the cores only add memory and
     // contention (measured by the redemption bench: 8 → 74/s in 1.5 GB, 2 → 89/s in 0.6 GB on 2 cores).
     maxInstances: int('MAX_INSTANCES', env.MAX_INSTANCES, Math.max(2, os.availableParallelism()), 1, 64),
+    // Past either limit a call is answered 503 + Retry-After at once instead of waiting: a flood from
+    // one client (2,000 anonymous requests) made honest callers of the same function wait 3–9 s.
+    maxCallsPerCaller: int('MAX_CALLS_PER_CALLER', env.MAX_CALLS_PER_CALLER, 8, 1, 10_000),
+    maxWaitingCalls: int('MAX_WAITING_CALLS', env.MAX_WAITING_CALLS, 256, 0, 100_000),
     triggers: env.TRIGGERS !== 'off',
     functionSettings: settings(env.FUNCTION_SETTINGS),
   };

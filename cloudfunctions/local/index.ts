@@ -12,6 +12,7 @@ import { loadCollections } from './collections';
 import { loadConfig, type LocalCloudConfig } from './config';
 import { openDatabase, type LocalDatabase } from './db';
 import { createRequestHandler } from './gateway/server';
+import { CallerLimit } from './gateway/caller-limit';
 import { SessionSigner } from './gateway/sessions';
 import { discoverFunctions, type FunctionDefinition } from './runtime/discover';
 import { FunctionRuntime } from './runtime/runtime';
@@ -142,6 +143,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     functions,
     baseEnv: functionEnv,
     maxInstances: config.maxInstances,
+    maxWaiting: config.maxWaitingCalls,
     timeoutFor: (fn, ms) => faults.timeoutFor(fn, ms),
   });
   const pay = new PaySystem({
@@ -176,6 +178,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       payKey,
       outbox,
       wxPayApi: new WxPayApi(pay),
+      callerLimit: new CallerLimit(config.maxCallsPerCaller),
     }),
   );
 
