@@ -153,7 +153,23 @@ export class FunctionRuntime {
     try {
       const json = await new Promise<string>((resolve, reject) => {
         const id = this.nextId++;
-        let timer: NodeJS.Timeout | undefined;
+        try {
+          inst.worker.postMessage({ type: 'invoke', id, event, env, context } satisfies InvokeMessage);
+        } catch (e) {
+          // The event never reached the instance (it can't be cloned): this invocation fails, and the
+          // instance, which never saw it, is released below for the next caller — not killed.
+          const why = e instanceof Error ? e.message : String(e);
+          reject(new FunctionError('FUNCTION_FAILED', `the event could not be handed to the function: ${why}`));
+          return;
+        }
+        // Armed only now that the instance has the event, so no path leaves it armed without an
+        // invocation to time out (a stray timer would kill whichever call the instance runs next).
+        // The answer (or the worker's error) arrives as a later event, after these lines.
+        const timer = setTimeout(() => {
+          inst.pending = undefined;
+          this.discard(pool, inst);
+          reject(new FunctionError('FUNCTION_TIMEOUT', `Invoking task timed out after ${timeoutMs / 1000} seconds`));
+        }, timeoutMs);
         inst.pending = {
           id,
           resolve: (v) => {
@@ -165,24 +181,6 @@ export class FunctionRuntime {
             reject(e);
           },
         };
-        try {
-          inst.worker.postMessage({ type: 'invoke', id, event, env, context } satisfies InvokeMessage);
-        } catch (e) {
-          // The event never reached the instance (it can't be cloned): this invocation fails, and the
-          // instance, which never saw it, is released below for the next caller — not killed.
-          inst.pending = undefined;
-          const why = e instanceof Error ? e.message : String(e);
-          reject(new FunctionError('FUNCTION_FAILED', `the event could not be handed to the function: ${why}`));
-          return;
-        }
-        // Armed only now that the instance has the event, so no path leaves it armed without an
-        // invocation to time out (a stray timer would kill whichever call the instance runs next).
-        // The result comes back in a later message, never before this line.
-        timer = setTimeout(() => {
-          inst.pending = undefined;
-          this.discard(pool, inst);
-          reject(new FunctionError('FUNCTION_TIMEOUT', `Invoking task timed out after ${timeoutMs / 1000} seconds`));
-        }, timeoutMs);
       });
       this.release(pool, inst);
       return JSON.parse(json) as unknown;
