@@ -28,6 +28,10 @@ export interface LocalCloudConfig {
   maxCallsPerCaller: number;
   /** Calls that may wait for an instance of one function; more are answered 503 at once. */
   maxWaitingCalls: number;
+  /** A client must have sent a request's headers within this (slow-header clients are cut off). */
+  headersTimeoutMs: number;
+  /** A client must have sent a whole request, body included, within this. */
+  requestTimeoutMs: number;
   /** Whether timer triggers run. */
   triggers: boolean;
   /**
@@ -93,10 +97,18 @@ export function loadConfig(
     // one client (2,000 anonymous requests) made honest callers of the same function wait 3–9 s.
     maxCallsPerCaller: int('MAX_CALLS_PER_CALLER', env.MAX_CALLS_PER_CALLER, 8, 1, 10_000),
     maxWaitingCalls: int('MAX_WAITING_CALLS', env.MAX_WAITING_CALLS, 256, 0, 100_000),
+    // Node's defaults (5 min for a request, 1 min for headers, checked every 30 s) let 200 sockets
+    // sending a byte at a time stay open for minutes; honest clients send a request in milliseconds.
+    headersTimeoutMs: int('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000, 100, 600_000),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 100, 600_000),
     triggers: env.TRIGGERS !== 'off',
     functionSettings: settings(env.FUNCTION_SETTINGS),
   };
-  return { ...config, ...overrides };
+  const merged = { ...config, ...overrides };
+  // Node refuses a server whose whole-request limit is shorter than its headers limit.
+  if (merged.requestTimeoutMs < merged.headersTimeoutMs)
+    throw new Error('REQUEST_TIMEOUT_MS must be at least HEADERS_TIMEOUT_MS');
+  return merged;
 }
 
 export const PROJECT_ROOT = ROOT;

@@ -88,8 +88,19 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     collections: loadCollections(),
     now: () => clock.now(),
   });
-  const server = http.createServer();
-  server.keepAliveTimeout = 65_000;
+  const server = http.createServer({
+    // Slow clients are cut off: headers within headersTimeoutMs, the whole request within
+    // requestTimeoutMs (answered 408 and closed). Node checks these only every
+    // connectionsCheckingInterval (30 s by default), so check every second or sooner.
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+    // An idle keep-alive connection costs a socket: Node's own 5 s is plenty for a client's next call.
+    keepAliveTimeout: 5_000,
+  });
+  // A socket silent this long is dropped (a client that stops reading its answer, say). Longer than
+  // any function may run (60 s), so a call waiting for its answer is never cut.
+  server.timeout = 120_000;
   let port: number;
   try {
     port = await listen(server, config.host, config.port);
