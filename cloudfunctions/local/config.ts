@@ -32,6 +32,11 @@ export interface LocalCloudConfig {
   headersTimeoutMs: number;
   /** A client must have sent a whole request, body included, within this. */
   requestTimeoutMs: number;
+  /**
+   * The latency model: every `/admin` request (database, open API, WeChat Pay, function → function)
+   * waits this many ms ±25 % before it is answered, as a network round trip would. 0: off.
+   */
+  callLatencyMs: number;
   /** Whether timer triggers run. */
   triggers: boolean;
   /**
@@ -101,6 +106,7 @@ export function loadConfig(
     // sending a byte at a time stay open for minutes; honest clients send a request in milliseconds.
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000, 100, 600_000),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 100, 600_000),
+    callLatencyMs: int('LOCAL_CLOUD_CALL_LATENCY_MS', env.LOCAL_CLOUD_CALL_LATENCY_MS, 0, 0, 10_000),
     triggers: env.TRIGGERS !== 'off',
     functionSettings: settings(env.FUNCTION_SETTINGS),
   };

@@ -148,8 +148,9 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     db.close();
     throw new StartupError(e instanceof Error ? e.message : String(e));
   }
-  // Switched on only through test mode's /api/test/faults (or a test holding this object).
-  const faults = new Faults();
+  // The latency model as configured; faults are switched on only through test mode's
+  // /api/test/faults (or a test holding this object).
+  const faults = new Faults(config.callLatencyMs);
   const runtime = new FunctionRuntime({
     functions,
     baseEnv: functionEnv,

@@ -34,7 +34,7 @@ export interface AdminDeps {
   clock: LocalClock;
   secretId: string;
   appId: string;
-  /** Test mode's injected faults (a slow database). */
+  /** The latency model and test mode's injected faults (a slow database): every delay. */
   faults: Faults;
   /** `wx.wxPayApi`: cloud.cloudPay.* */
   wxPayApi?: WireApi;
@@ -83,11 +83,16 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
     sendJson(res, 200, { code: 'SIGN_PARAM_INVALID', message: 'credentials not accepted', requestId: '' });
     return;
   }
-  if (isMultipart(req)) return handleWire(deps, req, res);
+  if (isMultipart(req)) {
+    await deps.faults.beforeAdminCall('other');
+    return handleWire(deps, req, res);
+  }
   const body = (await readJson(req, ADMIN_BODY_LIMIT)) as Record<string, unknown>;
   const action = typeof body.action === 'string' ? body.action : '';
+  // Every request here is a network round trip in the cloud: the latency model (and test mode's
+  // slow database) delays it before it is answered (faults.ts).
+  await deps.faults.beforeAdminCall(action.startsWith('database.') ? 'database' : 'other');
   if (action.startsWith('database.')) {
-    await deps.faults.beforeDatabaseCall();
     sendJson(res, 200, await deps.db.handle(body));
   } else if (action === 'functions.invokeFunction') {
     sendJson(res, 200, await invokeFunction(deps, body));
