@@ -48,6 +48,22 @@ test('should refuse a too-deep event passed on by cloud.callFunction as the call
   expect(fine.callee).toMatchObject({ before: expect.any(Object) });
 });
 
+test('should refuse cloud.callFunction data over 100 kB with the platform’s EXCEED_MAX_PAYLOAD_SIZE', async () => {
+  const big = await cloud.post('chain', { target: 'whoami', data: { tag: 'big' }, padKb: 101 });
+  expect(big.status).toBe(502);
+  // wx-server-sdk keeps the message only: the calling function fails with it.
+  expect(big.body.error).toMatchObject({
+    code: 'FUNCTION_FAILED',
+    message: expect.stringMatching(/over 102400 bytes/),
+  });
+  const fits = await cloud.call<{ callee: { tag: string } }>('chain', {
+    target: 'whoami',
+    data: { tag: 'ok' },
+    padKb: 90,
+  });
+  expect(fits.callee.tag).toBe('ok');
+});
+
 test('should fail only the invocation whose event cannot be handed to the instance, releasing the instance', async () => {
   const invoker = { openId: '', appId: 'wx-test', source: 'wx_client' };
   // A function can't be cloned: postMessage throws, as it does on a stack overflow.
