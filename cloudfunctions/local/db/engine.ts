@@ -6,10 +6,11 @@
  * transaction can read it (its snapshot falls within the version's life) and dropped as soon as the
  * last such transaction ends, so an orphaned transaction pins at most what it can see itself. A
  * transaction ends by 30 s after it began (the cloud's limit), on a timer of the engine's clock, so
- * an abandoned one releases its write locks and its versions even if nobody calls again. Conflicts are found at the write, as MongoDB's WriteConflict
- * (shared/platform.md takes this stricter behaviour): a transactional write to a document another
- * open transaction has written (first writer wins, its write lock held until it commits or aborts),
- * or that a commit changed after this transaction's snapshot, fails at once with
+ * an abandoned one releases its write locks and its versions even if nobody calls again.
+ * Conflicts are found at the write, as MongoDB's WriteConflict (shared/platform.md takes this
+ * stricter behaviour): a transactional write to a document another open transaction has written
+ * (first writer wins, its write lock held until it commits or aborts), or that a commit changed
+ * after this transaction's snapshot, fails at once with
  * DATABASE_TRANSACTION_CONFLICT and aborts the transaction. The same check at commit stays as a
  * backstop (a plain write may change a document between a transaction's write and its commit);
  * wx-server-sdk's runTransaction retries that commit answer up to 3 times, while a write's answer
