@@ -24,6 +24,19 @@ export interface LocalCloudConfig {
   sessionTtlSeconds: number;
   /** Instances (worker threads) per function. */
   maxInstances: number;
+  /** Function calls one gateway caller (session OPENID, or address when anonymous) may have in flight. */
+  maxCallsPerCaller: number;
+  /** Calls that may wait for an instance of one function; more are answered 503 at once. */
+  maxWaitingCalls: number;
+  /** A client must have sent a request's headers within this (slow-header clients are cut off). */
+  headersTimeoutMs: number;
+  /** A client must have sent a whole request, body included, within this. */
+  requestTimeoutMs: number;
+  /**
+   * The latency model: every `/admin` request (database, open API, WeChat Pay, function → function)
+   * waits this many ms ±25 % before it is answered, as a network round trip would. 0: off.
+   */
+  callLatencyMs: number;
   /** Whether timer triggers run. */
   triggers: boolean;
   /**
@@ -85,10 +98,23 @@ export function loadConfig(
     // Instances are threads sharing this machine's cores: more than the cores only add memory and
     // contention (measured by the redemption bench: 8 → 74/s in 1.5 GB, 2 → 89/s in 0.6 GB on 2 cores).
     maxInstances: int('MAX_INSTANCES', env.MAX_INSTANCES, Math.max(2, os.availableParallelism()), 1, 64),
+    // Past either limit a call is answered 503 + Retry-After at once instead of waiting: a flood from
+    // one client (2,000 anonymous requests) made honest callers of the same function wait 3–9 s.
+    maxCallsPerCaller: int('MAX_CALLS_PER_CALLER', env.MAX_CALLS_PER_CALLER, 8, 1, 10_000),
+    maxWaitingCalls: int('MAX_WAITING_CALLS', env.MAX_WAITING_CALLS, 256, 0, 100_000),
+    // Node's defaults (5 min for a request, 1 min for headers, checked every 30 s) let 200 sockets
+    // sending a byte at a time stay open for minutes; honest clients send a request in milliseconds.
+    headersTimeoutMs: int('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000, 100, 600_000),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 100, 600_000),
+    callLatencyMs: int('LOCAL_CLOUD_CALL_LATENCY_MS', env.LOCAL_CLOUD_CALL_LATENCY_MS, 0, 0, 10_000),
     triggers: env.TRIGGERS !== 'off',
     functionSettings: settings(env.FUNCTION_SETTINGS),
   };
-  return { ...config, ...overrides };
+  const merged = { ...config, ...overrides };
+  // Node refuses a server whose whole-request limit is shorter than its headers limit.
+  if (merged.requestTimeoutMs < merged.headersTimeoutMs)
+    throw new Error('REQUEST_TIMEOUT_MS must be at least HEADERS_TIMEOUT_MS');
+  return merged;
 }
 
 export const PROJECT_ROOT = ROOT;

@@ -1,8 +1,13 @@
 /**
- * Faults the local cloud injects on demand in test mode, so tests can prove that what the functions
- * do survives a slow database, a function killed at its timeout, and (with the other switches:
- * forced transaction conflicts in the database, SIGKILL of the process) a crash. Outside test mode
- * nothing here is ever switched on.
+ * Every delay the local cloud adds to what it answers, in one place:
+ * - the latency model (LOCAL_CLOUD_CALL_LATENCY_MS, any mode): each request to `/admin` — a database
+ *   call, an open-API or WeChat Pay call, a function → function call — waits a network round trip
+ *   (the set milliseconds ±25 %) before it is answered, as it would in the cloud, where these are
+ *   calls over the network (shared/platform.md); off by default;
+ * - faults injected on demand in test mode, so tests can prove that what the functions do survives
+ *   a slow database, a function killed at its timeout, and (with the other switches: forced
+ *   transaction conflicts in the database, SIGKILL of the process) a crash. Outside test mode no
+ *   fault is ever switched on.
  */
 export interface FaultSettings {
   /** Each database call waits a random 0–dbDelayMs ms before it is handled (0: none). */
@@ -13,8 +18,20 @@ export interface FaultSettings {
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** What an `/admin` request is: database calls also take the slow-database fault. */
+export type AdminCallKind = 'database' | 'other';
+
 export class Faults {
   private settings: FaultSettings = { dbDelayMs: 0, timeoutMs: {} };
+  private roundTrips = 0;
+
+  /** `callLatencyMs`: the latency model's round trip (0: none). */
+  constructor(private readonly callLatencyMs = 0) {}
+
+  /** How many `/admin` requests waited a modelled round trip (tests count them). */
+  get modelledRoundTrips(): number {
+    return this.roundTrips;
+  }
 
   get current(): FaultSettings {
     return { dbDelayMs: this.settings.dbDelayMs, timeoutMs: { ...this.settings.timeoutMs } };
@@ -34,9 +51,15 @@ export class Faults {
     this.settings = { dbDelayMs: 0, timeoutMs: {} };
   }
 
-  /** Awaited before each database call arrives at the database. */
-  async beforeDatabaseCall(): Promise<void> {
-    if (this.settings.dbDelayMs > 0) await pause(Math.random() * this.settings.dbDelayMs);
+  /** Awaited before each `/admin` request is handled: the modelled round trip, then any fault. */
+  async beforeAdminCall(kind: AdminCallKind): Promise<void> {
+    let wait = 0;
+    if (this.callLatencyMs > 0) {
+      this.roundTrips++;
+      wait += this.callLatencyMs * (0.75 + Math.random() * 0.5);
+    }
+    if (kind === 'database' && this.settings.dbDelayMs > 0) wait += Math.random() * this.settings.dbDelayMs;
+    if (wait > 0) await pause(wait);
   }
 
   /** The timeout to enforce for `fn`, given the one its config.json sets. */

@@ -12,6 +12,7 @@ import { loadCollections } from './collections';
 import { loadConfig, type LocalCloudConfig } from './config';
 import { openDatabase, type LocalDatabase } from './db';
 import { createRequestHandler } from './gateway/server';
+import { CallerLimit } from './gateway/caller-limit';
 import { SessionSigner } from './gateway/sessions';
 import { discoverFunctions, type FunctionDefinition } from './runtime/discover';
 import { FunctionRuntime } from './runtime/runtime';
@@ -94,8 +95,19 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     collections: loadCollections(),
     now: () => clock.now(),
   });
-  const server = http.createServer();
-  server.keepAliveTimeout = 65_000;
+  const server = http.createServer({
+    // Slow clients are cut off: headers within headersTimeoutMs, the whole request within
+    // requestTimeoutMs (answered 408 and closed). Node checks these only every
+    // connectionsCheckingInterval (30 s by default), so check every second or sooner.
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+    // An idle keep-alive connection costs a socket: Node's own 5 s is plenty for a client's next call.
+    keepAliveTimeout: 5_000,
+  });
+  // A socket silent this long is dropped (a client that stops reading its answer, say). Longer than
+  // any function may run (60 s), so a call waiting for its answer is never cut.
+  server.timeout = 120_000;
   let port: number;
   try {
     port = await listen(server, config.host, config.port);
@@ -143,12 +155,14 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     db.close();
     throw new StartupError(e instanceof Error ? e.message : String(e));
   }
-  // Switched on only through test mode's /api/test/faults (or a test holding this object).
-  const faults = new Faults();
+  // The latency model as configured; faults are switched on only through test mode's
+  // /api/test/faults (or a test holding this object).
+  const faults = new Faults(config.callLatencyMs);
   const runtime = new FunctionRuntime({
     functions,
     baseEnv: functionEnv,
     maxInstances: config.maxInstances,
+    maxWaiting: config.maxWaitingCalls,
     timeoutFor: (fn, ms) => faults.timeoutFor(fn, ms),
   });
   const pay = new PaySystem({
@@ -193,6 +207,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         pages: appPages,
         permissions: openApiPermissions(functions),
       }),
+      callerLimit: new CallerLimit(config.maxCallsPerCaller),
     }),
   );
 

@@ -23,7 +23,9 @@ export function createGatewayTransport(baseUrl: string, token: () => string | un
         throw new ApiError(NETWORK, e instanceof Error ? e.message : 'request failed');
       }
       if (res.statusCode === 200 && res.data && 'result' in res.data) return res.data.result;
-      const code = res.statusCode === 401 ? 'UNAUTHENTICATED' : 'INTERNAL';
+      // 503: the gateway turned the call away (too many in flight from this caller, or the function's
+      // queue full) — an answer to try again later, not a bug.
+      const code = res.statusCode === 401 ? 'UNAUTHENTICATED' : res.statusCode === 503 ? 'RATE_LIMITED' : 'INTERNAL';
       throw new ApiError(code, res.data?.error?.message ?? `gateway answered ${res.statusCode}`);
     },
   };

@@ -2,11 +2,15 @@
  * The local cloud database: answers wx-server-sdk's `database.*` requests with the cloud's rules.
  *
  * Transactions get snapshot isolation: a transaction reads the committed state as of its start
- * (older versions of documents changed since are kept in memory while a transaction may need them)
- * plus its own buffered writes. Conflicts are found at the write, as MongoDB's WriteConflict
- * (shared/platform.md takes this stricter behaviour): a transactional write to a document another
- * open transaction has written (first writer wins, its write lock held until it commits or aborts),
- * or that a commit changed after this transaction's snapshot, fails at once with
+ * plus its own buffered writes. A document's older version is kept in memory only while an open
+ * transaction can read it (its snapshot falls within the version's life) and dropped as soon as the
+ * last such transaction ends, so an orphaned transaction pins at most what it can see itself. A
+ * transaction ends by 30 s after it began (the cloud's limit), on a timer of the engine's clock, so
+ * an abandoned one releases its write locks and its versions even if nobody calls again.
+ * Conflicts are found at the write, as MongoDB's WriteConflict (shared/platform.md takes this
+ * stricter behaviour): a transactional write to a document another open transaction has written
+ * (first writer wins, its write lock held until it commits or aborts), or that a commit changed
+ * after this transaction's snapshot, fails at once with
  * DATABASE_TRANSACTION_CONFLICT and aborts the transaction. The same check at commit stays as a
  * backstop (a plain write may change a document between a transaction's write and its commit);
  * wx-server-sdk's runTransaction retries that commit answer up to 3 times, while a write's answer
@@ -23,9 +27,13 @@ import type { DatabaseOptions, DbStats, LocalDatabase } from './types';
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
+/** A committed body that has since been overwritten or removed: visible to snapshots in [seq, until). */
 interface Version {
   seq: number;
-  body: string | null;
+  until: number;
+  body: string;
+  /** Open transactions that can read it; dropped at zero. */
+  readers: number;
 }
 
 interface Transaction {
@@ -34,6 +42,8 @@ interface Transaction {
   startedAt: number;
   /** Buffered writes by key: the new body, or null for a removal. */
   writes: Map<string, { coll: string; id: string; body: string | null }>;
+  /** Versions kept because this transaction can read them (released when it ends). */
+  pins: { k: string; v: Version }[];
 }
 
 type Body = Record<string, unknown>;
@@ -78,10 +88,14 @@ export class Engine implements LocalDatabase {
   private readonly txs = new Map<string, Transaction>();
   /** Write locks of open transactions: document key → the transaction that wrote it first. */
   private readonly locks = new Map<string, string>();
-  /** Prior versions of documents changed while transactions are open, newest last. */
+  /** Prior versions of documents that some open transaction can still read, oldest first. */
   private readonly history = new Map<string, Version[]>();
+  /** How many versions `history` holds (stats: what open transactions keep in memory). */
+  private retained = 0;
+  /** Ends transactions past their time even when no call comes to notice it. */
+  private readonly expiry: NodeJS.Timeout;
   private forced: { count: number; collection?: string } = { count: 0 };
-  private counters: DbStats = { calls: 0, byAction: {} };
+  private counters: Pick<DbStats, 'calls' | 'byAction'> = { calls: 0, byAction: {} };
 
   constructor(opts: DatabaseOptions) {
     this.store = new Store(opts.file);
@@ -91,10 +105,17 @@ export class Engine implements LocalDatabase {
       this.store.addCollection(spec.name);
       this.store.ensureIndexes(spec);
     }
+    this.expiry = setInterval(() => this.expireTransactions(), 1_000);
+    this.expiry.unref();
   }
 
   stats(): DbStats {
-    return { calls: this.counters.calls, byAction: { ...this.counters.byAction } };
+    return {
+      calls: this.counters.calls,
+      byAction: { ...this.counters.byAction },
+      openTransactions: this.txs.size,
+      retainedVersions: this.retained,
+    };
   }
 
   resetStats(): void {
@@ -107,6 +128,7 @@ export class Engine implements LocalDatabase {
   }
 
   close(): void {
+    clearInterval(this.expiry);
     this.store.close();
   }
 
@@ -115,6 +137,7 @@ export class Engine implements LocalDatabase {
     this.counters.calls++;
     this.counters.byAction[action] = (this.counters.byAction[action] ?? 0) + 1;
     try {
+      this.expireTransactions();
       return { ...this.dispatch(action, body), requestId: newId() };
     } catch (e) {
       if (e instanceof DbError) return { code: e.code, message: e.message, requestId: newId() };
@@ -361,32 +384,57 @@ export class Engine implements LocalDatabase {
   // ——— transactions ———
 
   private begin(): string {
-    this.expireTransactions();
     const id = newId();
-    this.txs.set(id, { id, snapshot: this.store.currentSeq, startedAt: this.now(), writes: new Map() });
+    this.txs.set(id, { id, snapshot: this.store.currentSeq, startedAt: this.now(), writes: new Map(), pins: [] });
     return id;
   }
 
   private tx(body: Body): Transaction {
-    this.expireTransactions();
     const tx = typeof body.transactionId === 'string' ? this.txs.get(body.transactionId) : undefined;
     if (!tx) throw dbErrors.transactionMissing();
     return tx;
   }
 
   private expireTransactions(): void {
+    if (this.txs.size === 0) return;
     const cutoff = this.now() - this.txTimeout;
     for (const tx of this.txs.values()) if (tx.startedAt <= cutoff) this.abort(tx.id);
   }
 
-  /** Before a committed write at `seq`, keeps the prior version if an open snapshot may need it. */
-  private remember(coll: string, id: string, _seq: number): void {
+  /**
+   * Before a committed write at `seq` overwrites or removes a document, keeps its current body for
+   * the open transactions that can read it: those whose snapshot is at or after the body's own seq
+   * (every snapshot is before `seq`) and that haven't written the document themselves (they read
+   * their own write). With no such reader nothing is kept. A document that doesn't exist yet needs
+   * nothing either: a snapshot finding no version reads it as absent.
+   */
+  private remember(coll: string, id: string, seq: number): void {
     if (this.txs.size === 0) return;
-    const k = key(coll, id);
     const row = this.store.get(coll, id);
-    const versions = this.history.get(k) ?? [];
-    versions.push(row ? { seq: row.seq, body: row.body } : { seq: 0, body: null });
-    this.history.set(k, versions);
+    if (!row) return;
+    const k = key(coll, id);
+    const readers = [...this.txs.values()].filter((tx) => tx.snapshot >= row.seq && !tx.writes.has(k));
+    if (readers.length === 0) return;
+    const v: Version = { seq: row.seq, until: seq, body: row.body, readers: readers.length };
+    for (const tx of readers) tx.pins.push({ k, v });
+    const versions = this.history.get(k);
+    if (versions) versions.push(v);
+    else this.history.set(k, [v]);
+    this.retained++;
+  }
+
+  /** A transaction no longer reads the versions it pinned: each is dropped once nobody can. */
+  private unpin(tx: Transaction): void {
+    for (const { k, v } of tx.pins) {
+      if (--v.readers > 0) continue;
+      const versions = this.history.get(k);
+      const at = versions?.indexOf(v) ?? -1;
+      if (!versions || at < 0) continue;
+      versions.splice(at, 1);
+      if (versions.length === 0) this.history.delete(k);
+      this.retained--;
+    }
+    tx.pins = [];
   }
 
   /** The committed text visible at `snapshot`, or null when the document didn't exist then. */
@@ -394,14 +442,9 @@ export class Engine implements LocalDatabase {
     const row = this.store.get(coll, id);
     if (row && row.seq <= snapshot) return row.body;
     const versions = this.history.get(key(coll, id));
-    if (versions) {
-      for (let i = versions.length - 1; i >= 0; i--) {
-        const v = versions[i]!;
-        if (v.seq <= snapshot) return v.body;
-      }
-    }
-    // Written after the snapshot with no remembered prior version: it was created after it.
-    return row && row.seq > snapshot ? null : (row?.body ?? null);
+    const v = versions?.find((x) => x.seq <= snapshot && snapshot < x.until);
+    // No version alive at the snapshot: the document didn't exist then (created, or re-created, since).
+    return v ? v.body : null;
   }
 
   private readInTx(tx: Transaction, coll: string, id: string): string | null {
@@ -465,6 +508,6 @@ export class Engine implements LocalDatabase {
     if (!tx) return;
     this.txs.delete(id);
     for (const k of tx.writes.keys()) if (this.locks.get(k) === id) this.locks.delete(k);
-    if (this.txs.size === 0) this.history.clear();
+    this.unpin(tx);
   }
 }

@@ -30,6 +30,10 @@ export interface DatabaseOptions {
 export interface DbStats {
   calls: number;
   byAction: Record<string, number>;
+  /** Transactions open now. */
+  openTransactions: number;
+  /** Earlier versions of documents kept in memory for open transactions to read. */
+  retainedVersions: number;
 }
 
 export interface LocalDatabase {

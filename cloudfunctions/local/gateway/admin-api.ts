@@ -12,6 +12,7 @@ import { readJson, sendJson } from './http-util';
 import { isMultipart, parseMultipart, readBody } from './multipart';
 import type { Invoker } from '../runtime/runtime';
 import { chainedSource } from '../runtime/sources';
+import { invalidEventRefusal } from './refusals';
 
 /**
  * A platform API the SDK reaches with a multipart body (`apiName`, `requestData`, `apiOptions`) and
@@ -33,7 +34,7 @@ export interface AdminDeps {
   clock: LocalClock;
   secretId: string;
   appId: string;
-  /** Test mode's injected faults (a slow database). */
+  /** The latency model and test mode's injected faults (a slow database): every delay. */
   faults: Faults;
   /** `wx.wxPayApi`: cloud.cloudPay.* */
   wxPayApi?: WireApi;
@@ -42,6 +43,8 @@ export interface AdminDeps {
 }
 
 const ADMIN_BODY_LIMIT = 16 * 1024 * 1024;
+/** The largest `cloud.callFunction` data accepted (see invokeFunction). */
+const CALL_DATA_LIMIT = 100 * 1024;
 
 function authorised(req: IncomingMessage, secretId: string): boolean {
   const auth = req.headers.authorization ?? '';
@@ -51,7 +54,19 @@ function authorised(req: IncomingMessage, secretId: string): boolean {
 async function invokeFunction(deps: AdminDeps, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const name = typeof body.function_name === 'string' ? body.function_name : '';
   let event: unknown = {};
-  if (typeof body.request_data === 'string' && body.request_data !== '') event = JSON.parse(body.request_data);
+  if (typeof body.request_data === 'string' && body.request_data !== '') {
+    // Refused before it is parsed or cloned, with the platform's own answer (docs.cloudbase.net,
+    // error code EXCEED_MAX_PAYLOAD_SIZE: 100 KB for a text body, 6 MB otherwise; not confirmed
+    // which applies to callFunction, so the stricter one).
+    if (Buffer.byteLength(body.request_data) > CALL_DATA_LIMIT) {
+      return {
+        code: 'EXCEED_MAX_PAYLOAD_SIZE',
+        message: `callFunction data over ${CALL_DATA_LIMIT} bytes`,
+        requestId: '',
+      };
+    }
+    event = JSON.parse(body.request_data);
+  }
   // The callee runs as whoever the calling invocation runs as; its SOURCE is the caller's chain plus
   // `scf`, as WeChat reports a function → function call (`wx_client,scf`).
   const token = typeof body.tcb_sessionToken === 'string' ? body.tcb_sessionToken : '';
@@ -65,6 +80,10 @@ async function invokeFunction(deps: AdminDeps, body: Record<string, unknown>): P
     const result = await deps.runtime.invoke(name, event, invoker, deps.clock.offsetMs);
     return { data: { response_data: JSON.stringify(result) }, requestId: '' };
   } catch (e) {
+    // Refused as the callee would refuse bad input itself, so the caller reads the code (refusals.ts).
+    if (e instanceof FunctionError && e.code === 'FUNCTION_INVALID_EVENT') {
+      return { data: { response_data: JSON.stringify(invalidEventRefusal(e.message)) }, requestId: '' };
+    }
     if (e instanceof FunctionError) {
       const code = e.code === 'FUNCTION_NOT_FOUND' ? 'FUNCTIONS_NOT_FOUND' : 'FUNCTIONS_EXECUTE_FAIL';
       return { code, message: e.message, requestId: '' };
@@ -78,11 +97,16 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
     sendJson(res, 200, { code: 'SIGN_PARAM_INVALID', message: 'credentials not accepted', requestId: '' });
     return;
   }
-  if (isMultipart(req)) return handleWire(deps, req, res);
+  if (isMultipart(req)) {
+    await deps.faults.beforeAdminCall('other');
+    return handleWire(deps, req, res);
+  }
   const body = (await readJson(req, ADMIN_BODY_LIMIT)) as Record<string, unknown>;
   const action = typeof body.action === 'string' ? body.action : '';
+  // Every request here is a network round trip in the cloud: the latency model (and test mode's
+  // slow database) delays it before it is answered (faults.ts).
+  await deps.faults.beforeAdminCall(action.startsWith('database.') ? 'database' : 'other');
   if (action.startsWith('database.')) {
-    await deps.faults.beforeDatabaseCall();
     sendJson(res, 200, await deps.db.handle(body));
   } else if (action === 'functions.invokeFunction') {
     sendJson(res, 200, await invokeFunction(deps, body));

@@ -23,7 +23,9 @@ export function readJson(req: IncomingMessage, limit: number): Promise<unknown> 
       if (size > limit) tooLarge = true;
       else chunks.push(c);
     });
+    let ended = false;
     req.on('end', () => {
+      ended = true;
       if (tooLarge) return reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${limit} bytes`));
       const text = Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return resolve({});
@@ -34,6 +36,11 @@ export function readJson(req: IncomingMessage, limit: number): Promise<unknown> 
       }
     });
     req.on('error', reject);
+    // A request cut off before its end (the client went away, or was too slow and the server closed
+    // it) must still settle, so whatever the caller holds meanwhile (a call slot) is given back.
+    req.on('close', () => {
+      if (!ended) reject(new HttpError(400, 'REQUEST_ABORTED', 'the request ended before its body'));
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The gateway: one HTTP server for the H5 app and the devtools without a cloud env.
- *   POST /api/functions/:name   call a function as the session's user → { result }
+ *   POST /api/functions/:name   call a function as the session's user → { result }; 503 + Retry-After
+ *                               past the caller's calls in flight or a full queue of the function
  *   POST /api/dev/login         a session for a demo user (not in production mode)
  *   GET  /api/dev/users         the demo users (not in production mode)
  *   GET  /api/health            liveness only (what runs here is nobody's business)
@@ -27,6 +28,8 @@ import { FunctionError } from '../runtime/runtime';
 import type { TriggerScheduler } from '../runtime/triggers';
 import type { Mode } from '../config';
 import { CLIENT_SOURCE } from '../runtime/sources';
+import { invalidEventRefusal } from './refusals';
+import { callerKey, type CallerLimit } from './caller-limit';
 
 /**
  * Source reported to functions called through the gateway: it stands in for the WeChat client
@@ -46,6 +49,8 @@ export interface GatewayDeps extends AdminDeps {
   /** Users' answers to the subscribe-message dialog, and which template ids exist. */
   subscriptions: Subscriptions;
   knownTemplate: (id: string) => boolean;
+  /** Function calls in flight per caller (MAX_CALLS_PER_CALLER). */
+  callerLimit: CallerLimit;
 }
 
 const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
@@ -53,6 +58,9 @@ const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
   FUNCTION_TIMEOUT: 504,
   FUNCTION_FAILED: 502,
   FUNCTION_LOAD_FAILED: 502,
+  FUNCTION_BUSY: 503,
+  // Not reached: answered as the function's own INVALID_ARGUMENT refusal (refusals.ts).
+  FUNCTION_INVALID_EVENT: 400,
 };
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -68,9 +76,36 @@ function sessionUser(deps: GatewayDeps, req: IncomingMessage): string | null {
   return claims ? claims.sub : null;
 }
 
+/** Seconds a refused caller is told to wait (Retry-After): calls last a few hundred ms at most. */
+const RETRY_AFTER_SECONDS = 1;
+
+function sendBusy(res: ServerResponse, code: string, message: string): void {
+  res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+  sendError(res, 503, code, message);
+}
+
 async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const openId = sessionUser(deps, req);
   if (openId === null) return sendError(res, 401, 'UNAUTHENTICATED', 'session invalid or expired');
+  // Counted from before the body is read: a caller dribbling bodies holds its slots meanwhile.
+  const caller = callerKey(openId, req.socket.remoteAddress);
+  if (!deps.callerLimit.tryAcquire(caller)) {
+    return sendBusy(res, 'TOO_MANY_CALLS', 'too many calls in flight from this caller');
+  }
+  try {
+    await admitted(deps, name, openId, req, res);
+  } finally {
+    deps.callerLimit.release(caller);
+  }
+}
+
+async function admitted(
+  deps: GatewayDeps,
+  name: string,
+  openId: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const body = await readJson(req, FUNCTION_BODY_LIMIT);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return sendError(res, 400, 'INVALID_JSON', 'the body must be a JSON object');
@@ -84,6 +119,10 @@ async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessag
     );
     sendJson(res, 200, { result });
   } catch (e) {
+    if (e instanceof FunctionError && e.code === 'FUNCTION_INVALID_EVENT') {
+      return sendJson(res, 200, { result: invalidEventRefusal(e.message) });
+    }
+    if (e instanceof FunctionError && e.code === 'FUNCTION_BUSY') return sendBusy(res, e.code, e.message);
     if (e instanceof FunctionError) return sendError(res, FUNCTION_ERROR_STATUS[e.code], e.code, e.message);
     throw e;
   }

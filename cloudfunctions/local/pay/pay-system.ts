@@ -12,9 +12,10 @@ import { randomBytes } from 'node:crypto';
 import { toWechatTime } from '../../core/payments/wechat-pay';
 import type { LocalClock } from '../clock';
 import type { Invoker } from '../runtime/runtime';
+import { PAY_CALLBACK_SOURCE } from '../runtime/sources';
 import { PayStore, type PayOrder, type PayRefund } from './pay-store';
 
-export const PAY_CALLBACK_SOURCE = 'wx_paycallback';
+export { PAY_CALLBACK_SOURCE };
 
 /**
  * Gaps between deliveries of one notification, as WeChat Pay spaces its retries

@@ -1,18 +1,36 @@
 /**
  * The function runtime: a pool of instances (worker threads) per function, like the cloud's
  * instances. An instance runs one invocation at a time; extra calls wait for a free instance up to
- * `maxInstances` per function. The function's timeout (config.json) counts from when an instance
- * takes the call; an instance that times out or crashes is discarded, never reused.
+ * `maxInstances` per function, in a queue of at most `maxWaiting` (a call beyond it is refused at
+ * once with FUNCTION_BUSY rather than queued: a flood must not make everyone wait). The function's
+ * timeout (config.json) counts from when an instance has the event; an instance that times out or
+ * crashes is discarded, never reused. An event that can't be handed over fails its own invocation
+ * only.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { randomHex } from '../random-hex';
 import { bundled } from './bundle';
 import type { FunctionDefinition } from './discover';
-import type { InstanceMessage, InvocationEnv } from './protocol';
-import { triggerSrcFor } from './sources';
+import type { InstanceMessage, InvocationEnv, InvokeMessage } from './protocol';
+import { MAX_EVENT_DEPTH, withinDepth } from './event-limits';
+import { PAY_CALLBACK_SOURCE, TRIGGER_SOURCE, triggerSrcFor } from './sources';
 
-export type FunctionErrorCode = 'FUNCTION_NOT_FOUND' | 'FUNCTION_TIMEOUT' | 'FUNCTION_FAILED' | 'FUNCTION_LOAD_FAILED';
+export type FunctionErrorCode =
+  | 'FUNCTION_NOT_FOUND'
+  | 'FUNCTION_TIMEOUT'
+  | 'FUNCTION_FAILED'
+  | 'FUNCTION_LOAD_FAILED'
+  /** The event nests deeper than MAX_EVENT_DEPTH: refused before any instance sees it. */
+  | 'FUNCTION_INVALID_EVENT'
+  /** The function's waiting queue is full: refused at once, the caller may retry later. */
+  | 'FUNCTION_BUSY';
+
+/**
+ * Invocations the platform itself makes (timer triggers, WeChat Pay's callback): never refused for
+ * a full queue, since a refused tick or notification would only come back later, and there are few.
+ */
+const INTERNAL_SOURCES: ReadonlySet<string> = new Set([TRIGGER_SOURCE, PAY_CALLBACK_SOURCE]);
 
 export class FunctionError extends Error {
   constructor(
@@ -40,6 +58,8 @@ export interface RuntimeOptions {
   /** Environment every instance starts with (SDK endpoint, credentials, env id). */
   baseEnv: Record<string, string>;
   maxInstances: number;
+  /** Calls that may wait for an instance of one function; more are refused with FUNCTION_BUSY. */
+  maxWaiting?: number;
   /** Instances idle longer than this are stopped, as the cloud recycles them. */
   idleMs?: number;
   /** The timeout to enforce for a function, given its config.json's (test mode can shorten it). */
@@ -104,8 +124,11 @@ export class FunctionRuntime {
   async invoke(name: string, event: unknown, invoker: Invoker, clockOffsetMs = 0): Promise<unknown> {
     const pool = this.pools.get(name);
     if (!pool || this.closed) throw new FunctionError('FUNCTION_NOT_FOUND', `function not found: ${name}`);
+    // Checked before the event is cloned: the clone recurses, and overflows on a deep enough event.
+    if (!withinDepth(event, MAX_EVENT_DEPTH))
+      throw new FunctionError('FUNCTION_INVALID_EVENT', `the event nests deeper than ${MAX_EVENT_DEPTH} levels`);
     this.invocations++;
-    const inst = await this.acquire(pool);
+    const inst = await this.acquire(pool, !INTERNAL_SOURCES.has(invoker.source));
     const token = randomHex();
     const requestId = randomHex(24);
     this.sessions.set(token, { ...invoker, functionName: name });
@@ -132,6 +155,18 @@ export class FunctionRuntime {
     try {
       const json = await new Promise<string>((resolve, reject) => {
         const id = this.nextId++;
+        try {
+          inst.worker.postMessage({ type: 'invoke', id, event, env, context } satisfies InvokeMessage);
+        } catch (e) {
+          // The event never reached the instance (it can't be cloned): this invocation fails, and the
+          // instance, which never saw it, is released below for the next caller — not killed.
+          const why = e instanceof Error ? e.message : String(e);
+          reject(new FunctionError('FUNCTION_FAILED', `the event could not be handed to the function: ${why}`));
+          return;
+        }
+        // Armed only now that the instance has the event, so no path leaves it armed without an
+        // invocation to time out (a stray timer would kill whichever call the instance runs next).
+        // The answer (or the worker's error) arrives as a later event, after these lines.
         const timer = setTimeout(() => {
           inst.pending = undefined;
           this.discard(pool, inst);
@@ -148,7 +183,6 @@ export class FunctionRuntime {
             reject(e);
           },
         };
-        inst.worker.postMessage({ type: 'invoke', id, event, env, context });
       });
       this.release(pool, inst);
       return JSON.parse(json) as unknown;
@@ -182,7 +216,7 @@ export class FunctionRuntime {
     await Promise.all(all);
   }
 
-  private async acquire(pool: Pool): Promise<Instance> {
+  private async acquire(pool: Pool, bounded: boolean): Promise<Instance> {
     const idle = pool.idle.pop();
     if (idle) return idle;
     if (pool.size < this.opts.maxInstances) {
@@ -196,6 +230,8 @@ export class FunctionRuntime {
       }
       return inst;
     }
+    if (bounded && pool.waiting.length >= (this.opts.maxWaiting ?? Infinity))
+      throw new FunctionError('FUNCTION_BUSY', `${pool.def.name} has ${pool.waiting.length} calls waiting`);
     const got = await new Promise<Instance | Error>((resolve) => pool.waiting.push(resolve));
     if (got instanceof Error) throw got;
     return got;

@@ -11,6 +11,9 @@ export const CLIENT_SOURCE = 'wx_client';
 /** A timer trigger's invocation. */
 export const TRIGGER_SOURCE = 'wx_trigger';
 
+/** WeChat Pay's payment and refund notifications to the callback function. */
+export const PAY_CALLBACK_SOURCE = 'wx_paycallback';
+
 /** What a function → function call appends to its caller's source. */
 export const CHAIN_SUFFIX = 'scf';
 
