@@ -25,6 +25,44 @@ export interface ActionSpec<S extends z.ZodTypeAny, R> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActionTable = Record<string, ActionSpec<any, unknown>>;
 
+/** What a contract interface says of each action: its input as sent and its output. */
+export type Contract<C> = { [A in keyof C]: { input: unknown; output: unknown } };
+
+/**
+ * An action as a contract sees it: a schema whose input type is the contract's input, and a run that
+ * answers the contract's output (what `run` takes is the schema's business, hence `never`).
+ */
+export interface ServedAction<I, O> {
+  access: Access;
+  input: { readonly _input: I };
+  run: (input: never, caller: CallerContext) => Promise<O>;
+}
+
+/**
+ * The table a function serves for contract `C`: exactly its actions — declared with `satisfies`,
+ * a missing, extra or misspelt action, a schema taking other fields or a wrong output fails to compile.
+ */
+export type ActionsFor<C extends Contract<C>> = { [A in keyof C]: ServedAction<C[A]['input'], C[A]['output']> };
+
+/**
+ * Several tables served by one function, refusing at load a name two of them define (a spread would
+ * let the later one silently replace the earlier).
+ */
+export function mergeTables<T extends ActionTable[]>(
+  ...tables: T
+): T[number] extends never ? never : UnionToIntersection<T[number]> {
+  const merged: ActionTable = {};
+  for (const table of tables) {
+    for (const name of Object.keys(table)) {
+      if (Object.prototype.hasOwnProperty.call(merged, name)) throw new Error(`action ${name} is defined twice`);
+      merged[name] = table[name]!;
+    }
+  }
+  return merged as never;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
 /** Defines one action with its schema inferred. */
 export function action<S extends z.ZodTypeAny, R>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
   return spec;

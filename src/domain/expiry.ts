@@ -3,6 +3,7 @@
  * holder's extension request and its states (a table), and the new expiry an approved extension
  * gives. Time is a parameter here.
  */
+import { ledgerEntryId } from './balance-change';
 import type { Card } from './card';
 import { DAY_MS } from './order';
 import { CHINA_OFFSET_MS } from './rules';
@@ -104,9 +105,9 @@ export interface ExtensionRequest {
 }
 
 /** The EXPIRE entry of a card's expiry at `expiresAt`: one per expiry, so a rerun never expires twice. */
-export const expireEntryId = (cardId: string, expiresAt: number): string => `${cardId}-expire-${expiresAt}`;
+export const expireEntryId = (cardId: string, expiresAt: number): string =>
+  ledgerEntryId(cardId, 'EXPIRE', String(expiresAt));
 /** The REINSTATE entry of an approved extension. */
-export const reinstateEntryId = (requestId: string): string => `${requestId}-reinstate`;
 /** A card's extension request for the expiry at `expiresAt`. */
 export const extensionId = (cardId: string, expiresAt: number): string => `ext-${cardId}-${expiresAt}`;
 /** The record that a card's reminder of `days` before `expiresAt` went out. */

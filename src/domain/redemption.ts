@@ -6,6 +6,7 @@
  * threshold the holder confirms on their own screen first. A clerk of the card's merchant may
  * reverse a redemption for a while afterwards. Randomness and time are parameters here.
  */
+import { ledgerEntryId } from './balance-change';
 import type { Card } from './card';
 import type { Fen } from './money';
 
@@ -152,8 +153,10 @@ export function payCodeStatus(r: Pick<Redemption, 'state' | 'expiresAt' | 'confi
 }
 
 /** The REDEEM entry of a redemption, and the REFUND entry of its reversal. */
-export const redeemEntryId = (code: string): string => `redeem-${code}`;
-export const reverseEntryId = (code: string): string => `reverse-${code}`;
+export const redeemEntryId = (r: Pick<Redemption, '_id' | 'cardId'>): string =>
+  ledgerEntryId(r.cardId, 'REDEEM', r._id);
+export const reverseEntryId = (r: Pick<Redemption, '_id' | 'cardId'>): string =>
+  ledgerEntryId(r.cardId, 'REFUND', r._id);
 
 export type MintRefusal = 'CARD_NOT_ACTIVE' | 'CARD_EXPIRED' | 'INSUFFICIENT_BALANCE';
 

@@ -6,7 +6,7 @@ import { CATEGORY_IDS, THEME_IDS, type CardProduct } from '../../../src/domain/c
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { CATALOG_LIMITS, type CatalogActions } from '../../../src/contracts/catalog';
 import { getDatabase } from '../cloud';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, z } from '../validate';
 import { CatalogRepository } from './catalog-repository';
 import { brandNames, toBrandSummary, toProductSummary } from './summaries';
@@ -30,7 +30,7 @@ function shelves(products: CardProduct[], names: Map<string, string>): Out<'home
   })).filter((shelf) => shelf.products.length > 0);
 }
 
-export const catalogActions: ActionTable = {
+export const catalogActions = {
   home: action({
     access: 'public',
     input: empty,
@@ -137,4 +137,4 @@ export const catalogActions: ActionTable = {
       return { brand, product };
     },
   }),
-};
+} satisfies ActionsFor<CatalogActions>;

@@ -4,10 +4,10 @@
  * with no entry since no balance changes. The entry's id is derived from the card and the expiry
  * that passed, so the sweep, a rerun of it and a holder's request can never expire a card twice.
  */
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
-import { expiredState, expireEntryId, isExpired } from '../../../src/domain/expiry';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
+import { expiredState, isExpired } from '../../../src/domain/expiry';
+import { entryTime } from '../../../src/domain/ledger';
 import { C } from '../collections';
 import { transaction, txAdd, txGet, txUpdate, type Tx } from '../tx';
 
@@ -26,19 +26,14 @@ export async function expireInTx(tx: Tx, card: Card, now: number): Promise<Card>
     await txUpdate(tx, C.cards, card._id, { state, updatedAt: at });
     return { ...card, state, updatedAt: at };
   }
-  const entry: LedgerEntry = {
-    _id: expireEntryId(card._id, card.expiresAt ?? 0),
-    cardId: card._id,
-    owner: card.owner,
-    brandId: card.brandId,
-    type: 'EXPIRE',
-    amount: -card.balance,
-    balanceAfter: 0 as Fen,
-    at,
-  };
-  await txUpdate(tx, C.cards, card._id, { state, balance: 0, updatedAt: at });
+  const { card: expired, entry } = changeBalance(
+    card,
+    { type: 'EXPIRE', amount: -card.balance, ref: String(card.expiresAt ?? 0), state },
+    now,
+  );
+  await txUpdate(tx, C.cards, card._id, balancePatch(expired));
   await txAdd(tx, C.ledger, entry);
-  return { ...card, state, balance: 0 as Fen, updatedAt: at };
+  return expired;
 }
 
 /** Expires the card with this id when it is still due: its own transaction, re-checked inside. */

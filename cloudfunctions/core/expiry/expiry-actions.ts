@@ -5,7 +5,7 @@ import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
 import { requireOperator } from '../merchant/staff';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, textSchema, z } from '../validate';
 import { decideExtension } from './extensions';
 import { toExtensionView } from './views';
@@ -18,7 +18,7 @@ const extensionIdSchema = z
   .max(EXPIRY_LIMITS.idMax)
   .regex(/^ext-[a-z0-9][a-z0-9-]*$/, 'malformed request id');
 
-export const expiryOperatorActions: ActionTable = {
+export const expiryOperatorActions = {
   extensions: action({
     access: 'user',
     input: z.object({ brandId: idSchema(64), status: z.enum(EXTENSION_STATES).optional() }).strict(),
@@ -66,4 +66,4 @@ export const expiryOperatorActions: ActionTable = {
       return { request: toExtensionView(await decideExtension(caller, brandId, id, decision, now())) };
     },
   }),
-};
+} satisfies ActionsFor<ExpiryOperatorActions>;

@@ -4,6 +4,7 @@
  * again with the expired amount back — a REINSTATE entry — and a new expiry) or declines. One
  * request per expiry of a card (a derived id), decided once; the holder is told of the decision.
  */
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import { canMove, type Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
 import {
@@ -11,12 +12,10 @@ import {
   expireEntryId,
   extendedExpiry,
   extensionId,
-  reinstateEntryId,
   type ExtensionRequest,
   type ExtensionState,
 } from '../../../src/domain/expiry';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
+import type { LedgerEntry } from '../../../src/domain/ledger';
 import { txAudit } from '../audit/audit-log';
 import type { CallerContext } from '../cloud';
 import { C } from '../collections';
@@ -123,21 +122,13 @@ export async function decideExtension(
     if (!card || card.state !== 'expired' || !canMove(card.state, 'active') || card.expiresAt !== request.expiredAt)
       return refuse(ErrorCode.CARD_NOT_ACTIVE, 'the card is no longer waiting for this extension');
     const newExpiresAt = extendedExpiry(now, decision.months);
-    const at = entryTime(now, card.updatedAt);
-    const balance = (card.balance + request.amount) as Fen;
-    const entry: LedgerEntry = {
-      _id: reinstateEntryId(id),
-      cardId: card._id,
-      owner: card.owner,
-      brandId: card.brandId,
-      type: 'REINSTATE',
-      amount: request.amount,
-      balanceAfter: balance,
-      at,
-      ref: id,
-    };
+    const { card: reinstated, entry } = changeBalance(
+      card,
+      { type: 'REINSTATE', amount: request.amount, ref: id, state: 'active' },
+      now,
+    );
     const patch = { ...base, months: decision.months, newExpiresAt };
-    await txUpdate(tx, C.cards, card._id, { state: 'active', balance, expiresAt: newExpiresAt, updatedAt: at });
+    await txUpdate(tx, C.cards, card._id, { ...balancePatch(reinstated), expiresAt: newExpiresAt });
     await txAdd(tx, C.ledger, entry);
     await txUpdate(tx, C.extensions, id, patch);
     await txAudit(tx, caller, auditFacts('extension.approve', request, { months: decision.months, newExpiresAt }), now);

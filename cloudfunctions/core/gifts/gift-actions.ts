@@ -10,7 +10,7 @@ import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
 import { notify } from '../messages';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { giftCode, tokenOfScene } from './gift-codes';
@@ -38,7 +38,7 @@ async function giftById(id: string): Promise<Gift> {
   return gift;
 }
 
-export const giftActions: ActionTable = {
+export const giftActions = {
   send: action({
     access: 'user',
     input: z
@@ -176,4 +176,4 @@ export const giftActions: ActionTable = {
       return { gifts: views.sort((a, b) => b.claimedAt - a.claimedAt) };
     },
   }),
-};
+} satisfies ActionsFor<GiftsActions>;

@@ -11,11 +11,11 @@
  * database never holds: the call that completes the batch (and only a call with that request id)
  * can list the whole batch, while a copy of the database, even with the key, cannot.
  */
+import { activate } from '../../../src/domain/balance-change';
 import { acceptsAmount, type CardProduct } from '../../../src/domain/catalog';
 import type { Card } from '../../../src/domain/card';
 import { codeFromBytes, groupCode, pinFromBytes } from '../../../src/domain/codes';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { expiryOf } from '../../../src/domain/order';
 import { C } from '../collections';
@@ -103,26 +103,17 @@ function templateOf(product: CardProduct, brandName: string, amount: Fen, now: n
 async function writeCard(tx: Tx, batch: BatchRecord, code: string, pin: string, now: number): Promise<void> {
   const codeHash = keyedHash('code', code);
   const id = batchCardId(codeHash);
-  const card: Card = {
+  const blank: Card = {
     ...batch.template,
     _id: id,
+    balance: 0 as Fen,
     codeHash,
     last4: code.slice(-4),
     pinHash: pinHashFor(id, pin),
     activatedAt: now,
     updatedAt: now,
   };
-  const entry: LedgerEntry = {
-    _id: `${id}-activate`,
-    cardId: id,
-    owner: '',
-    brandId: batch.brandId,
-    type: 'ACTIVATE',
-    amount: batch.amount,
-    balanceAfter: batch.amount,
-    at: now,
-    ref: 'batch',
-  };
+  const { card, entry } = activate(blank, batch.amount, batch._id);
   await txAdd(tx, C.cards, card);
   await txAdd(tx, C.ledger, entry);
 }

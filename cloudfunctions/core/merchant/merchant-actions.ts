@@ -8,20 +8,17 @@ import { C } from '../collections';
 import { expiryOperatorActions } from '../expiry/expiry-actions';
 import { clerkActions } from '../redeem/clerk-actions';
 import { reportActions } from '../reports/report-actions';
-import { action, type ActionTable } from '../router';
+import { action, mergeTables, type ActionsFor } from '../router';
 import { idSchema, requestIdSchema, z } from '../validate';
 import { issueBatch, type IssuedCard } from './issue-batch';
+import type { MerchantActions } from '../../../src/contracts/merchant';
 import { operatorActions } from './operator-actions';
 import { requireOperator } from './staff';
 
 /** Cards per batch request. */
 export const BATCH_MAX = 100;
 
-export const merchantActions: ActionTable = {
-  ...clerkActions,
-  ...operatorActions,
-  ...reportActions,
-  ...expiryOperatorActions,
+const batchActions = {
   issueBatch: action({
     access: 'user',
     input: z
@@ -43,7 +40,16 @@ export const merchantActions: ActionTable = {
       return { cards };
     },
   }),
-};
+} satisfies ActionsFor<Pick<MerchantActions, 'issueBatch'>>;
+
+/** The clerk's, the operator's, the reports', the expiry requests' and batch issue, in one function. */
+export const merchantActions = mergeTables(
+  clerkActions,
+  operatorActions,
+  reportActions,
+  expiryOperatorActions,
+  batchActions,
+) satisfies ActionsFor<MerchantActions>;
 
 /** The merchant function's timer jobs: one trigger, whose ticks run what is due (core/jobs). */
 export { merchantTimers } from '../jobs/merchant-jobs';

@@ -7,7 +7,7 @@ import { OPERATOR_LIMITS, type OperatorActions } from '../../../src/contracts/op
 import { KIND_CAP, THEME_IDS } from '../../../src/domain/catalog';
 import { HEX_COLOR, PRODUCT_LIMITS } from '../../../src/domain/product-rules';
 import { now } from '../clock';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, textSchema, z } from '../validate';
 import { createInvite, joinStaff, listInvites, revokeInvite } from './invites';
 import { adjustStock, listProducts, saveProduct, setOnSale } from './products-admin';
@@ -68,7 +68,7 @@ const storeText = {
   address: text(OPERATOR_LIMITS.addressMax),
 };
 
-export const operatorActions: ActionTable = {
+export const operatorActions = {
   myBrands: action({
     access: 'user',
     input: z.object({}).strict(),
@@ -200,4 +200,4 @@ export const operatorActions: ActionTable = {
       return { removed: true };
     },
   }),
-};
+} satisfies ActionsFor<OperatorActions>;

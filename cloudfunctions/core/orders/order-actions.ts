@@ -14,7 +14,7 @@ import { getDatabase, rows, type CallerContext } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, PaymentError, payments } from '../payments';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { toCardView } from '../wallet/views';
 import { closeOrder } from './close-order';
@@ -69,7 +69,7 @@ async function paymentFor(order: Order, clientIp: string): Promise<PaymentReques
   }
 }
 
-export const orderActions: ActionTable = {
+export const orderActions = {
   create: action({
     access: 'user',
     input: createInput,
@@ -162,4 +162,4 @@ export const orderActions: ActionTable = {
       return { order: toOrderView(await myOrder(id, caller)) };
     },
   }),
-};
+} satisfies ActionsFor<OrdersActions>;

@@ -4,6 +4,7 @@
  * ACTIVATE ledger entry carrying the balance after). Settling a paid order again changes nothing,
  * so repeated, late or concurrent notifications and the poller all end in one set of cards.
  */
+import { activate } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
 import { DAY_MS, expiryOf, type Order } from '../../../src/domain/order';
 import type { LedgerEntry } from '../../../src/domain/ledger';
@@ -37,7 +38,7 @@ export function newCard(order: Order, index: number, now: number): { card: Card;
     face: order.face,
     blessing: order.blessing,
     state: 'active',
-    balance: value,
+    balance: 0 as Fen,
     initialValue: value,
     paidValue: order.amount,
     bonusValue: order.bonusPerCard,
@@ -53,18 +54,7 @@ export function newCard(order: Order, index: number, now: number): { card: Card;
     refundableUntil: now + order.terms.refundWindowDays * DAY_MS,
     updatedAt: now,
   };
-  const entry: LedgerEntry = {
-    _id: `${card._id}-activate`,
-    cardId: card._id,
-    owner: card.owner,
-    brandId: card.brandId,
-    type: 'ACTIVATE',
-    amount: value,
-    balanceAfter: value,
-    at: now,
-    ref: order._id,
-  };
-  return { card, entry };
+  return activate(card, value, order._id);
 }
 
 export async function settleOrder(payment: VerifiedPayment, now: number): Promise<SettleOutcome> {

@@ -1,5 +1,5 @@
 /** The clerk's side of paying in store, served by the merchant function; every action needs a staff role. */
-import { MERCHANT_LIMITS, type MerchantActions } from '../../../src/contracts/merchant';
+import { MERCHANT_LIMITS, type ClerkActions, type MerchantActions } from '../../../src/contracts/merchant';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import type { Fen } from '../../../src/domain/money';
 import type { Redemption } from '../../../src/domain/redemption';
@@ -8,7 +8,7 @@ import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
 import { requireStaff, staffStore } from '../merchant/staff';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, requestIdSchema, z } from '../validate';
 import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
@@ -32,7 +32,7 @@ async function atTheTill(openId: string, input: { payCode: string; storeId: stri
 /** A clerk's day is bounded in practice; the cloud's largest page holds it. */
 const DAY_PAGE = 1000;
 
-export const clerkActions: ActionTable = {
+export const clerkActions = {
   profile: action({
     access: 'user',
     input: z.object({}).strict(),
@@ -145,4 +145,4 @@ export const clerkActions: ActionTable = {
       };
     },
   }),
-};
+} satisfies ActionsFor<Omit<ClerkActions, 'issueBatch'>>;

@@ -2,7 +2,7 @@
 import { WALLET_LIMITS, type WalletActions } from '../../../src/contracts/wallet';
 import { payQrText } from '../../../src/domain/redemption';
 import { now } from '../clock';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, z } from '../validate';
 import { mintPayCode, myPayCode, payCodeMac, payCodeSchema, sweepUnusedCodes } from './pay-codes';
 import { confirmPay, declinePay } from './redeem';
@@ -13,7 +13,7 @@ type Out<A extends keyof WalletActions> = WalletActions[A]['output'];
 
 const byCode = z.object({ code: payCodeSchema }).strict();
 
-export const holderPayActions: ActionTable = {
+export const holderPayActions = {
   payCode: action({
     access: 'user',
     input: z.object({ cardId: idSchema(WALLET_LIMITS.idMax) }).strict(),
@@ -58,7 +58,7 @@ export const holderPayActions: ActionTable = {
       return { status: toPayStatusView(await declinePay(caller.openId, input.code, at), at) };
     },
   }),
-};
+} satisfies ActionsFor<Pick<WalletActions, 'payCode' | 'payStatus' | 'confirmPay' | 'declinePay'>>;
 
 /** The wallet function's timer jobs. */
 export const payCodeTimers = {

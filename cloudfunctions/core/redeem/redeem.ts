@@ -5,14 +5,13 @@
  * threshold only mark the code pending; the holder's confirmation then debits in the same way.
  * A scanned redemption takes 8 database calls, start and commit included.
  */
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import {
   needsConfirmation,
   payCodeStatus,
-  redeemEntryId,
   redeemRefusal,
   type RedeemRules,
   type Redemption,
@@ -128,28 +127,18 @@ async function debit(
 ): Promise<Redemption> {
   const r = { ...code, ...used };
   const amount = r.amount!;
-  const at = entryTime(clock, card.updatedAt);
-  const balance = (card.balance - amount) as Fen;
-  const entry: LedgerEntry = {
-    _id: redeemEntryId(r._id),
-    cardId: card._id,
-    owner: card.owner,
-    brandId: card.brandId,
-    type: 'REDEEM',
-    amount: -amount,
-    balanceAfter: balance,
-    at,
-    storeId: r.storeId!,
-    storeName: r.storeName!,
-    clerk: r.clerk!,
-    ref: r._id,
-  };
-  await txUpdate(tx, C.cards, card._id, {
-    balance,
-    redeemed: card.redeemed + amount,
-    state: balance === 0 ? 'used' : 'active',
-    updatedAt: at,
-  });
+  const { card: next, entry } = changeBalance(
+    card,
+    {
+      type: 'REDEEM',
+      amount: -amount,
+      ref: r._id,
+      store: { storeId: r.storeId!, storeName: r.storeName!, clerk: r.clerk! },
+    },
+    clock,
+  );
+  const { balance, updatedAt: at } = next;
+  await txUpdate(tx, C.cards, card._id, { ...balancePatch(next), redeemed: card.redeemed + amount });
   await txAdd(tx, C.ledger, entry);
   const done = { ...used, state: 'completed' as const, balanceAfter: balance, at, updatedAt: at };
   await txUpdate(tx, C.redemptions, r._id, done);

@@ -3,11 +3,10 @@
  * amount back to the card with a REFUND entry linked to the redemption, in one transaction on the
  * redemption and its card. A second reversal finds the redemption reversed and answers the same.
  */
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
-import { reverseEntryId, reverseRefusal, type RedeemRules, type Redemption } from '../../../src/domain/redemption';
+import { reverseRefusal, type RedeemRules, type Redemption } from '../../../src/domain/redemption';
 import { C } from '../collections';
 import type { StaffMember } from '../merchant/staff';
 import { txAudit } from '../audit/audit-log';
@@ -32,28 +31,18 @@ export async function reverseRedemption(
     const refusal = reverseRefusal(r, card, staff.brandIds, clock, rules);
     if (refusal) return refuse(ErrorCode[refusal], `cannot reverse: ${refusal.toLowerCase()}`);
     const amount = r.amount!;
-    const at = entryTime(clock, card.updatedAt);
-    const balance = (card.balance + amount) as Fen;
-    const entry: LedgerEntry = {
-      _id: reverseEntryId(r._id),
-      cardId: card._id,
-      owner: card.owner,
-      brandId: card.brandId,
-      type: 'REFUND',
-      amount,
-      balanceAfter: balance,
-      at,
-      storeId: r.storeId!,
-      storeName: r.storeName!,
-      clerk: staff._id,
-      ref: r._id,
-    };
-    await txUpdate(tx, C.cards, card._id, {
-      balance,
-      redeemed: card.redeemed - amount,
-      state: card.state === 'used' ? 'active' : card.state,
-      updatedAt: at,
-    });
+    const { card: next, entry } = changeBalance(
+      card,
+      {
+        type: 'REFUND',
+        amount,
+        ref: r._id,
+        store: { storeId: r.storeId!, storeName: r.storeName!, clerk: staff._id },
+      },
+      clock,
+    );
+    const at = next.updatedAt;
+    await txUpdate(tx, C.cards, card._id, { ...balancePatch(next), redeemed: card.redeemed - amount });
     await txAdd(tx, C.ledger, entry);
     const patch = { state: 'reversed' as const, reversedAt: at, reversedBy: staff._id, updatedAt: at };
     await txUpdate(tx, C.redemptions, r._id, patch);

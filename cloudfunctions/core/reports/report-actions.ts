@@ -2,7 +2,7 @@
 import { REPORT_LIMITS, type ReportActions } from '../../../src/contracts/reports';
 import { now } from '../clock';
 import { requireOperator } from '../merchant/staff';
-import { action, type ActionTable } from '../router';
+import { action, type ActionsFor } from '../router';
 import { idSchema, textSchema, z } from '../validate';
 import { auditPage } from './audit-page';
 import { dashboard } from './dashboard';
@@ -23,7 +23,7 @@ const reviewId = z
   .max(REPORT_LIMITS.idMax)
   .regex(/^[A-Za-z0-9_-]+$/, 'malformed id');
 
-export const reportActions: ActionTable = {
+export const reportActions = {
   dashboard: action({
     access: 'user',
     input: z.object({ brandId, days: z.union([z.literal(7), z.literal(30)]) }).strict(),
@@ -98,4 +98,4 @@ export const reportActions: ActionTable = {
       return exportCsv(caller, input, now());
     },
   }),
-};
+} satisfies ActionsFor<ReportActions>;

@@ -3,10 +3,10 @@
  * so an answer never tells whether a number exists; tries are counted per user and per card number
  * (a fixed window) in the same transaction as the check, and binding happens once.
  */
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
 import { isWellFormedCode, normalizeCode } from '../../../src/domain/codes';
 import { ErrorCode } from '../../../src/domain/errors';
-import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { PurchaseRules } from '../../../src/domain/rules';
 import { C } from '../collections';
 import { keyedHash, sameHash } from '../secrets';
@@ -46,20 +46,16 @@ export async function bindCard(
     const card = await txGet<Card>(tx, C.cards, cardId);
     const pinOk = !!card?.pinHash && sameHash(card.pinHash, pinHashFor(cardId, pin));
     if (!card || !pinOk || card.state !== 'unbound' || card.owner !== '') return refuse(ErrorCode.BIND_FAILED, GENERIC);
-    const entry: LedgerEntry = {
-      _id: `${cardId}-bind`,
-      cardId,
-      owner,
-      brandId: card.brandId,
-      type: 'BIND',
-      amount: 0,
-      balanceAfter: card.balance,
-      at: now,
-    };
-    await txUpdate(tx, C.cards, cardId, { owner, state: 'active', activatedAt: now, updatedAt: now });
+    // Bound once (unbound → active, as the state table allows): the card itself is the entry's cause.
+    const { card: bound, entry } = changeBalance(
+      { ...card, owner },
+      { type: 'BIND', amount: 0, ref: cardId, state: 'active' },
+      now,
+    );
+    await txUpdate(tx, C.cards, cardId, { ...balancePatch(bound), owner, activatedAt: now });
     await txAdd(tx, C.ledger, entry);
     const target = { kind: 'card', id: cardId };
     await txAudit(tx, caller, { role: 'holder', action: 'card.bind', target, brandId: card.brandId }, now);
-    return { ...card, owner, state: 'active' as const, activatedAt: now, updatedAt: now };
+    return { ...bound, activatedAt: now };
   });
 }

@@ -5,9 +5,9 @@
  * call fails the refund stays `requested` and the payment poller asks again (same refund number).
  * The refund notification (or the poller) completes it.
  */
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import { refundRefusal, type Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
-import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
 import { C } from '../collections';
@@ -48,17 +48,11 @@ export async function requestRefund(
     if (refusal) return refuse(REFUSALS[refusal], `this card cannot be refunded: ${refusal.toLowerCase()}`);
     const order = await txGet<Order>(tx, C.orders, card.orderId ?? '');
     if (!order) return refuse(ErrorCode.NOT_REFUNDABLE, 'the purchase of this card is not on record');
-    const entry: LedgerEntry = {
-      _id: `${card._id}-void`,
-      cardId: card._id,
-      owner,
-      brandId: card.brandId,
-      type: 'VOID',
-      amount: -card.balance,
-      balanceAfter: 0 as Fen,
-      at: now,
-      ref: refundNo,
-    };
+    const { card: voided, entry } = changeBalance(
+      card,
+      { type: 'VOID', amount: -card.balance, ref: refundNo, state: 'refunding' },
+      now,
+    );
     const refund: RefundRecord = {
       _id: refundNo,
       refundNo,
@@ -71,7 +65,7 @@ export async function requestRefund(
       status: 'requested',
       requestedAt: now,
     };
-    await txUpdate(tx, C.cards, card._id, { state: 'refunding', balance: 0, updatedAt: now });
+    await txUpdate(tx, C.cards, card._id, balancePatch(voided));
     await txAdd(tx, C.ledger, entry);
     await txAdd(tx, C.refunds, refund);
     await txAudit(

@@ -14,7 +14,7 @@ import type { ExtensionRequest } from '../../../src/domain/expiry';
 import { requestExtension } from '../expiry/extensions';
 import { toCardExpiryView, toCardExtensionView } from '../expiry/views';
 import { holderPayActions } from '../redeem/holder-actions';
-import { action, type ActionTable } from '../router';
+import { action, mergeTables, type ActionsFor } from '../router';
 import { textSchema, z } from '../validate';
 import { bindCard } from './bind-card';
 import { refundNoFor, requestRefund } from './refund-card';
@@ -37,8 +37,8 @@ async function myCard(id: string, owner: string): Promise<Card> {
   return card;
 }
 
-export const walletActions: ActionTable = {
-  ...holderPayActions,
+/** The holder's own actions; the pay-code ones live with the rest of paying in store. */
+const ownActions = {
   list: action({
     access: 'user',
     input: z.object({}).strict(),
@@ -129,4 +129,6 @@ export const walletActions: ActionTable = {
       return { card: toCardView(card, at), refund: toRefundView(refund) };
     },
   }),
-};
+} satisfies ActionsFor<Omit<WalletActions, keyof typeof holderPayActions>>;
+
+export const walletActions = mergeTables(holderPayActions, ownActions) satisfies ActionsFor<WalletActions>;

@@ -3,7 +3,9 @@
  * caller's OPENID), plus the purchase path the gift, wallet and order tests all start from.
  */
 import type { Envelope } from '../../../src/contracts/envelope';
-import type { OrdersActions } from '../../../src/contracts/orders';
+import { ORDERS_FUNCTION, type CreateOrderInput, type OrdersActions } from '../../../src/contracts/orders';
+import { functionClient } from '../../../src/services/function-client';
+import type { Contract } from '../../../cloudfunctions/core/router';
 import type { MerchantJobsReport } from '../../../cloudfunctions/core/jobs/merchant-jobs';
 import { MERCHANT_TRIGGER } from '../../../cloudfunctions/core/jobs/merchant-schedule';
 import { LOCAL_TEMPLATE_IDS, type MessageKind } from '../../../src/contracts/subscribe-templates';
@@ -31,9 +33,9 @@ export function chinaTick(at: number, hhmm: string): string {
 let seq = 0;
 export const requestId = (): string => `req-${Date.now().toString(36)}-${++seq}`;
 
-export function createInput(over: Record<string, unknown> = {}): Record<string, unknown> {
+/** A valid order of one ¥100 coffee card, as the app sends it. */
+export function orderInput(over: Partial<CreateOrderInput> = {}): CreateOrderInput {
   return {
-    action: 'create',
     productId: COFFEE,
     faceId: face(COFFEE),
     amount: 10_000,
@@ -42,6 +44,11 @@ export function createInput(over: Record<string, unknown> = {}): Record<string, 
     requestId: requestId(),
     ...over,
   };
+}
+
+/** The `create` call's body, with any field overridden (bad values included, for refusal tests). */
+export function createInput(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { action: 'create', ...orderInput(), ...over };
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, withinMs = 5_000): Promise<T> {
@@ -91,15 +98,21 @@ export function calls(cloud: () => TestCloud) {
   }
 
   /** Creates an order and pays it on the pay sheet path; resolves once the notification settled it. */
-  async function buy(openId: string, over: Record<string, unknown> = {}): Promise<OrdersActions['detail']['output']> {
-    const created = await ok<OrdersActions['create']['output']>(openId, 'orders', createInput(over));
+  /**
+   * The app's own typed client (src/services/function-client.ts) for function `fn` of contract `M`,
+   * calling as `openId`: the input and output types are the contract's, and a refusal throws ApiError.
+   */
+  function client<M extends Contract<M>>(openId: string, fn: string) {
+    return functionClient<M>({ call: (name, data) => as(openId, name, data) }, fn);
+  }
+
+  async function buy(openId: string, over: Partial<CreateOrderInput> = {}): Promise<OrdersActions['detail']['output']> {
+    const orders = client<OrdersActions>(openId, ORDERS_FUNCTION);
+    const created = await orders('create', orderInput(over));
     if (!created.payment?.package.startsWith('prepay_id=')) throw new Error('expected WeChat Pay parameters');
     await testApi('pay/confirm', { outTradeNo: created.order._id });
     return waitFor('the order to be paid', async () => {
-      const d = await ok<OrdersActions['detail']['output']>(openId, 'orders', {
-        action: 'detail',
-        orderId: created.order._id,
-      });
+      const d = await orders('detail', { orderId: created.order._id });
       return d.order.status === 'paid' ? d : undefined;
     });
   }
@@ -120,5 +133,5 @@ export function calls(cloud: () => TestCloud) {
     }
   }
 
-  return { as, ok, code, timer, merchantJobs, testApi, buy, subscribe };
+  return { as, ok, code, client, timer, merchantJobs, testApi, buy, subscribe };
 }

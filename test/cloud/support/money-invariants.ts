@@ -142,8 +142,8 @@ function redemptionProblems(redemptions: Redemption[], ledger: LedgerEntry[]): s
   const problems: string[] = [];
   const byId = new Map(ledger.map((e) => [e._id, e]));
   for (const r of redemptions) {
-    const redeem = byId.get(redeemEntryId(r._id));
-    const reverse = byId.get(reverseEntryId(r._id));
+    const redeem = byId.get(redeemEntryId(r));
+    const reverse = byId.get(reverseEntryId(r));
     const debited = r.state === 'completed' || r.state === 'reversed';
     if (debited !== !!redeem) problems.push(`pay code ${r._id} (${r.state}) REDEEM entry: ${JSON.stringify(redeem)}`);
     if ((r.state === 'reversed') !== !!reverse)
