@@ -5,47 +5,21 @@
  * gets exactly one "claimed" message. A second gift whose message alice refuses is claimed too: no
  * message, and no error for anyone.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findDemoUser } from '../../cloudfunctions/local/gateway/demo-users';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { journey } from './support/browser';
 import { answerConsent, paidCard, signIn, visible } from './support/people';
+import { readQr } from './support/read-qr';
 import { h5Stage } from './support/stage';
-
-/** jsQR's browser build, put into a blank page to decode there. */
-const JSQR = path.resolve(__dirname, '..', '..', 'node_modules', 'jsqr', 'dist', 'jsQR.js');
 
 jest.setTimeout(180_000);
 
 const stage = h5Stage();
 const { pageErrors } = stage;
 
-/** What a scanner reads off the element: its screenshot, decoded by jsQR in a blank page. */
-async function readCode(shown: Page, testId: string): Promise<string> {
-  const png = await visible(shown, testId).screenshot();
-  const decoder = await stage.browser.newPage();
-  try {
-    await decoder.addScriptTag({ path: JSQR });
-    return await decoder.evaluate(async (base64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${base64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      const decode = (
-        window as unknown as { jsQR: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null }
-      ).jsQR;
-      return decode(data, width, height)?.data ?? '';
-    }, png.toString('base64'));
-  } finally {
-    await decoder.close();
-  }
-}
+/** What a scanner reads off the element (test/e2e/support/read-qr.ts). */
+const readCode = (shown: Page, testId: string): Promise<string> => readQr(stage.browser, shown, testId);
 
 /** Alice gifts a card from its page, answering the consent sheet; resolves on the share page. */
 async function gift(alice: Page, cardId: string, allow: boolean): Promise<void> {

@@ -17,41 +17,16 @@ import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { journey, launchBrowser } from './support/browser';
 import { qrCamera } from './support/fake-camera';
 import { paidCard, signIn, visible } from './support/people';
+import { readQr } from './support/read-qr';
 import { h5Stage } from './support/stage';
-
-/** jsQR's browser build, put into a blank page to decode there. */
-const JSQR = path.resolve(__dirname, '..', '..', 'node_modules', 'jsqr', 'dist', 'jsQR.js');
 
 jest.setTimeout(180_000);
 
 const stage = h5Stage();
 const { pageErrors } = stage;
 
-/** What a scanner reads off the element: its screenshot, decoded by jsQR in a blank page of the browser. */
-async function readQr(shown: Page, testId: string): Promise<string> {
-  const png = await visible(shown, testId).screenshot();
-  const decoder = await stage.browser.newPage();
-  try {
-    await decoder.addScriptTag({ path: JSQR });
-    return await decoder.evaluate(async (base64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${base64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      const decode = (
-        window as unknown as { jsQR: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null }
-      ).jsQR;
-      return decode(data, width, height)?.data ?? '';
-    }, png.toString('base64'));
-  } finally {
-    await decoder.close();
-  }
-}
+/** What a scanner reads off the element (test/e2e/support/read-qr.ts). */
+const scan = (shown: Page, testId: string): Promise<string> => readQr(stage.browser, shown, testId);
 
 /** Alice signs in, gets a paid card of `amount` fen, opens its pay code; what a scanner reads off it. */
 async function showPayCode(alice: Page, amount: number): Promise<string> {
@@ -59,7 +34,7 @@ async function showPayCode(alice: Page, amount: number): Promise<string> {
   const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), amount);
   await alice.goto(`${stage.cloud.url}/pages/paycode/index?cardId=${cardId}`);
   await visible(alice, 'qr-code').waitFor();
-  return readQr(alice, 'pay-qr');
+  return scan(alice, 'pay-qr');
 }
 
 /** On the till: the code typed or pasted into the manual field, looked up. */
@@ -86,7 +61,7 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
     await alice.waitForURL(/\/pages\/paycode\/index/);
     await visible(alice, 'qr-code').waitFor();
     expect(await visible(alice, 'pay-balance').textContent()).toBe('¥100');
-    const payload = await readQr(alice, 'pay-qr');
+    const payload = await scan(alice, 'pay-qr');
     expect(payload).toMatch(/^GCP1\.[1-9]\d{15}\.[0-9a-f]{16}$/);
     const code = payload.split('.')[1]!;
     expect(await visible(alice, 'pay-digits').textContent()).toContain(`•••• ${code.slice(-4)}`);

@@ -11,8 +11,8 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a JSON body of at most `limit` bytes. */
-export function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+/** Reads a body of at most `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -26,14 +26,8 @@ export function readJson(req: IncomingMessage, limit: number): Promise<unknown> 
     let ended = false;
     req.on('end', () => {
       ended = true;
-      if (tooLarge) return reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${limit} bytes`));
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'INVALID_JSON', 'request body is not JSON'));
-      }
+      if (tooLarge) reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${limit} bytes`));
+      else resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
     // A request cut off before its end (the client went away, or was too slow and the server closed
@@ -42,6 +36,17 @@ export function readJson(req: IncomingMessage, limit: number): Promise<unknown> 
       if (!ended) reject(new HttpError(400, 'REQUEST_ABORTED', 'the request ended before its body'));
     });
   });
+}
+
+/** Reads a JSON body of at most `limit` bytes (an empty body is `{}`). */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = (await readBody(req, limit)).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'INVALID_JSON', 'request body is not JSON');
+  }
 }
 
 /** Reads a JSON object body (`null`, arrays and numbers are refused with 400, like bad JSON). */

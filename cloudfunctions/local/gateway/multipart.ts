@@ -11,25 +11,6 @@ export function isMultipart(req: IncomingMessage): boolean {
   return /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
 }
 
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on('end', () =>
-      tooLarge
-        ? reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${limit} bytes`))
-        : resolve(Buffer.concat(chunks)),
-    );
-    req.on('error', reject);
-  });
-}
-
 /** The named parts of a multipart body, each as its bytes. */
 export function parseMultipart(body: Buffer, contentType: string): Map<string, Buffer> {
   const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
