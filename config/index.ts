@@ -52,6 +52,31 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },
+      webpackChain(chain) {
+        // H5_STATS=<file>: write webpack's module/chunk stats, to see what the first load carries.
+        const statsFile = process.env.H5_STATS;
+        if (statsFile) {
+          chain.plugin('stats-file').use(
+            class {
+              apply(compiler: import('webpack').Compiler): void {
+                compiler.hooks.done.tap('stats-file', (stats) => {
+                  const json = stats.toJson({
+                    all: false,
+                    chunks: true,
+                    chunkModules: true,
+                    dependentModules: true,
+                    nestedModules: true,
+                    chunkModulesSpace: Infinity,
+                    nestedModulesSpace: Infinity,
+                    ids: true,
+                  });
+                  require('node:fs').writeFileSync(statsFile, JSON.stringify(json));
+                });
+              }
+            },
+          );
+        }
+      },
     },
   };
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);

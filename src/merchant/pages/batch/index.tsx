@@ -10,14 +10,15 @@ import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
 import { saveTextFile } from '../../../services/file-saver';
 import { useStores } from '../../../stores';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
 import { PrivacyGate } from '../../../pages/privacy-gate';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const b = strings.operator.batch;
+const b = merchantStrings.operator.batch;
 
 const Batch = observer(function Batch() {
   const { operator } = useStores();
@@ -66,7 +67,7 @@ const Batch = observer(function Batch() {
       <BrandPills onPick={(id) => void operator.loadProducts(id)} />
       <View className="panel">
         <Text className="op-label">{b.product}</Text>
-        {products.length === 0 && <Text className="muted">{strings.operator.products.empty}</Text>}
+        {products.length === 0 && <Text className="muted">{merchantStrings.operator.products.empty}</Text>}
         <View>
           {products.map((p) => (
             <Text

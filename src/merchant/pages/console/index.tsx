@@ -10,11 +10,12 @@ import { StateView } from '../../../components/state-view';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
 import { useStores } from '../../../stores';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
 import './index.scss';
 
-const r = strings.reports.console;
+const r = merchantStrings.reports.console;
 const price = (fen: number): string => formatPrice(fen as Fen);
 const percent = (bp: number): string => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 /** Bar height in percent of the chart, at least a sliver for a non-zero value. */

@@ -13,9 +13,10 @@ import { navigate } from '../../../pages/routes';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { useStores } from '../../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import '../../operator.scss';
 
-const j = strings.operator.join;
+const j = merchantStrings.operator.join;
 
 const Join = observer(function Join({ initialCode }: { initialCode: string }) {
   const { operator, clerk } = useStores();

@@ -7,9 +7,9 @@ import { cardFaceArt } from '../../../domain/face-art';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { useStores } from '../../../stores';
 import { FACE_PALETTE } from '../../../stores/operator-store';
-import { strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 
-const e = strings.operator.editor;
+const e = merchantStrings.operator.editor;
 
 export const FaceEditor = observer(function FaceEditor({ index }: { index: number }) {
   const { operator } = useStores();
@@ -51,7 +51,7 @@ export const FaceEditor = observer(function FaceEditor({ index }: { index: numbe
             onClick={() => operator.editFace(index, { theme: t })}
             data-testid="face-theme"
           >
-            {strings.operator.themes[t]}
+            {merchantStrings.operator.themes[t]}
           </Text>
         ))}
       </View>

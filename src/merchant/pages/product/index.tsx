@@ -13,11 +13,12 @@ import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { navigate } from '../../../pages/routes';
 import { useStores } from '../../../stores';
 import type { EditorDraft } from '../../../stores/operator-store';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const e = strings.operator.editor;
+const e = merchantStrings.operator.editor;
 
 const Problem = observer(function Problem({ field }: { field: string }) {
   const { operator } = useStores();

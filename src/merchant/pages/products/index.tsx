@@ -9,13 +9,14 @@ import { KIND_CAP } from '../../../domain/catalog';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
 import { useStores } from '../../../stores';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const s = strings.operator.products;
+const s = merchantStrings.operator.products;
 
 function priceText(p: OperatorProductView): string {
   const amounts = [...p.denominations, ...(p.customAmount ? [p.customAmount.min, p.customAmount.max] : [])];

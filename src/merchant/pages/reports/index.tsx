@@ -17,10 +17,11 @@ import { navigate } from '../../../pages/routes';
 import { useStores } from '../../../stores';
 import type { ReportsTab } from '../../../stores/reports-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
 import './index.scss';
 
-const r = strings.reports;
+const r = merchantStrings.reports;
 const price = (fen: number): string => formatPrice(fen as Fen);
 const TABS: ReportsTab[] = ['reconcile', 'export', 'audit', 'reviews'];
 

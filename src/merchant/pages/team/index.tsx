@@ -10,13 +10,14 @@ import { chinaTime } from '../../../components/format';
 import { OPERATOR_LIMITS, type OperatorStoreView } from '../../../contracts/operator';
 import { useStores } from '../../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
 import { joinLink } from '../../join-link';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const t = strings.operator.team;
+const t = merchantStrings.operator.team;
 
 const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreView }) {
   const { operator } = useStores();
