@@ -1,4 +1,8 @@
-/** All stores of the app, built from the platform services. */
+/**
+ * The stores every visitor may need, built from the platform services. The operator's stores
+ * (products, team, reports, extensions) are not here: the merchant subpackage creates them on its
+ * first page (`src/merchant/stores.ts`), so they stay out of the shop's first load.
+ */
 import { AccountService } from '../services/account-service';
 import { CatalogService } from '../services/catalog-service';
 import { createGatewayHttp, type GatewayHttp } from '../services/gateway-http';
@@ -8,10 +12,6 @@ import type { Transport } from '../services/transport-types';
 import { WalletService } from '../services/wallet-service';
 import { GiftsService } from '../services/gifts-service';
 import { MerchantService } from '../services/merchant-service';
-import { OperatorService } from '../services/operator-service';
-import { ReportsService } from '../services/reports-service';
-import { saveTextFile } from '../services/file-saver';
-import { ExtensionsService } from '../services/extensions-service';
 import { preference } from '../services/preference';
 import { privacy } from '../services/privacy';
 import { scanner } from '../services/scanner';
@@ -19,10 +19,7 @@ import { screen } from '../services/screen';
 import { platformIdentity } from '../services/transport';
 import { CatalogStore } from './catalog-store';
 import { ClerkStore } from './clerk-store';
-import { ReportsStore } from './reports-store';
-import { ExtensionsStore } from './extensions-store';
 import { GiftStore } from './gift-store';
-import { OperatorStore } from './operator-store';
 import { OrdersStore } from './orders-store';
 import { PayCodeStore } from './pay-code-store';
 import { PrivacyStore } from './privacy-store';
@@ -39,10 +36,9 @@ export class RootStore {
   readonly gifts: GiftStore;
   readonly payCode: PayCodeStore;
   readonly clerk: ClerkStore;
-  readonly operator: OperatorStore;
-  readonly reports: ReportsStore;
-  readonly extensions: ExtensionsStore;
   readonly privacy: PrivacyStore;
+  /** The way to the cloud, for stores created later (the staff pages'). */
+  readonly transport: Transport;
 
   constructor(
     transport: Transport,
@@ -50,6 +46,7 @@ export class RootStore {
     needsSignIn = true,
     wechatSheet = platformIdentity,
   ) {
+    this.transport = transport;
     const ordersService = new OrdersService(transport);
     const walletService = new WalletService(transport);
     this.catalog = new CatalogStore(new CatalogService(transport));
@@ -60,9 +57,6 @@ export class RootStore {
     this.gifts = new GiftStore(new GiftsService(transport, http));
     this.payCode = new PayCodeStore(walletService, screen);
     this.clerk = new ClerkStore(new MerchantService(transport), scanner, preference('gcc.clerkStore'));
-    this.operator = new OperatorStore(new OperatorService(transport));
-    this.reports = new ReportsStore(new ReportsService(transport), saveTextFile);
-    this.extensions = new ExtensionsStore(new ExtensionsService(transport));
     this.privacy = new PrivacyStore(privacy);
   }
 }

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
 import { saveTextFile } from '../../../services/file-saver';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
@@ -21,7 +21,7 @@ import '../../operator.scss';
 const b = merchantStrings.operator.batch;
 
 const Batch = observer(function Batch() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [productId, setProductId] = useState('');
   const [amount, setAmount] = useState('');
   const [count, setCount] = useState('10');
@@ -121,7 +121,7 @@ const Batch = observer(function Batch() {
 
 export default function BatchPage() {
   const { brandId = '' } = useRouter().params;
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void operator.loadProducts(brandId || operator.brandId));
   return (

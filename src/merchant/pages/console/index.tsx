@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { StateView } from '../../../components/state-view';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
@@ -40,7 +40,7 @@ function menuFor(brandId: string): MenuItem[] {
 }
 
 const Dashboard = observer(function Dashboard() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const view = reports.dashboard;
   if (view.status === 'error' && !view.data)
@@ -160,7 +160,7 @@ const Dashboard = observer(function Dashboard() {
 });
 
 const Console = observer(function Console() {
-  const { clerk, reports } = useStores();
+  const { clerk, reports } = useStaffStores();
   const profile = clerk.profile.data?.profile;
   const brands = profile
     ? [...new Map(profile.stores.map((s) => [s.brandId, { id: s.brandId, name: s.brandName }])).values()]

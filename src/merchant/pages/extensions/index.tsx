@@ -12,7 +12,7 @@ import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import { EXTENSION_RULES } from '../../../domain/expiry';
 import { formatPrice, type Fen } from '../../../domain/money';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { EXTENSION_MONTH_CHOICES } from '../../../stores/extensions-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { useSignedIn } from '../../../pages/use-signed-in';
@@ -22,7 +22,7 @@ import './index.scss';
 const s = strings.expiry;
 
 const Request = observer(function Request({ r }: { r: ExtensionView }) {
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   return (
     <View className="panel ext__item" data-testid="extension-item" data-state={r.state}>
       <View className="kv">
@@ -57,7 +57,7 @@ const Request = observer(function Request({ r }: { r: ExtensionView }) {
 });
 
 const DecisionSheet = observer(function DecisionSheet() {
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   const r = extensions.current;
   const d = extensions.deciding;
   if (!r || !d) return null;
@@ -112,7 +112,7 @@ const DecisionSheet = observer(function DecisionSheet() {
 });
 
 const Extensions = observer(function Extensions({ brandId }: { brandId: string }) {
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   const view = extensions.list;
   if (view.status === 'error' && !view.data)
     return (
@@ -140,7 +140,7 @@ const Extensions = observer(function Extensions({ brandId }: { brandId: string }
 
 function ExtensionsPage() {
   const { brandId = '' } = useRouter().params;
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void extensions.load(brandId));
   return (

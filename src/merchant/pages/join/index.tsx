@@ -11,7 +11,7 @@ import { StateView } from '../../../components/state-view';
 import { OPERATOR_LIMITS } from '../../../contracts/operator';
 import { navigate } from '../../../pages/routes';
 import { useSignedIn } from '../../../pages/use-signed-in';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import '../../operator.scss';
@@ -19,7 +19,7 @@ import '../../operator.scss';
 const j = merchantStrings.operator.join;
 
 const Join = observer(function Join({ initialCode }: { initialCode: string }) {
-  const { operator, clerk } = useStores();
+  const { operator, clerk } = useStaffStores();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const joined = operator.joined;

@@ -5,14 +5,14 @@ import { CardFace } from '../../../components/card-face';
 import { THEME_IDS } from '../../../domain/catalog';
 import { cardFaceArt } from '../../../domain/face-art';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { FACE_PALETTE } from '../../../stores/operator-store';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 
 const e = merchantStrings.operator.editor;
 
 export const FaceEditor = observer(function FaceEditor({ index }: { index: number }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const face = operator.draft.faces[index];
   if (!face) return null;
   const brandName = operator.brand?.name ?? '';

@@ -11,7 +11,7 @@ import type { CardKind, ValidityRule } from '../../../domain/catalog';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import type { EditorDraft } from '../../../stores/operator-store';
 import { errorMessage } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
@@ -21,7 +21,7 @@ import '../../operator.scss';
 const e = merchantStrings.operator.editor;
 
 const Problem = observer(function Problem({ field }: { field: string }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const text = operator.issueFor(field);
   return text ? <Text className="error-text">{text}</Text> : null;
 });
@@ -58,7 +58,7 @@ const TextField = observer(function TextField({
   maxlength?: number;
   digits?: boolean;
 }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   return (
     <Input
       className="field"
@@ -73,7 +73,7 @@ const TextField = observer(function TextField({
 });
 
 const Editor = observer(function Editor() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const d = operator.draft;
   const save = async () => {
     if (await operator.save()) navigate.back();
@@ -253,7 +253,7 @@ const Editor = observer(function Editor() {
 });
 
 const EditorLoader = observer(function EditorLoader({ brandId, id }: { brandId: string; id: string }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Opened when the page opens (each visit is a new page): coming back from a sheet keeps what was typed.
   useEffect(() => void operator.openEditor(brandId, id || undefined), [operator, brandId, id]);
   if (id && operator.products.status === 'error')

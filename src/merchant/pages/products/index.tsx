@@ -8,7 +8,7 @@ import type { OperatorProductView } from '../../../contracts/operator';
 import { KIND_CAP } from '../../../domain/catalog';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
@@ -27,7 +27,7 @@ function priceText(p: OperatorProductView): string {
 }
 
 const ProductRow = observer(function ProductRow({ p }: { p: OperatorProductView }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const busy = operator.action.busy;
   return (
     <View className="op-row" data-testid="product-row" data-product-id={p._id}>
@@ -80,7 +80,7 @@ const ProductRow = observer(function ProductRow({ p }: { p: OperatorProductView 
 });
 
 const Products = observer(function Products() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const view = operator.products;
   const reload = () => void operator.loadProducts();
   const list = view.data ?? [];
@@ -120,7 +120,7 @@ const Products = observer(function Products() {
 
 export default function ProductsPage() {
   const { brandId = '' } = useRouter().params;
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void operator.loadProducts(brandId || operator.brandId));
   return (

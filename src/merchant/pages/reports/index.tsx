@@ -14,7 +14,7 @@ import type { ExportKind, ReviewDecision, ReviewStatus } from '../../../contract
 import { formatPrice, type Fen } from '../../../domain/money';
 import { PrivacyGate } from '../../../pages/privacy-gate';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import type { ReportsTab } from '../../../stores/reports-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
@@ -26,7 +26,7 @@ const price = (fen: number): string => formatPrice(fen as Fen);
 const TABS: ReportsTab[] = ['reconcile', 'export', 'audit', 'reviews'];
 
 const Reconcile = observer(function Reconcile() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const view = reports.reconciliations;
   const busy = reports.reconciling.busy;
   return (
@@ -97,7 +97,7 @@ const Reconcile = observer(function Reconcile() {
 });
 
 const Export = observer(function Export() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const busy = reports.exporting.busy;
   return (
     <View className="panel">
@@ -148,7 +148,7 @@ const Export = observer(function Export() {
 });
 
 const Audit = observer(function Audit() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const view = reports.audit;
   if (view.status === 'error')
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void reports.loadAudit()} />;
@@ -192,7 +192,7 @@ const Audit = observer(function Audit() {
 });
 
 const Reviews = observer(function Reviews() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const view = reports.reviews;
   const decide = (id: string, d: ReviewDecision) => void reports.decide(id, d);
   return (
@@ -273,7 +273,7 @@ const Reviews = observer(function Reviews() {
 });
 
 const Reports = observer(function Reports({ brandId }: { brandId: string }) {
-  const { clerk, reports } = useStores();
+  const { clerk, reports } = useStaffStores();
   const profile = clerk.profile.data?.profile;
   const allowed = profile?.role === 'operator' && profile.stores.some((s) => s.brandId === brandId);
 

@@ -8,7 +8,7 @@ import { QrCode } from '../../../components/qr-code';
 import { StateView } from '../../../components/state-view';
 import { chinaTime } from '../../../components/format';
 import { OPERATOR_LIMITS, type OperatorStoreView } from '../../../contracts/operator';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
@@ -20,7 +20,7 @@ import '../../operator.scss';
 const t = merchantStrings.operator.team;
 
 const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreView }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(store.name);
   const [address, setAddress] = useState(store.address);
@@ -68,7 +68,7 @@ const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreVie
 });
 
 const Stores = observer(function Stores() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
   const stores = operator.brand?.stores ?? [];
@@ -113,7 +113,7 @@ const Stores = observer(function Stores() {
 });
 
 const Staff = observer(function Staff() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const view = operator.staff;
   const ask = async (id: string, name: string) => {
     const answer = await Taro.showModal({ title: t.removeTitle, content: t.removeBody(name), confirmColor: '#e8483a' });
@@ -150,7 +150,7 @@ const Staff = observer(function Staff() {
 });
 
 const Invites = observer(function Invites() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [chosen, setChosen] = useState<string[]>([]);
   const stores = operator.brand?.stores ?? [];
   const created = operator.createdInvite;
@@ -216,7 +216,7 @@ const Invites = observer(function Invites() {
 });
 
 const Team = observer(function Team() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // The invite code is shown once: leaving the page forgets it.
   useDidHide(() => operator.forgetInvite());
   if (operator.brands.status === 'error')
@@ -250,7 +250,7 @@ const Team = observer(function Team() {
 
 export default function TeamPage() {
   const { brandId = '' } = useRouter().params;
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void operator.loadTeam(brandId || operator.brandId));
   return (
