@@ -4,7 +4,8 @@
  * claimed, all shares gone, expired, cancelled, a bad link — has its own screen.
  */
 import { useEffect, useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';

@@ -3,7 +3,9 @@
  * the face, the blessing and the name the friend sees. Making the gift opens its share page.
  */
 import { useEffect } from 'react';
-import { View, Text, Input, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../components/input';
+import { Textarea } from '../../components/textarea';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';

@@ -7,7 +7,7 @@ import { View, Text, Button } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { QrCode } from '../../components/qr-code';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';

@@ -2,7 +2,8 @@
  * 批量制卡: issue card-number + PIN cards of one product (existing `issueBatch`). The list is shown
  * once with a CSV download; leaving the page forgets it, and nothing can show it again.
  */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter, useUnload } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';

@@ -2,12 +2,13 @@
  * 延期申请: the brand operator's extension requests — pending ones first, each approved (months
  * picker, 6 by default) or declined on a confirmation sheet — and the decided ones below.
  */
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { ExtensionView } from '../../../contracts/expiry';
 import { ActionButton } from '../../../components/action-button';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import { EXTENSION_RULES } from '../../../domain/expiry';

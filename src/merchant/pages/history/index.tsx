@@ -1,7 +1,7 @@
 /** 今日收款: the clerk's redemptions of today, newest first, with the day's totals and reversal while allowed. */
 import { View, Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import type { PayCodeStatus } from '../../../domain/redemption';

@@ -2,7 +2,8 @@
  * 加入商户: a signed-in user enters (or arrives with) an invite code and their name, joins as a
  * clerk, then goes to the till. Not behind StaffGate: the joiner has no staff role yet.
  */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';

@@ -1,5 +1,6 @@
 /** One face in the product editor: name, theme, two colours from the palette, blessing, live preview. */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../../components/card-face';
 import { THEME_IDS } from '../../../domain/catalog';

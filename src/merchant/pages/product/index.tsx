@@ -1,5 +1,7 @@
 /** The product editor: every term of a card product, its faces with a live preview, then save. */
-import { View, Text, Input, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
+import { Textarea } from '../../../components/textarea';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { observer } from 'mobx-react-lite';

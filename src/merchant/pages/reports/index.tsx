@@ -3,12 +3,13 @@
  * CSV export (kind and China days, saved through the platform's file saver), the audit log a page
  * at a time, and compliance reviews to clear or report. Operators of the brand only.
  */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { ActionButton } from '../../../components/action-button';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import type { ExportKind, ReviewDecision, ReviewStatus } from '../../../contracts/reports';
 import { formatPrice, type Fen } from '../../../domain/money';

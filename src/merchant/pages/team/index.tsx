@@ -1,12 +1,13 @@
 /** 门店与店员: the brand's stores (add, rename), its staff (remove a clerk) and clerk invites. */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import Taro, { useDidHide, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { QrCode } from '../../../components/qr-code';
 import { StateView } from '../../../components/state-view';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { OPERATOR_LIMITS, type OperatorStoreView } from '../../../contracts/operator';
 import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
