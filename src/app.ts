@@ -1,5 +1,6 @@
 /** The app root: creates the stores once and provides them to every page. */
 import { createElement, type PropsWithChildren } from 'react';
+import './home-first';
 import { opensOnHome } from './services/launch';
 import { createRootStore, StoreProvider } from './stores';
 import './app.scss';

@@ -10,6 +10,7 @@ import { OperatorService } from '../services/operator-service';
 import { ReportsService } from '../services/reports-service';
 import { useStores, type RootStore } from '../stores';
 import type { ClerkStore } from '../stores/clerk-store';
+import { clerkOf } from '../stores/clerk-of';
 import { ExtensionsStore } from '../stores/extensions-store';
 import { OperatorStore } from '../stores/operator-store';
 import { ReportsStore } from '../stores/reports-store';
@@ -28,7 +29,7 @@ export function staffStores(root: RootStore): StaffStores {
   let stores = created.get(root);
   if (!stores) {
     stores = {
-      clerk: root.clerk,
+      clerk: clerkOf(root),
       operator: new OperatorStore(new OperatorService(root.transport)),
       reports: new ReportsStore(new ReportsService(root.transport), saveTextFile),
       extensions: new ExtensionsStore(new ExtensionsService(root.transport)),

@@ -5,7 +5,6 @@ import { RootStore } from './root-store';
 
 export { AsyncView, type ViewStatus } from './async-view';
 export { CatalogStore } from './catalog-store';
-export { ClerkStore } from './clerk-store';
 export { StoreProvider, useStores } from './context';
 export { RootStore } from './root-store';
 export { OrdersStore } from './orders-store';

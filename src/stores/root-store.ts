@@ -1,7 +1,8 @@
 /**
- * The stores every visitor may need, built from the platform services. The operator's stores
- * (products, team, reports, extensions) are not here: the merchant subpackage creates them on its
- * first page (`src/merchant/stores.ts`), so they stay out of the shop's first load.
+ * The stores every visitor may need, built from the platform services. The staff's stores are not
+ * here: the clerk's is made by the first page that asks (`clerk-of.ts`: the wallet's staff entry, the
+ * till) and the operator's by the merchant subpackage (`src/merchant/stores.ts`), so neither is in
+ * the shop's first load.
  */
 import { AccountService } from '../services/account-service';
 import { CatalogService } from '../services/catalog-service';
@@ -11,14 +12,10 @@ import { PaymentService } from '../services/payment-service';
 import type { Transport } from '../services/transport-types';
 import { WalletService } from '../services/wallet-service';
 import { GiftsService } from '../services/gifts-service';
-import { MerchantService } from '../services/merchant-service';
-import { preference } from '../services/preference';
 import { privacy } from '../services/privacy';
-import { scanner } from '../services/scanner';
 import { screen } from '../services/screen';
 import { platformIdentity } from '../services/transport';
 import { CatalogStore } from './catalog-store';
-import { ClerkStore } from './clerk-store';
 import { GiftStore } from './gift-store';
 import { OrdersStore } from './orders-store';
 import { PayCodeStore } from './pay-code-store';
@@ -35,7 +32,6 @@ export class RootStore {
   readonly orders: OrdersStore;
   readonly gifts: GiftStore;
   readonly payCode: PayCodeStore;
-  readonly clerk: ClerkStore;
   readonly privacy: PrivacyStore;
   /** The way to the cloud, for stores created later (the staff pages'). */
   readonly transport: Transport;
@@ -56,7 +52,6 @@ export class RootStore {
     this.orders = new OrdersStore(ordersService, new PaymentService(http, wechatSheet));
     this.gifts = new GiftStore(new GiftsService(transport, http));
     this.payCode = new PayCodeStore(walletService, screen);
-    this.clerk = new ClerkStore(new MerchantService(transport), scanner, preference('gcc.clerkStore'));
     this.privacy = new PrivacyStore(privacy);
   }
 }

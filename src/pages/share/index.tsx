@@ -3,7 +3,8 @@
  * on H5 the link to copy, and a QR code for both; the gift's state, and cancelling while unclaimed.
  */
 import { useEffect, useState } from 'react';
-import { View, Text, Button } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
