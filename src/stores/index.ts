@@ -8,7 +8,6 @@ export { CatalogStore } from './catalog-store';
 export { StoreProvider, useStores } from './context';
 export { RootStore } from './root-store';
 export { OrdersStore } from './orders-store';
-export { PayCodeStore } from './pay-code-store';
 export { PurchaseStore } from './purchase-store';
 export { SessionStore } from './session-store';
 export { WalletStore } from './wallet-store';

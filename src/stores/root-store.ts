@@ -1,7 +1,7 @@
 /**
  * The stores every visitor may need, built from the platform services. The staff's stores are not
- * here: the clerk's is made by the first page that asks (`clerk-of.ts`: the wallet's staff entry, the
- * till) and the operator's by the merchant subpackage (`src/merchant/stores.ts`), so neither is in
+ * here, nor the gift and pay-code stores: each is made by the first page that asks (`clerk-of.ts`,
+ * `page-stores.ts`) and the operator's by the merchant subpackage (`src/merchant/stores.ts`), so neither is in
  * the shop's first load.
  */
 import { AccountService } from '../services/account-service';
@@ -11,14 +11,10 @@ import { OrdersService } from '../services/orders-service';
 import { PaymentService } from '../services/payment-service';
 import type { Transport } from '../services/transport-types';
 import { WalletService } from '../services/wallet-service';
-import { GiftsService } from '../services/gifts-service';
 import { privacy } from '../services/privacy';
-import { screen } from '../services/screen';
 import { platformIdentity } from '../services/transport';
 import { CatalogStore } from './catalog-store';
-import { GiftStore } from './gift-store';
 import { OrdersStore } from './orders-store';
-import { PayCodeStore } from './pay-code-store';
 import { PrivacyStore } from './privacy-store';
 import { PurchaseStore } from './purchase-store';
 import { SessionStore } from './session-store';
@@ -30,11 +26,11 @@ export class RootStore {
   readonly purchase: PurchaseStore;
   readonly wallet: WalletStore;
   readonly orders: OrdersStore;
-  readonly gifts: GiftStore;
-  readonly payCode: PayCodeStore;
   readonly privacy: PrivacyStore;
   /** The way to the cloud, for stores created later (the staff pages'). */
   readonly transport: Transport;
+  /** The gateway's own routes (sign-in, the message outbox), for stores created later. */
+  readonly http: GatewayHttp;
 
   constructor(
     transport: Transport,
@@ -43,6 +39,7 @@ export class RootStore {
     wechatSheet = platformIdentity,
   ) {
     this.transport = transport;
+    this.http = http;
     const ordersService = new OrdersService(transport);
     const walletService = new WalletService(transport);
     this.catalog = new CatalogStore(new CatalogService(transport));
@@ -50,8 +47,6 @@ export class RootStore {
     this.purchase = new PurchaseStore(ordersService);
     this.wallet = new WalletStore(walletService);
     this.orders = new OrdersStore(ordersService, new PaymentService(http, wechatSheet));
-    this.gifts = new GiftStore(new GiftsService(transport, http));
-    this.payCode = new PayCodeStore(walletService, screen);
     this.privacy = new PrivacyStore(privacy);
   }
 }

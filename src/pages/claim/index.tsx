@@ -14,6 +14,7 @@ import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
 import { formatPrice, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';
+import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { whenSignedIn } from '../use-signed-in';
@@ -42,7 +43,8 @@ function useCountdown(gift: GiftLandingView | undefined): number {
 }
 
 function ClaimPage() {
-  const { gifts, session } = useStores();
+  const { session } = useStores();
+  const gifts = useGifts();
   const { t = '' } = useRouter().params;
   const token = decodeURIComponent(t);
   const [name, setName] = useState(session.session?.user.nickname ?? '');

@@ -16,6 +16,7 @@ import { GIFT_LIMITS } from '../../contracts/gifts';
 import { GIFT_RULES } from '../../domain/gift';
 import { formatPrice, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';
+import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import './index.scss';
@@ -23,7 +24,8 @@ import './index.scss';
 const s = strings.gift;
 
 function GiftPage() {
-  const { wallet, gifts, catalog, session } = useStores();
+  const { wallet, catalog, session } = useStores();
+  const gifts = useGifts();
   const { cardId = '' } = useRouter().params;
   useEffect(() => {
     void wallet.loadCard(cardId);

@@ -14,6 +14,7 @@ import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
+import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { claimLink } from '../claim-link';
 import { PrivacyGate } from '../privacy-gate';
@@ -23,7 +24,8 @@ import './index.scss';
 const s = strings.gift;
 
 function SharePage() {
-  const { gifts, privacy } = useStores();
+  const { privacy } = useStores();
+  const gifts = useGifts();
   const { giftId = '' } = useRouter().params;
   const current = gifts.current?.gift._id === giftId ? gifts.current : undefined;
   useEffect(() => {
