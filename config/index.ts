@@ -2,6 +2,7 @@
  * Taro build configuration shared by weapp and H5. Output goes to dist/<platform>. The app reads
  * TARO_APP_CLOUD_ENV and TARO_APP_GATEWAY_URL from the environment at build time.
  */
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 // JSON, not the .ts beside it: Taro's config loader compiles only this folder.
 import templates from '../src/contracts/subscribe-templates.json';
@@ -65,6 +66,40 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        // Taro.request bundles a fetch polyfill, an AbortController polyfill and a JSONP client on
+        // every first load. The browsers we build for (package.json browserslist: Chrome >= 80,
+        // iOS >= 13, which WeChat's in-app browser and current phones run) have fetch and
+        // AbortController, and the app never asks for JSONP.
+        const stub = (file: string): string => path.join(__dirname, 'h5-stubs', file);
+        chain.resolve.alias
+          .set('whatwg-fetch$', stub('empty.js'))
+          .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', stub('empty.js'))
+          .set('jsonp-retry$', stub('jsonp-retry.js'));
+        // H5_STATS=<file>: write webpack's module/chunk stats, to see what the first load carries.
+        const statsFile = process.env.H5_STATS;
+        if (statsFile) {
+          chain.plugin('stats-file').use(
+            class {
+              apply(compiler: import('webpack').Compiler): void {
+                compiler.hooks.done.tap('stats-file', (stats) => {
+                  const json = stats.toJson({
+                    all: false,
+                    chunks: true,
+                    chunkModules: true,
+                    dependentModules: true,
+                    nestedModules: true,
+                    chunkModulesSpace: Infinity,
+                    nestedModulesSpace: Infinity,
+                    ids: true,
+                  });
+                  require('node:fs').writeFileSync(statsFile, JSON.stringify(json));
+                });
+              }
+            },
+          );
+        }
       },
     },
   };

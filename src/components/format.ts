@@ -1,6 +1,4 @@
 /** Display text for domain values, from the strings table. Pure, so it is tested in one-liners. */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import type { CardProduct, ValidityRule } from '../domain/catalog';
 import { formatPrice, type Fen } from '../domain/money';
 import { strings } from '../strings/zh-CN';
@@ -23,11 +21,4 @@ export function fromPriceText(fen: number): string {
 export function customRangeText(product: Pick<CardProduct, 'customAmount'>): string | undefined {
   const r = product.customAmount;
   return r ? strings.brand.customRange(formatPrice(r.min), formatPrice(r.max)) : undefined;
-}
-
-dayjs.extend(utc);
-
-/** An instant (stored in UTC) as China time, which has no daylight saving: UTC+8. */
-export function chinaTime(at: number, format = 'YYYY-MM-DD HH:mm'): string {
-  return dayjs(at).utcOffset(480).format(format);
 }

@@ -3,7 +3,8 @@
  * button must be WeChat's own `open-type="agreePrivacyAuthorization"` button: WeChat lets the
  * waiting privacy call go on only after that button (named by its id) was really tapped.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from './button';
 import { strings } from '../strings/zh-CN';
 import './privacy-sheet.scss';
 

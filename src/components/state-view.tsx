@@ -1,6 +1,10 @@
-/** The designed loading, empty and error states every page shares. */
+/**
+ * The designed loading, empty and error states every page shares. Drawn with our own views and
+ * button rather than NutUI's Skeleton and Button: the home page shows this first, and NutUI's
+ * components (with their icon set and Taro's native button element) were a tenth of its chunk.
+ */
 import { View, Text } from '@tarojs/components';
-import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { ActionButton } from './action-button';
 import { strings } from '../strings/zh-CN';
 import './state-view.scss';
 
@@ -18,12 +22,12 @@ export function StateView({ status, message, hint, onRetry, actionText }: StateV
   if (status === 'loading') {
     return (
       <View className="state-view state-view--loading" aria-busy="true" aria-label={strings.state.loading}>
-        <Skeleton rows={3} animated />
+        <SkeletonRows rows={3} />
         <View className="state-view__cards">
           <View className="state-view__card" />
           <View className="state-view__card" />
         </View>
-        <Skeleton rows={2} animated />
+        <SkeletonRows rows={2} />
       </View>
     );
   }
@@ -37,10 +41,21 @@ export function StateView({ status, message, hint, onRetry, actionText }: StateV
       <Text className="state-view__message">{message ?? strings.state.emptyTitle}</Text>
       {hint && <Text className="state-view__hint">{hint}</Text>}
       {onRetry && (
-        <Button className="state-view__retry" type="primary" size="small" onClick={onRetry} data-testid="state-action">
+        <ActionButton className="state-view__retry" onPress={onRetry} testId="state-action">
           {actionText ?? strings.state.retry}
-        </Button>
+        </ActionButton>
       )}
+    </View>
+  );
+}
+
+/** Grey placeholder lines, shimmering while the page loads. */
+function SkeletonRows({ rows }: { rows: number }) {
+  return (
+    <View className="state-view__rows">
+      {Array.from({ length: rows }, (_, i) => (
+        <View key={i} className="state-view__row" />
+      ))}
     </View>
   );
 }

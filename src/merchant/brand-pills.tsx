@@ -1,10 +1,10 @@
 /** The operator's brands as pills, when they run more than one: picking one reloads the page's data. */
 import { View, Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { useStores } from '../stores';
+import { useStaffStores } from './stores';
 
 export const BrandPills = observer(function BrandPills({ onPick }: { onPick: (brandId: string) => void }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const brands = operator.brands.data ?? [];
   if (brands.length < 2) return null;
   return (

@@ -7,13 +7,13 @@ import { observer } from 'mobx-react-lite';
 import { StateView } from '../components/state-view';
 import { navigate } from '../pages/routes';
 import { useSignedIn } from '../pages/use-signed-in';
-import { useStores } from '../stores';
+import { useStaffStores } from './stores';
 import { errorMessage, strings } from '../strings/zh-CN';
 
 const m = strings.merchant;
 
 export const StaffGate = observer(function StaffGate({ children }: PropsWithChildren) {
-  const { clerk } = useStores();
+  const { clerk } = useStaffStores();
   // Asked again on every show: a role can be granted or withdrawn between two visits.
   const signedIn = useSignedIn(() => void clerk.loadProfile());
   const profile = clerk.profile;

@@ -5,11 +5,9 @@ import { RootStore } from './root-store';
 
 export { AsyncView, type ViewStatus } from './async-view';
 export { CatalogStore } from './catalog-store';
-export { ClerkStore } from './clerk-store';
 export { StoreProvider, useStores } from './context';
 export { RootStore } from './root-store';
 export { OrdersStore } from './orders-store';
-export { PayCodeStore } from './pay-code-store';
 export { PurchaseStore } from './purchase-store';
 export { SessionStore } from './session-store';
 export { WalletStore } from './wallet-store';

@@ -18,7 +18,7 @@ import { normalizeCode } from '../domain/codes';
 import { parseYuanText, yuanText, yuanToFen } from '../domain/money';
 import { productIssues, type FaceDraft, type ProductDraft, type ProductIssue } from '../domain/product-rules';
 import type { OperatorApi } from '../services/operator-service';
-import { strings } from '../strings/zh-CN';
+import { merchantStrings } from '../strings/zh-CN.merchant';
 import { AsyncView } from './async-view';
 import { BusyAction } from './busy-action';
 import { newRequestId } from './request-id';
@@ -67,7 +67,7 @@ export interface EditorDraft {
 }
 
 const newFace = (theme: ThemeId = 'general', color: string = FACE_PALETTE[0]): FaceDraft => ({
-  name: strings.operator.themes[theme],
+  name: merchantStrings.operator.themes[theme],
   theme,
   colors: [color, FACE_PALETTE[1]],
   blessing: '',
@@ -161,7 +161,7 @@ export function productDraftOf(d: EditorDraft): ProductDraft {
 
 /** One CSV line per card, with a header, for the batch download. */
 export function batchCsv(cards: readonly IssuedCardView[]): string {
-  return [strings.operator.batch.csvHeader, ...cards.map((c) => `${c.cardNumber},${c.pin}`)].join('\n') + '\n';
+  return [merchantStrings.operator.batch.csvHeader, ...cards.map((c) => `${c.cardNumber},${c.pin}`)].join('\n') + '\n';
 }
 
 export class OperatorStore {
@@ -308,7 +308,7 @@ export class OperatorStore {
   issueFor(field: string): string | undefined {
     if (!this.showIssues) return undefined;
     const issue = this.issues.find((i) => i.field === field);
-    return issue ? strings.operator.rules[issue.rule] : undefined;
+    return issue ? merchantStrings.operator.rules[issue.rule] : undefined;
   }
 
   /** Saves the draft; true when saved (the list then holds the saved product). */

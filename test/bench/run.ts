@@ -294,7 +294,7 @@ async function firstVisit(): Promise<void> {
       await context.close();
     }
     times.sort((a, b) => a - b);
-    report('h5 first-load JS (gzip, budget 250 KB)', `${(gzip / 1024).toFixed(1)} KB`);
+    report('h5 first-load JS (gzip, budget 150 KB)', `${(gzip / 1024).toFixed(1)} KB`);
     report('h5 time to the first card list, median of 5 (ms)', percentile(times, 50).toFixed(0));
   } finally {
     await browser.close();

@@ -82,11 +82,11 @@ test('should show the error state with a retry when the catalog cannot be reache
   });
 });
 
-test('should show the home page with at most 250 KB of JavaScript (gzip) on a first visit', async () => {
+test('should show the home page with at most 150 KB of JavaScript (gzip) on a first visit', async () => {
   await journey(page, 'first-load', async () => {
     const load = await firstLoad(page, stage.cloud.url);
-    // The entry scripts and the home page's own chunk, no other page's.
-    expect(load.scripts.length).toBeGreaterThanOrEqual(2);
+    // The entry scripts (the home page is in the app chunk), no other page's.
+    expect(load.scripts.length).toBeGreaterThanOrEqual(1);
     expect(load.scripts.every((s) => s.path.startsWith('/js/'))).toBe(true);
     expect(load.gzipBytes).toBeGreaterThan(0);
     expect(load.gzipBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);

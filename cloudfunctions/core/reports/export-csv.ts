@@ -12,6 +12,7 @@ import type { Order } from '../../../src/domain/order';
 import { maskOpenId } from '../../../src/domain/codes';
 import { chinaTime, exportRange, type DayRange } from '../../../src/domain/report-days';
 import { strings } from '../../../src/strings/zh-CN';
+import { merchantStrings } from '../../../src/strings/zh-CN.merchant';
 import { writeAudit } from '../audit/audit-log';
 import { getDatabase, rows, type CallerContext } from '../cloud';
 import { C } from '../collections';
@@ -45,7 +46,7 @@ function ledgerRow(e: LedgerEntry): CsvCell[] {
     { fen: e.balanceAfter },
     e.cardId,
     maskOpenId(e.owner),
-    e.storeName ?? strings.reports.csv.online,
+    e.storeName ?? merchantStrings.reports.csv.online,
     e.clerk ? maskOpenId(e.clerk) : null,
     e.ref ?? null,
   ];
@@ -98,12 +99,12 @@ export async function exportCsv(
     const entries = await allMatching<LedgerEntry>(collection, where);
     entries.sort((a, b) => a.at - b.at || a._id.localeCompare(b._id));
     count = entries.length;
-    csv = csvFile(strings.reports.csv.ledgerHeader, entries.map(ledgerRow));
+    csv = csvFile(merchantStrings.reports.csv.ledgerHeader, entries.map(ledgerRow));
   } else {
     const orders = await allMatching<Order>(collection, where);
     orders.sort((a, b) => (a.paidAt ?? 0) - (b.paidAt ?? 0) || a._id.localeCompare(b._id));
     count = orders.length;
-    csv = csvFile(strings.reports.csv.ordersHeader, orders.map(orderRow));
+    csv = csvFile(merchantStrings.reports.csv.ordersHeader, orders.map(orderRow));
   }
   // Rows written between the count and the read could push it over: the limit holds either way.
   if (count > REPORT_LIMITS.exportRowsMax) {

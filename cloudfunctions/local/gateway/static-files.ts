@@ -2,12 +2,15 @@
  * Serves the H5 build: files under its folder, and index.html for any other GET so the app's
  * browser-history routes load. Paths are resolved inside the folder only. Pages carry the browser
  * protections a payment page needs (content security policy, no framing, no MIME sniffing, no
- * referrer leaking a gift link); hashed assets are cached for good, index.html never.
+ * referrer leaking a gift link); hashed assets are cached for good, index.html never. Scripts,
+ * styles and other text assets go out compressed (brotli or gzip, as the browser's
+ * accept-encoding asks), each file compressed once and kept in memory.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { HttpError } from './http-util';
 
 const TYPES: Record<string, string> = {
@@ -61,6 +64,55 @@ export function contentSecurityPolicy(html: string): string {
   ].join('; ');
 }
 
+/** Text assets worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.js', '.css', '.json', '.svg', '.map']);
+/** Below this a compressed answer saves less than its headers cost. */
+const MIN_COMPRESS_BYTES = 1024;
+
+type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to answer with for an accept-encoding header: brotli when the browser takes it,
+ * else gzip, else none. An encoding listed with q=0 is refused, and `*` stands for any other.
+ */
+export function negotiateEncoding(header: string | string[] | undefined): Encoding | undefined {
+  const q = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const accepts = (e: Encoding): boolean => (q.get(e) ?? q.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return undefined;
+}
+
+/** Compressed bytes per file, encoding, size and modification time (a rebuilt file is compressed anew). */
+const compressedCache = new Map<string, Buffer>();
+
+function compressed(file: string, stat: fs.Stats, encoding: Encoding): Buffer {
+  const key = `${encoding}:${stat.size}:${stat.mtimeMs}:${file}`;
+  let bytes = compressedCache.get(key);
+  if (!bytes) {
+    const plain = fs.readFileSync(file);
+    bytes =
+      encoding === 'br'
+        ? zlib.brotliCompressSync(plain, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+              [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: plain.length,
+            },
+          })
+        : zlib.gzipSync(plain, { level: 9 });
+    compressedCache.set(key, bytes);
+  }
+  return bytes;
+}
+
 function decodedPath(url: string | undefined): string {
   try {
     return decodeURIComponent(new URL(url ?? '/', 'http://local').pathname);
@@ -91,10 +143,27 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.end(req.method === 'HEAD' ? undefined : html);
     return;
   }
-  res.writeHead(200, {
+  const headers: Record<string, string | number> = {
     ...BASE_HEADERS,
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': 'public, max-age=31536000, immutable',
-  });
+  };
+  const stat = fs.statSync(target);
+  if (COMPRESSIBLE.has(ext) && stat.size >= MIN_COMPRESS_BYTES) {
+    // The answer depends on accept-encoding, compressed or not: caches must keep them apart.
+    headers.vary = 'accept-encoding';
+    const encoding = negotiateEncoding(req.headers['accept-encoding']);
+    if (encoding) {
+      const body = compressed(target, stat, encoding);
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+  }
+  res.writeHead(200, { ...headers, 'content-length': stat.size });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   fs.createReadStream(target).pipe(res);
 }

@@ -1,6 +1,7 @@
 /** Bind a card bought offline by its card number and PIN. One message for every failure. */
 import { useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../components/input';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { normalizeCode, CODE_LENGTH, PIN_LENGTH } from '../../domain/codes';

@@ -1,5 +1,7 @@
 /** The buy sheet of the brand page: face, amount, quantity, blessing, self or gift, and the total. */
-import { View, Text, Input, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../components/input';
+import { Textarea } from '../../components/textarea';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';
 import { formatPrice, type Fen } from '../../domain/money';

@@ -1,6 +1,7 @@
 /** A brand's page: its cards' faces, amounts, validity, rules and stores. */
 import { useEffect, useState } from 'react';
-import { View, Text, Image, Swiper, SwiperItem } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
+import { Swiper, SwiperItem } from '../../components/swiper';
 import Taro, { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { customRangeText, validityText } from '../../components/format';

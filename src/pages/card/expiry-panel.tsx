@@ -3,11 +3,12 @@
  * much expired, the "申请延期" action (a sheet with an optional note, then confirmation) and the
  * request's state once asked.
  */
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Input } from '../../components/input';
 import { useState } from 'react';
 import type { CardExpiryView } from '../../contracts/wallet';
 import { ActionButton } from '../../components/action-button';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { EXTENSION_RULES } from '../../domain/expiry';
 import { formatPrice, type Fen } from '../../domain/money';
 import { strings } from '../../strings/zh-CN';

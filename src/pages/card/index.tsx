@@ -7,7 +7,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
 import { maskCode } from '../../domain/codes';
 import { formatPrice, formatYuan, type Fen } from '../../domain/money';

@@ -4,7 +4,8 @@
  * claimed, all shares gone, expired, cancelled, a bad link — has its own screen.
  */
 import { useEffect, useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';
@@ -14,6 +15,7 @@ import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
 import { formatPrice, type Fen } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
+import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { entryOf } from '../entry-params';
@@ -43,7 +45,8 @@ function useCountdown(gift: GiftLandingView | undefined): number {
 }
 
 function ClaimPage() {
-  const { gifts, session, consent } = useStores();
+  const { session, consent } = useStores();
+  const gifts = useGifts();
   // A share card or link (t), a 小程序码 (scene: the gift's short id), or a scanned link (q).
   const entry = entryOf(useRouter().params, 't');
   const scene = entry?.kind === 'scene' ? entry.value : '';

@@ -3,7 +3,9 @@
  * the face, the blessing and the name the friend sees. Making the gift opens its share page.
  */
 import { useEffect } from 'react';
-import { View, Text, Input, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../components/input';
+import { Textarea } from '../../components/textarea';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';
@@ -15,6 +17,7 @@ import { GIFT_RULES } from '../../domain/gift';
 import { formatPrice, type Fen } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
+import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import './index.scss';
@@ -22,7 +25,8 @@ import './index.scss';
 const s = strings.gift;
 
 function GiftPage() {
-  const { wallet, gifts, catalog, session, consent } = useStores();
+  const { wallet, catalog, session, consent } = useStores();
+  const gifts = useGifts();
   const { cardId = '' } = useRouter().params;
   useEffect(() => {
     void wallet.loadCard(cardId);

@@ -6,10 +6,11 @@ import { useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';
+import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { useSignedIn } from '../use-signed-in';
@@ -18,7 +19,7 @@ import './index.scss';
 const s = strings.gift;
 
 const Sent = observer(function Sent() {
-  const { gifts } = useStores();
+  const gifts = useGifts();
   const view = gifts.sent;
   if (view.status === 'error')
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void gifts.loadSent()} />;
@@ -61,7 +62,7 @@ const Sent = observer(function Sent() {
 });
 
 const Received = observer(function Received() {
-  const { gifts } = useStores();
+  const gifts = useGifts();
   const view = gifts.received;
   if (view.status === 'error')
     return (
@@ -96,7 +97,7 @@ const Received = observer(function Received() {
 
 /** The local cloud's outbox: the subscribe messages production would have sent me. */
 const Outbox = observer(function Outbox() {
-  const { gifts } = useStores();
+  const gifts = useGifts();
   const view = gifts.outbox;
   return (
     <View className="panel gifts__outbox" data-testid="outbox">
@@ -115,7 +116,8 @@ const Outbox = observer(function Outbox() {
 });
 
 function GiftsPage() {
-  const { gifts, session } = useStores();
+  const { session } = useStores();
+  const gifts = useGifts();
   const { tab: initial } = useRouter().params;
   const [tab, setTab] = useState<'sent' | 'received'>(initial === 'received' ? 'received' : 'sent');
   const signedIn = useSignedIn(() => {

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';

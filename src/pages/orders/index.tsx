@@ -1,7 +1,7 @@
 /** The orders tab: my orders, newest first, with their state. */
 import { View, Text, Image } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';

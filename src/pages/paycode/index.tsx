@@ -12,6 +12,7 @@ import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { groupPayCode } from '../../domain/redemption';
 import { useStores } from '../../stores';
+import { usePayCode } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { secondsLeft, useNow } from '../use-now';
@@ -25,7 +26,8 @@ const s = strings.payCode;
 const maskPayCode = (code: string): string => `${'•••• '.repeat(3)}${code.slice(-4)}`;
 
 function PayCodePage() {
-  const { payCode, wallet } = useStores();
+  const { wallet } = useStores();
+  const payCode = usePayCode();
   const { cardId = '' } = useRouter().params;
   const [revealed, setRevealed] = useState(false);
   const signedIn = useSignedIn(() => payCode.show(cardId));

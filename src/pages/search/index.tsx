@@ -1,6 +1,7 @@
 /** Search by brand name, pinyin or card name, as the user types (debounced). */
 import { useEffect, useRef, useState } from 'react';
-import { View, Input, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../components/input';
 import { observer } from 'mobx-react-lite';
 import { BrandTile } from '../../components/brand-tile';
 import { ProductTile } from '../../components/product-tile';

@@ -3,16 +3,18 @@
  * on H5 the link to copy, and a QR code for both; the gift's state, and cancelling while unclaimed.
  */
 import { useEffect, useState } from 'react';
-import { View, Text, Button, Image } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
-import { chinaTime } from '../../components/format';
+import { chinaTime } from '../../components/china-time';
 import { QrCode } from '../../components/qr-code';
 import { StateView } from '../../components/state-view';
 import { formatPrice, type Fen } from '../../domain/money';
 import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
+import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { claimLink } from '../claim-link';
 import { PrivacyGate } from '../privacy-gate';
@@ -22,7 +24,8 @@ import './index.scss';
 const s = strings.gift;
 
 function SharePage() {
-  const { gifts, privacy } = useStores();
+  const { privacy } = useStores();
+  const gifts = useGifts();
   const { giftId = '' } = useRouter().params;
   const current = gifts.current?.gift._id === giftId ? gifts.current : undefined;
   useEffect(() => {

@@ -11,6 +11,7 @@ import { StateView } from '../../components/state-view';
 import { WALLET_GROUPS } from '../../domain/card';
 import { formatYuan, type Fen } from '../../domain/money';
 import { useStores } from '../../stores';
+import { useClerk } from '../../stores/clerk-of';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { useSignedIn } from '../use-signed-in';
@@ -19,7 +20,8 @@ import './index.scss';
 const s = strings.wallet;
 
 function WalletPage() {
-  const { wallet, clerk, session } = useStores();
+  const { wallet, session } = useStores();
+  const clerk = useClerk();
   const signedIn = useSignedIn(() => void wallet.load());
   const user = session.session?.user.user;
   // Only staff have a profile (everyone else is FORBIDDEN): asked once per signed-in user.

@@ -2,25 +2,27 @@
  * 批量制卡: issue card-number + PIN cards of one product (existing `issueBatch`). The list is shown
  * once with a CSV download; leaving the page forgets it, and nothing can show it again.
  */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter, useUnload } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
 import { saveTextFile } from '../../../services/file-saver';
-import { useStores } from '../../../stores';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { useStaffStores } from '../../stores';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
 import { PrivacyGate } from '../../../pages/privacy-gate';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const b = strings.operator.batch;
+const b = merchantStrings.operator.batch;
 
 const Batch = observer(function Batch() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [productId, setProductId] = useState('');
   const [amount, setAmount] = useState('');
   const [count, setCount] = useState('10');
@@ -66,7 +68,7 @@ const Batch = observer(function Batch() {
       <BrandPills onPick={(id) => void operator.loadProducts(id)} />
       <View className="panel">
         <Text className="op-label">{b.product}</Text>
-        {products.length === 0 && <Text className="muted">{strings.operator.products.empty}</Text>}
+        {products.length === 0 && <Text className="muted">{merchantStrings.operator.products.empty}</Text>}
         <View>
           {products.map((p) => (
             <Text
@@ -120,7 +122,7 @@ const Batch = observer(function Batch() {
 
 export default function BatchPage() {
   const { brandId = '' } = useRouter().params;
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void operator.loadProducts(brandId || operator.brandId));
   return (

@@ -9,12 +9,13 @@ import { useEffect, useState } from 'react';
 import { StateView } from '../../../components/state-view';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { useStaffStores } from '../../stores';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
 import './index.scss';
 
-const r = strings.reports.console;
+const r = merchantStrings.reports.console;
 const price = (fen: number): string => formatPrice(fen as Fen);
 const percent = (bp: number): string => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 /** Bar height in percent of the chart, at least a sliver for a non-zero value. */
@@ -39,7 +40,7 @@ function menuFor(brandId: string): MenuItem[] {
 }
 
 const Dashboard = observer(function Dashboard() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const view = reports.dashboard;
   if (view.status === 'error' && !view.data)
@@ -159,7 +160,7 @@ const Dashboard = observer(function Dashboard() {
 });
 
 const Console = observer(function Console() {
-  const { clerk, reports } = useStores();
+  const { clerk, reports } = useStaffStores();
   const profile = clerk.profile.data?.profile;
   const brands = profile
     ? [...new Map(profile.stores.map((s) => [s.brandId, { id: s.brandId, name: s.brandName }])).values()]

@@ -2,17 +2,18 @@
  * 延期申请: the brand operator's extension requests — pending ones first, each approved (months
  * picker, 6 by default) or declined on a confirmation sheet — and the decided ones below.
  */
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { ExtensionView } from '../../../contracts/expiry';
 import { ActionButton } from '../../../components/action-button';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import { EXTENSION_RULES } from '../../../domain/expiry';
 import { formatPrice, type Fen } from '../../../domain/money';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { EXTENSION_MONTH_CHOICES } from '../../../stores/extensions-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { useSignedIn } from '../../../pages/use-signed-in';
@@ -22,7 +23,7 @@ import './index.scss';
 const s = strings.expiry;
 
 const Request = observer(function Request({ r }: { r: ExtensionView }) {
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   return (
     <View className="panel ext__item" data-testid="extension-item" data-state={r.state}>
       <View className="kv">
@@ -57,7 +58,7 @@ const Request = observer(function Request({ r }: { r: ExtensionView }) {
 });
 
 const DecisionSheet = observer(function DecisionSheet() {
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   const r = extensions.current;
   const d = extensions.deciding;
   if (!r || !d) return null;
@@ -112,7 +113,7 @@ const DecisionSheet = observer(function DecisionSheet() {
 });
 
 const Extensions = observer(function Extensions({ brandId }: { brandId: string }) {
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   const view = extensions.list;
   if (view.status === 'error' && !view.data)
     return (
@@ -140,7 +141,7 @@ const Extensions = observer(function Extensions({ brandId }: { brandId: string }
 
 function ExtensionsPage() {
   const { brandId = '' } = useRouter().params;
-  const { extensions } = useStores();
+  const { extensions } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void extensions.load(brandId));
   return (

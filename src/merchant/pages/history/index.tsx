@@ -1,13 +1,13 @@
 /** 今日收款: the clerk's redemptions of today, newest first, with the day's totals and reversal while allowed. */
 import { View, Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import type { PayCodeStatus } from '../../../domain/redemption';
 import { formatPrice, formatYuan, type Fen } from '../../../domain/money';
 import { useSignedIn } from '../../../pages/use-signed-in';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { askReverse } from '../../ask-reverse';
 import { StaffGate } from '../../staff-gate';
@@ -19,7 +19,7 @@ const m = strings.merchant;
 const counted = (status: PayCodeStatus): boolean => status === 'completed' || status === 'pending';
 
 const Today = observer(function Today() {
-  const { clerk } = useStores();
+  const { clerk } = useStaffStores();
   const view = clerk.history;
   if (view.status === 'error' && !view.data)
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void clerk.loadHistory()} />;
@@ -80,7 +80,7 @@ const Today = observer(function Today() {
 });
 
 function HistoryPage() {
-  const { clerk } = useStores();
+  const { clerk } = useStaffStores();
   // Fresh on every show; the gate decides what a signed-out or non-staff visitor sees instead.
   useSignedIn(() => void clerk.loadHistory());
   return (

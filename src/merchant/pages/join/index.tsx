@@ -2,7 +2,8 @@
  * 加入商户: a signed-in user enters (or arrives with) an invite code and their name, joins as a
  * clerk, then goes to the till. Not behind StaffGate: the joiner has no staff role yet.
  */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -12,14 +13,15 @@ import { OPERATOR_LIMITS } from '../../../contracts/operator';
 import { entryOf } from '../../../pages/entry-params';
 import { navigate } from '../../../pages/routes';
 import { useSignedIn } from '../../../pages/use-signed-in';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import '../../operator.scss';
 
-const j = strings.operator.join;
+const j = merchantStrings.operator.join;
 
 const Join = observer(function Join({ initialCode }: { initialCode: string }) {
-  const { operator, clerk } = useStores();
+  const { operator, clerk } = useStaffStores();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const joined = operator.joined;

@@ -1,18 +1,19 @@
 /** One face in the product editor: name, theme, two colours from the palette, blessing, live preview. */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../../components/card-face';
 import { THEME_IDS } from '../../../domain/catalog';
 import { cardFaceArt } from '../../../domain/face-art';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { FACE_PALETTE } from '../../../stores/operator-store';
-import { strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 
-const e = strings.operator.editor;
+const e = merchantStrings.operator.editor;
 
 export const FaceEditor = observer(function FaceEditor({ index }: { index: number }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const face = operator.draft.faces[index];
   if (!face) return null;
   const brandName = operator.brand?.name ?? '';
@@ -51,7 +52,7 @@ export const FaceEditor = observer(function FaceEditor({ index }: { index: numbe
             onClick={() => operator.editFace(index, { theme: t })}
             data-testid="face-theme"
           >
-            {strings.operator.themes[t]}
+            {merchantStrings.operator.themes[t]}
           </Text>
         ))}
       </View>

@@ -1,5 +1,7 @@
 /** The product editor: every term of a card product, its faces with a live preview, then save. */
-import { View, Text, Input, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
+import { Textarea } from '../../../components/textarea';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { observer } from 'mobx-react-lite';
@@ -11,16 +13,17 @@ import type { CardKind, ValidityRule } from '../../../domain/catalog';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import type { EditorDraft } from '../../../stores/operator-store';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const e = strings.operator.editor;
+const e = merchantStrings.operator.editor;
 
 const Problem = observer(function Problem({ field }: { field: string }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const text = operator.issueFor(field);
   return text ? <Text className="error-text">{text}</Text> : null;
 });
@@ -57,7 +60,7 @@ const TextField = observer(function TextField({
   maxlength?: number;
   digits?: boolean;
 }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   return (
     <Input
       className="field"
@@ -72,7 +75,7 @@ const TextField = observer(function TextField({
 });
 
 const Editor = observer(function Editor() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const d = operator.draft;
   const save = async () => {
     if (await operator.save()) navigate.back();
@@ -252,7 +255,7 @@ const Editor = observer(function Editor() {
 });
 
 const EditorLoader = observer(function EditorLoader({ brandId, id }: { brandId: string; id: string }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Opened when the page opens (each visit is a new page): coming back from a sheet keeps what was typed.
   useEffect(() => void operator.openEditor(brandId, id || undefined), [operator, brandId, id]);
   if (id && operator.products.status === 'error')

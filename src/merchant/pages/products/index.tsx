@@ -8,14 +8,15 @@ import type { OperatorProductView } from '../../../contracts/operator';
 import { KIND_CAP } from '../../../domain/catalog';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { useStaffStores } from '../../stores';
+import { errorMessage } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const s = strings.operator.products;
+const s = merchantStrings.operator.products;
 
 function priceText(p: OperatorProductView): string {
   const amounts = [...p.denominations, ...(p.customAmount ? [p.customAmount.min, p.customAmount.max] : [])];
@@ -26,7 +27,7 @@ function priceText(p: OperatorProductView): string {
 }
 
 const ProductRow = observer(function ProductRow({ p }: { p: OperatorProductView }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const busy = operator.action.busy;
   return (
     <View className="op-row" data-testid="product-row" data-product-id={p._id}>
@@ -79,7 +80,7 @@ const ProductRow = observer(function ProductRow({ p }: { p: OperatorProductView 
 });
 
 const Products = observer(function Products({ routeBrandId }: { routeBrandId: string }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // The brand the page was opened for is known before the brand list has loaded: a new product can
   // be started at once (the cloud checks the operator's role for it anyway).
   const brand = operator.brandId || routeBrandId;
@@ -118,7 +119,7 @@ const Products = observer(function Products({ routeBrandId }: { routeBrandId: st
 
 export default function ProductsPage() {
   const { brandId = '' } = useRouter().params;
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void operator.loadProducts(brandId || operator.brandId));
   return (

@@ -3,29 +3,31 @@
  * CSV export (kind and China days, saved through the platform's file saver), the audit log a page
  * at a time, and compliance reviews to clear or report. Operators of the brand only.
  */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { ActionButton } from '../../../components/action-button';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import type { ExportKind, ReviewDecision, ReviewStatus } from '../../../contracts/reports';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { PrivacyGate } from '../../../pages/privacy-gate';
 import { navigate } from '../../../pages/routes';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import type { ReportsTab } from '../../../stores/reports-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
 import './index.scss';
 
-const r = strings.reports;
+const r = merchantStrings.reports;
 const price = (fen: number): string => formatPrice(fen as Fen);
 const TABS: ReportsTab[] = ['reconcile', 'export', 'audit', 'reviews'];
 
 const Reconcile = observer(function Reconcile() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const view = reports.reconciliations;
   const busy = reports.reconciling.busy;
   return (
@@ -96,7 +98,7 @@ const Reconcile = observer(function Reconcile() {
 });
 
 const Export = observer(function Export() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const busy = reports.exporting.busy;
   return (
     <View className="panel">
@@ -147,7 +149,7 @@ const Export = observer(function Export() {
 });
 
 const Audit = observer(function Audit() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const view = reports.audit;
   if (view.status === 'error')
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void reports.loadAudit()} />;
@@ -191,7 +193,7 @@ const Audit = observer(function Audit() {
 });
 
 const Reviews = observer(function Reviews() {
-  const { reports } = useStores();
+  const { reports } = useStaffStores();
   const view = reports.reviews;
   const decide = (id: string, d: ReviewDecision) => void reports.decide(id, d);
   return (
@@ -272,7 +274,7 @@ const Reviews = observer(function Reviews() {
 });
 
 const Reports = observer(function Reports({ brandId }: { brandId: string }) {
-  const { clerk, reports } = useStores();
+  const { clerk, reports } = useStaffStores();
   const profile = clerk.profile.data?.profile;
   const allowed = profile?.role === 'operator' && profile.stores.some((s) => s.brandId === brandId);
 

@@ -1,7 +1,8 @@
 /** A scanned card: its face, last four, balance and validity, and the amount to take with quick choices. */
-import { View, Text, Input, Image } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import type { ScannedCardView } from '../../../contracts/merchant';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { maskCode } from '../../../domain/codes';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { strings } from '../../../strings/zh-CN';

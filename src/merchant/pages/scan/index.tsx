@@ -11,7 +11,7 @@ import { formatPrice, type Fen } from '../../../domain/money';
 import { MERCHANT_LIMITS } from '../../../contracts/merchant';
 import { navigate } from '../../../pages/routes';
 import { secondsLeft, useNow } from '../../../pages/use-now';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { CONFIRM_TIMEOUT, type AmountProblem } from '../../../stores/clerk-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { askReverse } from '../../ask-reverse';
@@ -39,7 +39,7 @@ function problemText(problem: AmountProblem | undefined, balance: number): strin
 }
 
 const Till = observer(function Till() {
-  const { clerk } = useStores();
+  const { clerk } = useStaffStores();
   const step = clerk.step;
   const now = useNow(step === 'amount' || step === 'waiting');
   const profile = clerk.profile.data?.profile;
@@ -120,7 +120,7 @@ const Till = observer(function Till() {
 });
 
 function ScanPage() {
-  const { clerk } = useStores();
+  const { clerk } = useStaffStores();
   // A redemption waiting for the holder is followed only while the till is on screen.
   useDidShow(() => clerk.resume());
   useDidHide(() => clerk.halt());

@@ -1,7 +1,7 @@
 /** How a redemption ends on the till: waiting for the holder, taken (and reversible for a while), or refused. */
 import { View, Text } from '@tarojs/components';
 import type { RedemptionView } from '../../../contracts/merchant';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { maskCode } from '../../../domain/codes';
 import { formatPrice, type Fen } from '../../../domain/money';
 import { strings } from '../../../strings/zh-CN';

@@ -1,5 +1,6 @@
 /** Between customers: the big scan button, and typing the code when the camera can't be used. */
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import { MERCHANT_LIMITS } from '../../../contracts/merchant';
 import { strings } from '../../../strings/zh-CN';
 

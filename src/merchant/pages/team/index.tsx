@@ -1,25 +1,27 @@
 /** 门店与店员: the brand's stores (add, rename), its staff (remove a clerk) and clerk invites. */
-import { View, Text, Input, Image } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
+import { Input } from '../../../components/input';
 import Taro, { useDidHide, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { QrCode } from '../../../components/qr-code';
 import { StateView } from '../../../components/state-view';
-import { chinaTime } from '../../../components/format';
+import { chinaTime } from '../../../components/china-time';
 import { OPERATOR_LIMITS, type OperatorStoreView } from '../../../contracts/operator';
-import { useStores } from '../../../stores';
+import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
 import { joinLink } from '../../join-link';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import '../../operator.scss';
 
-const t = strings.operator.team;
+const t = merchantStrings.operator.team;
 
 const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreView }) {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(store.name);
   const [address, setAddress] = useState(store.address);
@@ -67,7 +69,7 @@ const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreVie
 });
 
 const Stores = observer(function Stores() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
   const stores = operator.brand?.stores ?? [];
@@ -112,7 +114,7 @@ const Stores = observer(function Stores() {
 });
 
 const Staff = observer(function Staff() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const view = operator.staff;
   const ask = async (id: string, name: string) => {
     const answer = await Taro.showModal({ title: t.removeTitle, content: t.removeBody(name), confirmColor: '#e8483a' });
@@ -149,7 +151,7 @@ const Staff = observer(function Staff() {
 });
 
 const Invites = observer(function Invites() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   const [chosen, setChosen] = useState<string[]>([]);
   const stores = operator.brand?.stores ?? [];
   const created = operator.createdInvite;
@@ -223,7 +225,7 @@ const Invites = observer(function Invites() {
 });
 
 const Team = observer(function Team() {
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // The invite code is shown once: leaving the page forgets it.
   useDidHide(() => operator.forgetInvite());
   if (operator.brands.status === 'error')
@@ -257,7 +259,7 @@ const Team = observer(function Team() {
 
 export default function TeamPage() {
   const { brandId = '' } = useRouter().params;
-  const { operator } = useStores();
+  const { operator } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
   useSignedIn(() => void operator.loadTeam(brandId || operator.brandId));
   return (

@@ -1,0 +1,2 @@
+/** Defines Taro's `taro-button-core` custom element (H5). */
+export declare function defineButton(): void;
