@@ -12,6 +12,7 @@ import {
   rawSqliteRate,
   recordLoad,
   report,
+  reportInstanceCeiling,
   reportTarget,
   settled,
   type CloudProcess,
@@ -111,6 +112,7 @@ export async function purchaseLoad(run: PurchaseRun = {}): Promise<void> {
   report(`purchases/s via gateway (${CLIENTS} buyers, create + pay + sync + issue)`, perSecond.toFixed(0));
   report('purchase latency p50 / p99 (ms, create + pay + sync)', `${p(latencies, 50)} / ${p(latencies, 99)}`);
   report('orders with two sets of cards / paid but not issued', `${doubleIssued} / ${notSettled}`);
+  if (run.latencyMs) reportInstanceCeiling(dbCalls, run.latencyMs);
   if (run.p99TargetMs !== undefined) {
     const p99 = percentile(latencies, 99);
     reportTarget(

@@ -6,7 +6,16 @@
  * per redemption, the local cloud's peak memory, where the CPU goes, and the raw SQLite rate of the
  * same write.
  */
-import { cloudProcess, percentile, rawSqliteRate, recordLoad, report, reportTarget, settled } from './support';
+import {
+  cloudProcess,
+  percentile,
+  rawSqliteRate,
+  recordLoad,
+  report,
+  reportInstanceCeiling,
+  reportTarget,
+  settled,
+} from './support';
 
 const CLIENTS = 64;
 const HOLDERS = 128;
@@ -29,6 +38,11 @@ export interface RedemptionRun {
   latencyMs?: number;
   /** Printed beside the p99, met or not. */
   p99TargetMs?: number;
+  /**
+   * Codes made per round (4,000): fewer when calls are slow, so a round's codes are redeemed well
+   * within their 60 s life.
+   */
+  roundCodes?: number;
 }
 
 export async function redemptions(run: RedemptionRun = {}): Promise<void> {
@@ -87,6 +101,7 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
   const latencies: number[] = [];
   let answered = 0;
   let refusedOther = 0;
+  const refusals = new Map<string, number>();
   let timedMs = 0;
   let peakRss = 0;
   // CPU spent during the timed rounds only: the cloud's main thread (gateway, database), its other
@@ -97,7 +112,7 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
   while (timedMs < SECONDS * 1000) {
     // Make a round of codes, spread over the holders (untimed).
     const round: Code[] = [];
-    for (let i = 0; i < ROUND_CODES; i += CLIENTS)
+    for (let i = 0; i < (run.roundCodes ?? ROUND_CODES); i += CLIENTS)
       round.push(...(await Promise.all(Array.from({ length: CLIENTS }, () => mint(next++ % HOLDERS)))));
     // Every eighth code goes in twice, back to back, so two clients present it at the same moment.
     const queue = round.flatMap((c, i) => (i % 8 === 0 ? [c, c] : [c]));
@@ -116,7 +131,11 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
           if (a.result?.ok) {
             successes.set(c.code, (successes.get(c.code) ?? 0) + 1);
             byCard[c.card]! += AMOUNT;
-          } else if (a.result?.error?.code !== 'PAY_CODE_USED') refusedOther++;
+          } else if (a.result?.error?.code !== 'PAY_CODE_USED') {
+            refusedOther++;
+            const code = a.result?.error?.code ?? `status ${String(a.status ?? '?')}`;
+            refusals.set(code, (refusals.get(code) ?? 0) + 1);
+          }
         }
       }),
     );
@@ -150,12 +169,15 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
     `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)}`,
   );
   report('double spends / lost updates (must be 0 / 0)', `${doubleSpends} / ${lost}`);
+  if (run.latencyMs) reportInstanceCeiling(one.calls, run.latencyMs);
   if (run.p99TargetMs !== undefined) {
     const p99 = percentile(latencies, 99);
     reportTarget('redemption p99 (ms)', p99.toFixed(0), `≤ ${run.p99TargetMs}`, p99 <= run.p99TargetMs);
     reportTarget('double spends / lost updates', `${doubleSpends} / ${lost}`, '0 / 0', doubleSpends + lost === 0);
   }
   report('redemptions / other refusals', `${won} / ${refusedOther}`);
+  if (refusals.size > 0)
+    report('  other refusals by code', [...refusals.entries()].map(([c, n]) => `${c} ${n}`).join(', '));
   report('local cloud peak RSS during the run (MB)', peakRss.toFixed(0));
   const each = (ms: number): string => (ms / answered).toFixed(2);
   report(

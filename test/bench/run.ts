@@ -331,7 +331,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   sizes,
   firstVisit,
   // Issue 18, production-shaped: the local cloud with LOCAL_CLOUD_CALL_LATENCY_MS=8, targets printed.
-  prodRedemption: () => redemptions({ op: 'prodRedemption', latencyMs: 8, p99TargetMs: 300 }),
+  prodRedemption: () => redemptions({ op: 'prodRedemption', latencyMs: 8, p99TargetMs: 300, roundCodes: 512 }),
   prodPurchase: () => purchaseLoad({ op: 'prodPurchase', latencyMs: 8, p99TargetMs: 1_000 }),
   catalogHome,
   attackers,

@@ -61,6 +61,19 @@ export function reportTarget(figure: string, value: string, target: string, met:
   report(figure, `${value}   (target ${target}: ${met ? 'met' : 'NOT met'})`);
 }
 
+/**
+ * What bounds an operation under the latency model: each function instance runs one call at a time
+ * (MAX_INSTANCES, default max(2, cores)), so `dbCalls` sequential calls of `latencyMs` cap the rate
+ * per function at instances × 1000 / (dbCalls × latencyMs), whatever the CPU does.
+ */
+export function reportInstanceCeiling(dbCalls: number, latencyMs: number): void {
+  const instances = Number(process.env.MAX_INSTANCES) || Math.max(2, os.availableParallelism());
+  report(
+    '  note: ceiling from instances × call latency (ops/s)',
+    `${((instances * 1000) / (dbCalls * latencyMs)).toFixed(0)} (${instances} instances, ${dbCalls} calls × ${latencyMs} ms, one call per instance at a time)`,
+  );
+}
+
 /** The closing table of the load runs, and everything as JSON in `file`. */
 export function finish(file: string): void {
   if (loads.length > 0) {
