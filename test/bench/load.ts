@@ -6,13 +6,27 @@
  */
 import { startLocalCloud } from '../../cloudfunctions/local';
 import { allDocs, checkMoneyInvariants } from '../cloud/support/money-invariants';
-import { cloudProcess, percentile, rawSqliteRate, recordLoad, report, settled, type CloudProcess } from './support';
+import {
+  cloudProcess,
+  percentile,
+  rawSqliteRate,
+  recordLoad,
+  report,
+  reportInstanceCeiling,
+  reportTarget,
+  settled,
+  type CloudProcess,
+} from './support';
 
 const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 
 /** Runs `clients` loops of `op` until `seconds` have passed; the latencies of the ones that ran. */
-async function timed(clients: number, seconds: number, op: (client: number) => Promise<void>): Promise<number[]> {
+export async function timed(
+  clients: number,
+  seconds: number,
+  op: (client: number) => Promise<void>,
+): Promise<number[]> {
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
   await Promise.all(
@@ -60,8 +74,18 @@ async function callsForOne(proc: CloudProcess, label: string, one: () => Promise
   return stats.calls;
 }
 
-export async function purchaseLoad(): Promise<void> {
-  const proc = await cloudProcess();
+/** How a purchase run differs: its row's name, the latency model, and the p99 the issue asks for. */
+export interface PurchaseRun {
+  op?: string;
+  /** LOCAL_CLOUD_CALL_LATENCY_MS of the local cloud (off when absent). */
+  latencyMs?: number;
+  /** Printed beside the p99 of the whole purchase, met or not. */
+  p99TargetMs?: number;
+}
+
+export async function purchaseLoad(run: PurchaseRun = {}): Promise<void> {
+  const proc = await cloudProcess(run.latencyMs ? { LOCAL_CLOUD_CALL_LATENCY_MS: String(run.latencyMs) } : {});
+  if (run.latencyMs) report('local cloud call latency (LOCAL_CLOUD_CALL_LATENCY_MS, ±25 %)', `${run.latencyMs} ms`);
   const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => proc.session(`bench-buyer-${i}`)));
   const acknowledged: string[] = [];
   await Promise.all(tokens.map(async (t) => acknowledged.push(await proc.buy(t, 10_000, true))));
@@ -88,10 +112,26 @@ export async function purchaseLoad(): Promise<void> {
   report(`purchases/s via gateway (${CLIENTS} buyers, create + pay + sync + issue)`, perSecond.toFixed(0));
   report('purchase latency p50 / p99 (ms, create + pay + sync)', `${p(latencies, 50)} / ${p(latencies, 99)}`);
   report('orders with two sets of cards / paid but not issued', `${doubleIssued} / ${notSettled}`);
+  if (run.latencyMs) reportInstanceCeiling(dbCalls, run.latencyMs);
+  if (run.p99TargetMs !== undefined) {
+    const p99 = percentile(latencies, 99);
+    reportTarget(
+      'purchase p99, create + pay + sync (ms)',
+      p99.toFixed(0),
+      `≤ ${run.p99TargetMs}`,
+      p99 <= run.p99TargetMs,
+    );
+    reportTarget(
+      'double issued / paid but not issued',
+      `${doubleIssued} / ${notSettled}`,
+      '0 / 0',
+      doubleIssued + notSettled === 0,
+    );
+  }
   const raw = rawSqliteRate(PURCHASE_SCHEMA, rawPurchase, 20_000);
   report('raw SQLite: the same writes (two transactions), purchases/s', raw.toFixed(0));
   recordLoad({
-    op: 'purchase',
+    op: run.op ?? 'purchase',
     clients: CLIENTS,
     seconds: SECONDS,
     perSecond,

@@ -6,7 +6,16 @@
  * per redemption, the local cloud's peak memory, where the CPU goes, and the raw SQLite rate of the
  * same write.
  */
-import { cloudProcess, percentile, rawSqliteRate, recordLoad, report, settled } from './support';
+import {
+  cloudProcess,
+  percentile,
+  rawSqliteRate,
+  recordLoad,
+  report,
+  reportInstanceCeiling,
+  reportTarget,
+  settled,
+} from './support';
 
 const CLIENTS = 64;
 const HOLDERS = 128;
@@ -22,12 +31,29 @@ interface Code {
   card: number;
 }
 
-export async function redemptions(): Promise<void> {
+/** How a redemption run differs: its row's name, the latency model, and the p99 the issue asks for. */
+export interface RedemptionRun {
+  op?: string;
+  /** LOCAL_CLOUD_CALL_LATENCY_MS of the local cloud (off when absent). */
+  latencyMs?: number;
+  /** Printed beside the p99, met or not. */
+  p99TargetMs?: number;
+  /**
+   * Codes made per round (4,000): fewer when calls are slow, so a round's codes are redeemed well
+   * within their 60 s life.
+   */
+  roundCodes?: number;
+}
+
+export async function redemptions(run: RedemptionRun = {}): Promise<void> {
+  const op = run.op ?? 'redemption';
   const cloud = await cloudProcess({
     FUNCTION_SETTINGS: JSON.stringify({ REDEEM_MINT_LIMIT: '100000' }),
     // One clerk's session stands for every till here: let all the clients' calls in at once.
     MAX_CALLS_PER_CALLER: '1000',
+    ...(run.latencyMs ? { LOCAL_CLOUD_CALL_LATENCY_MS: String(run.latencyMs) } : {}),
   });
+  if (run.latencyMs) report('local cloud call latency (LOCAL_CLOUD_CALL_LATENCY_MS, ±25 %)', `${run.latencyMs} ms`);
   const { post, session, call } = cloud;
   const holders = await Promise.all(Array.from({ length: HOLDERS }, (_, i) => session(`bench-payer-${i}`)));
   const cards: string[] = [];
@@ -75,6 +101,7 @@ export async function redemptions(): Promise<void> {
   const latencies: number[] = [];
   let answered = 0;
   let refusedOther = 0;
+  const refusals = new Map<string, number>();
   let timedMs = 0;
   let peakRss = 0;
   // CPU spent during the timed rounds only: the cloud's main thread (gateway, database), its other
@@ -85,7 +112,7 @@ export async function redemptions(): Promise<void> {
   while (timedMs < SECONDS * 1000) {
     // Make a round of codes, spread over the holders (untimed).
     const round: Code[] = [];
-    for (let i = 0; i < ROUND_CODES; i += CLIENTS)
+    for (let i = 0; i < (run.roundCodes ?? ROUND_CODES); i += CLIENTS)
       round.push(...(await Promise.all(Array.from({ length: CLIENTS }, () => mint(next++ % HOLDERS)))));
     // Every eighth code goes in twice, back to back, so two clients present it at the same moment.
     const queue = round.flatMap((c, i) => (i % 8 === 0 ? [c, c] : [c]));
@@ -104,7 +131,11 @@ export async function redemptions(): Promise<void> {
           if (a.result?.ok) {
             successes.set(c.code, (successes.get(c.code) ?? 0) + 1);
             byCard[c.card]! += AMOUNT;
-          } else if (a.result?.error?.code !== 'PAY_CODE_USED') refusedOther++;
+          } else if (a.result?.error?.code !== 'PAY_CODE_USED') {
+            refusedOther++;
+            const code = a.result?.error?.code ?? `status ${String(a.status ?? '?')}`;
+            refusals.set(code, (refusals.get(code) ?? 0) + 1);
+          }
         }
       }),
     );
@@ -138,7 +169,15 @@ export async function redemptions(): Promise<void> {
     `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 99).toFixed(0)}`,
   );
   report('double spends / lost updates (must be 0 / 0)', `${doubleSpends} / ${lost}`);
+  if (run.latencyMs) reportInstanceCeiling(one.calls, run.latencyMs);
+  if (run.p99TargetMs !== undefined) {
+    const p99 = percentile(latencies, 99);
+    reportTarget('redemption p99 (ms)', p99.toFixed(0), `≤ ${run.p99TargetMs}`, p99 <= run.p99TargetMs);
+    reportTarget('double spends / lost updates', `${doubleSpends} / ${lost}`, '0 / 0', doubleSpends + lost === 0);
+  }
   report('redemptions / other refusals', `${won} / ${refusedOther}`);
+  if (refusals.size > 0)
+    report('  other refusals by code', [...refusals.entries()].map(([c, n]) => `${c} ${n}`).join(', '));
   report('local cloud peak RSS during the run (MB)', peakRss.toFixed(0));
   const each = (ms: number): string => (ms / answered).toFixed(2);
   report(
@@ -149,7 +188,7 @@ export async function redemptions(): Promise<void> {
   const raw = rawSqliteRate(REDEEM_SCHEMA, rawRedeem, 100_000);
   report('raw SQLite: debit + ledger insert transactions/s', raw.toFixed(0));
   recordLoad({
-    op: 'redemption',
+    op,
     clients: CLIENTS,
     seconds: Math.round(timedMs / 1000),
     perSecond: won / (timedMs / 1000),

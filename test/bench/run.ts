@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
 import { claimLoad, purchaseLoad } from './load';
+import { attackers, catalogHome } from './prod';
 import { redemptions } from './redeem';
 import { beginSection, benchCloud, callsByAction, cloudProcess, finish, percentile, report, settled } from './support';
 import { bytesUnder, packageSizes, WEAPP_DIR } from '../../scripts/weapp-quality';
@@ -329,6 +330,11 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   startup: startupAndMemory,
   sizes,
   firstVisit,
+  // Issue 18, production-shaped: the local cloud with LOCAL_CLOUD_CALL_LATENCY_MS=8, targets printed.
+  prodRedemption: () => redemptions({ op: 'prodRedemption', latencyMs: 8, p99TargetMs: 300, roundCodes: 512 }),
+  prodPurchase: () => purchaseLoad({ op: 'prodPurchase', latencyMs: 8, p99TargetMs: 1_000 }),
+  catalogHome,
+  attackers,
 };
 
 async function main(): Promise<void> {

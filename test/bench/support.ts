@@ -40,7 +40,38 @@ const loads: LoadFigures[] = [];
 
 export function recordLoad(f: LoadFigures): void {
   loads.push(f);
-  report(`${f.op}: ours / raw SQLite`, `${((f.perSecond / f.rawSqlitePerSecond) * 100).toFixed(2)} %`);
+  if (f.rawSqlitePerSecond > 0)
+    report(`${f.op}: ours / raw SQLite`, `${((f.perSecond / f.rawSqlitePerSecond) * 100).toFixed(2)} %`);
+}
+
+/** A figure with the target the issue sets for it (the production-shaped sections), and whether it is met. */
+export interface TargetFigure {
+  section: string;
+  figure: string;
+  value: string;
+  target: string;
+  met: boolean;
+}
+
+const targets: TargetFigure[] = [];
+
+/** Prints `figure` with its target beside it and whether it is met; the closing table lists them too. */
+export function reportTarget(figure: string, value: string, target: string, met: boolean): void {
+  targets.push({ section, figure, value, target, met });
+  report(figure, `${value}   (target ${target}: ${met ? 'met' : 'NOT met'})`);
+}
+
+/**
+ * What bounds an operation under the latency model: each function instance runs one call at a time
+ * (MAX_INSTANCES, default max(2, cores)), so `dbCalls` sequential calls of `latencyMs` cap the rate
+ * per function at instances × 1000 / (dbCalls × latencyMs), whatever the CPU does.
+ */
+export function reportInstanceCeiling(dbCalls: number, latencyMs: number): void {
+  const instances = Number(process.env.MAX_INSTANCES) || Math.max(2, os.availableParallelism());
+  report(
+    '  note: ceiling from instances × call latency (ops/s)',
+    `${((instances * 1000) / (dbCalls * latencyMs)).toFixed(0)} (${instances} instances, ${dbCalls} calls × ${latencyMs} ms, one call per instance at a time)`,
+  );
 }
 
 /** The closing table of the load runs, and everything as JSON in `file`. */
@@ -67,17 +98,22 @@ export function finish(file: string): void {
       f.p99Ms.toFixed(0),
       `${f.doubleSpends}/${f.lostUpdates}`,
       String(f.dbCallsPerOp),
-      f.rawSqlitePerSecond.toFixed(0),
-      `${((f.perSecond / f.rawSqlitePerSecond) * 100).toFixed(2)} %`,
+      f.rawSqlitePerSecond > 0 ? f.rawSqlitePerSecond.toFixed(0) : '—',
+      f.rawSqlitePerSecond > 0 ? `${((f.perSecond / f.rawSqlitePerSecond) * 100).toFixed(2)} %` : '—',
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
     const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
     console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const r of body) console.log(line(r));
   }
+  if (targets.length > 0) {
+    console.log('\n| section | figure | value | target | met |\n|---|---|---|---|---|');
+    for (const t of targets)
+      console.log(`| ${t.section} | ${t.figure} | ${t.value} | ${t.target} | ${t.met ? 'yes' : 'NO'} |`);
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const machine = { cores: os.cpus().length, node: process.version, at: new Date().toISOString() };
-  fs.writeFileSync(file, `${JSON.stringify({ machine, loads, figures }, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ machine, loads, targets, figures }, null, 2)}\n`);
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
 
