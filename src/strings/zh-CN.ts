@@ -1,4 +1,5 @@
 /** Every string the user reads, in one place (zh-CN first; another language would mirror this object). */
+import type { ErrorCode } from '../domain/errors';
 import type { CategoryId, ThemeId } from '../domain/catalog';
 import type { WalletGroup } from '../domain/card';
 import type { LedgerType } from '../domain/ledger';
@@ -8,6 +9,9 @@ import type { ExtensionState } from '../domain/expiry';
 
 /** A typed amount that is not one (letters, a second point, a third decimal): the buy sheet's and the till's. */
 const AMOUNT_FORMAT = '请输入正确的金额，最多两位小数';
+
+/** The client's own code for a call that never reached the cloud (services/api-error.ts). */
+const NETWORK_ERROR = 'NETWORK';
 
 export const zhCN = {
   appName: '礼品卡中心',
@@ -456,6 +460,7 @@ export const zhCN = {
     signIn: '去登录',
     emptyTitle: '这里还空空的',
   },
+  /** Every stable error code's message: a code added to ErrorCode without one fails to compile. */
   errors: {
     NETWORK: '网络不太顺畅，请检查网络后重试',
     INVALID_ARGUMENT: '请求有误，请返回重试',
@@ -506,7 +511,7 @@ export const zhCN = {
     STOCK_UNLIMITED: '该卡券库存不限，无需调整',
     STOCK_TOO_LOW: '库存不足，减少后不能低于 0',
     INVITE_INVALID: '邀请码无效或已失效，请向运营人员索取新的邀请码',
-  },
+  } satisfies Record<ErrorCode | typeof NETWORK_ERROR, string>,
 } as const;
 
 export const strings = zhCN;
