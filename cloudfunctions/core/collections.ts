@@ -3,6 +3,8 @@ export const C = {
   categories: 'categories',
   brands: 'brands',
   products: 'products',
+  /** Limited stock in shards, `${productId}-kNN` (core/orders/stock-shards.ts): no hot counter. */
+  productStock: 'productStock',
   orders: 'orders',
   cards: 'cards',
   ledger: 'ledger',
