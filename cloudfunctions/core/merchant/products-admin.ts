@@ -264,6 +264,7 @@ export async function setOnSale(
       },
       at,
     );
-    return productView(next);
+    // `product` came with its live stock; a sharded product's stored field is not it.
+    return productView(isSharded(next) ? { ...next, stock: product.stock } : next);
   });
 }

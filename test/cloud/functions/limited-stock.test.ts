@@ -160,4 +160,11 @@ test('should apply the operator’s signed deltas across the shards, never below
   expect(tooMuch.ok ? 'OK' : tooMuch.error.code).toBe('STOCK_TOO_LOW');
   expect(await shardTotal(p.productId)).toBe(1);
   expect((await shards(p.productId)).every((s) => s.stock >= 0)).toBe(true);
+  // Taking it off sale and back answers the live figure, not the stored one.
+  const off = await as<MerchantActions['setOnSale']['output']>(DAVE, 'merchant', {
+    action: 'setOnSale',
+    productId: p.productId,
+    onSale: false,
+  });
+  expect(off.ok && off.data.product.stock).toBe(1);
 });
