@@ -89,6 +89,10 @@ interface ModelGroup {
   expiresAt: number;
   /** What came back to the sender (on the gift's returned card). */
   returned: number;
+  /** The expiry every card of the gift inherits from the card it was sent from. */
+  cardsExpireAt: number;
+  /** Cards of the gift (claimed shares, the returned card) the expiry sweep has emptied. */
+  expired: Set<string>;
 }
 
 interface ModelRedemption {
@@ -426,6 +430,8 @@ class GroupGift extends Step {
       state: 'open',
       expiresAt: env.data.gift.expiresAt,
       returned: 0,
+      cardsExpireAt: c.expiresAt,
+      expired: new Set(),
     });
   }
   toString(): string {
@@ -491,14 +497,15 @@ class GroupClaimRush extends Step {
 /** Each group gift's claimed shares are their claimers' cards; a returned one's rest is on its returned card. */
 async function agreeGroups(m: Model): Promise<void> {
   for (const g of m.groups) {
-    for (const [u, won] of g.claims) {
-      const d = await ok<WalletOut<'detail'>>(u, 'wallet', { action: 'detail', cardId: won.cardId });
-      expect([d.card.state, d.card.balance]).toEqual(['active', won.amount]);
-    }
-    if (g.state === 'returned' && g.returned > 0) {
-      const d = await ok<WalletOut<'detail'>>(g.sender, 'wallet', { action: 'detail', cardId: `${g.id}-back` });
-      expect([d.card.state, d.card.balance]).toEqual(['active', g.returned]);
-    }
+    const expect1 = async (owner: string, cardId: string, amount: number): Promise<void> => {
+      const d = await ok<WalletOut<'detail'>>(owner, 'wallet', { action: 'detail', cardId });
+      if (g.expired.has(cardId)) expect([d.card.state, d.card.balance]).toEqual(['expired', 0]);
+      // Past its expiry but not swept yet (returned after the sweep ran): its balance is still there.
+      else if (now() >= g.cardsExpireAt) expect(d.card.balance).toBe(amount);
+      else expect([d.card.state, d.card.balance]).toEqual(['active', amount]);
+    };
+    for (const [u, won] of g.claims) await expect1(u, won.cardId, won.amount);
+    if (g.state === 'returned' && g.returned > 0) await expect1(g.sender, `${g.id}-back`, g.returned);
   }
 }
 
@@ -676,6 +683,12 @@ class YearsPass extends Step {
       c.expiredAmount = c.balance;
       c.state = c.balance > 0 ? 'expired' : 'used';
       c.balance = 0;
+    }
+    // A group gift's cards (claimed shares, the returned card) expire with the card they came from.
+    for (const g of m.groups) {
+      if (now() < g.cardsExpireAt) continue;
+      for (const won of g.claims.values()) g.expired.add(won.cardId);
+      if (g.state === 'returned' && g.returned > 0) g.expired.add(`${g.id}-back`);
     }
   }
   toString(): string {
