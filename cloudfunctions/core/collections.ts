@@ -3,6 +3,8 @@ export const C = {
   categories: 'categories',
   brands: 'brands',
   products: 'products',
+  /** Limited stock in shards, `${productId}-kNN` (core/orders/stock-shards.ts): no hot counter. */
+  productStock: 'productStock',
   orders: 'orders',
   cards: 'cards',
   ledger: 'ledger',
@@ -13,6 +15,10 @@ export const C = {
   staff: 'staff',
   gifts: 'gifts',
   giftDays: 'giftDays',
+  /** A group gift's shares, one document each (core/gifts/group-shares.ts): claims never meet on one. */
+  giftShares: 'giftShares',
+  /** One per claimer and group gift, added by the claim: nobody claims two shares of one gift. */
+  giftClaims: 'giftClaims',
   redemptions: 'redemptions',
   audit: 'audit',
   reconciliations: 'reconciliations',

@@ -112,7 +112,13 @@ export async function txAddMany<T extends { _id: string }>(tx: Tx, collection: s
  * outlasted the SDK's retries at commit — is run again after a backoff (see CONFLICT_ROUNDS); one
  * that outlasts those answers CONFLICT: nothing was written and the caller may retry.
  */
-export async function transaction<T>(fn: (tx: Tx) => Promise<T | Refusal>): Promise<T> {
+export async function transaction<T>(
+  fn: (tx: Tx) => Promise<T | Refusal>,
+  options: { rounds?: number } = {},
+): Promise<T> {
+  // A caller with somewhere else to go on a conflict (a claimer who can try another share) asks for
+  // fewer rounds than CONFLICT_ROUNDS.
+  const rounds = options.rounds ?? CONFLICT_ROUNDS;
   let result: T | Refusal | undefined;
   for (let round = 1; ; round++) {
     try {
@@ -120,7 +126,7 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T | Refusal>): Prom
       break;
     } catch (e) {
       if (!isTransactionConflict(e)) throw e;
-      if (round === CONFLICT_ROUNDS) throw new DomainError(ErrorCode.CONFLICT, 'busy, please retry');
+      if (round >= rounds) throw new DomainError(ErrorCode.CONFLICT, 'busy, please retry');
       await pause(backoffMs(round));
     }
   }

@@ -96,6 +96,12 @@ export interface Card {
   transfers: number;
   /** The gift holding this card while it is `gifting`. */
   giftId?: string;
+  /**
+   * A group gift's share card not (yet) claimed: locked while the gift is open, emptied onto the
+   * sender's returned card at its end. Kept out of the sender's wallet list (up to 100 per gift
+   * would crowd it out); a claim clears it, and the card then shows in the claimer's wallet.
+   */
+  walletHidden?: boolean;
   transferLimit: number;
   activatedAt: number;
   /** null: never expires. */

@@ -85,8 +85,14 @@ export interface CardProduct {
   refundWindowDays: number;
   /** Bonus value ("充1000送100"): cards of at least `minAmount` get `amount` on top, never refundable. */
   bonus?: { minAmount: Fen; amount: Fen } | null;
-  /** Remaining stock, or null for unlimited. */
+  /**
+   * Remaining stock, or null for unlimited. For a product with `stockShards` the live figure is the
+   * sum of its shard documents (domain/stock.ts) and the views fill it in; the stored value is not
+   * kept up to date and is never read for a sale.
+   */
   stock: number | null;
+  /** Limited stock kept in this many shard documents (productStock) rather than in `stock`. */
+  stockShards?: number;
   onSale: boolean;
   featured: boolean;
   sort: number;

@@ -19,7 +19,8 @@ export const GIFT_RULES: GiftRules = {
   claimWindowMs: 24 * 3_600_000,
   dailyLimit: 5,
   minShares: 2,
-  maxShares: 20,
+  // WeChat's group red packets go to at most 100 people.
+  maxShares: 100,
 };
 
 export type ShareMode = 'equal' | 'random';
@@ -32,7 +33,8 @@ const MOVES: Readonly<Record<GiftState, readonly GiftState[]>> = {
   partlyClaimed: ['claimed', 'returning'],
   claimed: [],
   // Taken by the return sweep: no claim or cancel can reach it any more.
-  returning: ['returned'],
+  // A group gift's give-back ends it returned, claimed (nothing was left) or cancelled.
+  returning: ['returned', 'claimed', 'cancelled'],
   returned: [],
   cancelled: [],
 };
@@ -91,6 +93,80 @@ export interface Gift {
   updatedAt: number;
   /** The scene of its 小程序码 (pages/claim/index?scene=…); absent on gifts made before codes existed. */
   scene?: string;
+  /**
+   * A group gift with its shares in their own documents (collection giftShares): how many. Its
+   * `shares`, `claimers`, `claimedCount` and `claimedAmount` are then not kept on the gift (no claim
+   * writes the gift, so claims never meet on one document); views derive them with `withShares`,
+   * and the gift's end (return, cancel) writes the final counts.
+   */
+  shareCount?: number;
+  /** Asked to be cancelled: the give-back that follows ends it `cancelled` rather than `returned`. */
+  cancelRequested?: boolean;
+}
+
+export type ShareState = 'free' | 'claimed' | 'returned';
+
+/**
+ * One share of a group gift, as stored: its value sits on its own card (same id), locked in state
+ * `gifting` and owned by the sender until a claim moves the card to the claimer or the give-back
+ * empties it onto the sender's returned card.
+ */
+export interface GiftShareDoc {
+  _id: string;
+  giftId: string;
+  index: number;
+  amount: Fen;
+  state: ShareState;
+  claimedBy?: string;
+  claimerName?: string;
+  claimedAt?: number;
+  updatedAt: number;
+}
+
+/** A group gift kept in share documents (see Gift.shareCount). */
+export function hasShareDocs(g: Pick<Gift, 'mode' | 'shareCount'>): boolean {
+  return g.mode === 'group' && g.shareCount !== undefined;
+}
+
+/**
+ * The gift as views and rules see it, its shares and counts taken from its share documents. An
+ * open gift's state follows its claims (partly or wholly claimed); an ended gift keeps its own.
+ */
+export function withShares(g: Gift, docs: readonly GiftShareDoc[]): Gift {
+  const ordered = [...docs].sort((a, b) => a.index - b.index);
+  const shares: GiftShare[] = ordered.map((d) => {
+    const s: GiftShare = { amount: d.amount };
+    if (d.state === 'claimed' && d.claimedBy !== undefined) {
+      s.claimedBy = d.claimedBy;
+      s.claimerName = d.claimerName ?? '';
+      s.claimedAt = d.claimedAt ?? 0;
+      s.cardId = d._id;
+    }
+    return s;
+  });
+  const claimed = shares.filter((s) => s.claimedBy !== undefined);
+  const claimedCount = claimed.length;
+  let state = g.state;
+  if (OPEN_GIFT_STATES.includes(state) && claimedCount > 0)
+    state = claimedCount === (g.shareCount ?? shares.length) ? 'claimed' : 'partlyClaimed';
+  return {
+    ...g,
+    shares,
+    claimers: claimed.map((s) => s.claimedBy!),
+    claimedCount,
+    claimedAmount: claimed.reduce((sum, s) => sum + s.amount, 0) as Fen,
+    state,
+  };
+}
+
+/**
+ * The order in which a claimer tries the free shares: from a random one onwards, wrapping round, so
+ * claimers arriving together start on different shares instead of all fighting for the first.
+ */
+export function shareTryOrder<T>(free: readonly T[], random: () => number): T[] {
+  if (free.length === 0) return [];
+  const start = Math.floor(random() * free.length) % free.length;
+  return [...free.slice(start), ...free.slice(0, start)];
 }
 
 export type ClaimRefusal =

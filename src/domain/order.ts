@@ -7,6 +7,7 @@ import { acceptsAmount, type CardFace, type CardProduct, type ValidityRule } fro
 import { ErrorCode } from './errors';
 import { multiplyFen, type Fen } from './money';
 import { CHINA_OFFSET_MS, type PurchaseRules } from './rules';
+import type { StockTake } from './stock';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'closed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -54,6 +55,8 @@ export interface Order {
   realName?: { name: string; idNumberMasked: string };
   /** Whether the day's purchases reached the large-amount record. */
   largeAmount?: boolean;
+  /** The stock shards this order reserved from (sharded products): a close gives each back. */
+  stockTakes?: StockTake[];
 }
 
 /** Why a product can't be bought with these choices, or null. */

@@ -251,12 +251,12 @@ export async function claimLoad(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const { doubleClaims, unrecorded } = await afterwards(proc, async (cloud) => {
     await checkMoneyInvariants(cloud);
-    const gifts = await allDocs<{ shares: { claimedBy?: string }[] }>(cloud, 'gifts');
-    const claimed = gifts.flatMap((g) => g.shares.filter((s) => s.claimedBy !== undefined));
-    const twice = gifts.filter((g) => {
-      const by = g.shares.map((s) => s.claimedBy).filter((x) => x !== undefined);
-      return new Set(by).size !== by.length;
-    }).length;
+    // Group gifts keep their shares in documents of their own (issue 18).
+    const shares = await allDocs<{ giftId: string; state: string; claimedBy?: string }>(cloud, 'giftShares');
+    const claimed = shares.filter((s) => s.state === 'claimed');
+    const byGift = new Map<string, string[]>();
+    for (const s of claimed) byGift.set(s.giftId, [...(byGift.get(s.giftId) ?? []), s.claimedBy ?? '']);
+    const twice = [...byGift.values()].filter((by) => new Set(by).size !== by.length).length;
     return { doubleClaims: twice, unrecorded: Math.abs(claimed.length - allWon) };
   });
   const perSecond = won / (timedMs / 1000);
@@ -284,32 +284,44 @@ export async function claimLoad(): Promise<void> {
 }
 
 const CLAIM_SCHEMA = `
-  CREATE TABLE gifts (id TEXT PRIMARY KEY, claimed INTEGER NOT NULL, body TEXT NOT NULL);
-  CREATE TABLE cards (id TEXT PRIMARY KEY, balance INTEGER NOT NULL CHECK (balance >= 0), body TEXT NOT NULL);
+  CREATE TABLE gifts (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+  CREATE TABLE shares (id TEXT PRIMARY KEY, state TEXT NOT NULL, claimed_by TEXT);
+  CREATE TABLE claims (id TEXT PRIMARY KEY, share TEXT NOT NULL);
+  CREATE TABLE cards (id TEXT PRIMARY KEY, owner TEXT NOT NULL, balance INTEGER NOT NULL, body TEXT NOT NULL);
   CREATE TABLE ledger (id TEXT PRIMARY KEY, card TEXT NOT NULL, amount INTEGER NOT NULL, balance_after INTEGER NOT NULL);`;
 
-/** A share of a group gift: the gift read and updated, its pool card debited, the new card and two entries. */
+/**
+ * A share of a group gift as claims now write it: the gift and the claimer's marker read, the share
+ * read and taken, the marker added, the share's card handed over and one TRANSFER entry.
+ */
 function rawClaim(db: import('better-sqlite3').Database): (i: number) => void {
-  const addGift = db.prepare('INSERT INTO gifts VALUES (?, 0, ?)');
-  const addPool = db.prepare('INSERT INTO cards VALUES (?, ?, ?)');
-  const gift = db.prepare('SELECT claimed, body FROM gifts WHERE id = ?');
-  const take = db.prepare('UPDATE gifts SET claimed = claimed + 1 WHERE id = ?');
-  const debit = db.prepare('UPDATE cards SET balance = balance - ? WHERE id = ? AND balance >= ? RETURNING balance');
-  const addCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?)');
-  const addEntry = db.prepare('INSERT INTO ledger VALUES (?, ?, ?, ?)');
+  const addGift = db.prepare('INSERT INTO gifts VALUES (?, ?)');
+  const addShare = db.prepare("INSERT INTO shares VALUES (?, 'free', NULL)");
+  const addShareCard = db.prepare("INSERT INTO cards VALUES (?, 'sender', 100, '{}')");
+  const gift = db.prepare('SELECT body FROM gifts WHERE id = ?');
+  const marker = db.prepare('SELECT id FROM claims WHERE id = ?');
+  const share = db.prepare('SELECT state FROM shares WHERE id = ?');
+  const addClaim = db.prepare('INSERT INTO claims VALUES (?, ?)');
+  const take = db.prepare("UPDATE shares SET state = 'claimed', claimed_by = ? WHERE id = ? AND state = 'free'");
+  const handOver = db.prepare('UPDATE cards SET owner = ? WHERE id = ?');
+  const addEntry = db.prepare('INSERT INTO ledger VALUES (?, ?, 0, 100)');
   const claim = db.transaction((i: number) => {
     const g = `g${Math.floor(i / 20)}`;
     if (i % 20 === 0) {
-      addGift.run(g, JSON.stringify({ shares: 20 }));
-      addPool.run(`${g}-pool`, 2_000, '{}');
+      addGift.run(g, JSON.stringify({ shareCount: 20 }));
+      for (let k = 0; k < 20; k++) {
+        addShare.run(`${g}-s${k}`);
+        addShareCard.run(`${g}-s${k}`);
+      }
     }
-    const row = gift.get(g) as { claimed: number; body: string };
-    JSON.parse(row.body);
-    take.run(g);
-    const left = (debit.get(100, `${g}-pool`, 100) as { balance: number }).balance;
-    addCard.run(`c${i}`, 100, '{}');
-    addEntry.run(`${g}-out-${i}`, `${g}-pool`, -100, left);
-    addEntry.run(`c${i}-in`, `c${i}`, 100, 100);
+    const s = `${g}-s${i % 20}`;
+    JSON.parse((gift.get(g) as { body: string }).body);
+    marker.get(`${g}-by-u${i}`);
+    share.get(s);
+    addClaim.run(`${g}-by-u${i}`, s);
+    take.run(`u${i}`, s);
+    handOver.run(`u${i}`, s);
+    addEntry.run(`${s}-to-${g}`, s);
   });
   return claim;
 }

@@ -5,6 +5,8 @@
  *   - purchases, claims and redemptions with 64 clients for 30 s each through the gateway (load.ts,
  *     redeem.ts): rate, p50 / p99, double spends and lost updates, database calls per operation,
  *     the raw SQLite rate of the same writes and our share of it
+ *   - the hot spots of issue 18 with WeChat-like call latency (hotspots.ts): a 100-share group gift
+ *     opened by 200 claimers in 1 s, and stock 500 bought by 1,500 buyers in 5 s
  *   - the return sweep; time from starting the local cloud to serving, and its memory
  *   - package sizes of the weapp (main and each subpackage), H5 and cloud builds (when built), H5
  *     first-load JS and the time to the first card list in headless Chromium
@@ -16,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
+import { hotGroupGift, limitedStock } from './hotspots';
 import { claimLoad, purchaseLoad } from './load';
 import { attackers, catalogHome } from './prod';
 import { redemptions } from './redeem';
@@ -326,6 +329,8 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   purchases: purchaseLoad,
   claims: claimLoad,
   gifting,
+  hotGift: hotGroupGift,
+  limitedStock,
   redemptions,
   startup: startupAndMemory,
   sizes,

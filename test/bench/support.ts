@@ -74,7 +74,35 @@ export function reportInstanceCeiling(dbCalls: number, latencyMs: number): void 
   );
 }
 
-/** The closing table of the load runs, and everything as JSON in `file`. */
+/** A hot spot under a burst (issue 18): its row in the second closing table. */
+export interface HotspotFigures {
+  op: string;
+  requests: number;
+  /** What got done: shares claimed, cards sold. */
+  done: string;
+  /** What must be zero: shares or claimers twice, oversold. */
+  wrong: string;
+  /** CONFLICT ("busy, try again") answers. */
+  busy: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const hotspots: HotspotFigures[] = [];
+
+export function recordHotspot(f: HotspotFigures): void {
+  hotspots.push(f);
+  report(`${f.op}: busy answers / p99 ms`, `${f.busy} / ${f.p99Ms.toFixed(0)}`);
+}
+
+function printTable(head: string[], body: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of body) console.log(line(r));
+}
+
+/** The closing tables of the load runs and the hot spots, and everything as JSON in `file`. */
 export function finish(file: string): void {
   if (loads.length > 0) {
     const head = [
@@ -101,10 +129,21 @@ export function finish(file: string): void {
       f.rawSqlitePerSecond > 0 ? f.rawSqlitePerSecond.toFixed(0) : '—',
       f.rawSqlitePerSecond > 0 ? `${((f.perSecond / f.rawSqlitePerSecond) * 100).toFixed(2)} %` : '—',
     ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-    const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-    console.log(`\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-    for (const r of body) console.log(line(r));
+    printTable(head, body);
+  }
+  if (hotspots.length > 0) {
+    printTable(
+      ['hot spot', 'requests', 'done', 'must be 0', 'busy', 'p50 ms', 'p99 ms'],
+      hotspots.map((f) => [
+        f.op,
+        String(f.requests),
+        f.done,
+        f.wrong,
+        String(f.busy),
+        f.p50Ms.toFixed(0),
+        f.p99Ms.toFixed(0),
+      ]),
+    );
   }
   if (targets.length > 0) {
     console.log('\n| section | figure | value | target | met |\n|---|---|---|---|---|');
@@ -113,7 +152,11 @@ export function finish(file: string): void {
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const machine = { cores: os.cpus().length, node: process.version, at: new Date().toISOString() };
-  fs.writeFileSync(file, `${JSON.stringify({ machine, loads, targets, figures }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ machine, loads, targets, hotspots, figures }, null, 2)}
+`,
+  );
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
 

@@ -6,7 +6,11 @@ import {
   GIFT_STATES,
   giftRefusal,
   nextShare,
+  shareTryOrder,
   splitShares,
+  withShares,
+  type Gift,
+  type GiftShareDoc,
   type GiftState,
 } from '../../src/domain/gift';
 import type { Fen } from '../../src/domain/money';
@@ -18,7 +22,7 @@ const seq = (values: number[]) => {
 
 describe('splitShares', () => {
   const input = fc
-    .record({ shares: fc.integer({ min: 1, max: 20 }), extra: fc.integer({ min: 0, max: 1_000_000 }) })
+    .record({ shares: fc.integer({ min: 1, max: 100 }), extra: fc.integer({ min: 0, max: 1_000_000 }) })
     .map(({ shares, extra }) => ({ shares, total: (shares + extra) as Fen }));
 
   test('should give every share at least 1 fen and sum exactly to the gift, in both modes', () => {
@@ -117,5 +121,45 @@ describe('claim refusals', () => {
   test('should hand out shares in the order they were cut', () => {
     expect(nextShare({ shares: [{ amount: 1 as Fen, claimedBy: 'a' }, { amount: 2 as Fen }] })).toBe(1);
     expect(nextShare({ shares: [{ amount: 1 as Fen, claimedBy: 'a' }] })).toBe(-1);
+  });
+});
+
+describe('group gifts kept in share documents', () => {
+  const gift = { _id: 'g', mode: 'group', shareCount: 3, amount: 600, state: 'open' } as unknown as Gift;
+  const doc = (index: number, over: Partial<GiftShareDoc> = {}): GiftShareDoc => ({
+    _id: `g-s00${index + 1}`,
+    giftId: 'g',
+    index,
+    amount: ((index + 1) * 100) as Fen,
+    state: 'free',
+    updatedAt: 0,
+    ...over,
+  });
+  const claimed = (index: number, by: string) => doc(index, { state: 'claimed', claimedBy: by, claimedAt: 5 });
+
+  test("should count claims from the shares and follow them in an open gift's state", () => {
+    expect(withShares(gift, [doc(0), doc(1), doc(2)])).toMatchObject({ state: 'open', claimedCount: 0 });
+    const partly = withShares(gift, [doc(2), claimed(1, 'b'), doc(0)]);
+    expect(partly).toMatchObject({ state: 'partlyClaimed', claimedCount: 1, claimedAmount: 200, claimers: ['b'] });
+    expect(partly.shares.map((s) => s.amount)).toEqual([100, 200, 300]);
+    expect(partly.shares[1]).toMatchObject({ claimedBy: 'b', cardId: 'g-s002' });
+    expect(withShares(gift, [claimed(0, 'a'), claimed(1, 'b'), claimed(2, 'c')]).state).toBe('claimed');
+  });
+
+  test("should keep an ended gift's own state, and count a returned share as nobody's", () => {
+    const ended = withShares({ ...gift, state: 'returned' }, [claimed(0, 'a'), doc(1, { state: 'returned' })]);
+    expect(ended).toMatchObject({ state: 'returned', claimedCount: 1, claimedAmount: 100 });
+  });
+
+  test('should start claimers at a random share and wrap round the rest', () => {
+    expect(shareTryOrder(['a', 'b', 'c', 'd'], () => 0.5)).toEqual(['c', 'd', 'a', 'b']);
+    expect(shareTryOrder(['a', 'b'], () => 0)).toEqual(['a', 'b']);
+    expect(shareTryOrder([], () => 0.3)).toEqual([]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100 }), fc.double({ min: 0, max: 0.9999999, noNaN: true }), (n, r) => {
+        const free = Array.from({ length: n }, (_, i) => i);
+        expect([...shareTryOrder(free, () => r)].sort((x, y) => x - y)).toEqual(free);
+      }),
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { Brand, CardProduct, Category, CategoryId, ThemeId } from '../../..
 import type { Database } from '../cloud';
 
 import { C as COLLECTIONS } from '../collections';
+import { withLiveStock } from '../orders/stock-shards';
 import { rows } from '../cloud';
 
 /** The cloud's largest page: the catalog fits in one. */
@@ -52,13 +53,16 @@ export class CatalogRepository {
     if (filter.featured !== undefined) where.featured = filter.featured;
     if (filter.theme) where['faces.theme'] = filter.theme;
     if (filter.keyword) where.name = this.db.RegExp({ regexp: escapeRegExp(filter.keyword), options: 'i' });
-    return rows<CardProduct>(
-      await this.db.collection(COLLECTIONS.products).where(where).orderBy('sort', 'asc').limit(PAGE).get(),
+    // Sharded stock is shown as the sum of its shards.
+    return withLiveStock(
+      rows<CardProduct>(
+        await this.db.collection(COLLECTIONS.products).where(where).orderBy('sort', 'asc').limit(PAGE).get(),
+      ),
     );
   }
 
   async product(id: string): Promise<CardProduct | null> {
     const res = await this.db.collection(COLLECTIONS.products).where({ _id: id, onSale: true }).limit(1).get();
-    return rows<CardProduct>(res)[0] ?? null;
+    return (await withLiveStock(rows<CardProduct>(res)))[0] ?? null;
   }
 }

@@ -3,7 +3,7 @@
  * forged or unknown token is "not found", the same answer every time.
  */
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import { GIFT_RULES, type Gift } from '../../../src/domain/gift';
+import { GIFT_RULES, hasShareDocs, withShares, type Gift, type GiftShareDoc } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { GIFT_LIMITS, type GiftsActions } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
@@ -13,6 +13,8 @@ import { notify } from '../messages';
 import { action, type ActionsFor } from '../router';
 import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
+import { claimShare } from './claim-share';
+import { loadShares } from './group-shares';
 import { giftCode, tokenOfScene } from './gift-codes';
 import { GIFT_SCENE } from './scene';
 import { cancelGift } from './give-back';
@@ -36,6 +38,11 @@ async function giftById(id: string): Promise<Gift> {
   const gift = rows<Gift>(await getDatabase().collection(C.gifts).where({ _id: id }).limit(1).get())[0];
   if (!gift) throw new DomainError(ErrorCode.NOT_FOUND, 'gift not found');
   return gift;
+}
+
+/** A gift with its shares and counts, read from its share documents when it keeps them there (≤ 100). */
+async function hydrated(gift: Gift): Promise<Gift> {
+  return hasShareDocs(gift) ? withShares(gift, await loadShares(gift._id)) : gift;
 }
 
 export const giftActions = {
@@ -63,7 +70,7 @@ export const giftActions = {
     run: async (input, caller): Promise<Out<'send'>> => {
       const at = now();
       const { gift, giftsLeftToday: left } = await sendGift(caller.openId, input, at, GIFT_RULES);
-      const view = toSentView(gift);
+      const view = toSentView(await hydrated(gift));
       return { gift: view, token: view.token ?? '', giftsLeftToday: left };
     },
   }),
@@ -74,7 +81,7 @@ export const giftActions = {
     run: async ({ giftId }, caller): Promise<Out<'cancel'>> => {
       const at = now();
       const gift = await cancelGift(caller.openId, giftId, at);
-      return { gift: toSentView(gift) };
+      return { gift: toSentView(await hydrated(gift)) };
     },
   }),
 
@@ -82,7 +89,7 @@ export const giftActions = {
     access: 'public',
     input: z.object({ token }).strict(),
     run: async ({ token: t }, caller): Promise<Out<'view'>> => {
-      const gift = await giftById(giftIdOf(t));
+      const gift = await hydrated(await giftById(giftIdOf(t)));
       return { gift: toLandingView(gift, caller.openId, now()) };
     },
   }),
@@ -108,7 +115,12 @@ export const giftActions = {
     input: z.object({ token, name: text(1, GIFT_LIMITS.nameMax) }).strict(),
     run: async ({ token: t, name }, caller): Promise<Out<'claim'>> => {
       const at = now();
-      const { gift, cardId, amount } = await claimGift(caller.openId, name, giftIdOf(t), at);
+      const id = giftIdOf(t);
+      // A group gift in share documents is claimed share by share; anything else on the gift itself.
+      const stored = await giftById(id);
+      const { gift, cardId, amount } = hasShareDocs(stored)
+        ? await claimShare(caller.openId, name, stored, at)
+        : await claimGift(caller.openId, name, id, at);
       const card = `${gift.brandName} ${gift.productName}`;
       await notify([
         {
@@ -142,7 +154,9 @@ export const giftActions = {
           .get(),
         giftsLeftToday(caller.openId, at, GIFT_RULES),
       ]);
-      return { gifts: rows<Gift>(list).map(toSentView), giftsLeftToday: left };
+      // An open group gift's counts come from its shares (one bounded query each, in parallel).
+      const gifts = await Promise.all(rows<Gift>(list).map(hydrated));
+      return { gifts: gifts.map(toSentView), giftsLeftToday: left };
     },
   }),
 
@@ -152,16 +166,20 @@ export const giftActions = {
     run: async (_input, caller): Promise<Out<'received'>> => {
       const db = getDatabase();
       const _ = db.command;
-      // The claimer's TRANSFER / GIFT_IN entries name the gifts they claimed (the sender's own
-      // GIFT_IN entries on split-off cards are dropped below: the sender never claims).
-      const entries = rows<Pick<LedgerEntry, 'ref'>>(
-        await db
+      // The claimer's TRANSFER entries (a single gift's card, or a group share's card, changing
+      // hands) and GIFT_IN entries (shares of group gifts made before share documents) name the
+      // gifts they claimed. Two queries, so that a sender's own GIFT_IN entries (split-off and share
+      // cards, dropped below: the sender never claims) can't crowd the transfers out of the page.
+      const page = (type: LedgerEntry['type']) =>
+        db
           .collection(C.ledger)
-          .where({ owner: caller.openId, type: _.in(['TRANSFER', 'GIFT_IN']) })
+          .where({ owner: caller.openId, type })
           .orderBy('at', 'desc')
           .limit(GIFT_LIMITS.listMax)
           .field({ ref: true })
-          .get(),
+          .get();
+      const entries = (await Promise.all([page('TRANSFER'), page('GIFT_IN')])).flatMap((r) =>
+        rows<Pick<LedgerEntry, 'ref'>>(r),
       );
       const ids = [...new Set(entries.map((e) => e.ref).filter((r): r is string => typeof r === 'string'))];
       if (ids.length === 0) return { gifts: [] };
@@ -169,10 +187,32 @@ export const giftActions = {
         await db
           .collection(C.gifts)
           .where({ _id: _.in(ids) })
-          .limit(ids.length)
+          .limit(Math.min(ids.length, 1000))
           .get(),
       );
-      const views = gifts.flatMap((g) => toReceivedViews(g, caller.openId));
+      // The caller's shares of group gifts kept in share documents: one query by claimer.
+      const groupIds = gifts.filter(hasShareDocs).map((g) => g._id);
+      const mine =
+        groupIds.length === 0
+          ? []
+          : rows<GiftShareDoc>(
+              await db
+                .collection(C.giftShares)
+                .where({ claimedBy: caller.openId, giftId: _.in(groupIds) })
+                .limit(groupIds.length)
+                .get(),
+            );
+      const views = gifts.flatMap((g) =>
+        toReceivedViews(
+          hasShareDocs(g)
+            ? withShares(
+                g,
+                mine.filter((s) => s.giftId === g._id),
+              )
+            : g,
+          caller.openId,
+        ),
+      );
       return { gifts: views.sort((a, b) => b.claimedAt - a.claimedAt) };
     },
   }),

@@ -12,15 +12,18 @@
  *   4. the gifts become `returned`, and their senders are told.
  *
  * Every step is idempotent and a run starts by finishing gifts left `returning` by a run that died,
- * so a crash anywhere loses nothing and repeats nothing.
+ * so a crash anywhere loses nothing and repeats nothing. Group gifts kept in share documents take
+ * steps 2–4 share by share instead (group-give-back.ts: their unclaimed shares onto one returned
+ * card), one gift after another.
  */
 import type { Gift } from '../../../src/domain/gift';
-import { OPEN_GIFT_STATES } from '../../../src/domain/gift';
+import { hasShareDocs, OPEN_GIFT_STATES } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
 import { notify } from '../messages';
 import { returnEntry, returnedMessage } from './give-back';
+import { finishGroupReturn } from './group-give-back';
 
 export const RETURN_BATCH = 1000;
 
@@ -71,6 +74,14 @@ async function returnBatch(now: number): Promise<number> {
     }
   }
   if (taken.length === 0) return 0;
+  const groups = taken.filter(hasShareDocs);
+  for (const g of groups) {
+    const ended = await finishGroupReturn(g, now);
+    if (ended.state === 'returned') await notify([returnedMessage(ended, now)]);
+  }
+  const count = taken.length;
+  taken = taken.filter((g) => !hasShareDocs(g));
+  if (taken.length === 0) return count;
   const ids = taken.map((g) => g._id);
   await db
     .collection(C.cards)
@@ -93,5 +104,5 @@ async function returnBatch(now: number): Promise<number> {
     .where({ _id: _.in(ids), state: 'returning' })
     .update({ data: { state: 'returned', endedAt: now, updatedAt: now } });
   await notify(taken.map((g) => returnedMessage({ ...g, state: 'returned' }, now)));
-  return taken.length;
+  return count;
 }

@@ -21,6 +21,11 @@ export function giftPoolCardId(giftId: string): string {
   return `${giftId}-pool`;
 }
 
+/** The card a group gift's unclaimed shares come back onto, in its sender's wallet. */
+export function giftBackCardId(giftId: string): string {
+  return `${giftId}-back`;
+}
+
 export function giftShareCardId(giftId: string, index: number): string {
   return `${giftId}-s${String(index + 1).padStart(3, '0')}`;
 }

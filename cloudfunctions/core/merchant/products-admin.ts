@@ -13,7 +13,8 @@ import { cardFaceArt } from '../catalog/face-art';
 import { getDatabase, rows, type CallerContext } from '../cloud';
 import { C } from '../collections';
 import { randomToken } from '../secrets';
-import { refuse, transaction, txGet, txSet } from '../tx';
+import { refuse, transaction, txAddMany, txGet, txSet } from '../tx';
+import { adjustShardedStock, isSharded, newShards, withLiveStock } from '../orders/stock-shards';
 import { requireAnyOperator, requireOperator } from './staff';
 
 /** A stored face also remembers the gradient it was drawn with (seed faces predate this). */
@@ -42,9 +43,10 @@ export function productView(p: CardProduct): OperatorProductView {
   return { ...p, bonus: p.bonus ?? null, faces };
 }
 
+/** The product with its live stock (a sharded product's is the sum of its shards). */
 async function findProduct(productId: string): Promise<CardProduct | null> {
   const res = await getDatabase().collection(C.products).where({ _id: productId }).limit(1).get();
-  return rows<CardProduct>(res)[0] ?? null;
+  return (await withLiveStock(rows<CardProduct>(res)))[0] ?? null;
 }
 
 /** The product, if the caller operates its brand (NOT_FOUND otherwise: another brand's stays unseen). */
@@ -58,7 +60,7 @@ export async function operatedProduct(openId: string, productId: string, brandId
 
 export async function listProducts(brandId: string): Promise<OperatorProductView[]> {
   const res = await getDatabase().collection(C.products).where({ brandId }).orderBy('sort', 'asc').limit(PAGE).get();
-  return rows<CardProduct>(res).map(productView);
+  return (await withLiveStock(rows<CardProduct>(res))).map(productView);
 }
 
 /** New faces get fresh ids; an existing face keeps its id, and every face is drawn again from its inputs. */
@@ -128,9 +130,13 @@ export async function saveProduct(
       stock: input.stock ?? null,
       sort: 1000 + count.total,
     };
+    // Limited stock goes into shards, written with the product: no order writes the product.
+    const shards = product.stock === null ? [] : newShards(_id, product.stock);
+    if (shards.length > 0) product.stockShards = shards.length;
     return transaction(async (tx) => {
       if (await txGet<CardProduct>(tx, C.products, _id)) return refuse(ErrorCode.CONFLICT, 'id collision, retry');
       await txSet(tx, C.products, product);
+      await txAddMany(tx, C.productStock, shards);
       await txAudit(
         tx,
         caller,
@@ -150,6 +156,8 @@ export async function saveProduct(
     throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'stock: set on create only; adjust it by a delta');
   }
   const productId = current._id;
+  // What the views show for a sharded product's stock (the stored field is not its stock).
+  const liveStock = current.stock;
   return transaction(async (tx) => {
     const stored = await txGet<CardProduct>(tx, C.products, productId);
     if (!stored) return refuse(ErrorCode.NOT_FOUND, 'product not found');
@@ -173,13 +181,14 @@ export async function saveProduct(
       },
       at,
     );
-    return productView(next);
+    return productView(isSharded(next) ? { ...next, stock: liveStock } : next);
   });
 }
 
 /**
  * Adds `delta` (signed) to the remaining stock with one conditional update, so concurrent changes
  * and purchases can never take it below zero and no absolute value from a stale read is written.
+ * A sharded product's change is one transaction over its shards (stock-shards.ts).
  */
 export async function adjustStock(
   caller: CallerContext,
@@ -188,6 +197,22 @@ export async function adjustStock(
   at: number,
 ): Promise<OperatorProductView> {
   const product = await operatedProduct(caller.openId, productId);
+  if (isSharded(product)) {
+    const after = await adjustShardedStock(product, delta);
+    if (after === null) throw new DomainError(ErrorCode.STOCK_TOO_LOW, 'stock would go below 0');
+    await writeAudit(
+      caller,
+      {
+        role: 'operator',
+        action: 'product.stock',
+        target: { kind: 'product', id: productId },
+        brandId: product.brandId,
+        details: { delta, stockAfter: after },
+      },
+      at,
+    );
+    return productView({ ...product, stock: after });
+  }
   const db = getDatabase();
   const _ = db.command;
   const res = (await db
@@ -239,6 +264,7 @@ export async function setOnSale(
       },
       at,
     );
-    return productView(next);
+    // `product` came with its live stock; a sharded product's stored field is not it.
+    return productView(isSharded(next) ? { ...next, stock: product.stock } : next);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Closing an unpaid order (the buyer cancels, or the pay timeout passes): the payment is closed
  * first — if it turns out paid, the order is settled instead — then, in one transaction, the order
- * closes, its stock is released and the day's total given back.
+ * closes, its stock is released (to the shards it came from, for a sharded product) and the day's
+ * total given back.
  *
  * WeChat Pay refuses to close a payment in its first 5 minutes. Our side then does NOT close the
  * order: as long as the payment can still be paid, a closed order could meet money it can no longer
@@ -18,6 +19,7 @@ import { PaymentError, payments, type CloseResult } from '../payments';
 import { transaction, txGet, txUpdate } from '../tx';
 import { purchaseDayId, type PurchaseDay } from './create-order';
 import { settleOrder } from './settle';
+import { isSharded, txRelease } from './stock-shards';
 
 /** 'close-pending': WeChat Pay would not (or could not) close the payment yet; the poller closes it later. */
 export type CloseOutcome = 'closed' | 'paid' | 'close-pending' | 'not-pending';
@@ -57,9 +59,14 @@ export async function closeOrder(order: Order, reason: CloseReason, now: number)
     const current = await txGet<Order>(tx, C.orders, order._id);
     if (!current || current.status !== 'pending') return 'not-pending' as const;
     await txUpdate(tx, C.orders, order._id, { status: 'closed', closedAt: now, closeReason: reason });
-    const product = await txGet<CardProduct>(tx, C.products, current.productId);
-    if (product && product.stock !== null) {
-      await txUpdate(tx, C.products, product._id, { stock: product.stock + current.quantity });
+    if (current.stockTakes) {
+      // Back to the shards it was reserved from.
+      await txRelease(tx, current.stockTakes);
+    } else {
+      const product = await txGet<CardProduct>(tx, C.products, current.productId);
+      if (product && product.stock !== null && !isSharded(product)) {
+        await txUpdate(tx, C.products, product._id, { stock: product.stock + current.quantity });
+      }
     }
     const dayId = purchaseDayId(current.owner, current.day);
     const day = await txGet<PurchaseDay>(tx, C.purchaseDays, dayId);

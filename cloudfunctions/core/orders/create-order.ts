@@ -3,7 +3,9 @@
  * the buyer's total for the day is counted (real-name threshold, large-amount record) and the order
  * is written under an id derived from the buyer and their request id — so a retry of the same
  * request can't make a second order: its insert fails and the first order is answered. The first
- * attempt reads nothing it doesn't need (six database calls with start and commit).
+ * attempt reads nothing it doesn't need (six database calls with start and commit). A product whose
+ * limited stock is in shards reserves from a random shard instead of writing the product
+ * (stock-shards.ts), recording on the order which shards it took from.
  */
 import { createHash } from 'node:crypto';
 import { bonusFor, type CardProduct } from '../../../src/domain/catalog';
@@ -15,6 +17,7 @@ import type { CreateOrderInput } from '../../../src/contracts/orders';
 import { C } from '../collections';
 import { getDatabase, rows } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txSet, txUpdate, type Refusal, type Tx } from '../tx';
+import { isSharded, txReserve } from './stock-shards';
 
 /** The buyer's purchases of one China day (real-name threshold and large-amount record). */
 export interface PurchaseDay {
@@ -81,7 +84,10 @@ async function writeOrder(
   const product = await txGet<CardProduct>(tx, C.products, input.productId);
   if (!product) return refuse(ErrorCode.NOT_FOUND, 'product not found');
   const amount = input.amount as Fen;
-  const refusal = purchaseRefusal(product, { faceId: input.faceId, amount, quantity: input.quantity }, rules);
+  const sharded = isSharded(product);
+  // A sharded product's stored `stock` is not its stock: the shards answer "sold out" below.
+  const terms = sharded ? { ...product, stock: null } : product;
+  const refusal = purchaseRefusal(terms, { faceId: input.faceId, amount, quantity: input.quantity }, rules);
   if (refusal) return refuse(refusal, `cannot buy: ${refusal.toLowerCase()}`);
   const face = product.faces.find((f) => f.id === input.faceId)!;
   const total = orderTotal(amount, input.quantity);
@@ -124,8 +130,15 @@ async function writeOrder(
     order.realName = { name: input.realName.name, idNumberMasked: maskIdNumber(input.realName.idNumber) };
   }
   if (compliance.largeAmount) order.largeAmount = true;
+  if (sharded) {
+    const takes = await txReserve(tx, product, input.quantity);
+    if (!takes) return refuse(ErrorCode.SOLD_OUT, 'cannot buy: sold_out');
+    order.stockTakes = takes;
+  }
   await txAdd(tx, C.orders, order);
-  if (product.stock !== null) await txUpdate(tx, C.products, product._id, { stock: product.stock - input.quantity });
+  if (product.stock !== null && !sharded) {
+    await txUpdate(tx, C.products, product._id, { stock: product.stock - input.quantity });
+  }
   await txSet(tx, C.purchaseDays, { _id: dayId, owner, day, total: compliance.dayTotal });
   // Compliance reviews for the brand's operator (core/reports/reviews.ts): one document each,
   // written only for the orders that need one.

@@ -26,7 +26,7 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
   const range = lastDays(now, days);
   const inRange = _.gte(range.start).and(_.lt(range.end));
 
-  const [orders, entries, stores, float, expiring, gifts] = await Promise.all([
+  const [orders, entries, stores, float, expiring, gifts, locked] = await Promise.all([
     grouped(
       C.orders,
       { brandId, status: 'paid', paidAt: inRange },
@@ -53,11 +53,10 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
       { brandId, state: 'active', expiresAt: _.gte(now).and(_.lte(now + EXPIRING_SOON_MS)) },
       { _id: null, balance: $.sum('$balance'), count: $.sum(1) },
     ),
-    grouped(
-      C.gifts,
-      { brandId, state: _.in(['open', 'partlyClaimed']) },
-      { _id: null, amount: $.sum('$amount'), claimed: $.sum('$claimedAmount'), count: $.sum(1) },
-    ),
+    grouped(C.gifts, { brandId, state: _.in(['open', 'partlyClaimed']) }, { _id: null, count: $.sum(1) }),
+    // What open gifts still hold is what sits on locked cards: a group gift's claims don't write the
+    // gift (its claimedAmount is only kept at its end), so the gifts' own sums would overstate it.
+    grouped(C.cards, { brandId, state: 'gifting' }, { _id: null, balance: $.sum('$balance') }),
   ]);
 
   const soldByDay = new Map(orders.map((r) => [Number(r._id), num(r, 'amount')]));
@@ -89,7 +88,7 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
       redeemed,
       redemptionRate: basisPoints(redeemed, issued),
       float: num(float[0], 'balance'),
-      unclaimedGifts: { count: num(gift, 'count'), amount: num(gift, 'amount') - num(gift, 'claimed') },
+      unclaimedGifts: { count: num(gift, 'count'), amount: num(locked[0], 'balance') },
       expiringSoon: { count: num(expiring[0], 'count'), balance: num(expiring[0], 'balance') },
     },
     byDay: range.days.map((day, i) => ({

@@ -46,7 +46,8 @@ const ownActions = {
       const cards = rows<Card>(
         await getDatabase()
           .collection(C.cards)
-          .where({ owner: caller.openId })
+          // Not a group gift's unclaimed share cards (see Card.walletHidden).
+          .where({ owner: caller.openId, walletHidden: getDatabase().command.neq(true) })
           .orderBy('activatedAt', 'desc')
           .limit(WALLET_PAGE)
           .get(),

@@ -6,7 +6,7 @@
 import type { GiftsActions } from '../../../src/contracts/gifts';
 import type { WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
-import type { Gift } from '../../../src/domain/gift';
+import type { Gift, GiftShareDoc } from '../../../src/domain/gift';
 import { GIFT_RULES } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { calls, MARKET, face, requestId } from '../support/calls';
@@ -222,11 +222,13 @@ describe('a group gift', () => {
     expect(won.reduce((s, w) => s + w.amount, 0)).toBe(8_888);
     expect(won.every((w) => w.amount >= 1)).toBe(true);
     expect(new Set(results.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['GIFT_ALL_CLAIMED']));
-    const gift = await stored<Gift>('gifts', sent.gift._id);
-    expect(gift).toMatchObject({ state: 'claimed', claimedCount: 10, claimedAmount: 8_888 });
-    expect((await stored<Card>('cards', gift.cardId)).state).toBe('used');
+    // The gift document isn't written by claims: its counts come from its shares.
     const sentView = (await ok<Out<'sent'>>('g-group', 'gifts', { action: 'sent' })).gifts[0]!;
+    expect(sentView).toMatchObject({ state: 'claimed', sharesTotal: 10, claimedCount: 10, claimedAmount: 8_888 });
     expect(sentView.claims).toHaveLength(10);
+    const shares = (await allDocs<GiftShareDoc>(cloud, 'giftShares')).filter((d) => d.giftId === sent.gift._id);
+    expect(shares.map((d) => d.state)).toEqual(Array(10).fill('claimed'));
+    for (const w of won) expect((await stored<Card>('cards', w.cardId)).state).toBe('active');
   });
 
   test('should give one claimer one share only, and return the unclaimed rest after the window', async () => {
@@ -248,13 +250,97 @@ describe('a group gift', () => {
     const report = await timer<{ returned: number }>('gifts', 'giftReturner');
     expect(report.returned).toBeGreaterThanOrEqual(1);
     const gift = await stored<Gift>('gifts', sent.gift._id);
-    expect(gift.state).toBe('returned');
-    const pool = await walletCard('g-part', gift.cardId);
-    expect(pool.card).toMatchObject({ state: 'active', balance: 2_000 });
-    expect(pool.history[0]).toMatchObject({ type: 'GIFT_RETURN', amount: 0, balanceAfter: 2_000 });
+    expect(gift).toMatchObject({ state: 'returned', claimedCount: 1, claimedAmount: 1_000 });
+    // The two unclaimed shares come back onto one card in the sender's wallet.
+    const back = await walletCard('g-part', gift.cardId);
+    expect(back.card).toMatchObject({ state: 'active', balance: 2_000 });
+    expect(back.history.map((e) => [e.type, e.amount, e.balanceAfter])).toEqual([
+      ['GIFT_IN', 1_000, 2_000],
+      ['GIFT_IN', 1_000, 1_000],
+    ]);
     expect(cloud.outbox.list('g-part').find((m) => m.kind === 'giftReturned')?.fields).toMatchObject({
       amount: '¥20.00',
     });
+  });
+});
+
+describe("a hot group gift (issue 18: no claim writes a document another share's claim writes)", () => {
+  test('should give 100 shares to 100 of 200 concurrent claimers, once each, with no busy answers', async () => {
+    const cardId = await cardOf('g-hot', 100_000);
+    const sent = await send('g-hot', cardId, { mode: 'group', amount: 50_000, shares: 100, shareMode: 'random' });
+    expect(sent.gift).toMatchObject({ sharesTotal: 100, claimedCount: 0, state: 'open' });
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        as<Out<'claim'>>(`g-hot-${i}`, 'gifts', { action: 'claim', token: sent.token, name: `群友${i}` }),
+      ),
+    );
+    const codes = results.flatMap((r) => (r.ok ? [] : [r.error.code]));
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(0);
+    expect(new Set(codes)).toEqual(new Set(['GIFT_ALL_CLAIMED']));
+    const won = results.flatMap((r) => (r.ok ? [r.data] : []));
+    expect(won).toHaveLength(100);
+    expect(new Set(won.map((w) => w.cardId)).size).toBe(100);
+    expect(won.reduce((sum, w) => sum + w.amount, 0)).toBe(50_000);
+    const shares = (await allDocs<GiftShareDoc>(cloud, 'giftShares')).filter((d) => d.giftId === sent.gift._id);
+    expect(shares.every((d) => d.state === 'claimed')).toBe(true);
+    expect(new Set(shares.map((d) => d.claimedBy)).size).toBe(100);
+    // Each share's card went to whoever its document names, with one TRANSFER entry.
+    const cards = new Map((await allDocs<Card>(cloud, 'cards')).map((c) => [c._id, c]));
+    for (const d of shares) expect(cards.get(d._id)).toMatchObject({ owner: d.claimedBy, state: 'active' });
+    const transfers = (await allDocs<LedgerEntry>(cloud, 'ledger')).filter(
+      (e) => e.type === 'TRANSFER' && e.ref === sent.gift._id,
+    );
+    expect(transfers).toHaveLength(100);
+  });
+
+  test('should give a claimer racing themselves 10 times exactly one share', async () => {
+    const cardId = await cardOf('g-self', 10_000);
+    const sent = await send('g-self', cardId, { mode: 'group', amount: 5_000, shares: 5, shareMode: 'equal' });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        as<Out<'claim'>>('g-self-friend', 'gifts', { action: 'claim', token: sent.token, name: '我' }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(new Set(results.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['GIFT_ALREADY_CLAIMED']));
+    const view = (await ok<Out<'view'>>('g-self-friend', 'gifts', { action: 'view', token: sent.token })).gift;
+    expect(view).toMatchObject({ state: 'partlyClaimed', sharesLeft: 4, mine: { claimedAmount: 1_000 } });
+    const received = await ok<Out<'received'>>('g-self-friend', 'gifts', { action: 'received' });
+    expect(received.gifts.map((g) => [g.giftId, g.amount])).toEqual([[sent.gift._id, 1_000]]);
+  });
+
+  test('should give back exactly the unclaimed value after the window, once, with two sweeps racing', async () => {
+    await subscribe('g-back', ['giftReturned']);
+    const cardId = await cardOf('g-back', 100_000);
+    const sent = await send('g-back', cardId, { mode: 'group', amount: 77_777, shares: 60, shareMode: 'random' });
+    const won = await Promise.all(Array.from({ length: 23 }, (_, i) => claim(`g-back-${i}`, sent.token)));
+    const claimed = won.reduce((sum, w) => sum + w.amount, 0);
+    cloud.clock.advance(GIFT_RULES.claimWindowMs + 1_000);
+    await Promise.all([timer('gifts', 'giftReturner'), timer('gifts', 'giftReturner')]);
+    const gift = await stored<Gift>('gifts', sent.gift._id);
+    expect(gift).toMatchObject({ state: 'returned', claimedCount: 23, claimedAmount: claimed });
+    const back = await walletCard('g-back', gift.cardId);
+    expect(back.card).toMatchObject({ state: 'active', balance: 77_777 - claimed });
+    expect(back.history).toHaveLength(37);
+    expect((await walletCard('g-back', cardId)).card.balance).toBe(100_000 - 77_777);
+    // The claimers keep theirs; the sender's wallet shows the source and the returned card only.
+    for (const w of won) expect((await stored<Card>('cards', w.cardId)).balance).toBe(w.amount);
+    const wallet = await ok<WalletOut<'list'>>('g-back', 'wallet', { action: 'list' });
+    expect(wallet.cards.map((c) => c._id).sort()).toEqual([cardId, gift.cardId].sort());
+    expect(cloud.outbox.list('g-back').filter((m) => m.kind === 'giftReturned')).toHaveLength(1);
+    expect((await timer<{ returned: number }>('gifts', 'giftReturner')).returned).toBe(0);
+  });
+
+  test('should let the sender cancel an unclaimed group gift: every share back on one card, claims refused', async () => {
+    const cardId = await cardOf('g-gcancel', 10_000);
+    const sent = await send('g-gcancel', cardId, { mode: 'group', amount: 9_000, shares: 30, shareMode: 'equal' });
+    const cancelled = await ok<Out<'cancel'>>('g-gcancel', 'gifts', { action: 'cancel', giftId: sent.gift._id });
+    expect(cancelled.gift).toMatchObject({ state: 'cancelled', claimedCount: 0 });
+    expect(cancelled.gift.token).toBeUndefined();
+    expect(await code('g-gcancel-f', 'gifts', { action: 'claim', token: sent.token, name: 'x' })).toBe(
+      'GIFT_CANCELLED',
+    );
+    expect((await walletCard('g-gcancel', `${sent.gift._id}-back`)).card.balance).toBe(9_000);
   });
 });
 
@@ -336,10 +422,13 @@ describe('the return sweep', () => {
     const wallet = await ok<WalletOut<'list'>>('g-sweep', 'wallet', { action: 'list' });
     expect(wallet.counts.gifting).toBe(0);
     expect(wallet.totalBalance).toBe(15_000);
-    const returns = (await allDocs<LedgerEntry>(cloud, 'ledger')).filter(
-      (e) => e.type === 'GIFT_RETURN' && [w, s, g].some((x) => x.gift._id === e.ref),
-    );
-    expect(returns).toHaveLength(3);
+    const ledger = await allDocs<LedgerEntry>(cloud, 'ledger');
+    const returns = ledger.filter((e) => e.type === 'GIFT_RETURN' && [w, s].some((x) => x.gift._id === e.ref));
+    expect(returns).toHaveLength(2);
+    // The group gift's four shares went back once each, onto its returned card.
+    const back = ledger.filter((e) => e.cardId === `${g.gift._id}-back`);
+    expect(back.map((e) => e.type)).toEqual(Array(4).fill('GIFT_IN'));
+    expect(back.reduce((sum, e) => sum + e.amount, 0)).toBe(5_000);
   });
 
   test('should finish a batch a crashed run left half-returned, without repeating anything', async () => {
@@ -415,7 +504,7 @@ describe('tokens and input', () => {
       { amount: '100' },
       { mode: 'group' },
       { mode: 'group', shares: 1 },
-      { mode: 'group', shares: 21 },
+      { mode: 'group', shares: 101 },
       { shares: 3 },
       { blessing: 'x'.repeat(61) },
       { senderName: '' },

@@ -1,6 +1,7 @@
 /**
  * Model-based test of the money paths: fast-check draws sequences of commands (buy, repeat the
- * payment notification, gift, claim, race two claims, cancel, let gifts return, redeem, overspend,
+ * payment notification, gift, claim, race two claims, cancel, send a group gift and claim its shares
+ * (several claimers at once, one of them twice), let gifts return, redeem, overspend,
  * reverse, refund, race two refunds, let cards expire, extend one, and race a redemption, a refund
  * and a gift on one card in an order its scheduler picks), runs each against the real functions through the local cloud
  * and against a small model of what should happen, and after every step checks that the cloud
@@ -73,6 +74,27 @@ interface ModelGift {
   expiresAt: number;
 }
 
+/**
+ * A group gift of equal shares (its shares' cards are checked against the cloud by `agreeGroups`,
+ * not added to `cards`: no other command spends them). Unclaimed shares come back onto one card.
+ */
+interface ModelGroup {
+  id: string;
+  token: string;
+  sender: string;
+  shares: number[];
+  /** Claimer → the card and amount they got. */
+  claims: Map<string, { cardId: string; amount: number }>;
+  state: 'open' | 'returned';
+  expiresAt: number;
+  /** What came back to the sender (on the gift's returned card). */
+  returned: number;
+  /** The expiry every card of the gift inherits from the card it was sent from. */
+  cardsExpireAt: number;
+  /** Cards of the gift (claimed shares, the returned card) the expiry sweep has emptied. */
+  expired: Set<string>;
+}
+
 interface ModelRedemption {
   id: string;
   cardId: string;
@@ -85,6 +107,7 @@ interface Model {
   users: string[];
   cards: ModelCard[];
   gifts: ModelGift[];
+  groups: ModelGroup[];
   redemptions: ModelRedemption[];
   /** Gifts sent per holder per China day. */
   sent: Map<string, number>;
@@ -364,6 +387,128 @@ class Cancel extends Step {
   }
 }
 
+/** A group gift of `shares` equal shares, split off the card (it keeps the rest). */
+class GroupGift extends Step {
+  constructor(
+    readonly card: number,
+    readonly shares: number,
+  ) {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return m.cards.length > 0;
+  }
+  async act(m: Model): Promise<void> {
+    const c = pick(m.cards, this.card)!;
+    const at = now();
+    const amount = Math.floor(c.balance / 2);
+    const refusal = giftRefusal(m, c, at) ?? (amount < this.shares ? 'AMOUNT_NOT_ALLOWED' : null);
+    const env = await as<GiftOut<'send'>>(c.owner, 'gifts', {
+      action: 'send',
+      cardId: c.id,
+      mode: 'group',
+      amount: Math.max(1, amount),
+      shares: this.shares,
+      shareMode: 'equal',
+      blessing: '大家分',
+      senderName: '模型',
+      requestId: requestId(),
+    });
+    expect(env.ok ? 'OK' : env.error.code).toBe(refusal ?? 'OK');
+    if (!env.ok) return;
+    const key = `${c.owner} ${chinaDay(at)}`;
+    m.sent.set(key, (m.sent.get(key) ?? 0) + 1);
+    c.balance -= amount;
+    if (c.balance === 0) c.state = 'used';
+    const base = Math.floor(amount / this.shares);
+    m.groups.push({
+      id: env.data.gift._id,
+      token: env.data.token,
+      sender: c.owner,
+      shares: Array.from({ length: this.shares }, (_, i) => base + (i < amount % this.shares ? 1 : 0)),
+      claims: new Map(),
+      state: 'open',
+      expiresAt: env.data.gift.expiresAt,
+      returned: 0,
+      cardsExpireAt: c.expiresAt,
+      expired: new Set(),
+    });
+  }
+  toString(): string {
+    return `GroupGift(${this.card}, ${this.shares} shares)`;
+  }
+}
+
+function groupClaimRefusal(g: ModelGroup, by: string, at: number): string | null {
+  if (g.sender === by) return 'OWN_GIFT';
+  if (g.claims.has(by)) return 'GIFT_ALREADY_CLAIMED';
+  if (g.state === 'returned' || at > g.expiresAt) return 'GIFT_EXPIRED';
+  if (g.claims.size === g.shares.length) return 'GIFT_ALL_CLAIMED';
+  return null;
+}
+
+/** Every holder claims a group gift at once, the first of them twice: one share each while shares last. */
+class GroupClaimRush extends Step {
+  constructor(readonly group: number) {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return m.groups.length > 0;
+  }
+  async act(m: Model): Promise<void> {
+    const g = pick(m.groups, this.group)!;
+    const at = now();
+    const claimers = [m.users[0]!, ...m.users];
+    const answers = await Promise.all(
+      claimers.map((u) => as<GiftOut<'claim'>>(u, 'gifts', { action: 'claim', token: g.token, name: '群友' })),
+    );
+    const winners = new Map<string, { cardId: string; amount: number }>();
+    answers.forEach((a, i) => {
+      if (a.ok) {
+        expect(winners.has(claimers[i]!)).toBe(false);
+        winners.set(claimers[i]!, a.data);
+      }
+    });
+    // Who may win: those the model lets claim, as many as shares are left (in any order).
+    const eligible = [...new Set(claimers)].filter((u) => groupClaimRefusal(g, u, at) === null);
+    const left = g.shares.length - g.claims.size;
+    expect(winners.size).toBe(Math.min(left, eligible.length));
+    for (const [u, won] of winners) {
+      expect(eligible).toContain(u);
+      g.claims.set(u, won);
+    }
+    answers.forEach((a, i) => {
+      if (a.ok) return;
+      const u = claimers[i]!;
+      const expected = groupClaimRefusal(g, u, at);
+      // Refused now for the reason the model gives after the rush (a share gone, or one already won).
+      expect(a.error.code).toBe(expected ?? 'GIFT_ALL_CLAIMED');
+    });
+    const amounts = [...g.claims.values()].map((w) => w.amount).sort((x, y) => x - y);
+    const shares = [...g.shares].sort((x, y) => x - y);
+    for (const a of amounts) shares.splice(shares.indexOf(a), 1);
+    expect(shares).toHaveLength(g.shares.length - amounts.length);
+  }
+  toString(): string {
+    return `GroupClaimRush(${this.group})`;
+  }
+}
+
+/** Each group gift's claimed shares are their claimers' cards; a returned one's rest is on its returned card. */
+async function agreeGroups(m: Model): Promise<void> {
+  for (const g of m.groups) {
+    const expect1 = async (owner: string, cardId: string, amount: number): Promise<void> => {
+      const d = await ok<WalletOut<'detail'>>(owner, 'wallet', { action: 'detail', cardId });
+      if (g.expired.has(cardId)) expect([d.card.state, d.card.balance]).toEqual(['expired', 0]);
+      // Past its expiry but not swept yet (returned after the sweep ran): its balance is still there.
+      else if (now() >= g.cardsExpireAt) expect(d.card.balance).toBe(amount);
+      else expect([d.card.state, d.card.balance]).toEqual(['active', amount]);
+    };
+    for (const [u, won] of g.claims) await expect1(u, won.cardId, won.amount);
+    if (g.state === 'returned' && g.returned > 0) await expect1(g.sender, `${g.id}-back`, g.returned);
+  }
+}
+
 /** A day passes and the return sweep runs: every unclaimed gift goes back to its sender. */
 class DayPasses extends Step {
   check(): boolean {
@@ -375,6 +520,11 @@ class DayPasses extends Step {
     for (const g of m.gifts.filter((x) => x.state === 'open' && x.expiresAt < now())) {
       g.state = 'returned';
       m.cards.find((x) => x.id === g.cardId)!.state = 'active';
+    }
+    for (const g of m.groups.filter((x) => x.state === 'open' && x.expiresAt < now())) {
+      g.state = 'returned';
+      const claimed = [...g.claims.values()].reduce((sum, w) => sum + w.amount, 0);
+      g.returned = g.shares.reduce((sum, x) => sum + x, 0) - claimed;
     }
   }
   toString(): string {
@@ -534,6 +684,12 @@ class YearsPass extends Step {
       c.state = c.balance > 0 ? 'expired' : 'used';
       c.balance = 0;
     }
+    // A group gift's cards (claimed shares, the returned card) expire with the card they came from.
+    for (const g of m.groups) {
+      if (now() < g.cardsExpireAt) continue;
+      for (const won of g.claims.values()) g.expired.add(won.cardId);
+      if (g.state === 'returned' && g.returned > 0) g.expired.add(`${g.id}-back`);
+    }
   }
   toString(): string {
     return 'YearsPass';
@@ -656,6 +812,8 @@ const commands = [
   fc.tuple(fc.nat(9), fc.nat(2)).map(([g, by]) => new Claim(g, by)),
   fc.nat(9).map((g) => new ClaimRace(g)),
   fc.nat(9).map((g) => new Cancel(g)),
+  fc.tuple(fc.nat(9), fc.integer({ min: 2, max: 4 })).map(([i, n]) => new GroupGift(i, n)),
+  fc.nat(9).map((g) => new GroupClaimRush(g)),
   fc.constant(new DayPasses()),
   fc.tuple(fc.nat(9), fc.double({ min: 0, max: 1, noNaN: true })).map(([i, s]) => new Redeem(i, s)),
   fc.nat(9).map((i) => new Overspend(i)),
@@ -677,6 +835,7 @@ async function agree(m: Model): Promise<void> {
       balance: c.balance,
     });
   }
+  await agreeGroups(m);
   await checkMoneyInvariants(cloud, m.users);
 }
 
@@ -701,7 +860,7 @@ test(`should keep the cloud in step with the model and every money invariant, ov
     fc.asyncProperty(fc.commands(commands, { maxCommands: 6 }), async (cmds) => {
       run += 1;
       const users = ['a', 'b', 'c'].map((u) => `m${run}-${Date.now().toString(36)}-${u}`);
-      const model: Model = { users, cards: [], gifts: [], redemptions: [], sent: new Map() };
+      const model: Model = { users, cards: [], gifts: [], groups: [], redemptions: [], sent: new Map() };
       // Every run starts from one card of the first holder, so most sequences have something to do.
       await new Buy(0, 100).act(model);
       await fc.asyncModelRun(() => ({ model, real: { cloud } }), cmds);
@@ -718,6 +877,8 @@ test(`should keep the cloud in step with the model and every money invariant, ov
         'Claim',
         'ClaimRace',
         'Cancel',
+        'GroupGift',
+        'GroupClaimRush',
         'DayPasses',
         'Redeem',
         'Overspend',

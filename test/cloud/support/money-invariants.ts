@@ -2,12 +2,14 @@
  * The money invariants of product.md, checked against the whole database: every card's balance is
  * the replay of its ledger and never negative, value is conserved across the ledger's types, and
  * every paid order has exactly its cards (unpaid ones none), and every open gift's value sits on
- * exactly one locked card while no other card is locked.
+ * its locked card(s) — one for a single gift, one per unclaimed share for a group gift kept in share
+ * documents — while no other card is locked; every share is claimed once at most, by someone who
+ * claimed nothing else of that gift, and its card belongs to its claimer.
  */
 import { replayLedger, type LedgerEntry } from '../../../src/domain/ledger';
 import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
-import type { Gift } from '../../../src/domain/gift';
+import { hasShareDocs, withShares, type Gift, type GiftShareDoc } from '../../../src/domain/gift';
 import { redeemEntryId, reverseEntryId, type Redemption } from '../../../src/domain/redemption';
 import type { TestCloud } from './local-cloud';
 
@@ -52,17 +54,20 @@ async function moneyDocs(cloud: Pick<TestCloud, 'db'>, owners?: readonly string[
       allDocs<Order>(cloud, 'orders'),
       allDocs<Gift>(cloud, 'gifts'),
       allDocs<Redemption>(cloud, 'redemptions'),
+      allDocs<GiftShareDoc>(cloud, 'giftShares'),
     ] as const);
   }
   const mine = { $in: owners };
   const cards = await allDocs<Card>(cloud, 'cards', { owner: mine });
   const cardIds = { $in: cards.map((c) => c._id) };
+  const gifts = await allDocs<Gift>(cloud, 'gifts', { sender: mine });
   return Promise.all([
     cards,
     allDocs<LedgerEntry>(cloud, 'ledger', { cardId: cardIds }),
     allDocs<Order>(cloud, 'orders', { owner: mine }),
-    allDocs<Gift>(cloud, 'gifts', { sender: mine }),
+    gifts,
     allDocs<Redemption>(cloud, 'redemptions', { cardId: cardIds }),
+    allDocs<GiftShareDoc>(cloud, 'giftShares', { giftId: { $in: gifts.map((g) => g._id) } }),
   ] as const);
 }
 
@@ -71,7 +76,9 @@ export async function checkMoneyInvariants(
   cloud: Pick<TestCloud, 'db'>,
   owners?: readonly string[],
 ): Promise<MoneyTotals> {
-  const [cards, ledger, orders, gifts, redemptions] = await moneyDocs(cloud, owners);
+  const [cards, ledger, orders, storedGifts, redemptions, shareDocs] = await moneyDocs(cloud, owners);
+  const sharesOf = new Map<string, GiftShareDoc[]>();
+  for (const s of shareDocs) sharesOf.set(s.giftId, [...(sharesOf.get(s.giftId) ?? []), s]);
   const problems: string[] = [];
   const byCard = new Map<string, LedgerEntry[]>();
   for (const e of ledger) byCard.set(e.cardId, [...(byCard.get(e.cardId) ?? []), e]);
@@ -94,7 +101,9 @@ export async function checkMoneyInvariants(
       problems.push(`order ${o._id} lists missing cards`);
   }
   const cardById = new Map(cards.map((c) => [c._id, c]));
-  const openGifts = gifts.filter((g) => g.state === 'open' || g.state === 'partlyClaimed');
+  const legacy = storedGifts.filter((g) => !hasShareDocs(g));
+  const grouped = storedGifts.filter(hasShareDocs);
+  const openGifts = legacy.filter((g) => g.state === 'open' || g.state === 'partlyClaimed');
   for (const g of openGifts) {
     const locked = cardById.get(g.cardId);
     const held = g.amount - g.claimedAmount;
@@ -105,9 +114,38 @@ export async function checkMoneyInvariants(
     const shares = g.shares.reduce((s, x) => s + x.amount, 0);
     if (shares !== g.amount) problems.push(`gift ${g._id}: shares sum to ${shares}, not ${g.amount}`);
   }
-  const openIds = new Set(openGifts.map((g) => g._id));
+  const lockedBy = new Set(openGifts.map((g) => g._id));
+  for (const g of grouped) {
+    const docs = sharesOf.get(g._id) ?? [];
+    if (docs.length !== g.shareCount) problems.push(`gift ${g._id}: ${docs.length} shares, expected ${g.shareCount}`);
+    const sum = docs.reduce((s, x) => s + x.amount, 0);
+    if (sum !== g.amount) problems.push(`gift ${g._id}: shares sum to ${sum}, not ${g.amount}`);
+    const open = g.state === 'open';
+    if (open) lockedBy.add(g._id);
+    else if (g.state !== 'returning' && docs.some((d) => d.state === 'free'))
+      problems.push(`gift ${g._id} is ${g.state} with free shares`);
+    for (const d of docs) {
+      const card = cardById.get(d._id);
+      if (!card) continue; // narrowed to other holders
+      if (d.state === 'free' && (card.state !== 'gifting' || card.giftId !== g._id || card.balance !== d.amount))
+        problems.push(
+          `free share ${d._id} of ${d.amount} but its card is ${JSON.stringify([card.state, card.balance])}`,
+        );
+      if (d.state === 'claimed' && card.owner !== d.claimedBy)
+        problems.push(`share ${d._id} claimed by ${d.claimedBy} but its card is ${card.owner}'s`);
+      if (d.state === 'returned' && (card.balance !== 0 || card.state !== 'used'))
+        problems.push(`returned share ${d._id} still holds ${card.balance}`);
+    }
+    if (!open && g.state !== 'returning') {
+      const counted = withShares({ ...g, state: 'open' }, docs);
+      if (counted.claimedCount !== g.claimedCount || counted.claimedAmount !== g.claimedAmount)
+        problems.push(`ended gift ${g._id} says ${g.claimedCount} claimed, its shares ${counted.claimedCount}`);
+    }
+  }
   for (const c of cards)
-    if (c.state === 'gifting' && !openIds.has(c.giftId ?? '')) problems.push(`card ${c._id} is locked by no open gift`);
+    if (c.state === 'gifting' && !lockedBy.has(c.giftId ?? ''))
+      problems.push(`card ${c._id} is locked by no open gift`);
+  const gifts = storedGifts.map((g) => (hasShareDocs(g) ? withShares(g, sharesOf.get(g._id) ?? []) : g));
   for (const g of gifts) {
     const claimed = g.shares.filter((s) => s.claimedBy !== undefined);
     if (claimed.length !== g.claimedCount || new Set(claimed.map((s) => s.claimedBy)).size !== claimed.length)

@@ -1,0 +1,149 @@
+/**
+ * A group gift's end (window over, or cancelled): every share nobody claimed gives its value back to
+ * the sender. The gift is first taken out of reach of new claims (state `returning`, by the sweep's
+ * bulk take or the cancel's transaction); then the free shares are returned a chunk per transaction,
+ * each share's card emptied (GIFT_OUT) onto one returned card in the sender's wallet (GIFT_IN), the
+ * share marked `returned`; last, the gift gets its final state and counts.
+ *
+ * One returned card rather than each share card handed back: a 100-share gift would otherwise drop up
+ * to 100 small cards into the sender's wallet; the sender gave one amount and gets one back. The
+ * emptied share cards stay hidden from the wallet (walletHidden).
+ *
+ * A claim in flight writes the share it wants; so does the give-back: the first writer wins and the
+ * other conflicts and re-reads, so each share ends claimed or returned, never both. Every step is
+ * idempotent (a share already returned or claimed is skipped, the final update is conditional), so a
+ * run cut off anywhere is finished by the next sweep, which picks up gifts left `returning`.
+ * A chunk is ~4 + 3·25 calls ≈ 0.65 s at ~8 ms a call, far inside the 30 s transaction limit.
+ */
+import type { Card } from '../../../src/domain/card';
+import { withShares, type Gift, type GiftShareDoc, type GiftState } from '../../../src/domain/gift';
+import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
+import type { Fen } from '../../../src/domain/money';
+import { getDatabase } from '../cloud';
+import { C } from '../collections';
+import { keyedHash, randomCode } from '../secrets';
+import { transaction, txAdd, txAddMany, txGet, txUpdate, type Tx } from '../tx';
+import { freeShareIds, loadShares } from './group-shares';
+
+export const RETURN_CHUNK = 25;
+
+/** Returns every free share of a gift already `returning`, then ends it. Answers the ended gift, hydrated. */
+export async function finishGroupReturn(gift: Gift, now: number): Promise<Gift> {
+  for (;;) {
+    const free = await freeShareIds(gift._id);
+    if (free.length === 0) break;
+    for (let i = 0; i < free.length; i += RETURN_CHUNK) {
+      const ids = free.slice(i, i + RETURN_CHUNK);
+      await transaction((tx) => returnChunk(tx, gift, ids, now));
+    }
+  }
+  const shares = await loadShares(gift._id);
+  const counted = withShares({ ...gift, state: 'open' }, shares);
+  const returned = shares.filter((s) => s.state === 'returned').length;
+  const state: GiftState =
+    gift.cancelRequested === true && counted.claimedCount === 0 ? 'cancelled' : returned === 0 ? 'claimed' : 'returned';
+  const patch = {
+    state,
+    claimedCount: counted.claimedCount,
+    claimedAmount: counted.claimedAmount,
+    endedAt: now,
+    updatedAt: now,
+  };
+  await getDatabase().collection(C.gifts).where({ _id: gift._id, state: 'returning' }).update({ data: patch });
+  return { ...counted, ...patch };
+}
+
+/** The value the sender got back: what nobody claimed. */
+export function returnedAmount(g: Pick<Gift, 'amount' | 'claimedAmount'>): Fen {
+  return (g.amount - g.claimedAmount) as Fen;
+}
+
+function backCard(gift: Gift, at: number): Card {
+  const code = randomCode();
+  return {
+    _id: gift.cardId,
+    owner: gift.sender,
+    brandId: gift.brandId,
+    brandName: gift.brandName,
+    productId: gift.terms.productId,
+    productName: gift.productName,
+    kind: gift.terms.kind,
+    face: gift.face,
+    blessing: gift.blessing,
+    state: 'active',
+    balance: 0 as Fen,
+    initialValue: 0 as Fen,
+    paidValue: 0 as Fen,
+    bonusValue: 0 as Fen,
+    codeHash: keyedHash('code', code),
+    last4: code.slice(-4),
+    origin: 'gift',
+    redeemed: 0 as Fen,
+    // The value never changed hands: the count is the source card's.
+    transfers: gift.transfersAfter - 1,
+    transferLimit: gift.terms.transferLimit,
+    activatedAt: at,
+    expiresAt: gift.terms.expiresAt,
+    refundableUntil: null,
+    updatedAt: at,
+  };
+}
+
+async function returnChunk(tx: Tx, gift: Gift, ids: readonly string[], now: number): Promise<number> {
+  const back = await txGet<Card>(tx, C.cards, gift.cardId);
+  const shares: GiftShareDoc[] = [];
+  for (const id of [...ids].sort()) {
+    const share = await txGet<GiftShareDoc>(tx, C.giftShares, id);
+    if (share && share.state === 'free') shares.push(share);
+  }
+  if (shares.length === 0) return 0;
+  // Every entry comes after the last change of each card it touches.
+  const first = Math.max(entryTime(now, back?.updatedAt ?? 0), ...shares.map((s) => s.updatedAt + 1));
+  let balance = (back?.balance ?? 0) as number;
+  const entries: LedgerEntry[] = [];
+  // One millisecond apart, so that a history sorted by time shows them in the order written.
+  const last = first + shares.length - 1;
+  for (const [i, share] of shares.entries()) {
+    const at = first + i;
+    balance += share.amount;
+    await txUpdate(tx, C.giftShares, share._id, { state: 'returned', updatedAt: at });
+    await txUpdate(tx, C.cards, share._id, { balance: 0, state: 'used', updatedAt: at });
+    entries.push(
+      {
+        _id: `${share._id}-back`,
+        cardId: share._id,
+        owner: gift.sender,
+        brandId: gift.brandId,
+        type: 'GIFT_OUT',
+        amount: -share.amount,
+        balanceAfter: 0 as Fen,
+        at,
+        ref: gift._id,
+      },
+      {
+        _id: `${gift.cardId}-in-${share._id.slice(-4)}`,
+        cardId: gift.cardId,
+        owner: gift.sender,
+        brandId: gift.brandId,
+        type: 'GIFT_IN',
+        amount: share.amount,
+        balanceAfter: balance as Fen,
+        at,
+        ref: gift._id,
+      },
+    );
+  }
+  const added = (balance - (back?.balance ?? 0)) as number;
+  if (back) {
+    await txUpdate(tx, C.cards, back._id, {
+      balance,
+      initialValue: back.initialValue + added,
+      state: back.state === 'used' ? 'active' : back.state,
+      updatedAt: last,
+    });
+  } else {
+    await txAdd(tx, C.cards, { ...backCard(gift, last), balance: balance as Fen, initialValue: balance as Fen });
+  }
+  await txAddMany(tx, C.ledger, entries);
+  return shares.length;
+}
