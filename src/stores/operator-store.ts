@@ -15,7 +15,9 @@ import type {
 import type { ClerkProfileView, IssuedCardView } from '../contracts/merchant';
 import type { CardKind, ThemeId, ValidityRule } from '../domain/catalog';
 import { normalizeCode } from '../domain/codes';
-import { parseYuanText, yuanText, yuanToFen } from '../domain/money';
+import { csvFile } from '../domain/csv';
+import { parseYuanText, yuanText, yuanToFen, type Fen } from '../domain/money';
+import { isoChinaDay } from '../domain/report-days';
 import { productIssues, type FaceDraft, type ProductDraft, type ProductIssue } from '../domain/product-rules';
 import type { OperatorApi } from '../services/operator-service';
 import { merchantStrings } from '../strings/zh-CN.merchant';
@@ -159,9 +161,23 @@ export function productDraftOf(d: EditorDraft): ProductDraft {
   };
 }
 
-/** One CSV line per card, with a header, for the batch download. */
-export function batchCsv(cards: readonly IssuedCardView[]): string {
-  return [merchantStrings.operator.batch.csvHeader, ...cards.map((c) => `${c.cardNumber},${c.pin}`)].join('\n') + '\n';
+/** What a batch's file says of every card besides its number and PIN. */
+export interface BatchFacts {
+  productName: string;
+  amount: Fen;
+  issuedAt: number;
+}
+
+/**
+ * The batch download: one row per card with its product, face value and the batch's China date, in
+ * the CSV Excel opens on Chinese Windows (BOM, CRLF, formula-safe; src/domain/csv.ts).
+ */
+export function batchCsv(cards: readonly IssuedCardView[], facts: BatchFacts): string {
+  const day = isoChinaDay(facts.issuedAt);
+  return csvFile(
+    merchantStrings.operator.batch.csvHeader,
+    cards.map((c) => [c.cardNumber, c.pin, facts.productName, { fen: facts.amount }, day]),
+  );
 }
 
 export class OperatorStore {
@@ -180,6 +196,8 @@ export class OperatorStore {
   joined: ClerkProfileView | null = null;
   /** The batch just issued: shown once, forgotten when the page is left. */
   batch: IssuedCardView[] | null = null;
+  /** The product, face value and time of the batch just issued, for its file. */
+  batchFacts: BatchFacts | null = null;
   /**
    * The batch asked for and not yet listed: trying again sends the same request id, so the cloud
    * carries on where the failed try stopped instead of issuing a second batch.
@@ -424,13 +442,18 @@ export class OperatorStore {
     if (!res) return false;
     runInAction(() => {
       this.batch = res.cards;
+      this.batchFacts = {
+        productName: this.products.data?.find((p) => p._id === productId)?.name ?? '',
+        amount,
+        issuedAt: this.clock(),
+      };
       this.pendingBatch = null;
     });
     return true;
   }
 
   get batchCsv(): string {
-    return batchCsv(this.batch ?? []);
+    return this.batch && this.batchFacts ? batchCsv(this.batch, this.batchFacts) : '';
   }
 
   /** Forgets the listed batch; a batch that failed part-way stays pending, for the same ask to finish it. */

@@ -285,7 +285,7 @@ export const merchantStrings = {
       onceWarning: '卡号与卡密只显示这一次，离开本页后无法再次查看，请立即下载保存。',
       download: '下载 CSV',
       downloaded: '已保存',
-      csvHeader: '卡号,卡密',
+      csvHeader: ['卡号', '卡密', '卡券', '面值（元）', '制卡日期'],
       bad: '请输入正确的面值和张数',
       result: (n: number) => `已生成 ${n} 张`,
     },

@@ -304,7 +304,9 @@ export const zhCN = {
     open: '送给朋友',
     title: '赠送礼品卡',
     single: '送一位好友',
-    group: '群红包',
+    // 红包 promises cash; this is a card shared out in a group chat.
+    group: '群礼品',
+    mode: '赠送方式',
     whole: '整张卡',
     part: '拆分金额',
     amount: '赠送金额',

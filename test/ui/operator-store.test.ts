@@ -263,12 +263,22 @@ describe('the operator store', () => {
     expect(await store.issueBatch('p1', '100', '101')).toBe(false);
     expect(await store.issueBatch('p1', 'abc', '3')).toBe(false);
     expect(api.issueBatch).not.toHaveBeenCalled();
+    await store.loadProducts('b1');
     expect(await store.issueBatch('p1', '100', '2')).toBe(true);
     expect(api.issueBatch).toHaveBeenCalledWith('p1', 10_000, 2, expect.stringMatching(/^b[a-z0-9]{16,}$/));
-    expect(store.batchCsv).toBe('卡号,卡密\nAAAA BBBB CCCC 0000,12345670\nAAAA BBBB CCCC 0001,12345671\n');
+    // Excel on Chinese Windows reads it as UTF-8 (BOM) and every row says what card it is.
+    expect(store.batchCsv).toBe(
+      '\uFEFF卡号,卡密,卡券,面值（元）,制卡日期\r\n' +
+        'AAAA BBBB CCCC 0000,12345670,咖啡卡,100.00,2026-12-01\r\n' +
+        'AAAA BBBB CCCC 0001,12345671,咖啡卡,100.00,2026-12-01\r\n',
+    );
     store.forgetBatch();
     expect(store.batch).toBeNull();
-    expect(batchCsv([])).toBe('卡号,卡密\n');
+    // A product named like a formula is written as text.
+    const one = [{ cardNumber: 'AAAA', pin: '1', last4: 'AAAA' }];
+    expect(batchCsv(one, { productName: '=咖啡卡', amount: 5_000 as never, issuedAt: NOW })).toBe(
+      "\uFEFF卡号,卡密,卡券,面值（元）,制卡日期\r\nAAAA,1,'=咖啡卡,50.00,2026-12-01\r\n",
+    );
   });
 
   test('should retry a failed batch with the same request id, and start a new batch with a new one', async () => {

@@ -59,7 +59,7 @@ function GiftPage() {
       <CardFace image={face.image} brandName={`${card.brandName} · ${card.productName}`} balance={card.balance} />
 
       <View className="panel">
-        <Text className="gift__label">{strings.buy.purpose}</Text>
+        <Text className="gift__label">{s.mode}</Text>
         <View>
           {(['single', 'group'] as const).map((m) => (
             <Text
