@@ -68,7 +68,7 @@ const ownActions = {
     access: 'user',
     input: z.object({ cardId }).strict(),
     run: async ({ cardId: id }, caller): Promise<Out<'detail'>> => {
-      const card = await myCard(id, caller.openId);
+      let card = await myCard(id, caller.openId);
       const db = getDatabase();
       const [history, extensions, refunds] = await Promise.all([
         db.collection(C.ledger).where({ cardId: id }).orderBy('at', 'desc').limit(WALLET_PAGE).get(),
@@ -86,6 +86,9 @@ const ownActions = {
           : Promise.resolve({ data: [] }),
       ]);
       const refund = rows<RefundRecord>(refunds)[0];
+      // The refund's completion writes the record and the card together, but these reads are apart:
+      // a completion between them would show a card still refunding beside a refund that succeeded.
+      if (card.state === 'refunding' && refund?.status === 'succeeded') card = await myCard(id, caller.openId);
       const entries = rows<LedgerEntry>(history);
       const at = now();
       return {
