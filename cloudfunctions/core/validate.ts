@@ -4,7 +4,9 @@
  * before a use case runs. Failures become one INVALID_ARGUMENT error naming the first bad field.
  */
 import { z } from 'zod';
+import { AMOUNT_MAX } from '../../src/domain/catalog';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
+import { isFen, type Fen } from '../../src/domain/money';
 import { CONTROL, visibleText } from '../../src/domain/text';
 
 /** Longest string any field accepts unless its schema says less. */
@@ -46,8 +48,19 @@ export const personTextSchema = (min: number, max: number) =>
         .refine((s) => !CONTROL.test(s), 'control characters are not allowed'),
     );
 
-/** Integer fen in (0, max]. */
-export const fenSchema = (max: number) => z.number().int().positive().max(max);
+/** What marks a money field in a schema, so tests can find every amount an action takes. */
+export const FEN_DESCRIPTION = 'fen';
+
+/**
+ * The one way an amount enters a function: an integer number of fen from 1 to `max` — the
+ * product's own cap where one applies, else the most one card can hold. A string, a float, a
+ * negative number or an operator object is refused like any other bad value; what passes is a `Fen`.
+ */
+export function fenSchema({ max = AMOUNT_MAX }: { max?: Fen } = {}): z.ZodType<Fen, z.ZodTypeDef, Fen> {
+  return z
+    .custom<Fen>((v) => isFen(v) && v >= 1 && v <= max, `must be an integer number of fen from 1 to ${max}`)
+    .describe(FEN_DESCRIPTION);
+}
 
 function describe(issue: z.ZodIssue): string {
   const where = issue.path.length > 0 ? issue.path.join('.') : 'input';

@@ -6,7 +6,7 @@ import './card-face.scss';
 export interface CardFaceProps {
   image: string;
   brandName: string;
-  balance?: number;
+  balance?: Fen;
   caption?: string;
   dimmed?: boolean;
   onClick?: () => void;
@@ -18,7 +18,7 @@ export function CardFace({ image, brandName, balance, caption, dimmed, onClick }
       <Image className="card-face__art" src={image} mode="widthFix" />
       <View className="card-face__overlay">
         <Text className="card-face__brand">{brandName}</Text>
-        {balance !== undefined && <Text className="card-face__balance">{formatPrice(balance as Fen)}</Text>}
+        {balance !== undefined && <Text className="card-face__balance">{formatPrice(balance)}</Text>}
         {caption && <Text className="card-face__caption">{caption}</Text>}
       </View>
     </View>

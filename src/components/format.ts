@@ -14,8 +14,8 @@ export function validityText(rule: ValidityRule): string {
   }
 }
 
-export function fromPriceText(fen: number): string {
-  return strings.product.from(formatPrice(fen as Fen));
+export function fromPriceText(fen: Fen): string {
+  return strings.product.from(formatPrice(fen));
 }
 
 export function customRangeText(product: Pick<CardProduct, 'customAmount'>): string | undefined {

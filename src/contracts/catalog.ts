@@ -3,6 +3,7 @@
  * (no identity needed). Limits on inputs live here so the function and the UI agree on them.
  */
 import type { Brand, CardProduct, Category, CategoryId, ThemeId } from '../domain/catalog';
+import type { Fen } from '../domain/money';
 
 export const CATALOG_FUNCTION = 'catalog';
 
@@ -22,8 +23,8 @@ export interface ProductSummary {
   kind: CardProduct['kind'];
   cover: { image: string; name: string };
   themes: ThemeId[];
-  /** The smallest amount one card can be bought for, in fen. */
-  fromPrice: number;
+  /** The smallest amount one card can be bought for. */
+  fromPrice: Fen;
   onSale: boolean;
 }
 

@@ -3,6 +3,7 @@
  * decision on each (the holder asks through the `wallet` function).
  */
 import type { ExtensionState } from '../domain/expiry';
+import type { Fen } from '../domain/money';
 
 export const EXPIRY_LIMITS = {
   idMax: 120,
@@ -20,8 +21,8 @@ export interface ExtensionView {
   last4: string;
   /** The holder's id, masked. */
   holder: string;
-  /** Fen that expired and an approval gives back. */
-  amount: number;
+  /** What expired and an approval gives back. */
+  amount: Fen;
   expiredAt: number;
   note: string;
   state: ExtensionState;

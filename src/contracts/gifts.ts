@@ -4,6 +4,7 @@
  * is the only way to see or claim a gift; it never carries the card's code.
  */
 import type { GiftMode, GiftState, ShareMode } from '../domain/gift';
+import type { Fen } from '../domain/money';
 
 export const GIFTS_FUNCTION = 'gifts';
 
@@ -19,8 +20,8 @@ export const GIFT_LIMITS = {
 export interface SendGiftInput {
   cardId: string;
   mode: GiftMode;
-  /** Fen split off the card; omitted: the whole card (single) or its whole balance (group). */
-  amount?: number;
+  /** Split off the card; omitted: the whole card (single) or its whole balance (group). */
+  amount?: Fen;
   /** Group gifts: how many shares and how they are cut. */
   shares?: number;
   shareMode?: ShareMode;
@@ -35,7 +36,7 @@ export interface SendGiftInput {
 
 export interface GiftClaimView {
   name: string;
-  amount: number;
+  amount: Fen;
   at: number;
 }
 
@@ -49,10 +50,10 @@ export interface SentGiftView {
   productName: string;
   face: { id: string; name: string; image: string };
   blessing: string;
-  amount: number;
+  amount: Fen;
   sharesTotal: number;
   claimedCount: number;
-  claimedAmount: number;
+  claimedAmount: Fen;
   claims: GiftClaimView[];
   state: GiftState;
   createdAt: number;
@@ -70,7 +71,7 @@ export interface GiftLandingView {
   face: { id: string; name: string; image: string };
   blessing: string;
   mode: GiftMode;
-  amount: number;
+  amount: Fen;
   sharesTotal: number;
   sharesLeft: number;
   state: GiftState;
@@ -78,7 +79,7 @@ export interface GiftLandingView {
   /** The cloud's time, so the page counts down without trusting the phone's clock. */
   now: number;
   /** The caller's relation to the gift (signed in only). */
-  mine: { isSender: boolean; claimedAmount: number | null; cardId: string | null };
+  mine: { isSender: boolean; claimedAmount: Fen | null; cardId: string | null };
 }
 
 export interface ReceivedGiftView {
@@ -88,7 +89,7 @@ export interface ReceivedGiftView {
   productName: string;
   face: { id: string; name: string; image: string };
   blessing: string;
-  amount: number;
+  amount: Fen;
   claimedAt: number;
   cardId: string;
 }
@@ -97,7 +98,7 @@ export interface GiftsActions {
   send: { input: SendGiftInput; output: { gift: SentGiftView; token: string; giftsLeftToday: number } };
   cancel: { input: { giftId: string }; output: { gift: SentGiftView } };
   view: { input: { token: string }; output: { gift: GiftLandingView } };
-  claim: { input: { token: string; name: string }; output: { cardId: string; amount: number } };
+  claim: { input: { token: string; name: string }; output: { cardId: string; amount: Fen } };
   /** The gift's 小程序码 (its sender only): the scene it carries and the image as a data URL. */
   wxacode: { input: { giftId: string }; output: { scene: string; image: string } };
   /** The claim token of a scanned 小程序码's scene (pages/claim/index?scene=…). */

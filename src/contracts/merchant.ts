@@ -3,6 +3,8 @@
  * redeem an amount, reverse a redemption, today's history) and the operator's batch issue. Every
  * action is gated by the caller's staff role for the card's merchant.
  */
+import { CARD_CAP } from '../domain/catalog';
+import type { Fen } from '../domain/money';
 import type { PayCodeStatus } from '../domain/redemption';
 import type { ExpiryOperatorActions } from './expiry';
 import type { OperatorActions } from './operator';
@@ -15,8 +17,8 @@ export const MERCHANT_LIMITS = {
   requestIdMax: 64,
   /** A scanned QR payload or a typed code. */
   payInputMax: 64,
-  /** One redemption at most (¥5,000, the registered card cap). */
-  amountMax: 500_000,
+  /** One redemption at most: the largest card a product may sell. */
+  amountMax: CARD_CAP,
   listMax: 100,
 } as const;
 
@@ -32,7 +34,7 @@ export interface ClerkProfileView {
   role: 'clerk' | 'operator';
   stores: StaffStoreView[];
   /** Amounts above this wait for the holder's confirmation. */
-  confirmAbove: number;
+  confirmAbove: Fen;
 }
 
 /** What the clerk sees of a scanned card before entering the amount. */
@@ -42,7 +44,7 @@ export interface ScannedCardView {
   face: { id: string; name: string; image: string };
   /** "•••• 7KQX" material: the card code's last 4 only. */
   last4: string;
-  balance: number;
+  balance: Fen;
   expiresAt: number | null;
   /** The pay code stays valid until then. */
   codeExpiresAt: number;
@@ -53,9 +55,9 @@ export interface ScannedCardView {
 export interface RedemptionView {
   id: string;
   status: PayCodeStatus;
-  amount: number;
+  amount: Fen;
   /** The card's balance after it, once completed. */
-  balanceAfter: number | null;
+  balanceAfter: Fen | null;
   storeName: string;
   clerkName: string;
   brandName: string;
@@ -72,19 +74,19 @@ export interface RedemptionView {
 
 export interface RedemptionTotals {
   count: number;
-  amount: number;
+  amount: Fen;
   reversedCount: number;
-  reversedAmount: number;
+  reversedAmount: Fen;
   /** Redeemed minus reversed. */
-  net: number;
+  net: Fen;
 }
 
 export interface RedeemInput {
   /** The scanned QR payload, or the 16-digit code typed by the clerk. */
   payCode: string;
   storeId: string;
-  /** Fen, at most the balance. */
-  amount: number;
+  /** At most the balance. */
+  amount: Fen;
   /** The clerk's id for this redemption: a retry returns the same redemption. */
   requestId: string;
 }
@@ -113,7 +115,7 @@ export interface ClerkActions {
    * random) carries on where the last try stopped and lists the whole batch once it is complete.
    */
   issueBatch: {
-    input: { productId: string; amount: number; count: number; requestId: string };
+    input: { productId: string; amount: Fen; count: number; requestId: string };
     output: { cards: IssuedCardView[] };
   };
 }

@@ -3,6 +3,7 @@
  * stores, clerks joined by invite, and batch issue.
  */
 import type { CardFace, CardProduct } from '../domain/catalog';
+import type { Fen } from '../domain/money';
 import type { FaceDraft, ProductDraft } from '../domain/product-rules';
 import type { ClerkProfileView } from './merchant';
 
@@ -42,7 +43,7 @@ export interface OperatorProductView extends Omit<CardProduct, 'faces'> {
 }
 
 /** What the editor sends: a draft plus where it goes. `stock` is set on create only. */
-export interface SaveProductInput extends Omit<ProductDraft, 'stock' | 'faces'> {
+export interface SaveProductInput extends Omit<ProductDraft<Fen>, 'stock' | 'faces'> {
   brandId: string;
   /** Absent to create a product. */
   productId?: string;

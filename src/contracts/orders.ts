@@ -3,6 +3,7 @@
  * the order is paid through the payment request it returns, and the payment notification (not the
  * client) marks it paid and issues its cards.
  */
+import type { Fen } from '../domain/money';
 import type { CloseReason, OrderPurpose, OrderStatus } from '../domain/order';
 import type { CardView } from './wallet';
 
@@ -40,10 +41,10 @@ export interface OrderView {
   brandId: string;
   brandName: string;
   face: { id: string; name: string; image: string };
-  amount: number;
+  amount: Fen;
   quantity: number;
-  total: number;
-  bonusPerCard: number;
+  total: Fen;
+  bonusPerCard: Fen;
   blessing: string;
   purpose: OrderPurpose;
   status: OrderStatus;
@@ -60,8 +61,8 @@ export interface OrderView {
 export interface CreateOrderInput {
   productId: string;
   faceId: string;
-  /** Value of one card, fen. */
-  amount: number;
+  /** Value of one card. */
+  amount: Fen;
   quantity: number;
   /** Defaults to the face's blessing. */
   blessing?: string;

@@ -1,8 +1,11 @@
 /**
  * The operator's reports in the `merchant` function: the dashboard, reconciliation, the audit log,
  * large-amount and real-name reviews, and CSV export. Every action is for an operator of the brand
- * only; money is integer fen, days are China days as 'YYYY-MM-DD'.
+ * only; money is integer fen (`Fen`, or a signed `number` where a figure can go below zero), days are
+ * China days as 'YYYY-MM-DD'.
  */
+import type { Fen } from '../domain/money';
+
 export const REPORT_LIMITS = {
   idMax: 64,
   /** Audit entries per page. */
@@ -22,7 +25,7 @@ export type DashboardDays = 7 | 30;
 
 export interface AmountCount {
   count: number;
-  amount: number;
+  amount: Fen;
 }
 
 export interface DashboardView {
@@ -35,25 +38,32 @@ export interface DashboardView {
     /** Paid orders in the range: count is cards sold, orders the number of orders. */
     sold: AmountCount & { orders: number };
     /** Value issued onto cards (ACTIVATE) in the range. */
-    issued: number;
-    /** Redeemed in store less reversals (REDEEM − REFUND) in the range. */
+    issued: Fen;
+    /**
+     * Redeemed in store less reversals (REDEEM − REFUND) in the range: signed fen, below zero when
+     * more was reversed in the range than redeemed (a reversal of a redemption made before it).
+     */
     redeemed: number;
     /** redeemed / issued in basis points (10000 = 100 %). */
     redemptionRate: number;
     /** Outstanding now: Σ balances of the brand's cards not refunded. */
-    float: number;
+    float: Fen;
     /** Open gifts now and the value they still hold. */
     unclaimedGifts: AmountCount;
     /** Active cards expiring within 30 days and their balance. */
-    expiringSoon: { count: number; balance: number };
+    expiringSoon: { count: number; balance: Fen };
   };
   /** One row per day of the range, oldest first, zeros included. */
-  byDay: { day: string; sold: number; redeemed: number }[];
+  byDay: { day: string; sold: Fen; redeemed: number }[];
   /** Stores that redeemed in the range, most redeemed first: net amount, redemptions less reversals. */
   byStore: { storeId: string; storeName: string; redeemed: number; count: number }[];
   now: number;
 }
 
+/**
+ * What reconciliation measured, in signed fen: figures read from the data it checks, so a broken
+ * ledger shows as it is (even below zero) rather than stopping the report.
+ */
 export interface ReconciliationTotals {
   /** ACTIVATE. */
   issued: number;
@@ -72,6 +82,7 @@ export interface ReconciliationTotals {
 
 export interface CardMismatch {
   cardId: string;
+  /** Signed fen, as measured (see ReconciliationTotals). */
   balance: number;
   replay: number;
   problems: string[];
@@ -122,9 +133,9 @@ export interface ReviewView {
   holder: string;
   day: string;
   /** The buyer's purchases that day, this order included. */
-  dayTotal: number;
+  dayTotal: Fen;
   /** This order's total. */
-  total: number;
+  total: Fen;
   /** Real-name details as the order keeps them (the id number masked). */
   realName: { name: string; idNumberMasked: string } | null;
   /** The order's status now ('pending', 'paid', 'closed'), or '' when unknown. */

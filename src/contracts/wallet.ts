@@ -6,6 +6,7 @@ import type { CardKind } from '../domain/catalog';
 import type { CardState, WalletGroup } from '../domain/card';
 import type { ExtensionState } from '../domain/expiry';
 import type { LedgerType } from '../domain/ledger';
+import type { Fen } from '../domain/money';
 import type { PayCodeStatus } from '../domain/redemption';
 
 export const WALLET_FUNCTION = 'wallet';
@@ -30,10 +31,10 @@ export interface CardView {
   blessing: string;
   state: CardState;
   group: WalletGroup;
-  balance: number;
-  initialValue: number;
-  paidValue: number;
-  bonusValue: number;
+  balance: Fen;
+  initialValue: Fen;
+  paidValue: Fen;
+  bonusValue: Fen;
   last4: string;
   activatedAt: number;
   expiresAt: number | null;
@@ -45,9 +46,9 @@ export interface CardView {
 export interface HistoryEntryView {
   _id: string;
   type: LedgerType;
-  /** Signed change in fen. */
+  /** Signed change in fen (shown through formatChangeYuan). */
   amount: number;
-  balanceAfter: number;
+  balanceAfter: Fen;
   at: number;
   /** Where: a store's name, or empty for online. */
   storeName: string;
@@ -60,7 +61,7 @@ export interface RefundView {
   cardId: string;
   orderId: string;
   /** Money going back: the card's paid value (bonus never). */
-  amount: number;
+  amount: Fen;
   status: RefundStatus;
   requestedAt: number;
   completedAt?: number;
@@ -77,7 +78,7 @@ export interface PayCodeView {
   refreshAt: number;
   /** The cloud's time, so the screen counts down without trusting the phone's clock. */
   now: number;
-  balance: number;
+  balance: Fen;
 }
 
 /** What became of a pay code, for the holder's screen to follow live. */
@@ -85,10 +86,10 @@ export interface PayStatusView {
   code: string;
   status: PayCodeStatus;
   /** Pending or completed: the amount the store asked for, and where. */
-  amount: number | null;
+  amount: Fen | null;
   storeName: string | null;
   /** Completed: the card's balance after it. */
-  balanceAfter: number | null;
+  balanceAfter: Fen | null;
   /** Pending: confirm before then. */
   confirmBy: number | null;
   at: number | null;
@@ -99,8 +100,8 @@ export interface PayStatusView {
 export interface CardExtensionView {
   id: string;
   state: ExtensionState;
-  /** Fen that expired and an approval gives back. */
-  amount: number;
+  /** What expired and an approval gives back. */
+  amount: Fen;
   requestedAt: number;
   decidedAt: number | null;
   /** Approved: the card's new expiry. */
@@ -111,8 +112,8 @@ export interface CardExtensionView {
 export interface CardExpiryView {
   /** Past its expiry now (whether or not the daily sweep has recorded it). */
   expired: boolean;
-  /** Fen lost to expiry (0 when nothing was). */
-  expiredAmount: number;
+  /** Lost to expiry (0 when nothing was). */
+  expiredAmount: Fen;
   /** Whole days left when the expiry is within 30 days; null otherwise. */
   daysLeft: number | null;
   /** Whether an extension may be asked now. */
@@ -124,7 +125,7 @@ export interface CardExpiryView {
 export interface WalletActions {
   list: {
     input: Record<string, never>;
-    output: { cards: CardView[]; totalBalance: number; counts: Record<WalletGroup, number> };
+    output: { cards: CardView[]; totalBalance: Fen; counts: Record<WalletGroup, number> };
   };
   detail: {
     input: { cardId: string };

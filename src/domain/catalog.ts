@@ -3,7 +3,7 @@
  * data, the catalog function and the UI; plus the pure rules about products (which amounts a
  * product accepts, how its validity reads).
  */
-import type { Fen } from './money';
+import { fen, multiplyFen, type Fen } from './money';
 
 export const CATEGORY_IDS = ['dining', 'retail', 'entertainment', 'supermarket', 'ecommerce'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
@@ -19,6 +19,16 @@ export const KIND_CAP: Readonly<Record<CardKind, Fen>> = {
   registered: 500_000 as Fen,
   bearer: 100_000 as Fen,
 };
+
+/** The largest card any product may sell: the largest kind's cap. */
+export const CARD_CAP: Fen = fen(Math.max(KIND_CAP.registered, KIND_CAP.bearer));
+
+/**
+ * The most one card can hold, and so the largest amount any request may carry (fenSchema's cap in
+ * cloudfunctions/core/validate.ts where no product cap applies, such as a gift of part of a card): a
+ * card of CARD_CAP plus its bonus, which is less than the card's own value (product rule `bonus`).
+ */
+export const AMOUNT_MAX: Fen = multiplyFen(CARD_CAP, 2);
 
 export interface Category {
   _id: CategoryId;

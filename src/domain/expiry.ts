@@ -5,6 +5,7 @@
  */
 import { ledgerEntryId } from './balance-change';
 import type { Card } from './card';
+import type { Fen } from './money';
 import { DAY_MS } from './order';
 import { CHINA_OFFSET_MS } from './rules';
 
@@ -89,7 +90,7 @@ export interface ExtensionRequest {
   face: Card['face'];
   last4: string;
   /** The balance that expired (the EXPIRE entry's amount, positive). */
-  amount: number;
+  amount: Fen;
   /** The expiry that passed. */
   expiredAt: number;
   note: string;

@@ -63,6 +63,16 @@ export function sumFen(amounts: readonly Fen[]): Fen {
   return fen(total);
 }
 
+/** The smallest of the amounts given. */
+export function minFen(first: Fen, ...rest: readonly Fen[]): Fen {
+  return rest.reduce((m, a) => (a < m ? a : m), first);
+}
+
+/** The largest of the amounts given. */
+export function maxFen(first: Fen, ...rest: readonly Fen[]): Fen {
+  return rest.reduce((m, a) => (a > m ? a : m), first);
+}
+
 /** −1, 0 or 1. */
 export function compareFen(a: Fen, b: Fen): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -99,6 +109,18 @@ export function yuanText(amount: Fen): string {
 /** "¥" + formatYuan. */
 export function formatPrice(amount: Fen): string {
   return `¥${formatYuan(amount)}`;
+}
+
+/** A signed change in fen (a ledger entry's amount) for display: "+12.34", "−0.05", "0". */
+export function formatChangeYuan(change: number): string {
+  const size = formatYuan(fen(Math.abs(change)));
+  return change < 0 ? `−${size}` : change > 0 ? `+${size}` : size;
+}
+
+/** A figure in signed fen that may go below zero (a net total, a difference): "¥12.34", "−¥0.05". */
+export function formatSignedPrice(amount: number): string {
+  const size = formatPrice(fen(Math.abs(amount)));
+  return amount < 0 ? `−${size}` : size;
 }
 
 /** Typed yuan ("12", "12.3", "12.34") as fen, by string arithmetic (no float rounding); else undefined. */

@@ -4,6 +4,7 @@
  * refund window and texts. Pure: the cloud refuses with the first broken rule, the editor shows all.
  */
 import { KIND_CAP, THEME_IDS, type CardKind, type ThemeId, type ValidityRule } from './catalog';
+import { fen, type Fen } from './money';
 import { CHINA_OFFSET_MS } from './rules';
 
 export const PRODUCT_LIMITS = {
@@ -37,18 +38,18 @@ export interface FaceDraft {
   blessing: string;
 }
 
-/** A product as the operator edits it (amounts in fen). */
-export interface ProductDraft {
+/** A product as the operator edits it: amounts in fen as typed, `Fen` once checked (withFenAmounts). */
+export interface ProductDraft<A extends number = number> {
   name: string;
   kind: CardKind;
-  denominations: number[];
-  customAmount: { min: number; max: number } | null;
+  denominations: A[];
+  customAmount: { min: A; max: A } | null;
   faces: FaceDraft[];
   validity: ValidityRule;
   usageRules: string[];
   transferLimit: number;
   refundWindowDays: number;
-  bonus: { minAmount: number; amount: number } | null;
+  bonus: { minAmount: A; amount: A } | null;
   /** Remaining stock, or null for unlimited. */
   stock: number | null;
 }
@@ -175,6 +176,16 @@ export function productIssues(d: ProductDraft, now: number): ProductIssue[] {
   if (d.stock !== null && (!isInt(d.stock) || d.stock < 0 || d.stock > PRODUCT_LIMITS.stockMax))
     out.push({ rule: 'stock', field: 'stock' });
   return out;
+}
+
+/** A draft that passed the rules with its amounts as Fen; throws MoneyError for an amount that isn't one. */
+export function withFenAmounts(d: ProductDraft): ProductDraft<Fen> {
+  return {
+    ...d,
+    denominations: d.denominations.map((x) => fen(x)),
+    customAmount: d.customAmount && { min: fen(d.customAmount.min), max: fen(d.customAmount.max) },
+    bonus: d.bonus && { minAmount: fen(d.bonus.minAmount), amount: fen(d.bonus.amount) },
+  };
 }
 
 /** The refusal message for the first broken rule, e.g. "rule bearerValidity (validity)". */

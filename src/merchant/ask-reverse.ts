@@ -1,7 +1,7 @@
 /** Reversing a redemption asks first: the money goes back to the holder's card and can't be taken again. */
 import Taro from '@tarojs/taro';
 import type { RedemptionView } from '../contracts/merchant';
-import { formatPrice, type Fen } from '../domain/money';
+import { formatPrice } from '../domain/money';
 import type { ClerkStore } from '../stores/clerk-store';
 import { strings } from '../strings/zh-CN';
 
@@ -10,7 +10,7 @@ const m = strings.merchant;
 export async function askReverse(clerk: ClerkStore, r: RedemptionView): Promise<void> {
   const answer = await Taro.showModal({
     title: m.reverseTitle,
-    content: m.reverseBody(formatPrice(r.amount as Fen)),
+    content: m.reverseBody(formatPrice(r.amount)),
     confirmText: m.reverseConfirm,
     confirmColor: '#e8483a',
   });

@@ -1,6 +1,7 @@
 /** Typed calls to the `merchant` function's operator actions: catalog, stores, team and batch issue. */
 import { MERCHANT_FUNCTION, type MerchantActions } from '../contracts/merchant';
 import type { OperatorActions, SaveProductInput } from '../contracts/operator';
+import type { Fen } from '../domain/money';
 import { functionClient } from './function-client';
 import type { Transport } from './transport-types';
 
@@ -21,7 +22,7 @@ export interface OperatorApi {
   joinStaff(code: string, name: string): Out<'joinStaff'>;
   staff(brandId: string): Out<'staff'>;
   removeClerk(brandId: string, staffId: string): Out<'removeClerk'>;
-  issueBatch(productId: string, amount: number, count: number, requestId: string): Out<'issueBatch'>;
+  issueBatch(productId: string, amount: Fen, count: number, requestId: string): Out<'issueBatch'>;
 }
 
 export class OperatorService implements OperatorApi {
@@ -45,6 +46,6 @@ export class OperatorService implements OperatorApi {
   joinStaff = (code: string, name: string) => this.call('joinStaff', { code, name });
   staff = (brandId: string) => this.call('staff', { brandId });
   removeClerk = (brandId: string, staffId: string) => this.call('removeClerk', { brandId, staffId });
-  issueBatch = (productId: string, amount: number, count: number, requestId: string) =>
+  issueBatch = (productId: string, amount: Fen, count: number, requestId: string) =>
     this.call('issueBatch', { productId, amount, count, requestId });
 }

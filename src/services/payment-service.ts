@@ -6,13 +6,14 @@
  */
 import Taro from '@tarojs/taro';
 import { prepayIdOf, type PaymentRequest } from '../contracts/orders';
+import type { Fen } from '../domain/money';
 import type { GatewayHttp } from './gateway-http';
 
 export interface LocalPayment {
   prepayId: string;
   outTradeNo: string;
   description: string;
-  amount: number;
+  amount: Fen;
   status: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
 }
 

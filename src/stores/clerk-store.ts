@@ -49,7 +49,7 @@ interface Attempt {
   requestId: string;
   payCode: string;
   storeId: string;
-  amount: number;
+  amount: Fen;
 }
 
 export class ClerkStore {
@@ -178,8 +178,8 @@ export class ClerkStore {
     this.amountText = text.replace(/[^\d.]/g, '').slice(0, 10);
   }
 
-  chooseAmount(amount: number): void {
-    this.amountText = yuanText(amount as Fen);
+  chooseAmount(amount: Fen): void {
+    this.amountText = yuanText(amount);
   }
 
   /** The typed amount in fen when it can be taken off the card, else undefined. */

@@ -103,7 +103,7 @@ export class GiftStore {
   /** What is gifted, fen: the whole balance, or the typed amount when it fits the card. */
   get amount(): Fen | undefined {
     if (!this.card) return undefined;
-    if (this.whole) return this.card.balance as Fen;
+    if (this.whole) return this.card.balance;
     const fen = parseYuanText(this.amountText);
     const least = this.mode === 'group' ? this.shares : 1;
     return fen !== undefined && fen >= least && fen <= this.card.balance ? fen : undefined;

@@ -18,7 +18,13 @@ import { normalizeCode } from '../domain/codes';
 import { csvFile } from '../domain/csv';
 import { parseYuanText, yuanText, yuanToFen, type Fen } from '../domain/money';
 import { isoChinaDay } from '../domain/report-days';
-import { productIssues, type FaceDraft, type ProductDraft, type ProductIssue } from '../domain/product-rules';
+import {
+  productIssues,
+  withFenAmounts,
+  type FaceDraft,
+  type ProductDraft,
+  type ProductIssue,
+} from '../domain/product-rules';
 import type { OperatorApi } from '../services/operator-service';
 import { merchantStrings } from '../strings/zh-CN.merchant';
 import { AsyncView } from './async-view';
@@ -47,7 +53,7 @@ export interface EditorDraft {
   name: string;
   kind: CardKind;
   /** Fen, kept ascending. */
-  denominations: number[];
+  denominations: Fen[];
   denominationText: string;
   customEnabled: boolean;
   customMin: string;
@@ -292,7 +298,7 @@ export class OperatorStore {
   addDenomination(): boolean {
     const yuan = this.draft.denominationText.trim();
     if (!/^\d{1,6}$/.test(yuan) || Number(yuan) <= 0) return false;
-    const amount: number = yuanToFen(Number(yuan));
+    const amount = yuanToFen(Number(yuan));
     if (!this.draft.denominations.includes(amount)) {
       this.draft.denominations = [...this.draft.denominations, amount].sort((a, b) => a - b);
     }
@@ -334,7 +340,7 @@ export class OperatorStore {
     this.showIssues = true;
     if (this.issues.length > 0 || !this.brandId) return false;
     const d = this.draft;
-    const { stock, ...terms } = productDraftOf(d);
+    const { stock, ...terms } = withFenAmounts(productDraftOf(d));
     const input: SaveProductInput = {
       ...terms,
       brandId: this.brandId,

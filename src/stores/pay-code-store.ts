@@ -7,6 +7,7 @@
  */
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { PayCodeView, PayStatusView } from '../contracts/wallet';
+import type { Fen } from '../domain/money';
 import { errorCodeOf } from '../services/api-error';
 import type { ScreenService } from '../services/screen-types';
 import type { WalletService } from '../services/wallet-service';
@@ -161,7 +162,7 @@ export class PayCodeStore {
   }
 
   /** What the holder has left: after the payment, else as of the shown code. */
-  get balance(): number | undefined {
+  get balance(): Fen | undefined {
     return this.result?.balanceAfter ?? this.code?.balance;
   }
 

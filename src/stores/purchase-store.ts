@@ -5,7 +5,7 @@
  */
 import { makeAutoObservable, runInAction } from 'mobx';
 import { acceptsAmount, type CardProduct } from '../domain/catalog';
-import { parseYuanText, type Fen } from '../domain/money';
+import { fen, multiplyFen, parseYuanText, type Fen } from '../domain/money';
 import type { OrderPurpose } from '../domain/order';
 import { PURCHASE_RULES } from '../domain/rules';
 import { oneLine } from '../domain/text';
@@ -22,7 +22,7 @@ export type CreateResult = OrdersActions['create']['output'];
 export class PurchaseStore {
   product: CardProduct | undefined = undefined;
   faceId = '';
-  denomination: number | null = null;
+  denomination: Fen | null = null;
   customYuan = '';
   quantity = 1;
   blessing = '';
@@ -68,7 +68,7 @@ export class PurchaseStore {
     if (!this.blessingEdited) this.blessing = face.blessing;
   }
 
-  chooseDenomination(amount: number): void {
+  chooseDenomination(amount: Fen): void {
     this.denomination = amount;
     this.customYuan = '';
   }
@@ -100,8 +100,8 @@ export class PurchaseStore {
   /** The amount of one card in fen, or undefined while none is chosen or the custom one is invalid. */
   get amount(): Fen | undefined {
     if (!this.product) return undefined;
-    const fen = this.denomination !== null ? (this.denomination as Fen) : parseYuanText(this.customYuan);
-    return fen !== undefined && acceptsAmount(this.product, fen) ? fen : undefined;
+    const amount = this.denomination ?? parseYuanText(this.customYuan);
+    return amount !== undefined && acceptsAmount(this.product, amount) ? amount : undefined;
   }
 
   /** What is wrong with the typed custom amount: not an amount at all, or not one the product sells. */
@@ -111,8 +111,8 @@ export class PurchaseStore {
     return this.amount === undefined ? 'range' : undefined;
   }
 
-  get total(): number {
-    return (this.amount ?? 0) * this.quantity;
+  get total(): Fen {
+    return multiplyFen(this.amount ?? fen(0), this.quantity);
   }
 
   get realNameValid(): boolean {

@@ -22,6 +22,7 @@ import { discoverFunctions } from '../../cloudfunctions/local/runtime/discover';
 import { calls, requestId, timerEvent } from './support/calls';
 import { startTestCloud, type TestCloud } from './support/local-cloud';
 import { allDocs, checkMoneyInvariants } from './support/money-invariants';
+import { fen } from '../../src/domain/money';
 
 jest.setTimeout(300_000);
 
@@ -201,7 +202,7 @@ test('should throttle a clerk typing made-up pay codes', async () => {
 });
 
 test('should give every one-time thing one effect when replayed: pay code, gift claim, refund, request ids', async () => {
-  const paid = await buy('x-replay', { amount: 20_000 });
+  const paid = await buy('x-replay', { amount: fen(20_000) });
   const cardId = paid.cards[0]!._id;
   const { payCode } = await ok<WalletOut<'payCode'>>('x-replay', 'wallet', { action: 'payCode', cardId });
   const redeem = { action: 'redeem', payCode: payCode.qr, storeId: STORE, amount: 1_000, requestId: requestId() };

@@ -14,6 +14,7 @@ import { cloudProcess } from '../bench/support';
 import { calls, requestId, waitFor } from './support/calls';
 import { startTestCloud, type TestCloud } from './support/local-cloud';
 import { allDocs, checkMoneyInvariants } from './support/money-invariants';
+import { fen } from '../../src/domain/money';
 
 jest.setTimeout(180_000);
 
@@ -64,7 +65,7 @@ test('should refuse through the test endpoint faults it cannot honour, and repor
 });
 
 test('should spend a card exactly down to zero when 20 redemptions race on a slow database', async () => {
-  const cardId = (await buy('f-slow', { amount: 10_000 })).cards[0]!._id;
+  const cardId = (await buy('f-slow', { amount: fen(10_000) })).cards[0]!._id;
   const codes = await Promise.all(Array.from({ length: 20 }, () => payCode('f-slow', cardId)));
   cloud.faults.set({ dbDelayMs: 20 });
   const answers = await Promise.all(codes.map((qr) => as(CAROL, 'merchant', redeemBody(qr, 1_000))));
@@ -78,7 +79,7 @@ test('should spend a card exactly down to zero when 20 redemptions race on a slo
 });
 
 test('should ride out conflicts forced on the first commits and give up cleanly when they never stop', async () => {
-  const cardId = (await buy('f-conflict', { amount: 10_000 })).cards[0]!._id;
+  const cardId = (await buy('f-conflict', { amount: fen(10_000) })).cards[0]!._id;
   // Two conflicts: the SDK's own retries absorb them and the redemption goes through once.
   cloud.db.forceConflicts(2, 'cards');
   const first = await ok<MerchantOut<'redeem'>>(
@@ -100,7 +101,7 @@ test('should ride out conflicts forced on the first commits and give up cleanly 
 });
 
 test('should leave no half-written redemption when the function is killed at its timeout, and count a retry once', async () => {
-  const cardId = (await buy('f-timeout', { amount: 10_000 })).cards[0]!._id;
+  const cardId = (await buy('f-timeout', { amount: fen(10_000) })).cards[0]!._id;
   const qr = await payCode('f-timeout', cardId);
   const id = requestId();
   // Each database call takes up to 80 ms and the function may run 120 ms: it dies mid-transaction.

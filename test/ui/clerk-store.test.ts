@@ -8,6 +8,7 @@ import type { ScanOutcome, Scanner } from '../../src/services/scanner-types';
 import { CONFIRM_TIMEOUT, ClerkStore } from '../../src/stores/clerk-store';
 import { fakeTicker, settle } from './support/fake-ticker';
 import { fakeTransport, type Reply } from './support/fake-transport';
+import { fen } from '../../src/domain/money';
 
 const T0 = 1_800_000_000_000;
 const BODY = '621458301127449';
@@ -22,7 +23,7 @@ const profile: ClerkProfileView = {
     { id: 'store-1', name: '国贸店', brandId: 'b', brandName: '蓝山咖啡' },
     { id: 'store-2', name: '三里屯店', brandId: 'b', brandName: '蓝山咖啡' },
   ],
-  confirmAbove: 50_000,
+  confirmAbove: fen(50_000),
 };
 
 const card: ScannedCardView = {
@@ -30,7 +31,7 @@ const card: ScannedCardView = {
   productName: '咖啡礼品卡',
   face: { id: 'f', name: '生日', image: 'data:,' },
   last4: '7KQX',
-  balance: 10_000,
+  balance: fen(10_000),
   expiresAt: null,
   codeExpiresAt: T0 + 45_000,
   now: T0,
@@ -43,8 +44,8 @@ function redemption(status: PayCodeStatus, over: Partial<RedemptionView> = {}): 
   return {
     id: CODE,
     status,
-    amount: 3_750,
-    balanceAfter: status === 'completed' ? 6_250 : null,
+    amount: fen(3_750),
+    balanceAfter: status === 'completed' ? fen(6_250) : null,
     storeName: '国贸店',
     clerkName: '陈店员',
     brandName: '蓝山咖啡',
@@ -156,9 +157,9 @@ test('should accept amounts in yuan up to the balance only', async () => {
   expect(store.canRedeem).toBe(false);
   store.setAmountText('¥12,3a');
   expect(store.amountText).toBe('123');
-  store.chooseAmount(3_750);
+  store.chooseAmount(fen(3_750));
   expect(store.amountText).toBe('37.50');
-  store.chooseAmount(10_000);
+  store.chooseAmount(fen(10_000));
   expect(store.amountText).toBe('100');
   expect(store.amount).toBe(10_000);
   expect(store.needsHolderConfirmation).toBe(false);
@@ -197,12 +198,12 @@ test('should send the same request id when the same attempt is retried, and a ne
 test('should wait while the holder confirms, then show the redemption completed', async () => {
   const { store, calls, clock } = await scannedTill(
     [
-      ok({ redemption: redemption('pending', { amount: 60_000 }) }),
+      ok({ redemption: redemption('pending', { amount: fen(60_000) }) }),
       new ApiError('NETWORK', 'offline'),
-      ok({ redemption: redemption('pending', { amount: 60_000 }) }),
-      ok({ redemption: redemption('completed', { amount: 60_000, balanceAfter: 40_000 }) }),
+      ok({ redemption: redemption('pending', { amount: fen(60_000) }) }),
+      ok({ redemption: redemption('completed', { amount: fen(60_000), balanceAfter: fen(40_000) }) }),
     ],
-    100_000,
+    fen(100_000),
   );
   store.setAmountText('600');
   expect(store.needsHolderConfirmation).toBe(true);
@@ -222,10 +223,10 @@ test('should wait while the holder confirms, then show the redemption completed'
 test('should refuse with a screen of its own when the holder declines or lets the window pass', async () => {
   const declined = await scannedTill(
     [
-      ok({ redemption: redemption('pending', { amount: 60_000 }) }),
-      ok({ redemption: redemption('declined', { amount: 60_000 }) }),
+      ok({ redemption: redemption('pending', { amount: fen(60_000) }) }),
+      ok({ redemption: redemption('declined', { amount: fen(60_000) }) }),
     ],
-    100_000,
+    fen(100_000),
   );
   declined.store.setAmountText('600');
   await declined.store.redeem();
@@ -236,10 +237,10 @@ test('should refuse with a screen of its own when the holder declines or lets th
 
   const lapsed = await scannedTill(
     [
-      ok({ redemption: redemption('pending', { amount: 60_000 }) }),
-      ok({ redemption: redemption('expired', { amount: 60_000 }) }),
+      ok({ redemption: redemption('pending', { amount: fen(60_000) }) }),
+      ok({ redemption: redemption('expired', { amount: fen(60_000) }) }),
     ],
-    100_000,
+    fen(100_000),
   );
   lapsed.store.setAmountText('600');
   await lapsed.store.redeem();

@@ -17,7 +17,7 @@ const product: ProductSummary = {
   kind: 'bearer',
   cover: { image: 'data:image/svg+xml;charset=utf-8,%3Csvg%2F%3E', name: '生日快乐' },
   themes: ['birthday'],
-  fromPrice: 5000,
+  fromPrice: fen(5000),
   onSale: true,
 };
 

@@ -5,6 +5,7 @@ import { WalletService } from '../../src/services/wallet-service';
 import { ExtensionsStore, EXTENSION_MONTH_CHOICES } from '../../src/stores/extensions-store';
 import { WalletStore } from '../../src/stores/wallet-store';
 import { fakeTransport, type Reply } from './support/fake-transport';
+import { fen } from '../../src/domain/money';
 
 const ok = (data: unknown): Reply => ({ ok: true, data });
 const fail = (code: string): Reply => ({ ok: false, error: { code: code as never, message: '' } });
@@ -18,7 +19,7 @@ function req(id: string, state: ExtensionView['state'], over: Partial<ExtensionV
     face: { id: 'f', name: 'f', image: '' },
     last4: '7KQX',
     holder: 'o-de••••ce',
-    amount: 8_800,
+    amount: fen(8_800),
     expiredAt: 1,
     note: '',
     state,

@@ -4,6 +4,7 @@ import type { InviteView, OperatorBrandView, OperatorProductView, StaffView } fr
 import { ApiError } from '../../src/services/api-error';
 import type { OperatorApi } from '../../src/services/operator-service';
 import { OperatorStore, batchCsv } from '../../src/stores/operator-store';
+import { fen } from '../../src/domain/money';
 
 const NOW = Date.UTC(2026, 11, 1, 4);
 
@@ -49,7 +50,7 @@ const profile: ClerkProfileView = {
   name: '小伊',
   role: 'clerk',
   stores: [{ id: 'b1-s1', name: '一号店', brandId: 'b1', brandName: '蓝山咖啡' }],
-  confirmAbove: 50_000,
+  confirmAbove: fen(50_000),
 };
 
 type Calls = { [K in keyof OperatorApi]: jest.Mock };

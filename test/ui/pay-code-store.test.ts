@@ -6,10 +6,11 @@ import { WalletService } from '../../src/services/wallet-service';
 import { PAY_CODE_SHOW_MS, PayCodeStore } from '../../src/stores/pay-code-store';
 import { fakeTicker, settle } from './support/fake-ticker';
 import { fakeTransport, type Reply } from './support/fake-transport';
+import { fen } from '../../src/domain/money';
 
 const T0 = 1_800_000_000_000;
 
-function code(n: number, balance = 10_000, at = T0): Reply {
+function code(n: number, balance = fen(10_000), at = T0): Reply {
   const payCode: PayCodeView = {
     code: `code-${n}`,
     qr: `GCP1.code-${n}.0123456789abcdef`,
@@ -62,7 +63,7 @@ test('should show a code with the screen kept bright, and fetch the next one whe
 
 test('should count down by the cloud clock when the phone clock is off', async () => {
   // The cloud answers with a time 5 minutes behind the phone.
-  const { store } = payScreen([code(1, 10_000, T0 - 300_000)]);
+  const { store } = payScreen([code(1, fen(10_000), T0 - 300_000)]);
   store.show('card-1');
   await settle();
   expect(store.dueAt).toBe(T0 + 30_000);
@@ -93,7 +94,12 @@ test('should follow a replaced code too, and show the payment a clerk made with 
     code(2),
     status(1, 'issued'),
     status(2, 'issued'),
-    status(1, 'completed', { amount: 3_750, storeName: '蓝山咖啡 国贸店', balanceAfter: 6_250, at: T0 + 40_000 }),
+    status(1, 'completed', {
+      amount: fen(3_750),
+      storeName: '蓝山咖啡 国贸店',
+      balanceAfter: fen(6_250),
+      at: T0 + 40_000,
+    }),
     status(2, 'issued'),
   ]);
   store.show('card-1');
@@ -121,11 +127,16 @@ test('should follow a replaced code too, and show the payment a clerk made with 
 });
 
 test('should ask to confirm a large amount, then show the payment once confirmed', async () => {
-  const pendingFields = { amount: 60_000, storeName: '蓝山咖啡 国贸店', confirmBy: T0 + 90_000 };
+  const pendingFields = { amount: fen(60_000), storeName: '蓝山咖啡 国贸店', confirmBy: T0 + 90_000 };
   const { store, calls, clock } = payScreen([
-    code(1, 100_000),
+    code(1, fen(100_000)),
     status(1, 'pending', pendingFields),
-    status(1, 'completed', { amount: 60_000, storeName: '蓝山咖啡 国贸店', balanceAfter: 40_000, at: T0 + 5_000 }),
+    status(1, 'completed', {
+      amount: fen(60_000),
+      storeName: '蓝山咖啡 国贸店',
+      balanceAfter: fen(40_000),
+      at: T0 + 5_000,
+    }),
   ]);
   store.show('card-1');
   await settle();
@@ -146,8 +157,8 @@ test('should ask to confirm a large amount, then show the payment once confirmed
 test('should show a fresh code with a notice after the holder declines', async () => {
   const { store, calls, clock } = payScreen([
     code(1),
-    status(1, 'pending', { amount: 60_000, storeName: '蓝山咖啡 国贸店', confirmBy: T0 + 90_000 }),
-    status(1, 'declined', { amount: 60_000, storeName: '蓝山咖啡 国贸店' }),
+    status(1, 'pending', { amount: fen(60_000), storeName: '蓝山咖啡 国贸店', confirmBy: T0 + 90_000 }),
+    status(1, 'declined', { amount: fen(60_000), storeName: '蓝山咖啡 国贸店' }),
     code(2),
   ]);
   store.show('card-1');
@@ -167,7 +178,7 @@ test('should keep following through a failed status call, and stop when the scre
   const { store, calls, clock, screen } = payScreen([
     code(1),
     new Error('offline'),
-    status(1, 'completed', { amount: 100, balanceAfter: 9_900 }),
+    status(1, 'completed', { amount: fen(100), balanceAfter: fen(9_900) }),
   ]);
   store.show('card-1');
   await settle();
@@ -195,8 +206,8 @@ test('should say why no code could be had', async () => {
 test('should start afresh when the screen is opened again after a payment', async () => {
   const { store, clock } = payScreen([
     code(1),
-    status(1, 'completed', { amount: 100, balanceAfter: 9_900 }),
-    code(2, 9_900),
+    status(1, 'completed', { amount: fen(100), balanceAfter: fen(9_900) }),
+    code(2, fen(9_900)),
   ]);
   store.show('card-1');
   await settle();

@@ -3,6 +3,7 @@ import type { DashboardView, ReconciliationView, ReviewView } from '../../src/co
 import { ReportsService } from '../../src/services/reports-service';
 import { RECONCILE_ROUNDS, ReportsStore } from '../../src/stores/reports-store';
 import { fakeTransport, type Reply } from './support/fake-transport';
+import { fen } from '../../src/domain/money';
 
 // 2025-03-01 12:00 in Shanghai.
 const NOW = Date.UTC(2025, 2, 1, 4);
@@ -17,17 +18,17 @@ function dash(over: Partial<DashboardView> = {}): DashboardView {
     from: '2025-02-23',
     to: '2025-03-01',
     totals: {
-      sold: { count: 3, orders: 2, amount: 40_000 },
-      issued: 40_000,
+      sold: { count: 3, orders: 2, amount: fen(40_000) },
+      issued: fen(40_000),
       redeemed: 8_000,
       redemptionRate: 2_000,
-      float: 32_000,
-      unclaimedGifts: { count: 1, amount: 4_000 },
-      expiringSoon: { count: 0, balance: 0 },
+      float: fen(32_000),
+      unclaimedGifts: { count: 1, amount: fen(4_000) },
+      expiringSoon: { count: 0, balance: fen(0) },
     },
     byDay: [
-      { day: '2025-02-28', sold: 20_000, redeemed: 3_000 },
-      { day: '2025-03-01', sold: 10_000, redeemed: 25_000 },
+      { day: '2025-02-28', sold: fen(20_000), redeemed: 3_000 },
+      { day: '2025-03-01', sold: fen(10_000), redeemed: 25_000 },
     ],
     byStore: [{ storeId: 's1', storeName: '国贸店', redeemed: 8_000, count: 2 }],
     now: NOW,
@@ -59,8 +60,8 @@ function review(id: string): ReviewView {
     orderId: `o-${id}`,
     holder: 'u-r****yer',
     day: '2025-03-01',
-    dayTotal: 5_000_000,
-    total: 4_500_000,
+    dayTotal: fen(5_000_000),
+    total: fen(4_500_000),
     realName: null,
     orderStatus: 'paid',
     at: NOW,

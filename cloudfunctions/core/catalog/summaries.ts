@@ -1,13 +1,13 @@
 /** Shapes catalog documents into the list views the client shows (contracts/catalog.ts). */
 import type { Brand, CardProduct, ThemeId } from '../../../src/domain/catalog';
 import { productThemes } from '../../../src/domain/catalog';
+import { fen, minFen, type Fen } from '../../../src/domain/money';
 import type { BrandSummary, ProductSummary } from '../../../src/contracts/catalog';
 
 /** The smallest amount one card of the product sells for. */
-export function fromPrice(product: Pick<CardProduct, 'denominations' | 'customAmount'>): number {
-  const candidates = [...product.denominations];
-  if (product.customAmount) candidates.push(product.customAmount.min);
-  return candidates.length === 0 ? 0 : Math.min(...candidates);
+export function fromPrice(product: Pick<CardProduct, 'denominations' | 'customAmount'>): Fen {
+  const [first, ...rest] = [...product.denominations, ...(product.customAmount ? [product.customAmount.min] : [])];
+  return first === undefined ? fen(0) : minFen(first, ...rest);
 }
 
 export function toProductSummary(product: CardProduct, brandName: string, theme?: ThemeId): ProductSummary {

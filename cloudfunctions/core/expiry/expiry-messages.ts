@@ -2,7 +2,6 @@
 import type { Card } from '../../../src/domain/card';
 import type { ExtensionRequest, ReminderWindow } from '../../../src/domain/expiry';
 import { isoChinaDay } from '../../../src/domain/report-days';
-import type { Fen } from '../../../src/domain/money';
 import { strings } from '../../../src/strings/zh-CN';
 import type { Message } from '../messages';
 
@@ -31,7 +30,7 @@ export function decidedMessage(request: ExtensionRequest, now: number): Message 
     page: cardPage(request.cardId),
     fields: {
       card: `${request.brandName} ${request.productName}`,
-      amount: request.amount as Fen,
+      amount: request.amount,
       who: request.brandName,
       at: now,
       note: approved

@@ -16,6 +16,7 @@ import {
   type ExtensionState,
 } from '../../../src/domain/expiry';
 import type { LedgerEntry } from '../../../src/domain/ledger';
+import { fen, type Fen } from '../../../src/domain/money';
 import { txAudit } from '../audit/audit-log';
 import type { CallerContext } from '../cloud';
 import { C } from '../collections';
@@ -38,7 +39,7 @@ export async function requestExtension(
   return transaction(async (tx) => {
     let card = await txGet<Card>(tx, C.cards, cardId);
     if (!card || card.owner !== caller.openId) return refuse(ErrorCode.NOT_FOUND, 'card not found');
-    let expiredAmount: number | null = null;
+    let expiredAmount: Fen | null = null;
     if (dueToExpire(card, now)) {
       // Nothing on it, nothing to give back: refused before anything is written.
       if (card.balance <= 0) return refuse(ErrorCode.NOT_EXPIRED, 'nothing expired on this card');
@@ -55,7 +56,7 @@ export async function requestExtension(
         : refuse(ErrorCode.EXTENSION_DECIDED, `the request was ${existing.state}`);
     if (expiredAmount === null) {
       const entry = await txGet<LedgerEntry>(tx, C.ledger, expireEntryId(card._id, card.expiresAt));
-      expiredAmount = entry ? -entry.amount : 0;
+      expiredAmount = fen(entry ? -entry.amount : 0);
     }
     if (expiredAmount <= 0) return refuse(ErrorCode.NOT_EXPIRED, 'nothing expired on this card');
     const request: ExtensionRequest = {

@@ -12,6 +12,7 @@ import {
 } from '../../../src/domain/expiry';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { maskOpenId } from '../../../src/domain/codes';
+import { fen } from '../../../src/domain/money';
 
 export function toExtensionView(r: ExtensionRequest): ExtensionView {
   return {
@@ -58,11 +59,11 @@ export function toCardExpiryView(
 ): CardExpiryView {
   const pastDue = card.state === 'active' && isExpired(card, now);
   const expired = card.state === 'expired' || pastDue;
-  let expiredAmount = 0;
+  let expiredAmount = fen(0);
   if (pastDue) expiredAmount = card.balance;
   else if (card.state === 'expired' && card.expiresAt !== null) {
     const entry = history.find((e) => e._id === expireEntryId(card._id, card.expiresAt!));
-    expiredAmount = entry ? -entry.amount : 0;
+    expiredAmount = fen(entry ? -entry.amount : 0);
   }
   const current = card.expiresAt === null ? '' : extensionId(card._id, card.expiresAt);
   const relevant = latest && (latest._id === current || (!expired && latest.state === 'approved')) ? latest : undefined;

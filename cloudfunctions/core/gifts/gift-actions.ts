@@ -11,7 +11,7 @@ import { now } from '../clock';
 import { C } from '../collections';
 import { notify } from '../messages';
 import { action, type ActionsFor } from '../router';
-import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
+import { fenSchema, idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { claimShare } from './claim-share';
 import { loadShares } from './group-shares';
@@ -52,7 +52,7 @@ export const giftActions = {
       .object({
         cardId: idSchema(GIFT_LIMITS.idMax),
         mode: z.enum(['single', 'group']),
-        amount: z.number().int().positive().max(1_000_000_00).optional(),
+        amount: fenSchema().optional(),
         shares: z.number().int().min(GIFT_RULES.minShares).max(GIFT_RULES.maxShares).optional(),
         shareMode: z.enum(['equal', 'random']).optional(),
         faceId: idSchema(GIFT_LIMITS.idMax).optional(),

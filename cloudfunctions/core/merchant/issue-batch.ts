@@ -16,7 +16,7 @@ import { acceptsAmount, type CardProduct } from '../../../src/domain/catalog';
 import type { Card } from '../../../src/domain/card';
 import { codeFromBytes, groupCode, pinFromBytes } from '../../../src/domain/codes';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import type { Fen } from '../../../src/domain/money';
+import { fen, type Fen } from '../../../src/domain/money';
 import { expiryOf } from '../../../src/domain/order';
 import { C } from '../collections';
 import { keyedBytes, keyedHash } from '../secrets';
@@ -90,9 +90,9 @@ function templateOf(product: CardProduct, brandName: string, amount: Fen, now: n
     balance: amount,
     initialValue: amount,
     paidValue: amount,
-    bonusValue: 0 as Fen,
+    bonusValue: fen(0),
     origin: 'batch',
-    redeemed: 0 as Fen,
+    redeemed: fen(0),
     transfers: 0,
     transferLimit: product.transferLimit,
     expiresAt: expiryOf(product.validity, now),
@@ -106,7 +106,7 @@ async function writeCard(tx: Tx, batch: BatchRecord, code: string, pin: string, 
   const blank: Card = {
     ...batch.template,
     _id: id,
-    balance: 0 as Fen,
+    balance: fen(0),
     codeHash,
     last4: code.slice(-4),
     pinHash: pinHashFor(id, pin),

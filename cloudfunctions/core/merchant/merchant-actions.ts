@@ -1,7 +1,6 @@
 /** The merchant function's actions, each gated by the caller's staff role for the brand. */
-import type { Brand, CardProduct } from '../../../src/domain/catalog';
+import { CARD_CAP, type Brand, type CardProduct } from '../../../src/domain/catalog';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
@@ -9,7 +8,7 @@ import { expiryOperatorActions } from '../expiry/expiry-actions';
 import { clerkActions } from '../redeem/clerk-actions';
 import { reportActions } from '../reports/report-actions';
 import { action, mergeTables, type ActionsFor } from '../router';
-import { idSchema, requestIdSchema, z } from '../validate';
+import { fenSchema, idSchema, requestIdSchema, z } from '../validate';
 import { issueBatch, type IssuedCard } from './issue-batch';
 import type { MerchantActions } from '../../../src/contracts/merchant';
 import { operatorActions } from './operator-actions';
@@ -24,7 +23,7 @@ const batchActions = {
     input: z
       .object({
         productId: idSchema(64),
-        amount: z.number().int().positive().max(100_000_000),
+        amount: fenSchema({ max: CARD_CAP }),
         count: z.number().int().min(1).max(BATCH_MAX),
         // Also the seed of the batch's numbers (issue-batch.ts): long enough not to be guessed.
         requestId: requestIdSchema(64).min(16),
@@ -36,7 +35,7 @@ const batchActions = {
       if (!product) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
       await requireOperator(caller.openId, product.brandId);
       const brand = rows<Brand>(await db.collection(C.brands).where({ _id: product.brandId }).limit(1).get())[0];
-      const cards = await issueBatch(product, brand?.name ?? '', amount as Fen, count, requestId, now(), caller);
+      const cards = await issueBatch(product, brand?.name ?? '', amount, count, requestId, now(), caller);
       return { cards };
     },
   }),

@@ -4,11 +4,11 @@
  * Schemas are strict all the way down, so the product rules only ever see well-typed drafts.
  */
 import { OPERATOR_LIMITS, type OperatorActions } from '../../../src/contracts/operator';
-import { KIND_CAP, THEME_IDS } from '../../../src/domain/catalog';
+import { CARD_CAP, THEME_IDS } from '../../../src/domain/catalog';
 import { HEX_COLOR, PRODUCT_LIMITS } from '../../../src/domain/product-rules';
 import { now } from '../clock';
 import { action, type ActionsFor } from '../router';
-import { idSchema, textSchema, z } from '../validate';
+import { fenSchema, idSchema, textSchema, z } from '../validate';
 import { createInvite, joinStaff, listInvites, revokeInvite } from './invites';
 import { adjustStock, listProducts, saveProduct, setOnSale } from './products-admin';
 import { requireOperator } from './staff';
@@ -18,8 +18,8 @@ import { listStaff, removeClerk } from './team';
 type Out<A extends keyof OperatorActions> = OperatorActions[A]['output'];
 
 const brandId = idSchema(64);
-const capFen = Math.max(KIND_CAP.registered, KIND_CAP.bearer);
-const fenAmount = z.number().int().positive().max(capFen);
+// The kind's own cap is a product rule (productIssues), checked once the kind is known.
+const fenAmount = fenSchema({ max: CARD_CAP });
 const text = (max: number) => textSchema(max).refine((s) => s.trim().length > 0, 'required');
 
 const face = z

@@ -6,7 +6,6 @@
 import type { OperatorFaceView, OperatorProductView, SaveProductInput } from '../../../src/contracts/operator';
 import type { Brand, CardFace, CardProduct } from '../../../src/domain/catalog';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import type { Fen } from '../../../src/domain/money';
 import { productIssues, productRefusalMessage, stockAfter } from '../../../src/domain/product-rules';
 import { txAudit, writeAudit } from '../audit/audit-log';
 import { cardFaceArt } from '../catalog/face-art';
@@ -89,15 +88,13 @@ function terms(
   return {
     name: input.name.trim(),
     kind: input.kind,
-    denominations: input.denominations as Fen[],
-    customAmount: input.customAmount
-      ? { min: input.customAmount.min as Fen, max: input.customAmount.max as Fen }
-      : null,
+    denominations: input.denominations,
+    customAmount: input.customAmount,
     validity: input.validity,
     usageRules: input.usageRules.map((r) => r.trim()),
     transferLimit: input.transferLimit,
     refundWindowDays: input.refundWindowDays,
-    bonus: input.bonus ? { minAmount: input.bonus.minAmount as Fen, amount: input.bonus.amount as Fen } : null,
+    bonus: input.bonus,
     onSale: input.onSale,
     featured: input.featured,
   };

@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { bonusFor, type CardProduct } from '../../../src/domain/catalog';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import type { Fen } from '../../../src/domain/money';
 import { dailyCompliance, maskIdNumber, orderTotal, purchaseRefusal, type Order } from '../../../src/domain/order';
 import { chinaDay, type PurchaseRules } from '../../../src/domain/rules';
 import type { CreateOrderInput } from '../../../src/contracts/orders';
@@ -83,7 +82,7 @@ async function writeOrder(
 ): Promise<{ order: Order; created: boolean } | Refusal> {
   const product = await txGet<CardProduct>(tx, C.products, input.productId);
   if (!product) return refuse(ErrorCode.NOT_FOUND, 'product not found');
-  const amount = input.amount as Fen;
+  const amount = input.amount;
   const sharded = isSharded(product);
   // A sharded product's stored `stock` is not its stock: the shards answer "sold out" below.
   const terms = sharded ? { ...product, stock: null } : product;

@@ -4,8 +4,8 @@
  * port; what WeChat Pay says — its notification, the poller's query or the buyer's `sync` — marks
  * an order paid, never the client's word.
  */
+import { CARD_CAP } from '../../../src/domain/catalog';
 import { ErrorCode, DomainError } from '../../../src/domain/errors';
-import { MAX_FEN } from '../../../src/domain/money';
 import { ORDER_STATUSES, type Order } from '../../../src/domain/order';
 import { PURCHASE_RULES } from '../../../src/domain/rules';
 import type { Card } from '../../../src/domain/card';
@@ -15,7 +15,7 @@ import { now } from '../clock';
 import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, PaymentError, payments } from '../payments';
 import { action, type ActionsFor } from '../router';
-import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
+import { fenSchema, idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { toCardView } from '../wallet/views';
 import { closeOrder } from './close-order';
 import { createOrder } from './create-order';
@@ -30,7 +30,7 @@ const createInput = z
   .object({
     productId: idSchema(ORDER_LIMITS.idMax),
     faceId: idSchema(ORDER_LIMITS.idMax),
-    amount: z.number().int().positive().max(MAX_FEN),
+    amount: fenSchema({ max: CARD_CAP }),
     quantity: z.number().int().min(1).max(PURCHASE_RULES.maxQuantity),
     blessing: personTextSchema(1, ORDER_LIMITS.blessingMax).optional(),
     purpose: z.enum(['self', 'gift']),

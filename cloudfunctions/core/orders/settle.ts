@@ -8,7 +8,7 @@ import { activate } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
 import { DAY_MS, expiryOf, type Order } from '../../../src/domain/order';
 import type { LedgerEntry } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
+import { addFen, fen } from '../../../src/domain/money';
 import { C } from '../collections';
 import { keyedHash, randomCode } from '../secrets';
 import { getDatabase, rows } from '../cloud';
@@ -26,7 +26,7 @@ export interface VerifiedPayment {
 
 export function newCard(order: Order, index: number, now: number): { card: Card; entry: LedgerEntry } {
   const code = randomCode();
-  const value = (order.amount + order.bonusPerCard) as Fen;
+  const value = addFen(order.amount, order.bonusPerCard);
   const card: Card = {
     _id: `${order._id}-${index + 1}`,
     owner: order.owner,
@@ -38,7 +38,7 @@ export function newCard(order: Order, index: number, now: number): { card: Card;
     face: order.face,
     blessing: order.blessing,
     state: 'active',
-    balance: 0 as Fen,
+    balance: fen(0),
     initialValue: value,
     paidValue: order.amount,
     bonusValue: order.bonusPerCard,
@@ -46,7 +46,7 @@ export function newCard(order: Order, index: number, now: number): { card: Card;
     last4: code.slice(-4),
     origin: 'purchase',
     orderId: order._id,
-    redeemed: 0 as Fen,
+    redeemed: fen(0),
     transfers: 0,
     transferLimit: order.terms.transferLimit,
     activatedAt: now,

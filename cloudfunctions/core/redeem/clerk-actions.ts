@@ -1,7 +1,6 @@
 /** The clerk's side of paying in store, served by the merchant function; every action needs a staff role. */
 import { MERCHANT_LIMITS, type ClerkActions, type MerchantActions } from '../../../src/contracts/merchant';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import type { Fen } from '../../../src/domain/money';
 import type { Redemption } from '../../../src/domain/redemption';
 import { chinaDay, chinaDayStart } from '../../../src/domain/rules';
 import { getDatabase, rows } from '../cloud';
@@ -9,7 +8,7 @@ import { now } from '../clock';
 import { C } from '../collections';
 import { requireStaff, staffStore } from '../merchant/staff';
 import { action, type ActionsFor } from '../router';
-import { idSchema, requestIdSchema, z } from '../validate';
+import { fenSchema, idSchema, requestIdSchema, z } from '../validate';
 import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
 import { reverseRedemption } from './reverse';
@@ -70,7 +69,7 @@ export const clerkActions = {
       .object({
         payCode,
         storeId,
-        amount: z.number().int().positive().max(MERCHANT_LIMITS.amountMax),
+        amount: fenSchema({ max: MERCHANT_LIMITS.amountMax }),
         requestId: requestIdSchema(MERCHANT_LIMITS.requestIdMax),
       })
       .strict(),
@@ -80,7 +79,7 @@ export const clerkActions = {
       const r = await redeemCode(
         staff,
         store,
-        { code, typed, amount: input.amount as Fen, requestId: input.requestId },
+        { code, typed, amount: input.amount, requestId: input.requestId },
         at,
         redeemRules(),
       );

@@ -3,7 +3,8 @@
  * function's environment (REDEEM_CODE_TTL_MS, REDEEM_MINT_LIMIT, REDEEM_CONFIRM_ABOVE_FEN,
  * REDEEM_REVERSE_WINDOW_MS). A malformed setting stops the function rather than run on a guess.
  */
-import type { Fen } from '../../../src/domain/money';
+import { AMOUNT_MAX } from '../../../src/domain/catalog';
+import { fen } from '../../../src/domain/money';
 import { REDEEM_RULES, type RedeemRules } from '../../../src/domain/redemption';
 import { intSetting as setting } from '../settings';
 
@@ -15,7 +16,7 @@ export function redeemRules(): RedeemRules {
     // A code lives at most 60 s (product rule); the screen refreshes at half its life.
     codeTtlMs: setting('REDEEM_CODE_TTL_MS', REDEEM_RULES.codeTtlMs, 10_000, 60_000),
     mintLimit: setting('REDEEM_MINT_LIMIT', REDEEM_RULES.mintLimit, 1, 100_000),
-    confirmAboveFen: setting('REDEEM_CONFIRM_ABOVE_FEN', REDEEM_RULES.confirmAboveFen, 0, 100_000_000) as Fen,
+    confirmAboveFen: fen(setting('REDEEM_CONFIRM_ABOVE_FEN', REDEEM_RULES.confirmAboveFen, 0, AMOUNT_MAX)),
     reverseWindowMs: setting('REDEEM_REVERSE_WINDOW_MS', REDEEM_RULES.reverseWindowMs, 0, 24 * 3_600_000),
   };
   rules.refreshMs = Math.min(REDEEM_RULES.refreshMs, Math.floor(rules.codeTtlMs / 2));

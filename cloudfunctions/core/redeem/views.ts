@@ -4,6 +4,7 @@ import type { ClerkProfileView, RedemptionTotals, RedemptionView } from '../../.
 import type { StaffMember } from '../merchant/staff';
 import { redeemRules } from './settings';
 import { payCodeStatus, type RedeemRules, type Redemption } from '../../../src/domain/redemption';
+import { fen, subtractFen, sumFen, type Fen } from '../../../src/domain/money';
 
 const debited = (r: Redemption): boolean => r.state === 'completed' || r.state === 'reversed';
 
@@ -25,7 +26,7 @@ export function toRedemptionView(r: Redemption, now: number, rules: RedeemRules)
   return {
     id: r._id,
     status: payCodeStatus(r, now),
-    amount: r.amount ?? 0,
+    amount: r.amount ?? fen(0),
     balanceAfter: debited(r) ? (r.balanceAfter ?? null) : null,
     storeName: r.storeName ?? '',
     clerkName: r.clerkName ?? '',
@@ -43,13 +44,13 @@ export function toRedemptionView(r: Redemption, now: number, rules: RedeemRules)
 export function redemptionTotals(list: readonly Redemption[]): RedemptionTotals {
   const made = list.filter(debited);
   const reversed = list.filter((r) => r.state === 'reversed');
-  const sum = (rs: Redemption[]): number => rs.reduce((s, r) => s + (r.amount ?? 0), 0);
+  const sum = (rs: Redemption[]): Fen => sumFen(rs.map((r) => r.amount ?? fen(0)));
   return {
     count: made.length,
     amount: sum(made),
     reversedCount: reversed.length,
     reversedAmount: sum(reversed),
-    net: sum(made) - sum(reversed),
+    net: subtractFen(sum(made), sum(reversed)),
   };
 }
 

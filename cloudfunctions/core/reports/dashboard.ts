@@ -4,6 +4,7 @@
  * about to expire). Every figure is a grouped sum computed by the database.
  */
 import type { DashboardDays, DashboardView } from '../../../src/contracts/reports';
+import { addFen, fen } from '../../../src/domain/money';
 import { DAY_MS } from '../../../src/domain/order';
 import { basisPoints, isoChinaDay, lastDays } from '../../../src/domain/report-days';
 import { getDatabase } from '../cloud';
@@ -59,14 +60,14 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
     grouped(C.cards, { brandId, state: 'gifting' }, { _id: null, balance: $.sum('$balance') }),
   ]);
 
-  const soldByDay = new Map(orders.map((r) => [Number(r._id), num(r, 'amount')]));
+  const soldByDay = new Map(orders.map((r) => [Number(r._id), fen(num(r, 'amount'))]));
   const redeemedByDay = new Map<number, number>();
-  let issued = 0;
+  let issued = fen(0);
   let redeemed = 0;
   for (const r of entries) {
     const key = r._id as { type: string; day: number };
     // Entries keep their sign: REDEEM is negative and REFUND positive, so −Σ is the net redeemed.
-    if (key.type === 'ACTIVATE') issued += num(r, 'amount');
+    if (key.type === 'ACTIVATE') issued = addFen(issued, fen(num(r, 'amount')));
     else {
       redeemed -= num(r, 'amount');
       redeemedByDay.set(key.day, (redeemedByDay.get(key.day) ?? 0) - num(r, 'amount'));
@@ -82,18 +83,18 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
       sold: {
         count: sum(orders, 'cards'),
         orders: sum(orders, 'orders'),
-        amount: sum(orders, 'amount'),
+        amount: fen(sum(orders, 'amount')),
       },
       issued,
       redeemed,
       redemptionRate: basisPoints(redeemed, issued),
-      float: num(float[0], 'balance'),
-      unclaimedGifts: { count: num(gift, 'count'), amount: num(locked[0], 'balance') },
-      expiringSoon: { count: num(expiring[0], 'count'), balance: num(expiring[0], 'balance') },
+      float: fen(num(float[0], 'balance')),
+      unclaimedGifts: { count: num(gift, 'count'), amount: fen(num(locked[0], 'balance')) },
+      expiringSoon: { count: num(expiring[0], 'count'), balance: fen(num(expiring[0], 'balance')) },
     },
     byDay: range.days.map((day, i) => ({
       day,
-      sold: soldByDay.get(i) ?? 0,
+      sold: soldByDay.get(i) ?? fen(0),
       redeemed: redeemedByDay.get(i) ?? 0,
     })),
     byStore: byStore(stores),

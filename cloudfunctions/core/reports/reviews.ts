@@ -12,6 +12,7 @@ import {
 } from '../../../src/contracts/reports';
 import { ErrorCode } from '../../../src/domain/errors';
 import { maskOpenId } from '../../../src/domain/codes';
+import { fen, type Fen } from '../../../src/domain/money';
 import { dashedDay } from '../../../src/domain/report-days';
 import { txAudit } from '../audit/audit-log';
 import { getDatabase, rows, type CallerContext } from '../cloud';
@@ -26,8 +27,8 @@ export interface ReviewDoc {
   orderId: string;
   /** yyyymmdd, the China day of the order. */
   day: string;
-  dayTotal: number;
-  total: number;
+  dayTotal: Fen;
+  total: Fen;
   realName?: { name: string; idNumberMasked: string };
   at: number;
   status?: ReviewStatus;
@@ -45,7 +46,7 @@ export function toReviewView(r: ReviewDoc, orderStatus: string): ReviewView {
     holder: maskOpenId(r.owner),
     day: dashedDay(r.day),
     dayTotal: r.dayTotal,
-    total: r.total ?? 0,
+    total: r.total ?? fen(0),
     realName: r.realName ?? null,
     orderStatus,
     at: r.at,

@@ -8,7 +8,7 @@
 import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import { refundRefusal, type Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
-import type { Fen } from '../../../src/domain/money';
+import { fen } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
 import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, payments } from '../payments';
@@ -80,7 +80,7 @@ export async function requestRefund(
       },
       now,
     );
-    return { card: { ...card, state: 'refunding' as const, balance: 0 as Fen, updatedAt: now }, refund, fresh: true };
+    return { card: { ...card, state: 'refunding' as const, balance: fen(0), updatedAt: now }, refund, fresh: true };
   });
   if (result.fresh) await submitRefund(result.refund);
   return { card: result.card, refund: result.refund };

@@ -5,6 +5,7 @@
 import { WALLET_GROUPS, type Card, type WalletGroup } from '../../../src/domain/card';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import type { LedgerEntry } from '../../../src/domain/ledger';
+import { addFen, fen } from '../../../src/domain/money';
 import { PURCHASE_RULES } from '../../../src/domain/rules';
 import { WALLET_LIMITS, type WalletActions } from '../../../src/contracts/wallet';
 import { getDatabase, rows } from '../cloud';
@@ -55,10 +56,10 @@ const ownActions = {
       const at = now();
       const views = cards.map((c) => toCardView(c, at));
       const counts = Object.fromEntries(WALLET_GROUPS.map((g) => [g, 0])) as Record<WalletGroup, number>;
-      let totalBalance = 0;
+      let totalBalance = fen(0);
       for (const v of views) {
         counts[v.group]++;
-        if (v.group === 'usable') totalBalance += v.balance;
+        if (v.group === 'usable') totalBalance = addFen(totalBalance, v.balance);
       }
       return { cards: views, totalBalance, counts };
     },

@@ -12,7 +12,7 @@ import type {
   ThemeId,
   ValidityRule,
 } from '../../../src/domain/catalog';
-import { yuanToFen, type Fen } from '../../../src/domain/money';
+import { yuanToFen } from '../../../src/domain/money';
 import { brandLogoArt, cardFaceArt } from '../../core/catalog/face-art';
 
 export interface SeedCatalog {
@@ -404,7 +404,7 @@ function product(brand: BrandPlan, plan: ProductPlan, sort: number): CardProduct
     brandName: brand.name,
     name: plan.name,
     kind: plan.kind,
-    denominations: plan.denominations.map((y) => yuanToFen(y)).sort((a, b) => a - b) as Fen[],
+    denominations: plan.denominations.map((y) => yuanToFen(y)).sort((a, b) => a - b),
     customAmount: plan.custom ? { min: yuanToFen(plan.custom[0]), max: yuanToFen(plan.custom[1]) } : null,
     faces: faces(brand, plan),
     validity: plan.validity,

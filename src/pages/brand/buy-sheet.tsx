@@ -4,7 +4,7 @@ import { Input } from '../../components/input';
 import { Textarea } from '../../components/textarea';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice, minFen } from '../../domain/money';
 import { KIND_CAP } from '../../domain/catalog';
 import { PURCHASE_RULES } from '../../domain/rules';
 import { ORDER_LIMITS } from '../../contracts/orders';
@@ -24,7 +24,7 @@ function BuySheet({ onClose }: { onClose: () => void }) {
   if (!p) return null;
   const range = p.customAmount;
   const min = range ? formatPrice(range.min) : '';
-  const max = range ? formatPrice(Math.min(range.max, KIND_CAP[p.kind]) as Fen) : '';
+  const max = range ? formatPrice(minFen(range.max, KIND_CAP[p.kind])) : '';
   const submit = async (): Promise<void> => {
     // Asked before any await: WeChat opens its subscribe dialog only within the tap.
     const created = await purchase.submit(consent.ask('buy'));
@@ -156,7 +156,7 @@ function BuySheet({ onClose }: { onClose: () => void }) {
           <View className="buy-sheet__total">
             <Text className="muted">{s.total}</Text>
             <Text className="buy-sheet__price" data-testid="total">
-              {formatPrice(purchase.total as Fen)}
+              {formatPrice(purchase.total)}
             </Text>
           </View>
           <ActionButton disabled={!purchase.canSubmit} onPress={submit} testId="pay">

@@ -10,7 +10,7 @@ import type { CardExpiryView } from '../../contracts/wallet';
 import { ActionButton } from '../../components/action-button';
 import { chinaTime } from '../../components/china-time';
 import { EXTENSION_RULES } from '../../domain/expiry';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { strings } from '../../strings/zh-CN';
 
 const s = strings.expiry;
@@ -44,7 +44,7 @@ export function ExpiryPanel({ expiry, busy, onRequest }: ExpiryPanelProps) {
       {expiry.expired && (
         <View className="kv">
           <Text className="card__expiry-title">{s.expired}</Text>
-          <Text data-testid="expired-amount">{s.expiredAmount(formatPrice(expiry.expiredAmount as Fen))}</Text>
+          <Text data-testid="expired-amount">{s.expiredAmount(formatPrice(expiry.expiredAmount))}</Text>
         </View>
       )}
       {ext && (
@@ -67,7 +67,7 @@ export function ExpiryPanel({ expiry, busy, onRequest }: ExpiryPanelProps) {
           <View className="sheet__mask" onClick={() => setAsking(false)} />
           <View className="sheet__panel card__sheet">
             <Text className="panel__title">{s.requestTitle}</Text>
-            <Text className="card__sheet-body">{s.requestBody(formatPrice(expiry.expiredAmount as Fen))}</Text>
+            <Text className="card__sheet-body">{s.requestBody(formatPrice(expiry.expiredAmount))}</Text>
             <Input
               className="field"
               value={note}

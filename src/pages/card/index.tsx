@@ -10,7 +10,7 @@ import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
 import { maskCode } from '../../domain/codes';
-import { formatPrice, formatYuan, type Fen } from '../../domain/money';
+import { formatChangeYuan, formatPrice, formatYuan } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { navigate } from '../routes';
@@ -35,10 +35,10 @@ function CardPage() {
   const giftable = card.state === 'active' && !expiry.expired;
   const payable = giftable && card.balance > 0;
   const askRefund = async (): Promise<void> => {
-    const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue as Fen) : '';
+    const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue) : '';
     const answer = await Taro.showModal({
       title: s.refundTitle,
-      content: s.refundBody(formatPrice(card.paidValue as Fen), bonus),
+      content: s.refundBody(formatPrice(card.paidValue), bonus),
       confirmText: s.refundConfirm,
       confirmColor: '#e8483a',
     });
@@ -54,7 +54,7 @@ function CardPage() {
       <View className="panel card__balance">
         <Text className="muted">{s.balance}</Text>
         <Text className="card__balance-value" data-testid="card-balance">
-          {formatYuan(card.balance as Fen)}
+          {formatYuan(card.balance)}
         </Text>
         <Text className="card__blessing">“{card.blessing}”</Text>
         {payable && (
@@ -73,8 +73,8 @@ function CardPage() {
         <View className="kv">
           <Text className="kv__label">{s.initialValue}</Text>
           <Text>
-            {formatPrice(card.initialValue as Fen)}
-            {card.bonusValue > 0 ? `（${s.bonus} ${formatPrice(card.bonusValue as Fen)}）` : ''}
+            {formatPrice(card.initialValue)}
+            {card.bonusValue > 0 ? `（${s.bonus} ${formatPrice(card.bonusValue)}）` : ''}
           </Text>
         </View>
         <View className="kv">
@@ -95,7 +95,7 @@ function CardPage() {
           <View className="kv">
             <Text className="kv__label">{strings.brand.refundLabel}</Text>
             <Text data-testid="refund-status">
-              {s.refundStatus[refund.status]} {formatPrice(refund.amount as Fen)}
+              {s.refundStatus[refund.status]} {formatPrice(refund.amount)}
             </Text>
           </View>
         )}
@@ -107,14 +107,14 @@ function CardPage() {
             <View className="card__entry-main">
               <Text>{s.historyTypes[h.type]}</Text>
               <Text className={h.amount < 0 ? 'card__minus' : 'card__plus'}>
-                {h.amount === 0 ? '' : `${h.amount < 0 ? '−' : '+'}${formatYuan(Math.abs(h.amount) as Fen)}`}
+                {h.amount === 0 ? '' : formatChangeYuan(h.amount)}
               </Text>
             </View>
             <View className="card__entry-sub">
               <Text className="muted">
                 {chinaTime(h.at)} · {h.storeName || s.online}
               </Text>
-              <Text className="muted">{s.balanceAfter(formatYuan(h.balanceAfter as Fen))}</Text>
+              <Text className="muted">{s.balanceAfter(formatYuan(h.balanceAfter))}</Text>
             </View>
           </View>
         ))}

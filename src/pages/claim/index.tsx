@@ -12,7 +12,7 @@ import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
-import { formatPrice, type Fen } from '../../domain/money';
+import { fen, formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
@@ -65,7 +65,8 @@ function ClaimPage() {
   }
   if (!gift) return <StateView status="loading" />;
   const mine =
-    gifts.claimed ?? (gift.mine.cardId ? { cardId: gift.mine.cardId, amount: gift.mine.claimedAmount ?? 0 } : null);
+    gifts.claimed ??
+    (gift.mine.cardId ? { cardId: gift.mine.cardId, amount: gift.mine.claimedAmount ?? fen(0) } : null);
   const refusal = mine ? null : blocked(gift, left);
   const claim = (): void =>
     whenSignedIn(session.signedIn, () => {
@@ -100,7 +101,7 @@ function ClaimPage() {
 
       {mine ? (
         <View className="panel claim__result" data-testid="claim-success">
-          <Text className="claim__amount">{s.successHint(formatPrice(mine.amount as Fen))}</Text>
+          <Text className="claim__amount">{s.successHint(formatPrice(mine.amount))}</Text>
           <View className="claim__buttons">
             <Text className="btn btn--ghost" onClick={() => navigate.wallet()}>
               {s.toWallet}

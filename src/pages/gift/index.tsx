@@ -14,7 +14,7 @@ import { FacePicker } from '../../components/face-picker';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS } from '../../contracts/gifts';
 import { GIFT_RULES } from '../../domain/gift';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
@@ -48,7 +48,7 @@ function GiftPage() {
   if (!card || gifts.card?._id !== card._id) return <StateView status="loading" />;
   const faces = catalog.brand.data?.products.find((p) => p._id === card.productId)?.faces ?? [card.face];
   const face = faces.find((f) => f.id === gifts.faceId) ?? card.face;
-  const max = formatPrice(card.balance as Fen);
+  const max = formatPrice(card.balance);
   const submit = async (): Promise<void> => {
     // Asked before any await: WeChat opens its subscribe dialog only within the tap.
     const sent = await gifts.send(consent.ask('sendGift'));

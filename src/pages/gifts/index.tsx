@@ -8,7 +8,7 @@ import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
@@ -43,7 +43,7 @@ const Sent = observer(function Sent() {
               <Text className={`gifts__state gifts__state--${g.state}`}>{s.states[g.state]}</Text>
             </View>
             <Text className="gifts__amount">
-              {formatPrice(g.amount as Fen)}
+              {formatPrice(g.amount)}
               {g.mode === 'group' ? ` · ${s.progress(g.claimedCount, g.sharesTotal)}` : ''}
             </Text>
             {g.claims.slice(0, 3).map((c) => (
@@ -83,7 +83,7 @@ const Received = observer(function Received() {
           <View className="gifts__main">
             <View className="gifts__line">
               <Text className="gifts__name">{g.brandName}</Text>
-              <Text className="gifts__amount">{formatPrice(g.amount as Fen)}</Text>
+              <Text className="gifts__amount">{formatPrice(g.amount)}</Text>
             </View>
             <Text className="muted gifts__sub">
               {s.from(g.senderName)} · {chinaTime(g.claimedAt)}

@@ -6,7 +6,7 @@ import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
@@ -56,12 +56,12 @@ function OrderPage() {
         <View className="kv">
           <Text className="kv__label">{strings.buy.amount}</Text>
           <Text>
-            {formatPrice(order.amount as Fen)} {s.quantity(order.quantity)}
+            {formatPrice(order.amount)} {s.quantity(order.quantity)}
           </Text>
         </View>
         <View className="kv">
           <Text className="kv__label">{s.total}</Text>
-          <Text className="order__total">{formatPrice(order.total as Fen)}</Text>
+          <Text className="order__total">{formatPrice(order.total)}</Text>
         </View>
         <View className="kv">
           <Text className="kv__label">{s.createdAt}</Text>

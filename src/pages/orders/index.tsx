@@ -3,7 +3,7 @@ import { View, Text, Image } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
@@ -31,12 +31,12 @@ function OrdersPage() {
               {o.brandName} · {o.productName}
             </Text>
             <Text className="muted">
-              {formatPrice(o.amount as Fen)} {s.quantity(o.quantity)} · {chinaTime(o.createdAt)}
+              {formatPrice(o.amount)} {s.quantity(o.quantity)} · {chinaTime(o.createdAt)}
             </Text>
           </View>
           <View className="order-row__side">
             <Text className={`order-row__status order-row__status--${o.status}`}>{s.status[o.status]}</Text>
-            <Text className="order-row__total">{formatPrice(o.total as Fen)}</Text>
+            <Text className="order-row__total">{formatPrice(o.total)}</Text>
           </View>
         </View>
       ))}

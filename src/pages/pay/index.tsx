@@ -5,7 +5,7 @@ import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { ActionButton } from '../../components/action-button';
 import { StateView } from '../../components/state-view';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
@@ -33,7 +33,7 @@ function PayPage() {
       <View className="panel pay__panel">
         <Text className="pay__desc">{p.description}</Text>
         <Text className="pay__amount" data-testid="pay-amount">
-          {formatPrice(p.amount as Fen)}
+          {formatPrice(p.amount)}
         </Text>
         <Text className="muted">{strings.pay.localNote}</Text>
       </View>

@@ -8,7 +8,7 @@ import './confirm-sheet.scss';
 const s = strings.payCode;
 
 export interface ConfirmSheetProps {
-  amount: number;
+  amount: Fen;
   storeName: string;
   secondsLeft: number;
   busy: boolean;
@@ -25,7 +25,7 @@ export function ConfirmSheet({ amount, storeName, secondsLeft, busy, error, onCo
         <Text className="confirm-sheet__title">{s.confirmTitle}</Text>
         <Text className="confirm-sheet__store">{s.confirmStore(storeName)}</Text>
         <Text className="confirm-sheet__amount" data-testid="pay-confirm-amount">
-          {formatPrice(amount as Fen)}
+          {formatPrice(amount)}
         </Text>
         <Text className="confirm-sheet__time">{s.confirmBy(secondsLeft)}</Text>
         {error && <Text className="error-text confirm-sheet__error">{error}</Text>}

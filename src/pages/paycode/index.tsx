@@ -9,7 +9,7 @@ import { useDidHide, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { PayQr } from '../../components/pay-qr';
 import { StateView } from '../../components/state-view';
-import { formatPrice, type Fen } from '../../domain/money';
+import { fen, formatPrice } from '../../domain/money';
 import { groupPayCode } from '../../domain/redemption';
 import { useStores } from '../../stores';
 import { usePayCode } from '../../stores/page-stores';
@@ -73,7 +73,7 @@ function PayCodePage() {
             <View className="result-mark" />
             <Text className="paycode__paid-title">{s.paid}</Text>
             <Text className="paycode__paid-amount" data-testid="pay-result-amount">
-              {formatPrice((result.amount ?? 0) as Fen)}
+              {formatPrice(result.amount ?? fen(0))}
             </Text>
             <Text className="muted">{where(result.storeName)}</Text>
           </View>
@@ -122,7 +122,7 @@ function PayCodePage() {
         <View className="paycode__balance">
           <Text className="paycode__balance-label">{s.balance}</Text>
           <Text className="paycode__balance-value" data-testid="pay-balance">
-            {balance === undefined ? '—' : formatPrice(balance as Fen)}
+            {balance === undefined ? '—' : formatPrice(balance)}
           </Text>
         </View>
       </View>
@@ -142,7 +142,7 @@ function PayCodePage() {
 
       {pending && (
         <ConfirmSheet
-          amount={pending.amount ?? 0}
+          amount={pending.amount ?? fen(0)}
           storeName={where(pending.storeName)}
           secondsLeft={secondsLeft(payCode.confirmDeadline ?? now, now)}
           busy={payCode.action.busy}

@@ -11,7 +11,7 @@ import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/china-time';
 import { QrCode } from '../../components/qr-code';
 import { StateView } from '../../components/state-view';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
@@ -89,7 +89,7 @@ function SharePage() {
         <Text className="share__blessing">“{gift.blessing}”</Text>
         <View className="kv">
           <Text className="kv__label">{s.amount}</Text>
-          <Text data-testid="share-amount">{formatPrice(gift.amount as Fen)}</Text>
+          <Text data-testid="share-amount">{formatPrice(gift.amount)}</Text>
         </View>
         <View className="kv">
           <Text className="kv__label">{s.stateLabel}</Text>
@@ -103,7 +103,7 @@ function SharePage() {
         )}
         {gift.claims.map((c) => (
           <Text key={`${c.name}-${c.at}`} className="muted share__claim">
-            {s.claimedBy(c.name, chinaTime(c.at))} · {formatPrice(c.amount as Fen)}
+            {s.claimedBy(c.name, chinaTime(c.at))} · {formatPrice(c.amount)}
           </Text>
         ))}
       </View>

@@ -9,7 +9,7 @@ import { observer } from 'mobx-react-lite';
 import { CardFace } from '../../components/card-face';
 import { StateView } from '../../components/state-view';
 import { WALLET_GROUPS } from '../../domain/card';
-import { formatYuan, type Fen } from '../../domain/money';
+import { fen, formatYuan } from '../../domain/money';
 import { useStores } from '../../stores';
 import { useClerk } from '../../stores/clerk-of';
 import { errorMessage, strings } from '../../strings/zh-CN';
@@ -43,7 +43,7 @@ function WalletPage() {
       <View className="wallet__summary">
         <Text className="wallet__summary-label">{s.totalBalance}</Text>
         <Text className="wallet__summary-value" data-testid="total-balance">
-          {formatYuan((data?.totalBalance ?? 0) as Fen)}
+          {formatYuan(data?.totalBalance ?? fen(0))}
         </Text>
         <View className="wallet__links">
           <Text className="wallet__bind" data-testid="gifts-entry" onClick={() => navigate.gifts()}>

@@ -14,6 +14,7 @@ import type { AuditEntry } from '../../../cloudfunctions/core/audit/audit-log';
 import { calls, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(180_000);
 
@@ -61,7 +62,7 @@ async function entriesOf(cardId: string): Promise<LedgerEntry[]> {
 }
 
 /** A bought 蓝山咖啡 card, and the clock moved just past its expiry. */
-async function expiredCard(owner: string, amount = 10_000): Promise<string> {
+async function expiredCard(owner: string, amount = fen(10_000)): Promise<string> {
   const cardId = (await buy(owner, { amount })).cards[0]!._id;
   const card = await cardDoc(cardId);
   cloud.clock.advance(card.expiresAt! - cloud.clock.now() + 1_000);
@@ -70,7 +71,7 @@ async function expiredCard(owner: string, amount = 10_000): Promise<string> {
 
 let seq = 0;
 /** Cards written straight into the database (with their ACTIVATE entries), expiring at the given times. */
-async function insertCards(owner: string, expiries: number[], balance = 500): Promise<string[]> {
+async function insertCards(owner: string, expiries: number[], balance = fen(500)): Promise<string[]> {
   const at = cloud.clock.now() - 10_000;
   const cards = expiries.map((expiresAt) => ({
     _id: `x-${owner}-${++seq}`,
@@ -175,7 +176,7 @@ describe('use time', () => {
 
 describe('the expiry sweep', () => {
   test('should expire a card with one EXPIRE entry taking its balance to 0, and log the run', async () => {
-    const cardId = await expiredCard('e-sweep', 12_300);
+    const cardId = await expiredCard('e-sweep', fen(12_300));
     const report = await sweep();
     expect(report.expired).toBeGreaterThanOrEqual(1);
     const card = await cardDoc(cardId);
@@ -232,7 +233,7 @@ describe('the expiry sweep', () => {
       'e-many',
       Array.from({ length: 230 }, (_, i) => now - 5_000 - i),
     );
-    const [empty] = await insertCards('e-empty', [now - 1_000], 0);
+    const [empty] = await insertCards('e-empty', [now - 1_000], fen(0));
     const [future, never] = await insertCards('e-keep', [now + 400 * DAY_MS, 0]);
     await cloud.db.handle({
       action: 'database.modifyDocument',
@@ -254,7 +255,7 @@ describe('the expiry sweep', () => {
   });
 
   test('should leave a card locked in a gift alone', async () => {
-    const cardId = (await buy('e-gift', { amount: 10_000 })).cards[0]!._id;
+    const cardId = (await buy('e-gift', { amount: fen(10_000) })).cards[0]!._id;
     await ok('e-gift', 'gifts', {
       action: 'send',
       cardId,
@@ -322,7 +323,7 @@ describe('reminders', () => {
 describe('extensions', () => {
   test('should give an approved card its balance back with a REINSTATE entry and a new expiry, usable again', async () => {
     await subscribe('e-approve', ['extensionDecided']);
-    const cardId = await expiredCard('e-approve', 8_800);
+    const cardId = await expiredCard('e-approve', fen(8_800));
     await sweep();
     const { extension } = await request('e-approve', cardId, '出差错过了');
     const card = await cardDoc(cardId);
@@ -378,8 +379,8 @@ describe('extensions', () => {
 
   test('should expire an unswept card at the request, choose the months, and decline', async () => {
     await subscribe('e-decline', ['extensionDecided']);
-    const first = await expiredCard('e-decline', 5_000);
-    const second = (await buy('e-decline', { amount: 6_000 })).cards[0]!._id;
+    const first = await expiredCard('e-decline', fen(5_000));
+    const second = (await buy('e-decline', { amount: fen(6_000) })).cards[0]!._id;
     cloud.clock.advance((await cardDoc(second)).expiresAt! - cloud.clock.now() + 1_000);
     // Neither was swept: the request expires each with the sweep's own entry.
     const a = (await request('e-decline', first)).extension;
@@ -420,7 +421,7 @@ describe('extensions', () => {
   });
 
   test("should refuse a clerk, another brand's operator and another holder, writing nothing", async () => {
-    const cardId = await expiredCard('e-mine', 7_000);
+    const cardId = await expiredCard('e-mine', fen(7_000));
     expect(await code('e-other', 'wallet', { action: 'requestExtension', cardId })).toBe('NOT_FOUND');
     expect((await cardDoc(cardId)).state).toBe('active');
     const { extension } = await request('e-mine', cardId);
@@ -456,15 +457,15 @@ describe('extensions', () => {
   });
 
   test('should refuse a card that has not expired or lost nothing', async () => {
-    const live = (await buy('e-live', { amount: 5_000 })).cards[0]!._id;
+    const live = (await buy('e-live', { amount: fen(5_000) })).cards[0]!._id;
     expect(await code('e-live', 'wallet', { action: 'requestExtension', cardId: live })).toBe('NOT_EXPIRED');
-    const [empty] = await insertCards('e-live', [cloud.clock.now() - 1], 0);
+    const [empty] = await insertCards('e-live', [cloud.clock.now() - 1], fen(0));
     expect(await code('e-live', 'wallet', { action: 'requestExtension', cardId: empty })).toBe('NOT_EXPIRED');
     expect((await cardDoc(empty!)).state).toBe('active');
   });
 
   test('should refuse bad input with INVALID_ARGUMENT and write nothing', async () => {
-    const cardId = await expiredCard('e-bad', 6_600);
+    const cardId = await expiredCard('e-bad', fen(6_600));
     const before = (await allDocs(cloud, 'extensions')).length;
     const bad: [string, string, Record<string, unknown>][] = [
       ['e-bad', 'wallet', { action: 'requestExtension', cardId, extra: 1 }],

@@ -10,6 +10,7 @@ import type { GiftsActions } from '../../../src/contracts/gifts';
 import { calls, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(120_000);
 
@@ -31,7 +32,7 @@ afterEach(async () => {
 });
 
 async function gift(sender: string): Promise<Out<'send'>> {
-  const { cards } = await buy(sender, { amount: 10_000 });
+  const { cards } = await buy(sender, { amount: fen(10_000) });
   return ok<Out<'send'>>(sender, 'gifts', {
     action: 'send',
     cardId: cards[0]!._id,

@@ -12,6 +12,7 @@ import type { LedgerEntry } from '../../../src/domain/ledger';
 import { calls, MARKET, face, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(120_000);
 
@@ -34,7 +35,7 @@ afterEach(async () => {
 });
 
 /** A paid card of `openId` worth `amount` fen. */
-async function cardOf(openId: string, amount = 10_000, over: Record<string, unknown> = {}): Promise<string> {
+async function cardOf(openId: string, amount = fen(10_000), over: Record<string, unknown> = {}): Promise<string> {
   const d = await buy(openId, { amount, ...over });
   return d.cards[0]!._id;
 }
@@ -111,7 +112,7 @@ describe('a single gift', () => {
   });
 
   test('should split an amount off into a new card and leave the rest on the source', async () => {
-    const cardId = await cardOf('g-split', 20_000);
+    const cardId = await cardOf('g-split', fen(20_000));
     const sent = await send('g-split', cardId, { amount: 5_050 });
     expect(sent.gift).toMatchObject({ whole: false, amount: 5_050 });
     const source = await walletCard('g-split', cardId);
@@ -166,7 +167,7 @@ describe('a single gift', () => {
   });
 
   test('should let a registered card with two transfers be gifted on once more, and no further', async () => {
-    const cardId = await cardOf('g-chain', 100_000, { productId: MARKET, faceId: face(MARKET, 'festival') });
+    const cardId = await cardOf('g-chain', fen(100_000), { productId: MARKET, faceId: face(MARKET, 'festival') });
     await claim('g-chain-1', (await send('g-chain', cardId)).token);
     await claim('g-chain-2', (await send('g-chain-1', cardId)).token);
     expect(await code('g-chain-2', 'gifts', sendInput(cardId))).toBe('TRANSFER_LIMIT');
@@ -209,7 +210,7 @@ describe('a single gift', () => {
 
 describe('a group gift', () => {
   test('should give 10 shares to exactly 10 of 30 concurrent claimers, summing to the gift', async () => {
-    const cardId = await cardOf('g-group', 100_000);
+    const cardId = await cardOf('g-group', fen(100_000));
     const sent = await send('g-group', cardId, { mode: 'group', amount: 8_888, shares: 10, shareMode: 'random' });
     expect((await walletCard('g-group', cardId)).card.balance).toBe(100_000 - 8_888);
     const results = await Promise.all(
@@ -233,7 +234,7 @@ describe('a group gift', () => {
 
   test('should give one claimer one share only, and return the unclaimed rest after the window', async () => {
     await subscribe('g-part', ['giftReturned']);
-    const cardId = await cardOf('g-part', 10_000);
+    const cardId = await cardOf('g-part', fen(10_000));
     const sent = await send('g-part', cardId, { mode: 'group', amount: 3_000, shares: 3, shareMode: 'equal' });
     await claim('g-part-a', sent.token);
     expect(await code('g-part-a', 'gifts', { action: 'claim', token: sent.token, name: 'again' })).toBe(
@@ -266,7 +267,7 @@ describe('a group gift', () => {
 
 describe("a hot group gift (issue 18: no claim writes a document another share's claim writes)", () => {
   test('should give 100 shares to 100 of 200 concurrent claimers, once each, with no busy answers', async () => {
-    const cardId = await cardOf('g-hot', 100_000);
+    const cardId = await cardOf('g-hot', fen(100_000));
     const sent = await send('g-hot', cardId, { mode: 'group', amount: 50_000, shares: 100, shareMode: 'random' });
     expect(sent.gift).toMatchObject({ sharesTotal: 100, claimedCount: 0, state: 'open' });
     const results = await Promise.all(
@@ -294,7 +295,7 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
   });
 
   test('should give a claimer racing themselves 10 times exactly one share', async () => {
-    const cardId = await cardOf('g-self', 10_000);
+    const cardId = await cardOf('g-self', fen(10_000));
     const sent = await send('g-self', cardId, { mode: 'group', amount: 5_000, shares: 5, shareMode: 'equal' });
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
@@ -311,7 +312,7 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
 
   test('should give back exactly the unclaimed value after the window, once, with two sweeps racing', async () => {
     await subscribe('g-back', ['giftReturned']);
-    const cardId = await cardOf('g-back', 100_000);
+    const cardId = await cardOf('g-back', fen(100_000));
     const sent = await send('g-back', cardId, { mode: 'group', amount: 77_777, shares: 60, shareMode: 'random' });
     const won = await Promise.all(Array.from({ length: 23 }, (_, i) => claim(`g-back-${i}`, sent.token)));
     const claimed = won.reduce((sum, w) => sum + w.amount, 0);
@@ -332,7 +333,7 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
   });
 
   test('should let the sender cancel an unclaimed group gift: every share back on one card, claims refused', async () => {
-    const cardId = await cardOf('g-gcancel', 10_000);
+    const cardId = await cardOf('g-gcancel', fen(10_000));
     const sent = await send('g-gcancel', cardId, { mode: 'group', amount: 9_000, shares: 30, shareMode: 'equal' });
     const cancelled = await ok<Out<'cancel'>>('g-gcancel', 'gifts', { action: 'cancel', giftId: sent.gift._id });
     expect(cancelled.gift).toMatchObject({ state: 'cancelled', claimedCount: 0 });
@@ -347,7 +348,7 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
 describe('gifts made from gifts', () => {
   test('should let a share of a group gift be sent on as a group gift and claimed, again and again', async () => {
     // A registered card may change hands twice: a share claimed from a group gift goes on once more.
-    const cardId = await cardOf('g-relay', 100_000, { productId: MARKET, faceId: face(MARKET, 'festival') });
+    const cardId = await cardOf('g-relay', fen(100_000), { productId: MARKET, faceId: face(MARKET, 'festival') });
     const first = await send('g-relay', cardId, { mode: 'group', amount: 6_000, shares: 2, shareMode: 'equal' });
     const share = await claim('g-relay-1', first.token);
     const second = await send('g-relay-1', share.cardId, {
@@ -368,7 +369,7 @@ describe('gifts made from gifts', () => {
 
 describe('the daily limit', () => {
   test('should let exactly 5 of 10 concurrent sends through on a fresh day', async () => {
-    const cardIds = await Promise.all(Array.from({ length: 10 }, () => cardOf('g-daily', 10_000)));
+    const cardIds = await Promise.all(Array.from({ length: 10 }, () => cardOf('g-daily', fen(10_000))));
     const results = await Promise.all(
       cardIds.map((id) => as<Out<'send'>>('g-daily', 'gifts', sendInput(id, { amount: 100 }))),
     );
@@ -392,10 +393,10 @@ describe('the daily limit', () => {
 
 describe('the return sweep', () => {
   test('should return whole, split and group gifts, idempotently, and leave claimed ones alone', async () => {
-    const whole = await cardOf('g-sweep', 5_000);
-    const split = await cardOf('g-sweep', 5_000);
-    const group = await cardOf('g-sweep', 5_000);
-    const claimedCard = await cardOf('g-sweep', 5_000);
+    const whole = await cardOf('g-sweep', fen(5_000));
+    const split = await cardOf('g-sweep', fen(5_000));
+    const group = await cardOf('g-sweep', fen(5_000));
+    const claimedCard = await cardOf('g-sweep', fen(5_000));
     const w = await send('g-sweep', whole);
     const s = await send('g-sweep', split, { amount: 1_234 });
     const g = await send('g-sweep', group, { mode: 'group', shares: 4 });
@@ -453,7 +454,7 @@ describe('the return sweep', () => {
 
   test('should end each gift claimed or returned, never both, when claims race the sweep at the deadline', async () => {
     const gifts = [];
-    for (let i = 0; i < 12; i++) gifts.push(await send(`g-edge-${i}`, await cardOf(`g-edge-${i}`, 5_000)));
+    for (let i = 0; i < 12; i++) gifts.push(await send(`g-edge-${i}`, await cardOf(`g-edge-${i}`, fen(5_000))));
     // Stand just before the deadline: the claims start inside the window, the sweep runs at once.
     const left = gifts[0]!.gift.expiresAt - cloud.clock.now();
     cloud.clock.advance(Math.max(0, left - 40));

@@ -13,6 +13,7 @@ import { STOCK_SHARDS, type StockShard } from '../../../src/domain/stock';
 import { calls, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(180_000);
 
@@ -36,7 +37,7 @@ const newProduct = (stock: number): SaveProductInput => ({
   brandId: 'brand-lanshan-coffee',
   name: `限量卡${stock}`,
   kind: 'bearer',
-  denominations: [5_000],
+  denominations: [fen(5_000)],
   customAmount: null,
   faces: [{ name: '限量', theme: 'thanks', colors: ['#6b3e26', '#d69e2e'], blessing: '限量发售' }],
   validity: { type: 'afterActivation', months: 36 },

@@ -16,6 +16,7 @@ import { PNG } from 'pngjs';
 import { calls } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(180_000);
 
@@ -60,8 +61,8 @@ const newProduct = (over: Partial<SaveProductInput> = {}): SaveProductInput => (
   brandId: COFFEE_BRAND,
   name: '测试咖啡卡',
   kind: 'bearer',
-  denominations: [5_000, 10_000],
-  customAmount: { min: 5_000, max: 50_000 },
+  denominations: [fen(5_000), fen(10_000)],
+  customAmount: { min: fen(5_000), max: fen(50_000) },
   faces: [{ name: '早安咖啡', theme: 'thanks', colors: ['#6b3e26', '#d69e2e'], blessing: '早安，来杯咖啡吧' }],
   validity: { type: 'afterActivation', months: 36 },
   usageRules: ['全国蓝山咖啡门店可用'],
@@ -105,7 +106,7 @@ describe('products', () => {
     });
     expect(page.products.map((p) => p._id)).toContain(product._id);
 
-    const bought = await buy('r-buyer', { productId: product._id, faceId, amount: 10_000 });
+    const bought = await buy('r-buyer', { productId: product._id, faceId, amount: fen(10_000) });
     expect(bought.cards[0]).toMatchObject({ productId: product._id, balance: 10_000 });
 
     // An update changes the product for new sales; brand and face ids stay, the sold card keeps its terms.
@@ -158,13 +159,13 @@ describe('products', () => {
     const before = (await products()).length;
     const auditBefore = (await allDocs(cloud, 'audit')).length;
     const bad: [Partial<SaveProductInput>, string][] = [
-      [{ denominations: [10_000, 5_000] }, 'denominationOrder'],
-      [{ kind: 'bearer', denominations: [200_000], customAmount: null }, 'denominationCap'],
-      [{ customAmount: { min: 1_000, max: 5_000 } }, 'customMin'],
+      [{ denominations: [fen(10_000), fen(5_000)] }, 'denominationOrder'],
+      [{ kind: 'bearer', denominations: [fen(200_000)], customAmount: null }, 'denominationCap'],
+      [{ customAmount: { min: fen(1_000), max: fen(5_000) } }, 'customMin'],
       [{ denominations: [], customAmount: null }, 'amountsRequired'],
       [{ validity: { type: 'afterActivation', months: 12 } }, 'bearerValidity'],
-      [{ bonus: { minAmount: 5_000, amount: 5_000 } }, 'bonus'],
-      [{ customAmount: { min: 5_050, max: 10_000 } }, 'customWholeYuan'],
+      [{ bonus: { minAmount: fen(5_000), amount: fen(5_000) } }, 'bonus'],
+      [{ customAmount: { min: fen(5_050), max: fen(10_000) } }, 'customWholeYuan'],
     ];
     for (const [over, rule] of bad) {
       const env = await as(DAVE, 'merchant', { action: 'saveProduct', ...newProduct(over) });

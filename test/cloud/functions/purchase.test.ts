@@ -22,6 +22,7 @@ import {
 } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(120_000);
 
@@ -51,7 +52,7 @@ afterEach(async () => {
 
 describe('buying', () => {
   test('should issue the cards of a paid order into the wallet with an ACTIVATE entry', async () => {
-    const d = await buy('u-buyer', { amount: 12_300, quantity: 2, blessing: '生日快乐，天天开心' });
+    const d = await buy('u-buyer', { amount: fen(12_300), quantity: 2, blessing: '生日快乐，天天开心' });
     expect(d.cards).toHaveLength(2);
     for (const c of d.cards) {
       expect(c).toMatchObject({
@@ -77,7 +78,7 @@ describe('buying', () => {
   });
 
   test('should add the bonus on top of the paid value and never refund it', async () => {
-    const d = await buy('u-bonus', { productId: MARKET, faceId: face(MARKET, 'festival'), amount: 100_000 });
+    const d = await buy('u-bonus', { productId: MARKET, faceId: face(MARKET, 'festival'), amount: fen(100_000) });
     expect(d.cards[0]).toMatchObject({ balance: 110_000, paidValue: 100_000, bonusValue: 10_000 });
     const { refund } = await ok<WalletOut<'refund'>>('u-bonus', 'wallet', {
       action: 'refund',

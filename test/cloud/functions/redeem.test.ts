@@ -12,6 +12,7 @@ import { REDEEM_RULES, isWellFormedPayCode, type Redemption } from '../../../src
 import { calls, COFFEE, MARKET, face, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(180_000);
 
@@ -39,7 +40,7 @@ afterEach(async () => {
   await checkMoneyInvariants(cloud);
 });
 
-async function coffeeCard(openId: string, amount = 10_000): Promise<string> {
+async function coffeeCard(openId: string, amount = fen(10_000)): Promise<string> {
   return (await buy(openId, { amount })).cards[0]!._id;
 }
 
@@ -167,7 +168,7 @@ describe('a pay code', () => {
 
 describe('races', () => {
   test('should let 200 concurrent redemptions on one card succeed exactly floor(balance / amount) times', async () => {
-    const cardId = await coffeeCard('r-race', 10_000);
+    const cardId = await coffeeCard('r-race', fen(10_000));
     // One holder's phone makes its codes one at a time; a few at once is plenty to set the race up.
     const codes = [];
     for (let i = 0; i < 200; i += 8) {
@@ -215,8 +216,9 @@ describe('refusals that debit nothing', () => {
 
   test('should refuse an expired code, another merchant’s card, a caller who is not a clerk, and a store not theirs', async () => {
     const cardId = await coffeeCard('r-refuse');
-    const marketCard = (await buy('r-refuse', { productId: MARKET, faceId: face(MARKET, 'festival'), amount: 10_000 }))
-      .cards[0]!._id;
+    const marketCard = (
+      await buy('r-refuse', { productId: MARKET, faceId: face(MARKET, 'festival'), amount: fen(10_000) })
+    ).cards[0]!._id;
     const pc = await payCode('r-refuse', cardId);
     const market = await payCode('r-refuse', marketCard);
     expect(await code(CAROL, 'merchant', redeemInput(market.qr, 100))).toBe('WRONG_MERCHANT');
@@ -288,7 +290,7 @@ describe('refusals that debit nothing', () => {
 
 describe('holder confirmation above the threshold', () => {
   test('should wait for the holder, then debit on confirm; decline and a late answer debit nothing', async () => {
-    const cardId = await coffeeCard('r-big', 100_000);
+    const cardId = await coffeeCard('r-big', fen(100_000));
     const pc = await payCode('r-big', cardId);
     const pending = await redeem(pc.qr, 60_000);
     expect(pending).toMatchObject({ status: 'pending', amount: 60_000, balanceAfter: null });
@@ -306,7 +308,7 @@ describe('holder confirmation above the threshold', () => {
     const followed = await ok<Out<'redemption'>>(CAROL, 'merchant', { action: 'redemption', id: pc.code });
     expect(followed.redemption).toMatchObject({ status: 'completed', balanceAfter: 40_000 });
 
-    const other = await coffeeCard('r-big', 100_000);
+    const other = await coffeeCard('r-big', fen(100_000));
     const declined = await payCode('r-big', other);
     await redeem(declined.qr, 60_000);
     const d = await ok<WalletOut<'declinePay'>>('r-big', 'wallet', { action: 'declinePay', code: declined.code });
@@ -327,7 +329,7 @@ describe('holder confirmation above the threshold', () => {
 
 describe('reversal', () => {
   test('should reverse once within 30 minutes with a linked REFUND entry, and wake a used-up card', async () => {
-    const cardId = await coffeeCard('r-rev', 5_000);
+    const cardId = await coffeeCard('r-rev', fen(5_000));
     const pc = await payCode('r-rev', cardId);
     const r = await redeem(pc.qr, 5_000);
     expect(r.balanceAfter).toBe(0);
@@ -410,7 +412,7 @@ describe('rules at their defaults', () => {
   });
 
   test('should throttle pay codes per holder, sweep unused ones and keep used ones', async () => {
-    const cardId = (await plainCalls.buy('r-many', { productId: COFFEE, amount: 10_000 })).cards[0]!._id;
+    const cardId = (await plainCalls.buy('r-many', { productId: COFFEE, amount: fen(10_000) })).cards[0]!._id;
     const made = await Promise.all(
       Array.from({ length: REDEEM_RULES.mintLimit }, () =>
         plainCalls.ok<WalletOut<'payCode'>>('r-many', 'wallet', { action: 'payCode', cardId }),
@@ -431,7 +433,7 @@ describe('rules at their defaults', () => {
   });
 
   test('should mint no more pay codes than the limit however many requests race', async () => {
-    const cardId = (await plainCalls.buy('r-race', { productId: COFFEE, amount: 10_000 })).cards[0]!._id;
+    const cardId = (await plainCalls.buy('r-race', { productId: COFFEE, amount: fen(10_000) })).cards[0]!._id;
     const answers = await Promise.all(
       Array.from({ length: REDEEM_RULES.mintLimit * 2 }, () =>
         plainCalls.as<WalletOut<'payCode'>>('r-race', 'wallet', { action: 'payCode', cardId }),

@@ -14,6 +14,7 @@ import { isoChinaDay } from '../../../src/domain/report-days';
 import { calls, MARKET, face, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(240_000);
 
@@ -106,7 +107,7 @@ describe('the dashboard', () => {
     expect(empty.byDay.every((d) => d.sold === 0 && d.redeemed === 0)).toBe(true);
 
     // Yesterday: two ¥100 cards in one order, ¥30 redeemed at 国贸店.
-    const first = await buy('rp-ann', { amount: 10_000, quantity: 2 });
+    const first = await buy('rp-ann', { amount: fen(10_000), quantity: 2 });
     const [a, b] = first.cards.map((c) => c._id) as [string, string];
     await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-ann', a, 3_000);
     const yesterday = isoChinaDay(cloud.clock.now());
@@ -114,7 +115,7 @@ describe('the dashboard', () => {
     const today = isoChinaDay(cloud.clock.now());
 
     // Today: one ¥200 card; ¥50 at store 2 then ¥20 at 国贸店, reversed; ¥40 gifted off card b, unclaimed.
-    const second = await buy('rp-ann', { amount: 20_000 });
+    const second = await buy('rp-ann', { amount: fen(20_000) });
     const c = second.cards[0]!._id;
     await redeemAt(DAVE, 'store-lanshan-coffee-2', 'rp-ann', c, 5_000);
     const reversed = await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-ann', b, 2_000);
@@ -155,7 +156,7 @@ describe('the dashboard', () => {
   });
 
   test('should count active cards expiring within 30 days', async () => {
-    const card = (await buy('rp-exp', { amount: 5_000 })).cards[0]!._id;
+    const card = (await buy('rp-exp', { amount: fen(5_000) })).cards[0]!._id;
     const before = (await dashboard(7)).totals.expiringSoon;
     await modify('cards', card, { expiresAt: cloud.clock.now() + 10 * DAY_MS });
     const after = (await dashboard(7)).totals.expiringSoon;
@@ -195,7 +196,7 @@ describe('reconciliation', () => {
   });
 
   test('should report a planted mismatch and leave the card as planted', async () => {
-    const card = (await buy('rp-plant', { amount: 8_000 })).cards[0]!._id;
+    const card = (await buy('rp-plant', { amount: fen(8_000) })).cards[0]!._id;
     await modify('cards', card, { balance: 9_999 });
     try {
       const last = (await reconcileUntilDone(COFFEE_BRAND)).pop()!;
@@ -314,7 +315,7 @@ describe('compliance reviews', () => {
 
 describe('CSV export', () => {
   test('should export the ledger with a BOM, Chinese header, China times, yuan, escaped and neutralised text', async () => {
-    const card = (await buy('rp-csv', { amount: 12_300 })).cards[0]!._id;
+    const card = (await buy('rp-csv', { amount: fen(12_300) })).cards[0]!._id;
     await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-csv', card, 2_005);
     // A store name written with a comma, a quote and a formula, as a hostile name would be.
     const entry = (await allDocs<{ _id: string; cardId: string; type: string }>(cloud, 'ledger')).find(

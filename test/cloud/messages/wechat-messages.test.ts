@@ -7,7 +7,7 @@
  */
 import { LOCAL_TEMPLATE_IDS } from '../../../src/contracts/subscribe-templates';
 import type { GiftsActions } from '../../../src/contracts/gifts';
-import type { Fen } from '../../../src/domain/money';
+import { type Fen, fen } from '../../../src/domain/money';
 import {
   amountValue,
   chinaTime,
@@ -138,7 +138,7 @@ describe('the gifts flow', () => {
   type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
   async function sendAndClaim(sender: string, friend: string): Promise<void> {
-    const { cards } = await buy(sender, { amount: 100_000 });
+    const { cards } = await buy(sender, { amount: fen(100_000) });
     const sent = await ok<Out<'send'>>(sender, 'gifts', {
       action: 'send',
       cardId: cards[0]!._id,

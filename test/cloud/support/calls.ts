@@ -10,6 +10,7 @@ import type { MerchantJobsReport } from '../../../cloudfunctions/core/jobs/merch
 import { MERCHANT_TRIGGER } from '../../../cloudfunctions/core/jobs/merchant-schedule';
 import { LOCAL_TEMPLATE_IDS, type MessageKind } from '../../../src/contracts/subscribe-templates';
 import type { TestCloud } from './local-cloud';
+import { fen } from '../../../src/domain/money';
 
 export const COFFEE = 'prod-lanshan-coffee-card'; // bearer, ¥50–1,000 custom, denominations
 export const MARKET = 'prod-huixian-shopping-card'; // registered, ¥50–5,000, bonus ¥100 from ¥1,000
@@ -38,7 +39,7 @@ export function orderInput(over: Partial<CreateOrderInput> = {}): CreateOrderInp
   return {
     productId: COFFEE,
     faceId: face(COFFEE),
-    amount: 10_000,
+    amount: fen(10_000),
     quantity: 1,
     purpose: 'self',
     requestId: requestId(),

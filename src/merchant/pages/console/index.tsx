@@ -7,7 +7,7 @@ import { View, Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
 import { StateView } from '../../../components/state-view';
-import { formatPrice, type Fen } from '../../../domain/money';
+import { formatPrice, formatSignedPrice } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
 import { useStaffStores } from '../../stores';
 import { errorMessage } from '../../../strings/zh-CN';
@@ -16,7 +16,6 @@ import { StaffGate } from '../../staff-gate';
 import './index.scss';
 
 const r = merchantStrings.reports.console;
-const price = (fen: number): string => formatPrice(fen as Fen);
 const percent = (bp: number): string => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 /** Bar height in percent of the chart, at least a sliver for a non-zero value. */
 const height = (value: number, max: number): string => `${value === 0 ? 0 : Math.max(2, (value / max) * 100)}%`;
@@ -56,12 +55,12 @@ const Dashboard = observer(function Dashboard() {
       <View className="console__kpis">
         <View className="console__kpi" data-testid="console-kpi-sold" data-value={d.totals.sold.amount}>
           <Text className="muted">{r.kpi.sold}</Text>
-          <Text className="console__kpi-value">{price(d.totals.sold.amount)}</Text>
+          <Text className="console__kpi-value">{formatPrice(d.totals.sold.amount)}</Text>
           <Text className="muted">{r.kpi.soldCount(d.totals.sold.count)}</Text>
         </View>
         <View className="console__kpi" data-testid="console-kpi-redeemed" data-value={d.totals.redeemed}>
           <Text className="muted">{r.kpi.redeemed}</Text>
-          <Text className="console__kpi-value">{price(d.totals.redeemed)}</Text>
+          <Text className="console__kpi-value">{formatSignedPrice(d.totals.redeemed)}</Text>
         </View>
         <View className="console__kpi" data-testid="console-kpi-rate" data-value={d.totals.redemptionRate}>
           <Text className="muted">{r.kpi.rate}</Text>
@@ -70,17 +69,17 @@ const Dashboard = observer(function Dashboard() {
         </View>
         <View className="console__kpi" data-testid="console-kpi-float" data-value={d.totals.float}>
           <Text className="muted">{r.kpi.float}</Text>
-          <Text className="console__kpi-value">{price(d.totals.float)}</Text>
+          <Text className="console__kpi-value">{formatPrice(d.totals.float)}</Text>
           <Text className="muted">{r.kpi.floatHint}</Text>
         </View>
         <View className="console__kpi" data-testid="console-kpi-gifts" data-value={d.totals.unclaimedGifts.amount}>
           <Text className="muted">{r.kpi.unclaimed}</Text>
-          <Text className="console__kpi-value">{price(d.totals.unclaimedGifts.amount)}</Text>
+          <Text className="console__kpi-value">{formatPrice(d.totals.unclaimedGifts.amount)}</Text>
           <Text className="muted">{r.kpi.unclaimedCount(d.totals.unclaimedGifts.count)}</Text>
         </View>
         <View className="console__kpi" data-testid="console-kpi-expiring" data-value={d.totals.expiringSoon.balance}>
           <Text className="muted">{r.kpi.expiring}</Text>
-          <Text className="console__kpi-value">{price(d.totals.expiringSoon.balance)}</Text>
+          <Text className="console__kpi-value">{formatPrice(d.totals.expiringSoon.balance)}</Text>
           <Text className="muted">{r.kpi.expiringCount(d.totals.expiringSoon.count)}</Text>
         </View>
       </View>
@@ -94,7 +93,7 @@ const Dashboard = observer(function Dashboard() {
           <Text className="muted">{r.legendRedeemed}</Text>
         </View>
         <Text className="console__picked muted" data-testid="chart-picked">
-          {shown ? r.barValue(shown.day.slice(5), price(shown.sold), price(shown.redeemed)) : ' '}
+          {shown ? r.barValue(shown.day.slice(5), formatPrice(shown.sold), formatSignedPrice(shown.redeemed)) : ' '}
         </Text>
         <View className="console__chart">
           {reports.chartEmpty && (
@@ -142,7 +141,7 @@ const Dashboard = observer(function Dashboard() {
               <View className="console__store-head">
                 <Text>{s.storeName}</Text>
                 <Text className="muted">
-                  {price(s.redeemed)} · {r.storeCount(s.count)}
+                  {formatSignedPrice(s.redeemed)} · {r.storeCount(s.count)}
                 </Text>
               </View>
               <View className="console__store-track">

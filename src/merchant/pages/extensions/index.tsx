@@ -12,7 +12,7 @@ import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import { EXTENSION_RULES } from '../../../domain/expiry';
-import { formatPrice, type Fen } from '../../../domain/money';
+import { formatPrice } from '../../../domain/money';
 import { useStaffStores } from '../../stores';
 import { EXTENSION_MONTH_CHOICES } from '../../../stores/extensions-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
@@ -30,7 +30,7 @@ const Request = observer(function Request({ r }: { r: ExtensionView }) {
         <Text className="ext__card">
           {r.productName} {maskCode(r.last4)}
         </Text>
-        <Text className="ext__amount">{formatPrice(r.amount as Fen)}</Text>
+        <Text className="ext__amount">{formatPrice(r.amount)}</Text>
       </View>
       <Text className="muted">
         {s.holder(r.holder)} · {s.expiredAt(chinaTime(r.expiredAt, 'YYYY-MM-DD'))}
@@ -85,7 +85,7 @@ const DecisionSheet = observer(function DecisionSheet() {
           </>
         )}
         <Text className="ext__body">
-          {d.approve ? s.approveBody(formatPrice(r.amount as Fen), extensions.months) : s.declineBody}
+          {d.approve ? s.approveBody(formatPrice(r.amount), extensions.months) : s.declineBody}
         </Text>
         <Input
           className="field"

@@ -5,7 +5,7 @@ import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import type { PayCodeStatus } from '../../../domain/redemption';
-import { formatPrice, formatYuan, type Fen } from '../../../domain/money';
+import { formatPrice, formatYuan } from '../../../domain/money';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
@@ -30,12 +30,12 @@ const Today = observer(function Today() {
       <View className="today__totals" data-testid="history-totals">
         <Text className="today__label">{m.net}</Text>
         <Text className="today__net" data-testid="history-net">
-          {formatYuan(totals.net as Fen)}
+          {formatYuan(totals.net)}
         </Text>
         <View className="today__counts">
           <Text>{m.count(totals.count)}</Text>
           {totals.reversedCount > 0 && (
-            <Text>{m.reversedTotal(totals.reversedCount, formatPrice(totals.reversedAmount as Fen))}</Text>
+            <Text>{m.reversedTotal(totals.reversedCount, formatPrice(totals.reversedAmount))}</Text>
           )}
         </View>
       </View>
@@ -57,7 +57,7 @@ const Today = observer(function Today() {
               </View>
               <View className="today__side">
                 <Text className={`today__amount${counted(r.status) ? '' : ' today__amount--off'}`}>
-                  {formatPrice(r.amount as Fen)}
+                  {formatPrice(r.amount)}
                 </Text>
                 {clerk.reversible(r) ? (
                   <Text

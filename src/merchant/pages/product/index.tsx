@@ -10,7 +10,7 @@ import { FaceEditor } from './face-editor';
 import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
 import type { CardKind, ValidityRule } from '../../../domain/catalog';
-import { formatPrice, type Fen } from '../../../domain/money';
+import { formatPrice } from '../../../domain/money';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { navigate } from '../../../pages/routes';
 import { useStaffStores } from '../../stores';
@@ -117,7 +117,7 @@ const Editor = observer(function Editor() {
               onClick={() => operator.removeDenomination(amount)}
               data-testid="product-denomination"
             >
-              {formatPrice(amount as Fen)} ×
+              {formatPrice(amount)} ×
             </Text>
           ))}
         </View>

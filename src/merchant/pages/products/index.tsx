@@ -6,7 +6,7 @@ import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
 import type { OperatorProductView } from '../../../contracts/operator';
 import { KIND_CAP } from '../../../domain/catalog';
-import { formatPrice, type Fen } from '../../../domain/money';
+import { formatPrice, maxFen, minFen } from '../../../domain/money';
 import { navigate } from '../../../pages/routes';
 import { useStaffStores } from '../../stores';
 import { errorMessage } from '../../../strings/zh-CN';
@@ -20,9 +20,10 @@ const s = merchantStrings.operator.products;
 
 function priceText(p: OperatorProductView): string {
   const amounts = [...p.denominations, ...(p.customAmount ? [p.customAmount.min, p.customAmount.max] : [])];
-  if (amounts.length === 0) return '—';
-  const from = Math.min(...amounts) as Fen;
-  const to = Math.min(Math.max(...amounts), KIND_CAP[p.kind]) as Fen;
+  const [first, ...rest] = amounts;
+  if (first === undefined) return '—';
+  const from = minFen(first, ...rest);
+  const to = minFen(maxFen(first, ...rest), KIND_CAP[p.kind]);
   return from === to ? formatPrice(from) : s.priceRange(formatPrice(from), formatPrice(to));
 }
 

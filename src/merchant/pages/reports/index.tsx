@@ -12,7 +12,7 @@ import { ActionButton } from '../../../components/action-button';
 import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import type { ExportKind, ReviewDecision, ReviewStatus } from '../../../contracts/reports';
-import { formatPrice, type Fen } from '../../../domain/money';
+import { formatPrice, formatSignedPrice } from '../../../domain/money';
 import { PrivacyGate } from '../../../pages/privacy-gate';
 import { navigate } from '../../../pages/routes';
 import { useStaffStores } from '../../stores';
@@ -23,7 +23,6 @@ import { StaffGate } from '../../staff-gate';
 import './index.scss';
 
 const r = merchantStrings.reports;
-const price = (fen: number): string => formatPrice(fen as Fen);
 const TABS: ReportsTab[] = ['reconcile', 'export', 'audit', 'reviews'];
 
 const Reconcile = observer(function Reconcile() {
@@ -68,13 +67,13 @@ const Reconcile = observer(function Reconcile() {
                 {(['issued', 'balances', 'redeemed', 'voided', 'expired'] as const).map((k) => (
                   <View key={k} className="kv">
                     <Text className="kv__label">{r.reconcile.totals[k]}</Text>
-                    <Text>{price(rep.totals![k])}</Text>
+                    <Text>{formatSignedPrice(rep.totals![k])}</Text>
                   </View>
                 ))}
                 {rep.difference !== null && rep.difference !== 0 && (
                   <View className="kv">
                     <Text className="kv__label">{r.reconcile.totals.difference}</Text>
-                    <Text className="reports__bad">{rep.difference / 100}</Text>
+                    <Text className="reports__bad">{formatSignedPrice(rep.difference)}</Text>
                   </View>
                 )}
               </View>
@@ -85,7 +84,9 @@ const Reconcile = observer(function Reconcile() {
                 {rep.mismatches.map((mm) => (
                   <View key={mm.cardId} className="reports__mismatch" data-testid="mismatch">
                     <Text>{mm.cardId}</Text>
-                    <Text className="muted">{r.reconcile.mismatchLine(price(mm.balance), price(mm.replay))}</Text>
+                    <Text className="muted">
+                      {r.reconcile.mismatchLine(formatSignedPrice(mm.balance), formatSignedPrice(mm.replay))}
+                    </Text>
                   </View>
                 ))}
               </View>
@@ -226,7 +227,7 @@ const Reviews = observer(function Reviews() {
             </View>
             <Text className="reports__line">{r.reviews.holder(rv.holder)}</Text>
             <Text className="muted">
-              {r.reviews.orderTotal(price(rv.total))} · {r.reviews.dayTotal(price(rv.dayTotal))}
+              {r.reviews.orderTotal(formatPrice(rv.total))} · {r.reviews.dayTotal(formatPrice(rv.dayTotal))}
             </Text>
             {rv.realName && (
               <Text className="muted reports__line">

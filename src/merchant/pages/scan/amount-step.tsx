@@ -4,14 +4,14 @@ import { Input } from '../../../components/input';
 import type { ScannedCardView } from '../../../contracts/merchant';
 import { chinaTime } from '../../../components/china-time';
 import { maskCode } from '../../../domain/codes';
-import { formatPrice, type Fen } from '../../../domain/money';
+import { formatPrice, yuanToFen, type Fen } from '../../../domain/money';
 import { strings } from '../../../strings/zh-CN';
 import { ActionButton } from '../../../components/action-button';
 
 const m = strings.merchant;
 
 /** Round amounts a till offers in one tap, when the card holds them. */
-const QUICK_AMOUNTS = [2_000, 5_000, 10_000];
+const QUICK_AMOUNTS = [yuanToFen(20), yuanToFen(50), yuanToFen(100)];
 
 export interface AmountStepProps {
   card: ScannedCardView;
@@ -23,7 +23,7 @@ export interface AmountStepProps {
   busy: boolean;
   canRedeem: boolean;
   onAmount: (text: string) => void;
-  onChoose: (amount: number) => void;
+  onChoose: (amount: Fen) => void;
   onRedeem: () => void;
   onRescan: () => void;
 }
@@ -46,7 +46,7 @@ export function AmountStep(p: AmountStepProps) {
         <View className="kv">
           <Text className="kv__label">{m.balance}</Text>
           <Text className="amount-step__balance" data-testid="clerk-balance">
-            {formatPrice(card.balance as Fen)}
+            {formatPrice(card.balance)}
           </Text>
         </View>
         <View className="kv">
@@ -65,7 +65,7 @@ export function AmountStep(p: AmountStepProps) {
             className="amount-step__field"
             type="digit"
             value={p.amountText}
-            placeholder={m.amountPlaceholder(formatPrice(card.balance as Fen))}
+            placeholder={m.amountPlaceholder(formatPrice(card.balance))}
             onInput={(e) => p.onAmount(e.detail.value)}
             data-testid="clerk-amount"
           />
@@ -73,11 +73,11 @@ export function AmountStep(p: AmountStepProps) {
         <View className="amount-step__chips">
           {quick.map((a) => (
             <Text key={a} className="chip" onClick={() => p.onChoose(a)}>
-              {formatPrice(a as Fen)}
+              {formatPrice(a)}
             </Text>
           ))}
           <Text className="chip" onClick={() => p.onChoose(card.balance)} data-testid="clerk-amount-all">
-            {m.amountAll(formatPrice(card.balance as Fen))}
+            {m.amountAll(formatPrice(card.balance))}
           </Text>
         </View>
         {p.problem && (

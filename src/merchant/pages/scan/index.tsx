@@ -24,7 +24,7 @@ import './index.scss';
 
 const m = strings.merchant;
 
-function problemText(problem: AmountProblem | undefined, balance: number): string | undefined {
+function problemText(problem: AmountProblem | undefined, balance: Fen): string | undefined {
   switch (problem) {
     case undefined:
       return undefined;
@@ -32,9 +32,9 @@ function problemText(problem: AmountProblem | undefined, balance: number): strin
     case 'zero':
       return m.amountProblems[problem];
     case 'overBalance':
-      return m.amountProblems.overBalance(formatPrice(balance as Fen));
+      return m.amountProblems.overBalance(formatPrice(balance));
     case 'overLimit':
-      return m.amountProblems.overLimit(formatPrice(MERCHANT_LIMITS.amountMax as Fen));
+      return m.amountProblems.overLimit(formatPrice(MERCHANT_LIMITS.amountMax));
   }
 }
 
@@ -80,7 +80,7 @@ const Till = observer(function Till() {
         codeSecondsLeft={secondsLeft(clerk.codeDeadline ?? now, now)}
         amountText={clerk.amountText}
         problem={problemText(clerk.amountProblem, card.balance)}
-        note={clerk.needsHolderConfirmation ? m.confirmNote(formatPrice(profile.confirmAbove as Fen)) : undefined}
+        note={clerk.needsHolderConfirmation ? m.confirmNote(formatPrice(profile.confirmAbove)) : undefined}
         error={error}
         busy={clerk.action.busy}
         canRedeem={clerk.canRedeem}

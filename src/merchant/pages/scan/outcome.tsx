@@ -9,12 +9,12 @@ import { ActionButton } from '../../../components/action-button';
 
 const m = strings.merchant;
 
-export function WaitingView({ amount, secondsLeft }: { amount: number; secondsLeft: number }) {
+export function WaitingView({ amount, secondsLeft }: { amount: Fen; secondsLeft: number }) {
   return (
     <View className="panel outcome" data-testid="clerk-waiting">
       <View className="outcome__spinner" />
       <Text className="outcome__title">{m.waiting}</Text>
-      <Text className="outcome__amount">{formatPrice(amount as Fen)}</Text>
+      <Text className="outcome__amount">{formatPrice(amount)}</Text>
       <Text className="outcome__hint">{m.waitingHint(secondsLeft)}</Text>
     </View>
   );
@@ -40,11 +40,11 @@ export function DoneView({ redemption: r, reversible, busy, error, onReverse, on
           className={`outcome__amount${reversed ? ' outcome__amount--struck' : ''}`}
           data-testid="clerk-done-amount"
         >
-          {formatPrice(r.amount as Fen)}
+          {formatPrice(r.amount)}
         </Text>
         {r.balanceAfter !== null && (
           <Text className="outcome__hint" data-testid="clerk-balance-after">
-            {m.balanceAfter(formatPrice(r.balanceAfter as Fen))}
+            {m.balanceAfter(formatPrice(r.balanceAfter))}
           </Text>
         )}
       </View>
