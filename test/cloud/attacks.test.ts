@@ -8,21 +8,23 @@ import { z } from 'zod';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GiftsActions } from '../../src/contracts/gifts';
-import type { MerchantActions } from '../../src/contracts/merchant';
+import { MERCHANT_LIMITS, type MerchantActions } from '../../src/contracts/merchant';
 import type { WalletActions } from '../../src/contracts/wallet';
+import { AMOUNT_MAX, CARD_CAP } from '../../src/domain/catalog';
+import { fen, type Fen } from '../../src/domain/money';
 import { luhnDigit } from '../../src/domain/redemption';
 import { catalogActions } from '../../cloudfunctions/core/catalog/catalog-actions';
 import { giftActions } from '../../cloudfunctions/core/gifts/gift-actions';
 import { merchantActions, merchantTimers } from '../../cloudfunctions/core/merchant/merchant-actions';
 import { orderActions } from '../../cloudfunctions/core/orders/order-actions';
 import type { ActionTable } from '../../cloudfunctions/core/router';
+import { FEN_DESCRIPTION } from '../../cloudfunctions/core/validate';
 import { walletActions } from '../../cloudfunctions/core/wallet/wallet-actions';
 import { loadCollections } from '../../cloudfunctions/local/collections';
 import { discoverFunctions } from '../../cloudfunctions/local/runtime/discover';
-import { calls, requestId, timerEvent } from './support/calls';
+import { calls, createInput, requestId, timerEvent } from './support/calls';
 import { startTestCloud, type TestCloud } from './support/local-cloud';
 import { allDocs, checkMoneyInvariants } from './support/money-invariants';
-import { fen } from '../../src/domain/money';
 
 jest.setTimeout(300_000);
 
@@ -99,6 +101,135 @@ test('should refuse unknown fields, operator objects and oversized values on eve
   }
   expect(answers.filter((a) => !a.endsWith(': INVALID_ARGUMENT'))).toEqual([]);
   expect(answers.length).toBeGreaterThan(100);
+  expect(await counts()).toEqual(before);
+});
+
+/** The money fields of a schema, as paths ("amount", "denominations.0", "bonus.minAmount"). */
+function moneyPaths(schema: z.ZodTypeAny, at: string[] = []): string[] {
+  if (schema.description === FEN_DESCRIPTION) return [at.join('.')];
+  if (schema instanceof z.ZodObject)
+    return Object.entries(schema.shape as Record<string, z.ZodTypeAny>).flatMap(([k, v]) => moneyPaths(v, [...at, k]));
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return moneyPaths(schema.unwrap(), at);
+  if (schema instanceof z.ZodEffects) return moneyPaths(schema.innerType(), at);
+  if (schema instanceof z.ZodArray) return moneyPaths(schema.element, [...at, '0']);
+  return [];
+}
+
+/** A copy of `body` with the value at `path` replaced. */
+function withValue(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(body);
+  const keys = path.split('.');
+  let at = copy;
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  at[keys[keys.length - 1]!] = value;
+  return copy;
+}
+
+/**
+ * Every action that takes money: a body valid but for its amounts (the schema is read before any
+ * use case, so nothing it names has to exist), and the cap of each amount.
+ */
+const MONEY_ACTIONS: { fn: string; action: string; body: Record<string, unknown>; caps: Record<string, Fen> }[] = [
+  {
+    fn: 'orders',
+    action: 'create',
+    body: createInput(),
+    caps: { amount: CARD_CAP },
+  },
+  {
+    fn: 'gifts',
+    action: 'send',
+    body: { ...sendInput('card-x'), amount: fen(100) },
+    caps: { amount: AMOUNT_MAX },
+  },
+  {
+    fn: 'merchant',
+    action: 'redeem',
+    body: {
+      action: 'redeem',
+      payCode: 'GCP1.x.0123456789abcdef',
+      storeId: STORE,
+      amount: fen(100),
+      requestId: requestId(),
+    },
+    caps: { amount: MERCHANT_LIMITS.amountMax },
+  },
+  {
+    fn: 'merchant',
+    action: 'issueBatch',
+    body: {
+      action: 'issueBatch',
+      productId: 'prod-x',
+      amount: fen(10_000),
+      count: 1,
+      requestId: 'batch-0123456789abcdef',
+    },
+    caps: { amount: CARD_CAP },
+  },
+  {
+    fn: 'merchant',
+    action: 'saveProduct',
+    body: {
+      action: 'saveProduct',
+      brandId: 'brand-x',
+      name: '卡',
+      kind: 'registered',
+      denominations: [fen(10_000)],
+      customAmount: { min: fen(5_000), max: fen(50_000) },
+      faces: [{ name: '面', theme: 'thanks', colors: ['#000000', '#ffffff'], blessing: '好' }],
+      validity: { type: 'never' },
+      usageRules: [],
+      transferLimit: 1,
+      refundWindowDays: 7,
+      bonus: { minAmount: fen(10_000), amount: fen(1_000) },
+      onSale: true,
+      featured: false,
+    },
+    caps: {
+      'denominations.0': CARD_CAP,
+      'customAmount.min': CARD_CAP,
+      'customAmount.max': CARD_CAP,
+      'bonus.minAmount': CARD_CAP,
+      'bonus.amount': CARD_CAP,
+    },
+  },
+];
+
+test('the money table names every amount of every action', () => {
+  const found: string[] = [];
+  for (const [fn, table] of Object.entries(TABLES))
+    for (const [name, spec] of Object.entries(table))
+      for (const p of moneyPaths(spec.input)) found.push(`${fn}.${name}:${p}`);
+  const listed = MONEY_ACTIONS.flatMap((a) => Object.keys(a.caps).map((p) => `${a.fn}.${a.action}:${p}`));
+  expect(found.sort()).toEqual(listed.sort());
+});
+
+test('should refuse every amount that is not an integer number of fen within its cap with INVALID_ARGUMENT, writing nothing', async () => {
+  const before = await counts();
+  const wrong: string[] = [];
+  for (const { fn, action, body, caps } of MONEY_ACTIONS) {
+    for (const [path, cap] of Object.entries(caps)) {
+      const bad: [string, unknown][] = [
+        ['a float', 12.5],
+        ['a negative amount', -100],
+        ['zero', 0],
+        ['one over its cap', cap + 1],
+        ['an operator object', { $gt: 0 }],
+        ['a string', '100'],
+      ];
+      for (const [what, value] of bad) {
+        const env = await as('x-money', fn, withValue(body, path, value));
+        const answer = env.ok ? 'accepted' : `${env.error.code} ${env.error.message}`;
+        if (!answer.startsWith(`INVALID_ARGUMENT ${path}:`))
+          wrong.push(`${fn}.${action} ${path} as ${what}: ${answer}`);
+      }
+      // The cap itself passes the schema: whatever refuses it then is not the amount's check.
+      const atCap = await as('x-money', fn, withValue(body, path, cap));
+      if (!atCap.ok && atCap.error.message.startsWith(`${path}:`))
+        wrong.push(`${fn}.${action} ${path} at its cap: ${atCap.error.code} ${atCap.error.message}`);
+    }
+  }
+  expect(wrong).toEqual([]);
   expect(await counts()).toEqual(before);
 });
 
