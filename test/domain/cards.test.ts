@@ -12,7 +12,7 @@ import {
 import { LEDGER_SIGN, replayLedger, type LedgerType } from '../../src/domain/ledger';
 import { dailyCompliance, expiryOf, maskIdNumber, orderTotal, purchaseRefusal } from '../../src/domain/order';
 import { chinaDay, PURCHASE_RULES } from '../../src/domain/rules';
-import type { Fen } from '../../src/domain/money';
+import { type Fen, fen } from '../../src/domain/money';
 
 describe('card states', () => {
   test('should only move forward: refunded is terminal and nothing returns to unbound', () => {
@@ -30,12 +30,12 @@ describe('card states', () => {
 
   const refundable = {
     state: 'active' as CardState,
-    redeemed: 0 as Fen,
+    redeemed: fen(0),
     transfers: 0,
     refundableUntil: 1_000,
     origin: 'purchase' as const,
-    balance: 5_000 as Fen,
-    initialValue: 5_000 as Fen,
+    balance: fen(5_000),
+    initialValue: fen(5_000),
   };
 
   test.each([
@@ -130,13 +130,13 @@ describe('purchase rules', () => {
   const product = {
     onSale: true,
     kind: 'bearer' as const,
-    denominations: [10_000 as Fen],
-    customAmount: { min: 5_000 as Fen, max: 200_000 as Fen },
+    denominations: [fen(10_000)],
+    customAmount: { min: fen(5_000), max: fen(200_000) },
     stock: 3,
     faces: [{ id: 'f1', name: '', theme: 'birthday' as const, image: '', blessing: '' }],
   };
   const choose = (amount: number, quantity = 1, faceId = 'f1') =>
-    purchaseRefusal(product, { faceId, amount: amount as Fen, quantity }, PURCHASE_RULES);
+    purchaseRefusal(product, { faceId, amount: fen(amount), quantity }, PURCHASE_RULES);
 
   test('should sell denominations and whole-yuan custom amounts up to the kind cap', () => {
     expect(choose(10_000)).toBeNull();
@@ -155,26 +155,26 @@ describe('purchase rules', () => {
     expect(
       purchaseRefusal(
         { ...product, onSale: false },
-        { faceId: 'f1', amount: 10_000 as Fen, quantity: 1 },
+        { faceId: 'f1', amount: fen(10_000), quantity: 1 },
         PURCHASE_RULES,
       ),
     ).toBe('OFF_SALE');
   });
 
   test('should need real name from ¥10,000 a day and record from ¥50,000', () => {
-    expect(dailyCompliance(0, 999_999 as Fen, PURCHASE_RULES)).toMatchObject({
+    expect(dailyCompliance(0, fen(999_999), PURCHASE_RULES)).toMatchObject({
       realNameRequired: false,
       largeAmount: false,
     });
-    expect(dailyCompliance(999_999, 1 as Fen, PURCHASE_RULES)).toMatchObject({
+    expect(dailyCompliance(999_999, fen(1), PURCHASE_RULES)).toMatchObject({
       realNameRequired: true,
       largeAmount: false,
     });
-    expect(dailyCompliance(4_000_000, 1_000_000 as Fen, PURCHASE_RULES)).toMatchObject({
+    expect(dailyCompliance(4_000_000, fen(1_000_000), PURCHASE_RULES)).toMatchObject({
       dayTotal: 5_000_000,
       largeAmount: true,
     });
-    expect(orderTotal(12_300 as Fen, 3)).toBe(36_900);
+    expect(orderTotal(fen(12_300), 3)).toBe(36_900);
     expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
   });
 

@@ -13,7 +13,7 @@ import {
 } from '../../src/domain/expiry';
 import { maskOpenId } from '../../src/domain/codes';
 import { isoChinaDay as chinaDay } from '../../src/domain/report-days';
-import type { Fen } from '../../src/domain/money';
+import { fen } from '../../src/domain/money';
 import { DAY_MS } from '../../src/domain/order';
 
 describe('expiry', () => {
@@ -24,8 +24,8 @@ describe('expiry', () => {
   });
 
   test('should lose a balance to expiry, and count an empty card as used up', () => {
-    expect(expiredState({ balance: 1 as Fen })).toBe('expired');
-    expect(expiredState({ balance: 0 as Fen })).toBe('used');
+    expect(expiredState({ balance: fen(1) })).toBe('expired');
+    expect(expiredState({ balance: fen(0) })).toBe('used');
   });
 
   test('should derive one EXPIRE entry id per card and expiry', () => {

@@ -13,7 +13,7 @@ import {
   type GiftShareDoc,
   type GiftState,
 } from '../../src/domain/gift';
-import type { Fen } from '../../src/domain/money';
+import { fen } from '../../src/domain/money';
 
 const seq = (values: number[]) => {
   let i = 0;
@@ -23,7 +23,7 @@ const seq = (values: number[]) => {
 describe('splitShares', () => {
   const input = fc
     .record({ shares: fc.integer({ min: 1, max: 100 }), extra: fc.integer({ min: 0, max: 1_000_000 }) })
-    .map(({ shares, extra }) => ({ shares, total: (shares + extra) as Fen }));
+    .map(({ shares, extra }) => ({ shares, total: fen(shares + extra) }));
 
   test('should give every share at least 1 fen and sum exactly to the gift, in both modes', () => {
     fc.assert(
@@ -54,15 +54,15 @@ describe('splitShares', () => {
 
   test('should leave room for every later share even on the largest draws', () => {
     // 20 shares of a ¥0.20 gift: the greediest draws still leave 1 fen each.
-    expect(splitShares(20 as Fen, 20, 'random', () => 0.999999)).toEqual(Array(20).fill(1));
-    const out = splitShares(10_000 as Fen, 3, 'random', () => 0.999999);
+    expect(splitShares(fen(20), 20, 'random', () => 0.999999)).toEqual(Array(20).fill(1));
+    const out = splitShares(fen(10_000), 3, 'random', () => 0.999999);
     expect(out.reduce((s, a) => s + a, 0)).toBe(10_000);
     expect(out[0]).toBeLessThanOrEqual(Math.floor((10_000 / 3) * 2));
   });
 
   test('should refuse a gift smaller than one fen per share', () => {
-    expect(() => splitShares(9 as Fen, 10, 'random', Math.random)).toThrow(RangeError);
-    expect(() => splitShares(10 as Fen, 0, 'equal', Math.random)).toThrow(RangeError);
+    expect(() => splitShares(fen(9), 10, 'random', Math.random)).toThrow(RangeError);
+    expect(() => splitShares(fen(10), 0, 'equal', Math.random)).toThrow(RangeError);
   });
 });
 
@@ -77,7 +77,7 @@ describe('gift states and refusals', () => {
     expect(canMoveGift('returning', 'returned')).toBe(true);
   });
 
-  const card = { state: 'active' as const, expiresAt: 1_000, transfers: 0, transferLimit: 1, balance: 500 as Fen };
+  const card = { state: 'active' as const, expiresAt: 1_000, transfers: 0, transferLimit: 1, balance: fen(500) };
 
   test.each([
     [{}, 500, null],
@@ -86,12 +86,12 @@ describe('gift states and refusals', () => {
     [{}, 501, 'AMOUNT_NOT_ALLOWED'],
     [{}, 0, 'AMOUNT_NOT_ALLOWED'],
   ])('should decide gifting %j of %i fen as %s', (change, amount, expected) => {
-    expect(giftRefusal({ ...card, ...change } as typeof card, amount as Fen, 999)).toBe(expected);
+    expect(giftRefusal({ ...card, ...change } as typeof card, fen(amount), 999)).toBe(expected);
   });
 
   test('should refuse an expired card', () => {
-    expect(giftRefusal(card, 100 as Fen, 1_001)).toBe('CARD_EXPIRED');
-    expect(giftRefusal({ ...card, expiresAt: null }, 100 as Fen, 1e15)).toBeNull();
+    expect(giftRefusal(card, fen(100), 1_001)).toBe('CARD_EXPIRED');
+    expect(giftRefusal({ ...card, expiresAt: null }, fen(100), 1e15)).toBeNull();
   });
 });
 
@@ -101,7 +101,7 @@ describe('claim refusals', () => {
     state: 'open' as GiftState,
     expiresAt: 1_000,
     mode: 'single' as const,
-    shares: [{ amount: 100 as Fen }],
+    shares: [{ amount: fen(100) }],
   };
 
   test.each([
@@ -119,8 +119,8 @@ describe('claim refusals', () => {
   });
 
   test('should hand out shares in the order they were cut', () => {
-    expect(nextShare({ shares: [{ amount: 1 as Fen, claimedBy: 'a' }, { amount: 2 as Fen }] })).toBe(1);
-    expect(nextShare({ shares: [{ amount: 1 as Fen, claimedBy: 'a' }] })).toBe(-1);
+    expect(nextShare({ shares: [{ amount: fen(1), claimedBy: 'a' }, { amount: fen(2) }] })).toBe(1);
+    expect(nextShare({ shares: [{ amount: fen(1), claimedBy: 'a' }] })).toBe(-1);
   });
 });
 
@@ -130,7 +130,7 @@ describe('group gifts kept in share documents', () => {
     _id: `g-s00${index + 1}`,
     giftId: 'g',
     index,
-    amount: ((index + 1) * 100) as Fen,
+    amount: fen((index + 1) * 100),
     state: 'free',
     updatedAt: 0,
     ...over,

@@ -4,10 +4,14 @@ import {
   addFen,
   compareFen,
   fen,
+  formatChangeYuan,
   formatPrice,
+  formatSignedPrice,
   formatYuan,
   isFen,
+  maxFen,
   MAX_FEN,
+  minFen,
   MoneyError,
   multiplyFen,
   NEGATIVE_RESULT_MESSAGE,
@@ -21,7 +25,7 @@ import {
   type Fen,
 } from '../../src/domain/money';
 
-const anyFen = fc.integer({ min: 0, max: 1_000_000_00 }).map((n) => n as Fen);
+const anyFen = fc.integer({ min: 0, max: 1_000_000_00 }).map((n) => fen(n));
 
 describe('fen()', () => {
   test('should refuse floats, negatives, NaN and values past the maximum', () => {
@@ -126,5 +130,23 @@ describe('formatting', () => {
     expect(yuanText(fen(3750))).toBe('37.50');
     expect(yuanText(fen(123456700))).toBe('1234567');
     fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_99 }), (n) => parseYuanText(yuanText(fen(n))) === n));
+  });
+
+  test('should show a signed change with its sign, and a figure below zero with a minus', () => {
+    expect(formatChangeYuan(5_050)).toBe('+50.50');
+    expect(formatChangeYuan(-123_400)).toBe('−1,234');
+    expect(formatChangeYuan(0)).toBe('0');
+    expect(formatSignedPrice(-5)).toBe('−¥0.05');
+    expect(formatSignedPrice(12_345)).toBe('¥123.45');
+    expect(formatSignedPrice(0)).toBe('¥0');
+    expect(() => formatSignedPrice(-0.5)).toThrow(NOT_INTEGER_FEN_MESSAGE);
+  });
+});
+
+describe('minFen() / maxFen()', () => {
+  test('should pick the smallest and the largest amount', () => {
+    expect(minFen(fen(300), fen(100), fen(200))).toBe(100);
+    expect(maxFen(fen(300), fen(100), fen(200))).toBe(300);
+    expect(minFen(fen(7))).toBe(7);
   });
 });

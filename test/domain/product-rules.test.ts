@@ -1,5 +1,12 @@
 /** The product rules an operator's product must meet, each refusal named by its rule. */
-import { productIssues, productRefusalMessage, stockAfter, type ProductDraft } from '../../src/domain/product-rules';
+import { MoneyError } from '../../src/domain/money';
+import {
+  productIssues,
+  productRefusalMessage,
+  stockAfter,
+  withFenAmounts,
+  type ProductDraft,
+} from '../../src/domain/product-rules';
 
 // 2026-12-01 12:00 China time.
 const NOW = Date.UTC(2026, 11, 1, 4, 0, 0);
@@ -103,5 +110,18 @@ describe('product rules', () => {
     expect(stockAfter(10, -10)).toBe(0);
     expect(stockAfter(10, -11)).toBeNull();
     expect(stockAfter(0, 5)).toBe(5);
+  });
+});
+
+describe('withFenAmounts()', () => {
+  test('should keep a draft that passed the rules as it is, its amounts checked', () => {
+    const d = draft({ bonus: { minAmount: 10_000, amount: 1_000 } });
+    expect(productIssues(d, NOW)).toEqual([]);
+    expect(withFenAmounts(d)).toEqual(d);
+  });
+
+  test('should refuse an amount that is not a whole number of fen', () => {
+    expect(() => withFenAmounts(draft({ denominations: [100.5] }))).toThrow(MoneyError);
+    expect(() => withFenAmounts(draft({ customAmount: { min: -1, max: 10_000 } }))).toThrow(MoneyError);
   });
 });

@@ -14,7 +14,7 @@ import {
   reverseRefusal,
 } from '../../src/domain/redemption';
 import type { Card } from '../../src/domain/card';
-import type { Fen } from '../../src/domain/money';
+import { fen } from '../../src/domain/money';
 
 const bytes = fc.uint8Array({ minLength: 32, maxLength: 32 });
 
@@ -55,7 +55,7 @@ test('should read a scanned payload or a typed code, and nothing else', () => {
 });
 
 const card = (over: Partial<Card> = {}): Card =>
-  ({ state: 'active', balance: 1_000 as Fen, expiresAt: null, brandId: 'b1', owner: 'u1', ...over }) as Card;
+  ({ state: 'active', balance: fen(1_000), expiresAt: null, brandId: 'b1', owner: 'u1', ...over }) as Card;
 const issued = { state: 'issued' as const, expiresAt: 60_000, brandId: 'b1', owner: 'u1' };
 
 test('should refuse redeeming in the order a clerk needs to hear it', () => {
@@ -77,9 +77,9 @@ test('should refuse redeeming in the order a clerk needs to hear it', () => {
 
 test('should give pay codes only for usable cards', () => {
   expect(mintRefusal(card(), 0)).toBeNull();
-  expect(mintRefusal(card({ state: 'used', balance: 0 as Fen }), 0)).toBe('CARD_NOT_ACTIVE');
+  expect(mintRefusal(card({ state: 'used', balance: fen(0) }), 0)).toBe('CARD_NOT_ACTIVE');
   expect(mintRefusal(card({ expiresAt: 5 }), 5)).toBe('CARD_EXPIRED');
-  expect(mintRefusal(card({ balance: 0 as Fen }), 0)).toBe('INSUFFICIENT_BALANCE');
+  expect(mintRefusal(card({ balance: fen(0) }), 0)).toBe('INSUFFICIENT_BALANCE');
 });
 
 test('should reverse only a completed redemption of the merchant, inside the window, onto a card that can take it', () => {

@@ -2,7 +2,7 @@
 import type { PaymentRequest } from '../../src/contracts/orders';
 import type { CardProduct } from '../../src/domain/catalog';
 import { ERROR_CODES, ErrorCode } from '../../src/domain/errors';
-import type { Fen } from '../../src/domain/money';
+import { fen } from '../../src/domain/money';
 import { OrdersService } from '../../src/services/orders-service';
 import type { GatewayHttp } from '../../src/services/gateway-http';
 import { PaymentService } from '../../src/services/payment-service';
@@ -109,7 +109,7 @@ test('should reuse the request id when the same choices are retried, and take a 
     created,
     created,
   ]);
-  store.chooseDenomination(20_000 as Fen);
+  store.chooseDenomination(fen(20_000));
   expect(await store.submit()).toBeUndefined();
   expect(await store.submit()).toBeUndefined();
   expect(store.errorCode).toBe('CONFLICT');

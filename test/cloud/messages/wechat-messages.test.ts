@@ -7,7 +7,7 @@
  */
 import { LOCAL_TEMPLATE_IDS } from '../../../src/contracts/subscribe-templates';
 import type { GiftsActions } from '../../../src/contracts/gifts';
-import { type Fen, fen } from '../../../src/domain/money';
+import { fen } from '../../../src/domain/money';
 import {
   amountValue,
   chinaTime,
@@ -44,7 +44,7 @@ const message = (to: string, over: Partial<Message> = {}): Message => ({
   page: 'pages/gifts/index?tab=sent',
   fields: {
     card: '蓝山咖啡 心意咖啡卡（可转赠一次的礼品卡）',
-    amount: 100_000 as Fen,
+    amount: fen(100_000),
     who: '阿博',
     at: Date.UTC(2026, 10, 24, 4, 5),
     note: '已领取',
@@ -64,9 +64,9 @@ async function accept(openId: string, accepted: string[], rejected: string[] = [
 
 describe('the values', () => {
   test('should write amounts with a sign and two decimals and no separators, things of 1–20 characters, China time', () => {
-    expect(amountValue(100_000 as Fen)).toBe('¥1000.00');
-    expect(amountValue(5 as Fen)).toBe('¥0.05');
-    expect(amountValue(1_000_000_00 as Fen)).toBe('¥1000000.00');
+    expect(amountValue(fen(100_000))).toBe('¥1000.00');
+    expect(amountValue(fen(5))).toBe('¥0.05');
+    expect(amountValue(fen(1_000_000_00))).toBe('¥1000000.00');
     expect(thing('蓝山咖啡 心意咖啡卡（可转赠一次的礼品卡）')).toBe('蓝山咖啡 心意咖啡卡（可转赠一次的礼品…');
     expect([...thing('😀'.repeat(30))]).toHaveLength(20);
     expect(thing('  ')).toBe('-');
