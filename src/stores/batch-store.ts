@@ -5,6 +5,7 @@
  */
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { IssuedCardView } from '../contracts/merchant';
+import { OPERATOR_LIMITS } from '../contracts/operator';
 import { csvFile } from '../domain/csv';
 import { parseYuanText, type Fen } from '../domain/money';
 import { isoChinaDay } from '../domain/report-days';
@@ -65,7 +66,7 @@ export class BatchStore {
   async issue(productId: string, amountYuan: string, countText: string): Promise<boolean> {
     const amount = parseYuanText(amountYuan);
     const count = intOf(countText);
-    if (amount === undefined || amount <= 0 || !(count >= 1 && count <= 100)) {
+    if (amount === undefined || amount <= 0 || !(count >= 1 && count <= OPERATOR_LIMITS.batchMax)) {
       this.action.errorCode = 'INVALID_ARGUMENT';
       return false;
     }
