@@ -15,7 +15,12 @@ export const OPERATOR_LIMITS = {
   storesMax: 50,
   /** The typed invite code, with some room for spaces and dashes. */
   inviteCodeMax: 16,
+  /** An invite's code as made, and how long it may be used. */
+  inviteCodeLength: 8,
+  inviteTtlDays: 7,
   stockDeltaMax: 1_000_000,
+  /** Cards one batch issues at most. */
+  batchMax: 100,
 } as const;
 
 export interface OperatorStoreView {

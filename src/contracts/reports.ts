@@ -19,6 +19,8 @@ export const REPORT_LIMITS = {
   mismatchesKept: 50,
   /** Reconciliation reports listed. */
   reportsListed: 10,
+  /** Active cards expiring within this many days count as "expiring soon" on the dashboard. */
+  expiringSoonDays: 30,
 } as const;
 
 export type DashboardDays = 7 | 30;
@@ -50,7 +52,7 @@ export interface DashboardView {
     float: Fen;
     /** Open gifts now and the value they still hold. */
     unclaimedGifts: AmountCount;
-    /** Active cards expiring within 30 days and their balance. */
+    /** Active cards expiring within REPORT_LIMITS.expiringSoonDays and their balance. */
     expiringSoon: { count: number; balance: Fen };
   };
   /** One row per day of the range, oldest first, zeros included. */

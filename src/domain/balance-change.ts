@@ -19,8 +19,9 @@ export interface BalanceChange {
    */
   ref: string;
   /**
-   * The state after the change. Unsaid, it follows the balance: a card spent to 0 is `used`, a used-up
-   * card given value is `active` again, any other keeps its state.
+   * The state after the change. Unsaid, it follows the balance: a card spent or split to 0 (usable,
+   * or locked in a gift) is `used`, a used-up card given value is `active` again, any other keeps its
+   * state.
    */
   state?: CardState;
   /** The holder the entry names, when not the card's (a TRANSFER names the new holder). */
@@ -42,7 +43,7 @@ export function ledgerEntryId(cardId: string, type: LedgerType, ref: string): st
 
 function nextState(from: CardState, balance: Fen, asked: CardState | undefined): CardState {
   if (asked !== undefined) return asked;
-  if (balance === 0 && from === 'active') return 'used';
+  if (balance === 0 && (from === 'active' || from === 'gifting')) return 'used';
   if (balance > 0 && from === 'used') return 'active';
   return from;
 }
@@ -86,15 +87,33 @@ export function balancePatch(next: BalanceFields): Pick<Card, 'balance' | 'state
   return { balance: next.balance, state: next.state, updatedAt: next.updatedAt };
 }
 
+/** How a card is born holding value: issued (ACTIVATE), or split off another card for a gift (GIFT_IN). */
+export type BirthChange = BalanceChange & { type: 'ACTIVATE' | 'GIFT_IN' };
+
+export const NOT_BLANK_MESSAGE = 'a card is born with a balance of 0';
+
 /**
- * A new card's first change: its value issued onto it (ACTIVATE) at the card's own time. `blank` is
- * the card as made, with a balance of 0.
+ * A new card's first change, at the card's own time: its first entry records the balance it starts
+ * with. `blank` is the card as made (balance 0, in the state it is made in); the change may ask for
+ * the state it is born into (a card split off into a gift is born `gifting`), a move the card state
+ * table must allow from the blank's state.
  */
-export function activate<C extends BalanceFields>(blank: C, amount: Fen, ref: string): { card: C; entry: LedgerEntry } {
+export function bornWith<C extends BalanceFields>(blank: C, change: BirthChange): { card: C; entry: LedgerEntry } {
+  if (blank.balance !== 0) throw new MoneyError(NOT_BLANK_MESSAGE);
   // The entry takes the card's own time (entryTime would step past the card's last change).
-  return changeBalance(
-    { ...blank, updatedAt: blank.updatedAt - 1 },
-    { type: 'ACTIVATE', amount, ref },
-    blank.updatedAt,
-  );
+  return changeBalance({ ...blank, updatedAt: blank.updatedAt - 1 }, change, blank.updatedAt);
+}
+
+/** A new card's value issued onto it (ACTIVATE): an order's card, a batch's card. */
+export function activate<C extends BalanceFields>(blank: C, amount: Fen, ref: string): { card: C; entry: LedgerEntry } {
+  return bornWith(blank, { type: 'ACTIVATE', amount, ref });
+}
+
+/**
+ * A move of state alone, no value changing hands and so no entry (a whole card locked in a gift):
+ * refused, as a balance change is, when the card state table forbids it.
+ */
+export function moveState<C extends BalanceFields>(card: C, state: CardState, now: number): C {
+  if (state !== card.state && !canMove(card.state, state)) throw new MoneyError(FORBIDDEN_MOVE_MESSAGE);
+  return { ...card, state, updatedAt: entryTime(now, card.updatedAt) };
 }

@@ -2,9 +2,10 @@
  * Gifts: the rules of giving a card (or an amount split off one) to one friend or as a group gift,
  * how a group gift is cut into shares, and a gift's states. Randomness and time are parameters.
  */
+import type { BalanceFields } from './balance-change';
 import type { Card } from './card';
 import type { CardKind } from './catalog';
-import { splitEvenly, type Fen } from './money';
+import { splitEvenly, subtractFen, type Fen } from './money';
 
 export interface GiftRules {
   /** Unclaimed after this, the gift goes back to its sender. */
@@ -121,6 +122,39 @@ export interface GiftShareDoc {
   claimerName?: string;
   claimedAt?: number;
   updatedAt: number;
+}
+
+/** What nobody has claimed of a gift: what its locked card holds, and what goes back to its sender. */
+export function unclaimedAmount(g: Pick<Gift, 'amount' | 'claimedAmount'>): Fen {
+  return subtractFen(g.amount, g.claimedAmount);
+}
+
+/**
+ * The card a gift holds its value on (a whole card, a split-off card, a pool card made before share
+ * documents) as the gift knows it, for a claim or a return to change without reading the card: the
+ * sender's, locked, holding what nobody has claimed, changed last no later than the gift.
+ */
+export function heldCard(g: Gift): BalanceFields {
+  return {
+    _id: g.cardId,
+    owner: g.sender,
+    brandId: g.brandId,
+    balance: unclaimedAmount(g),
+    state: 'gifting',
+    updatedAt: g.updatedAt,
+  };
+}
+
+/** A group share's card as its share document knows it: the sender's, locked, holding the share. */
+export function shareCard(g: Pick<Gift, 'sender' | 'brandId'>, share: GiftShareDoc): BalanceFields {
+  return {
+    _id: share._id,
+    owner: g.sender,
+    brandId: g.brandId,
+    balance: share.amount,
+    state: 'gifting',
+    updatedAt: share.updatedAt,
+  };
 }
 
 /** A group gift kept in share documents (see Gift.shareCount). */

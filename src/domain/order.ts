@@ -14,6 +14,12 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type OrderPurpose = 'self' | 'gift';
 export type CloseReason = 'timeout' | 'cancelled';
 
+/**
+ * WeChat Pay refuses to close a payment in its first 5 minutes (closeorder: 最短调用时间间隔为5分钟): a
+ * cancel asked sooner closes the order once this has passed. WeChat's rule, not a setting of ours.
+ */
+export const WECHAT_PAY_CLOSE_AFTER_MS = 5 * 60_000;
+
 export interface Order {
   _id: string;
   owner: string;

@@ -11,7 +11,10 @@ export type ScanOutcome =
   /** The user closed the scanner. */
   | { kind: 'cancelled' }
   /** No camera to use: permission refused, or none there. Typing the code is the way left. */
-  | { kind: 'unavailable'; reason: 'denied' | 'no-camera' };
+  | { kind: 'unavailable'; reason: CameraProblem };
+
+/** Why there is no camera to scan with: permission refused, or none there. */
+export type CameraProblem = 'denied' | 'no-camera';
 
 export interface Scanner {
   scan(prompt: ScanPrompt): Promise<ScanOutcome>;

@@ -1,13 +1,34 @@
 /**
  * The strings of the staff pages (reports, the operator console): only the merchant subpackage and its
- * stores import them, so a first visit to the shop does not download them.
+ * stores import them, so a first visit to the shop does not download them. Maps keyed by a type are
+ * checked against it; rule numbers in sentences are the rules' own values.
  */
+import { OPERATOR_LIMITS, type InviteState } from '../contracts/operator';
+import {
+  REPORT_LIMITS,
+  type AuditEntryView,
+  type DashboardDays,
+  type ExportKind,
+  type ReconciliationView,
+  type ReviewDecision,
+  type ReviewKind,
+  type ReviewStatus,
+} from '../contracts/reports';
+import { KIND_CAP, type CardKind, type ThemeId, type ValidityRule } from '../domain/catalog';
+import { fen, formatPrice } from '../domain/money';
+import { PRODUCT_LIMITS, type ProductRule } from '../domain/product-rules';
+import { EXPORT_MAX_DAYS } from '../domain/report-days';
+import { PURCHASE_RULES } from '../domain/rules';
+import type { ReportsTab } from '../stores/reports-store';
+import { ruleYuan } from './zh-CN';
+
+const L = PRODUCT_LIMITS;
 
 export const merchantStrings = {
   reports: {
     console: {
       title: '商户工作台',
-      range: { 7: '近 7 天', 30: '近 30 天' } as Record<number, string>,
+      range: { 7: '近 7 天', 30: '近 30 天' } satisfies Record<DashboardDays, string>,
       kpi: {
         sold: '售卡金额',
         soldCount: (n: number) => `售出 ${n} 张`,
@@ -18,7 +39,7 @@ export const merchantStrings = {
         floatHint: '全部有效卡内余额',
         unclaimed: '待领取礼品',
         unclaimedCount: (n: number) => `${n} 份未领取`,
-        expiring: '30 天内到期',
+        expiring: `${REPORT_LIMITS.expiringSoonDays} 天内到期`,
         expiringCount: (n: number) => `${n} 张卡`,
       },
       chartTitle: '每日售卡与核销',
@@ -44,7 +65,10 @@ export const merchantStrings = {
       toScan: '去扫码收款',
     },
     title: '对账与报表',
-    tabs: { reconcile: '对账', export: '导出', audit: '审计日志', reviews: '合规复核' },
+    tabs: { reconcile: '对账', export: '导出', audit: '审计日志', reviews: '合规复核' } satisfies Record<
+      ReportsTab,
+      string
+    >,
     reconcile: {
       run: '立即对账',
       running: '对账中…',
@@ -52,7 +76,7 @@ export const merchantStrings = {
       latest: '最近对账',
       empty: '还没有对账记录',
       emptyHint: '每天凌晨 3:30 自动对账，也可以立即对账',
-      by: { timer: '自动对账', operator: '手动对账' } as Record<string, string>,
+      by: { timer: '自动对账', operator: '手动对账' } satisfies Record<ReconciliationView['by'], string>,
       ok: '账实相符',
       failed: '发现差异',
       inProgress: '进行中，请继续对账',
@@ -71,13 +95,13 @@ export const merchantStrings = {
     },
     export: {
       kind: '导出内容',
-      kinds: { ledger: '卡片流水', orders: '售卡订单' } as Record<string, string>,
+      kinds: { ledger: '卡片流水', orders: '售卡订单' } satisfies Record<ExportKind, string>,
       from: '开始日期',
       to: '结束日期',
       submit: '导出 CSV',
       exporting: '导出中…',
       done: (name: string, n: number) => `已导出 ${name}（${n} 行）`,
-      hint: '日期按北京时间计算，最长 92 天、最多 5000 行',
+      hint: `日期按北京时间计算，最长 ${EXPORT_MAX_DAYS} 天、最多 ${REPORT_LIMITS.exportRowsMax} 行`,
       badDate: '请按 2025-01-31 的格式填写日期',
     },
     audit: {
@@ -85,7 +109,10 @@ export const merchantStrings = {
       more: '加载更多',
       loadingMore: '加载中…',
       end: '没有更多了',
-      roles: { holder: '持卡人', clerk: '店员', operator: '运营', system: '系统' } as Record<string, string>,
+      roles: { holder: '持卡人', clerk: '店员', operator: '运营', system: '系统' } satisfies Record<
+        AuditEntryView['role'],
+        string
+      >,
       sources: {
         wx_client: '小程序',
         wx_http: '网页',
@@ -117,10 +144,10 @@ export const merchantStrings = {
       } as Record<string, string>,
     },
     reviews: {
-      filter: { open: '待处理', decided: '已处理' } as Record<string, string>,
-      kinds: { largeAmount: '大额交易', realName: '实名购卡' } as Record<string, string>,
+      filter: { open: '待处理', decided: '已处理' } satisfies Record<ReviewStatus, string>,
+      kinds: { largeAmount: '大额交易', realName: '实名购卡' } satisfies Record<ReviewKind, string>,
       empty: '没有需要复核的记录',
-      emptyHint: '单日购卡满 5 万元或实名购卡的订单会出现在这里',
+      emptyHint: `单日购卡满 ${ruleYuan(PURCHASE_RULES.largeAmountDailyFen)}或实名购卡的订单会出现在这里`,
       holder: (h: string) => `买家 ${h}`,
       dayTotal: (v: string) => `当日累计 ${v}`,
       orderTotal: (v: string) => `本单 ${v}`,
@@ -128,7 +155,7 @@ export const merchantStrings = {
       clear: '无异常',
       report: '上报',
       notePlaceholder: '处理备注（选填）',
-      decisions: { cleared: '已确认无异常', reported: '已上报' } as Record<string, string>,
+      decisions: { cleared: '已确认无异常', reported: '已上报' } satisfies Record<ReviewDecision, string>,
     },
     csv: {
       ledgerHeader: [
@@ -180,7 +207,10 @@ export const merchantStrings = {
       name: '卡券名称',
       namePlaceholder: '如：蓝山咖啡心意卡',
       kind: '卡片类型',
-      kinds: { registered: '记名卡（最高 ¥5,000）', bearer: '不记名卡（最高 ¥1,000）' },
+      kinds: {
+        registered: `记名卡（最高 ${formatPrice(KIND_CAP.registered)}）`,
+        bearer: `不记名卡（最高 ${formatPrice(KIND_CAP.bearer)}）`,
+      } satisfies Record<CardKind, string>,
       denominations: '固定面值（元）',
       denominationPlaceholder: '输入面值',
       denominationAdd: '添加',
@@ -196,7 +226,10 @@ export const merchantStrings = {
       faceTheme: '主题',
       faceColors: '配色',
       validity: '有效期',
-      validityTypes: { never: '长期有效', afterActivation: '激活后', fixedDate: '截止日期' },
+      validityTypes: { never: '长期有效', afterActivation: '激活后', fixedDate: '截止日期' } satisfies Record<
+        ValidityRule['type'],
+        string
+      >,
       months: '个月',
       until: '截止（yyyy-mm-dd）',
       usageRules: '使用须知（每行一条）',
@@ -213,31 +246,34 @@ export const merchantStrings = {
       saving: '保存中…',
       fixIssues: '请先修改标红的项目',
     },
-    themes: { birthday: '生日', festival: '节日', thanks: '感谢', love: '爱意', general: '通用' },
+    themes: { birthday: '生日', festival: '节日', thanks: '感谢', love: '爱意', general: '通用' } satisfies Record<
+      ThemeId,
+      string
+    >,
     rules: {
-      name: '请填写名称（最多 30 字）',
+      name: `请填写名称（最多 ${L.nameMax} 字）`,
       denominationInteger: '面值需为大于 0 的整数',
       denominationOrder: '面值需从小到大且不重复',
       denominationCap: '面值超出该类型卡的上限',
-      denominationCount: '最多 8 个固定面值',
+      denominationCount: `最多 ${L.denominationsMax} 个固定面值`,
       amountsRequired: '至少设置一个面值或自定义金额',
-      customMin: '自定义金额最低 ¥50',
+      customMin: `自定义金额最低 ${formatPrice(fen(L.customMinFen))}`,
       customMax: '自定义金额超出该类型卡的上限',
       customOrder: '最低金额不能高于最高金额',
       customWholeYuan: '自定义金额需为整数元',
-      faceCount: '卡面需 1–6 张',
-      faceName: '请填写卡面名称（最多 12 字）',
+      faceCount: `卡面需 ${L.facesMin}–${L.facesMax} 张`,
+      faceName: `请填写卡面名称（最多 ${L.faceNameMax} 字）`,
       faceTheme: '请选择主题',
       faceColor: '请选择配色',
-      blessing: '请填写祝福语（最多 60 字）',
+      blessing: `请填写祝福语（最多 ${L.blessingMax} 字）`,
       validity: '有效期设置有误',
-      bearerValidity: '不记名卡有效期不少于 3 年',
-      usageRules: '使用须知最多 10 条，每条最多 80 字',
-      transferLimit: '转赠次数为 0–10',
-      refundWindow: '可退天数为 0–7',
+      bearerValidity: `不记名卡有效期不少于 ${L.bearerValidityMonths / 12} 年`,
+      usageRules: `使用须知最多 ${L.usageRulesMax} 条，每条最多 ${L.usageRuleMax} 字`,
+      transferLimit: `转赠次数为 0–${L.transferLimitMax}`,
+      refundWindow: `可退天数为 0–${L.refundWindowDaysMax}`,
       bonus: '赠送金额需小于门槛金额',
       stock: '库存需为 0 或正整数',
-    } as Record<string, string>,
+    } satisfies Record<ProductRule, string>,
     team: {
       title: '门店与店员',
       stores: '门店',
@@ -256,18 +292,21 @@ export const merchantStrings = {
       inviteStores: '选择店员所在门店',
       inviteCreate: '生成邀请码',
       inviteCode: '邀请码',
-      inviteOnce: '邀请码只显示这一次，7 天内有效，仅可使用一次。',
+      inviteOnce: `邀请码只显示这一次，${OPERATOR_LIMITS.inviteTtlDays} 天内有效，仅可使用一次。`,
       inviteLink: '邀请链接',
       inviteWxacode: '小程序码（微信扫一扫加入）',
       inviteRevoke: '作废',
-      inviteStates: { open: '待使用', used: '已使用', revoked: '已作废', expired: '已过期' },
+      inviteStates: { open: '待使用', used: '已使用', revoked: '已作废', expired: '已过期' } satisfies Record<
+        InviteState,
+        string
+      >,
       invitesEmpty: '还没有邀请',
       joinedBy: (name: string) => `${name} 已加入`,
     },
     join: {
       title: '加入商户',
       code: '邀请码',
-      codePlaceholder: '8 位邀请码',
+      codePlaceholder: `${OPERATOR_LIMITS.inviteCodeLength} 位邀请码`,
       name: '你的姓名',
       namePlaceholder: '顾客和同事看到的名字',
       submit: '加入',
@@ -279,7 +318,7 @@ export const merchantStrings = {
       title: '批量制卡',
       product: '卡券',
       amount: '面值（元）',
-      count: '张数（最多 100）',
+      count: `张数（最多 ${OPERATOR_LIMITS.batchMax}）`,
       issue: '生成卡号卡密',
       issuing: '生成中…',
       onceWarning: '卡号与卡密只显示这一次，离开本页后无法再次查看，请立即下载保存。',

@@ -1,17 +1,58 @@
 /** Every string the user reads, in one place (zh-CN first; another language would mirror this object). */
 import type { ErrorCode } from '../domain/errors';
-import type { CategoryId, ThemeId } from '../domain/catalog';
+import type { CardKind, CategoryId, ThemeId, ValidityRule } from '../domain/catalog';
 import type { WalletGroup } from '../domain/card';
+import { CODE_LENGTH, PIN_LENGTH } from '../domain/codes';
+import { GIFT_RULES, type GiftState, type ShareMode } from '../domain/gift';
 import type { LedgerType } from '../domain/ledger';
-import type { OrderStatus } from '../domain/order';
-import type { PayCodeStatus } from '../domain/redemption';
+import { WECHAT_PAY_CLOSE_AFTER_MS, type CloseReason, type OrderStatus } from '../domain/order';
+import { PAY_CODE_LENGTH, type PayCodeStatus, type RedeemRefusal } from '../domain/redemption';
+import { EXPORT_MAX_DAYS } from '../domain/report-days';
+import { PURCHASE_RULES } from '../domain/rules';
 import type { ExtensionState } from '../domain/expiry';
+import type { ConsentMoment } from '../contracts/subscribe-templates';
+import type { StaffView } from '../contracts/operator';
+import { REPORT_LIMITS } from '../contracts/reports';
+import type { RefundStatus } from '../contracts/wallet';
+import type { DemoUser } from '../services/account-service';
+import type { CameraProblem } from '../services/scanner-types';
+import type { AmountProblem } from '../stores/clerk-store';
+import type { PayNotice } from '../stores/pay-code-store';
 
 /** A typed amount that is not one (letters, a second point, a third decimal): the buy sheet's and the till's. */
 const AMOUNT_FORMAT = '请输入正确的金额，最多两位小数';
 
 /** The client's own code for a call that never reached the cloud (services/api-error.ts). */
 const NETWORK_ERROR = 'NETWORK';
+
+// Rule numbers in sentences are the rules' own values (src/domain), never typed again here.
+
+/** A rule's length in words: minutes, hours up to a day, whole days beyond ("30 分钟", "24 小时", "7 天"). */
+export function ruleSpan(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes % 60 !== 0) return `${minutes} 分钟`;
+  const hours = minutes / 60;
+  return hours > 24 && hours % 24 === 0 ? `${hours / 24} 天` : `${hours} 小时`;
+}
+
+/** A rule's amount as said in a sentence: whole 万 where it is one ("1 万元"), else yuan ("5000 元"). */
+export function ruleYuan(fen: number): string {
+  const yuan = fen / 100;
+  return yuan >= 10_000 && yuan % 10_000 === 0 ? `${yuan / 10_000} 万元` : `${yuan} 元`;
+}
+
+/** The till's refusals, each with its title (the page looks one up by the code it got). */
+const TILL_REFUSAL_TITLES = {
+  PAY_CODE_INVALID: '无效的付款码',
+  PAY_CODE_EXPIRED: '付款码已过期',
+  PAY_CODE_USED: '付款码已使用',
+  WRONG_MERCHANT: '非本店可用的卡',
+  INSUFFICIENT_BALANCE: '卡内余额不足',
+  PAY_DECLINED: '顾客已拒绝',
+  CARD_NOT_ACTIVE: '卡片不可用',
+  CARD_EXPIRED: '卡片已过期',
+  CONFIRM_TIMEOUT: '顾客未确认',
+} satisfies Record<RedeemRefusal | 'PAY_CODE_INVALID' | 'PAY_DECLINED' | 'CONFIRM_TIMEOUT', string>;
 
 export const zhCN = {
   appName: '礼品卡中心',
@@ -39,7 +80,7 @@ export const zhCN = {
   } satisfies Record<ThemeId, string>,
   product: {
     from: (price: string) => `${price} 起`,
-    kind: { registered: '记名卡', bearer: '不记名卡' },
+    kind: { registered: '记名卡', bearer: '不记名卡' } satisfies Record<CardKind, string>,
     offSale: '已停售',
   },
   category: {
@@ -75,13 +116,16 @@ export const zhCN = {
       afterActivation: (months: number) =>
         months % 12 === 0 ? `激活后 ${months / 12} 年内有效` : `激活后 ${months} 个月内有效`,
       fixedDate: (date: string) => `有效期至 ${date}`,
-    },
+    } satisfies Record<ValidityRule['type'], unknown>,
   },
   tabs: { home: '首页', wallet: '卡包', gifts: '礼品', orders: '订单' },
   login: {
     title: '选择体验账号',
     subtitle: '本地云环境的演示账号，无需密码',
-    roles: { holder: '持卡人', recipient: '受赠人', clerk: '门店店员', operator: '商户运营' } as Record<string, string>,
+    roles: { holder: '持卡人', recipient: '受赠人', clerk: '门店店员', operator: '商户运营' } satisfies Record<
+      DemoUser['role'],
+      string
+    >,
     signingIn: '登录中…',
     signOut: '退出登录',
     signedInAs: (name: string) => `当前账号：${name}`,
@@ -104,7 +148,7 @@ export const zhCN = {
     total: '合计',
     pay: '去支付',
     paying: '下单中…',
-    realNameTitle: '当日购卡满 1 万元，请完成实名登记',
+    realNameTitle: `当日购卡满 ${ruleYuan(PURCHASE_RULES.realNameDailyFen)}，请完成实名登记`,
     realNameName: '真实姓名',
     realNameId: '身份证号',
     close: '关闭',
@@ -174,7 +218,11 @@ export const zhCN = {
         ? `将退回 ${paid} 至原支付账户，赠送的 ${bonus} 不退，卡片立即作废。`
         : `将退回 ${paid} 至原支付账户，卡片立即作废。`,
     refundConfirm: '确认退款',
-    refundStatus: { requested: '退款处理中', succeeded: '已退款', failed: '退款失败，客服将联系你' },
+    refundStatus: {
+      requested: '退款处理中',
+      succeeded: '已退款',
+      failed: '退款失败，客服将联系你',
+    } satisfies Record<RefundStatus, string>,
     refundableUntil: (date: string) => `${date} 前未使用可退`,
     pay: '到店付款',
   },
@@ -202,7 +250,7 @@ export const zhCN = {
     notices: {
       declined: '已拒绝本次收款，未扣款',
       confirmExpired: '收款请求已超时，未扣款',
-    },
+    } satisfies Record<PayNotice, string>,
   },
   merchant: {
     entry: '商户收款',
@@ -213,7 +261,7 @@ export const zhCN = {
     staffOnlyHint: '如需开通，请联系商户管理员添加店员',
     back: '返回',
     signIn: '登录后使用商户收款',
-    roles: { clerk: '店员', operator: '运营' },
+    roles: { clerk: '店员', operator: '运营' } satisfies Record<StaffView['role'], string>,
     chooseStore: '选择收款门店',
     scan: '扫码收款',
     scanHint: '扫描顾客出示的付款码',
@@ -222,9 +270,9 @@ export const zhCN = {
     camera: {
       denied: '未获得摄像头权限，请手动输入付款码',
       'no-camera': '无法使用摄像头，请手动输入付款码',
-    },
+    } satisfies Record<CameraProblem, string>,
     manual: '手动输入付款码',
-    manualPlaceholder: '付款码下方的 16 位数字',
+    manualPlaceholder: `付款码下方的 ${PAY_CODE_LENGTH} 位数字`,
     manualMistyped: '付款码有误，请核对后重新输入',
     lookUp: '查询',
     looking: '查询中…',
@@ -241,7 +289,7 @@ export const zhCN = {
       zero: '收款金额需大于 0',
       overBalance: (max: string) => `超出卡内余额 ${max}`,
       overLimit: (max: string) => `单笔最多收款 ${max}`,
-    },
+    } satisfies Record<AmountProblem, unknown>,
     confirmNote: (limit: string) => `超过 ${limit} 需顾客在手机上确认`,
     redeem: '确认收款',
     redeeming: '收款中…',
@@ -271,17 +319,7 @@ export const zhCN = {
       reversed: '已撤销',
       expired: '已超时',
     } satisfies Record<PayCodeStatus, string>,
-    refusalTitles: {
-      PAY_CODE_INVALID: '无效的付款码',
-      PAY_CODE_EXPIRED: '付款码已过期',
-      PAY_CODE_USED: '付款码已使用',
-      WRONG_MERCHANT: '非本店可用的卡',
-      INSUFFICIENT_BALANCE: '卡内余额不足',
-      PAY_DECLINED: '顾客已拒绝',
-      CARD_NOT_ACTIVE: '卡片不可用',
-      CARD_EXPIRED: '卡片已过期',
-      CONFIRM_TIMEOUT: '顾客未确认',
-    } as Record<string, string>,
+    refusalTitles: TILL_REFUSAL_TITLES as Readonly<Record<string, string | undefined>>,
     refusalFallback: '收款失败',
     confirmTimeout: '顾客未在时限内确认，本次未扣款，请重新扫码',
   },
@@ -294,8 +332,8 @@ export const zhCN = {
     pay: '去支付',
     cancel: '取消订单',
     payBy: (time: string) => `请在 ${time} 前完成支付`,
-    cancelling: '正在取消：微信支付下单 5 分钟后才能关闭，届时订单自动关闭',
-    closeReason: { timeout: '超时未支付', cancelled: '已取消' },
+    cancelling: `正在取消：微信支付下单 ${ruleSpan(WECHAT_PAY_CLOSE_AFTER_MS)}后才能关闭，届时订单自动关闭`,
+    closeReason: { timeout: '超时未支付', cancelled: '已取消' } satisfies Record<CloseReason, string>,
     cards: '本单礼品卡',
     createdAt: '下单时间',
     orderNo: '订单号',
@@ -314,7 +352,7 @@ export const zhCN = {
     amountInvalid: (max: string) => `请输入 0.01–${max} 之间的金额`,
     shares: '份数',
     sharesHint: (min: number, max: number) => `${min}–${max} 份`,
-    shareMode: { equal: '平均分', random: '拼手气' },
+    shareMode: { equal: '平均分', random: '拼手气' } satisfies Record<ShareMode, string>,
     blessing: '祝福语',
     blessingPlaceholder: '写下你的祝福',
     senderName: '署名',
@@ -323,7 +361,7 @@ export const zhCN = {
     send: '生成礼品',
     sending: '生成中…',
     leftToday: (n: number) => `今天还可赠送 ${n} 次`,
-    windowNote: '好友需在 24 小时内领取，超时未领取将自动退回你的卡包',
+    windowNote: `好友需在 ${ruleSpan(GIFT_RULES.claimWindowMs)}内领取，超时未领取将自动退回你的卡包`,
     shareTitle: '礼品已准备好',
     shareHint: '把链接或二维码发给好友，好友领取后礼品卡进入对方卡包',
     shareMessage: (name: string) => `${name ? `${name} ` : ''}送你一张礼品卡，快来领取吧`,
@@ -350,7 +388,7 @@ export const zhCN = {
       returning: '退回中',
       returned: '已退回',
       cancelled: '已撤回',
-    },
+    } satisfies Record<GiftState, string>,
     claimedBy: (name: string, time: string) => `${name} 于 ${time} 领取`,
     progress: (n: number, total: number) => `已领取 ${n}/${total} 份`,
     expiresIn: (left: string) => `${left}后未领取将退回`,
@@ -368,7 +406,7 @@ export const zhCN = {
     hint: '每次允许只发送一条通知；拒绝不影响本次操作',
     allow: '允许',
     reject: '拒绝',
-  },
+  } satisfies Record<ConsentMoment | 'title' | 'hint' | 'allow' | 'reject', string>,
   claim: {
     title: '收到一份礼品',
     sentYou: (name: string) => `${name} 送你一张礼品卡`,
@@ -394,11 +432,11 @@ export const zhCN = {
   },
   bind: {
     title: '绑定实体卡',
-    hint: '刮开卡背涂层，输入 16 位卡号和 8 位卡密',
+    hint: `刮开卡背涂层，输入 ${CODE_LENGTH} 位卡号和 ${PIN_LENGTH} 位卡密`,
     cardNumber: '卡号',
-    cardNumberPlaceholder: '16 位卡号',
+    cardNumberPlaceholder: `${CODE_LENGTH} 位卡号`,
     pin: '卡密',
-    pinPlaceholder: '8 位数字卡密',
+    pinPlaceholder: `${PIN_LENGTH} 位数字卡密`,
     submit: '绑定',
     success: '绑定成功',
   },
@@ -420,7 +458,7 @@ export const zhCN = {
       pending: '商家审核中，结果会通过消息通知你',
       approved: (date: string) => `已延期至 ${date}`,
       declined: '商家未通过本次延期申请',
-    },
+    } satisfies Record<ExtensionState, unknown>,
     /** The holder's message when the operator decided (a subscribe message's thing: ≤ 20 characters). */
     approvedNote: (date: string) => `延期通过，有效期至 ${date}`,
     declinedNote: '延期申请未通过',
@@ -476,19 +514,20 @@ export const zhCN = {
     OFF_SALE: '这张卡已停售',
     AMOUNT_NOT_ALLOWED: '不支持这个金额，请重新选择',
     SOLD_OUT: '库存不足，已售罄',
-    REAL_NAME_REQUIRED: '当日购卡满 1 万元需实名登记',
+    REAL_NAME_REQUIRED: `当日购卡满 ${ruleYuan(PURCHASE_RULES.realNameDailyFen)}需实名登记`,
     IDEMPOTENCY_MISMATCH: '订单信息有变化，请重新下单',
     ORDER_NOT_PENDING: '订单已支付或已关闭',
     PAYMENT_FAILED: '支付没有完成，请重试',
     BIND_FAILED: '卡号或卡密不正确，或该卡无法绑定',
     CARD_USED: '卡片已使用，无法退款',
     CARD_GIFTED: '卡片已转赠过，无法退款',
-    REFUND_WINDOW_PASSED: '已超过 7 天退款期限',
+    // Each product has its own window: the card page shows its date.
+    REFUND_WINDOW_PASSED: '已过可退款期限，无法退款',
     NOT_REFUNDABLE: '这张卡不支持退款',
     CARD_NOT_ACTIVE: '卡片当前状态无法操作',
     CARD_EXPIRED: '卡片已过期，无法使用或转赠',
     TRANSFER_LIMIT: '这张卡的转赠次数已用完',
-    GIFT_DAILY_LIMIT: '今天的赠送次数已用完（每天最多 5 次），明天再来吧',
+    GIFT_DAILY_LIMIT: `今天的赠送次数已用完（每天最多 ${GIFT_RULES.dailyLimit} 次），明天再来吧`,
     OWN_GIFT: '这是你自己送出的礼品，不能领取哦',
     GIFT_CLAIMED: '来晚了，礼品已被领取',
     GIFT_ALL_CLAIMED: '来晚了，礼品已被领完',
@@ -503,10 +542,11 @@ export const zhCN = {
     INSUFFICIENT_BALANCE: '卡内余额不足',
     PAY_DECLINED: '顾客已拒绝本次付款',
     NOT_REVERSIBLE: '这笔收款无法撤销',
-    REVERSAL_WINDOW_PASSED: '已超过 30 分钟撤销时限',
+    // A deployment sets the window (REDEEM_REVERSE_WINDOW_MS): the receipt shows its end time.
+    REVERSAL_WINDOW_PASSED: '已过撤销时限，这笔收款无法撤销',
     REVIEW_DECIDED: '这条复核记录已处理过',
-    EXPORT_TOO_LARGE: '导出内容超过 5000 行，请缩短日期范围后重试',
-    EXPORT_RANGE_TOO_LONG: '导出日期范围最长 92 天，请缩短后重试',
+    EXPORT_TOO_LARGE: `导出内容超过 ${REPORT_LIMITS.exportRowsMax} 行，请缩短日期范围后重试`,
+    EXPORT_RANGE_TOO_LONG: `导出日期范围最长 ${EXPORT_MAX_DAYS} 天，请缩短后重试`,
     NOT_EXPIRED: '这张卡未过期，或过期时没有余额，无需申请延期',
     EXTENSION_DECIDED: '这个延期申请已经处理过了',
     PRODUCT_INVALID: '卡券设置不符合规则，请检查标红的项目',

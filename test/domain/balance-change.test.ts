@@ -1,6 +1,6 @@
 /** The one way a balance changes: arithmetic, the state table, the entry and its id, as properties. */
 import fc from 'fast-check';
-import { activate, changeBalance, ledgerEntryId } from '../../src/domain/balance-change';
+import { activate, bornWith, changeBalance, ledgerEntryId, moveState } from '../../src/domain/balance-change';
 import { CARD_STATES, canMove, type CardState } from '../../src/domain/card';
 import { LEDGER_SIGN, LEDGER_TYPES } from '../../src/domain/ledger';
 import { MoneyError, type Fen } from '../../src/domain/money';
@@ -50,6 +50,13 @@ describe('changeBalance', () => {
     expect(changeBalance(card(500), { type: 'REDEEM', amount: -500, ref: 'r' }, 0).card.state).toBe('used');
     expect(changeBalance(card(0, 'used'), { type: 'REFUND', amount: 200, ref: 'r' }, 0).card.state).toBe('active');
     expect(changeBalance(card(500), { type: 'REDEEM', amount: -200, ref: 'r' }, 0).card.state).toBe('active');
+    // A gift's locked card split to 0 by its last share is used up; split part-way it stays locked.
+    expect(changeBalance(card(500, 'gifting'), { type: 'GIFT_OUT', amount: -500, ref: 's' }, 0).card.state).toBe(
+      'used',
+    );
+    expect(changeBalance(card(500, 'gifting'), { type: 'GIFT_OUT', amount: -200, ref: 's' }, 0).card.state).toBe(
+      'gifting',
+    );
     for (const from of CARD_STATES)
       for (const to of CARD_STATES) {
         if (from === to) continue;
@@ -74,5 +81,62 @@ describe('changeBalance', () => {
     const { card: issued, entry } = activate(card(0, 'active', 5_000), 10_000 as Fen, 'o1');
     expect(issued).toMatchObject({ balance: 10_000, state: 'active', updatedAt: 5_000 });
     expect(entry).toMatchObject({ type: 'ACTIVATE', amount: 10_000, balanceAfter: 10_000, at: 5_000, ref: 'o1' });
+  });
+});
+
+describe('bornWith', () => {
+  test('should give a card split off for a gift its value by one GIFT_IN entry, born locked, at its own time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 0, max: 1e12 }), (amount, at) => {
+        const { card: born, entry } = bornWith(card(0, 'active', at), {
+          type: 'GIFT_IN',
+          amount,
+          ref: 'g1',
+          state: 'gifting',
+        });
+        expect(born).toMatchObject({ balance: amount, state: 'gifting', updatedAt: at });
+        expect(entry).toEqual({
+          _id: ledgerEntryId('card-1', 'GIFT_IN', 'g1'),
+          cardId: 'card-1',
+          owner: 'u1',
+          brandId: 'b1',
+          type: 'GIFT_IN',
+          amount,
+          balanceAfter: amount,
+          at,
+          ref: 'g1',
+        });
+      }),
+    );
+  });
+
+  test('should be born usable unless asked otherwise, and only into a state the table allows from the blank', () => {
+    expect(bornWith(card(0), { type: 'GIFT_IN', amount: 300, ref: 'g' }).card.state).toBe('active');
+    for (const from of CARD_STATES)
+      for (const to of CARD_STATES) {
+        const birth = () => bornWith(card(0, from), { type: 'GIFT_IN', amount: 300, ref: 'g', state: to });
+        if (from === to || canMove(from, to)) expect(birth().card.state).toBe(to);
+        else expect(birth).toThrow(MoneyError);
+      }
+  });
+
+  test('should refuse a card that already holds value, or a birth without value', () => {
+    expect(() => bornWith(card(1), { type: 'GIFT_IN', amount: 300, ref: 'g' })).toThrow(MoneyError);
+    expect(() => bornWith(card(0), { type: 'GIFT_IN', amount: 0, ref: 'g' })).toThrow(MoneyError);
+    expect(() => bornWith(card(0), { type: 'ACTIVATE', amount: -5, ref: 'o' })).toThrow(MoneyError);
+  });
+});
+
+describe('moveState', () => {
+  test('should move a card’s state alone, after its last change, only as the state table allows', () => {
+    const locked = moveState(card(500), 'gifting', 900);
+    expect(locked).toMatchObject({ balance: 500, state: 'gifting', updatedAt: 1_001 });
+    for (const from of CARD_STATES)
+      for (const to of CARD_STATES) {
+        if (from === to) continue;
+        const move = () => moveState(card(500, from), to, 2_000);
+        if (canMove(from, to)) expect(move().state).toBe(to);
+        else expect(move).toThrow(MoneyError);
+      }
   });
 });

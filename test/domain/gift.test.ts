@@ -5,7 +5,9 @@ import {
   claimRefusal,
   GIFT_STATES,
   giftRefusal,
+  heldCard,
   nextShare,
+  shareCard,
   shareTryOrder,
   splitShares,
   withShares,
@@ -161,5 +163,48 @@ describe('group gifts kept in share documents', () => {
         expect([...shareTryOrder(free, () => r)].sort((x, y) => x - y)).toEqual(free);
       }),
     );
+  });
+});
+
+describe('a gift’s locked cards as the gift knows them', () => {
+  const gift = {
+    _id: 'g1',
+    sender: 'u1',
+    brandId: 'b1',
+    cardId: 'g1-pool',
+    amount: 3_000,
+    claimedAmount: 1_000,
+    updatedAt: 5_000,
+  } as unknown as Gift;
+
+  test('should hold what nobody claimed, locked, the sender’s, changed no later than the gift', () => {
+    expect(heldCard(gift)).toEqual({
+      _id: 'g1-pool',
+      owner: 'u1',
+      brandId: 'b1',
+      balance: 2_000,
+      state: 'gifting',
+      updatedAt: 5_000,
+    });
+    expect(() => heldCard({ ...gift, claimedAmount: fen(3_001) })).toThrow();
+  });
+
+  test('should hold a share on its own card, as its document says', () => {
+    const share: GiftShareDoc = {
+      _id: 'g1-s002',
+      giftId: 'g1',
+      index: 1,
+      amount: fen(700),
+      state: 'free',
+      updatedAt: 6_000,
+    };
+    expect(shareCard(gift, share)).toEqual({
+      _id: 'g1-s002',
+      owner: 'u1',
+      brandId: 'b1',
+      balance: 700,
+      state: 'gifting',
+      updatedAt: 6_000,
+    });
   });
 });

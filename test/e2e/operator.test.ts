@@ -2,7 +2,8 @@
  * The operator's journey in headless Chromium on the real H5 build: dave opens 商户工作台 from the
  * wallet tab, creates a card product with a new face of his own, alice finds it on the brand page
  * and buys it on the pay sheet, and dave's dashboard shows the sale: the sold figure and today's
- * bar of the chart both grow by what she paid.
+ * bar of the chart both grow by what she paid. Then his team and batch pages: an invite bob joins
+ * by its code, and a batch of card numbers shown once.
  */
 import type { Page } from 'playwright-core';
 import type { CatalogActions } from '../../src/contracts/catalog';
@@ -90,6 +91,37 @@ test('should let an operator create a product with a new face, sell it, and see 
     expect(after.kpi).toBe(before.kpi + 10_000);
     expect(after.bar).toBe(before.bar + 10_000);
     expect(after.height).not.toBe(before.height);
+    expect(stage.pageErrors).toEqual([]);
+  });
+  await checkMoneyInvariants(stage.cloud);
+});
+
+test('should let an operator invite a clerk who joins by the code, and issue a batch of cards shown once', async () => {
+  const operator = await stage.phone();
+  await journey(operator, 'operator-team-batch', async () => {
+    await signIn(stage.cloud, operator, 'dave');
+    await operator.goto(`${stage.cloud.url}/merchant/pages/team/index?brandId=brand-lanshan-coffee`);
+    await visible(operator, 'invite-store').first().click();
+    await visible(operator, 'invite-create').click();
+    const code = (await visible(operator, 'invite-code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9 -]{8,}$/);
+    await visible(operator, 'invite-row').first().waitFor();
+
+    const bob = await stage.phone();
+    await signIn(stage.cloud, bob, 'bob');
+    await bob.goto(`${stage.cloud.url}/merchant/pages/join/index`);
+    await visible(bob, 'join-code').locator('input').fill(code);
+    await visible(bob, 'join-name').locator('input').fill('小波');
+    await visible(bob, 'join-submit').click();
+    await visible(bob, 'join-done').waitFor();
+
+    await operator.goto(`${stage.cloud.url}/merchant/pages/batch/index?brandId=brand-lanshan-coffee`);
+    await visible(operator, 'batch-product').first().click();
+    await visible(operator, 'batch-amount').locator('input').fill('100');
+    await visible(operator, 'batch-count').locator('input').fill('3');
+    await visible(operator, 'batch-issue').click();
+    await visible(operator, 'batch-warning').waitFor();
+    expect(await visible(operator, 'batch-card').count()).toBe(3);
     expect(stage.pageErrors).toEqual([]);
   });
   await checkMoneyInvariants(stage.cloud);

@@ -1,9 +1,11 @@
-/** The operator's catalog management store against a fake operator service. */
+/** The operator's stores (products and the editor, team, batch) against a fake operator service. */
 import type { ClerkProfileView } from '../../src/contracts/merchant';
 import type { InviteView, OperatorBrandView, OperatorProductView, StaffView } from '../../src/contracts/operator';
 import { ApiError } from '../../src/services/api-error';
 import type { OperatorApi } from '../../src/services/operator-service';
-import { OperatorStore, batchCsv } from '../../src/stores/operator-store';
+import { BatchStore, batchCsv } from '../../src/stores/batch-store';
+import { OperatorStore } from '../../src/stores/operator-store';
+import { TeamStore } from '../../src/stores/team-store';
 import { fen } from '../../src/domain/money';
 
 const NOW = Date.UTC(2026, 11, 1, 4);
@@ -105,10 +107,14 @@ function fakeApi(): OperatorApi & Calls {
 
 let api: ReturnType<typeof fakeApi>;
 let store: OperatorStore;
+let team: TeamStore;
+let batch: BatchStore;
 
 beforeEach(() => {
   api = fakeApi();
   store = new OperatorStore(api, () => NOW);
+  team = new TeamStore(api, store);
+  batch = new BatchStore(api, store, () => NOW);
 });
 
 describe('the operator store', () => {
@@ -228,53 +234,57 @@ describe('the operator store', () => {
     expect(await store.save()).toBe(false);
     expect(store.action.errorCode).toBe('PRODUCT_INVALID');
   });
+});
 
+describe('the team store', () => {
   test('should add and rename stores, make and revoke invites, and remove clerks', async () => {
-    await store.loadTeam('b1');
-    expect(store.staff.data).toHaveLength(2);
-    expect(store.invites.data).toHaveLength(1);
-    expect(await store.addStore(' 二号店 ', '某路 2 号')).toBe(true);
+    await team.loadTeam('b1');
+    expect(team.staff.data).toHaveLength(2);
+    expect(team.invites.data).toHaveLength(1);
+    expect(await team.addStore(' 二号店 ', '某路 2 号')).toBe(true);
     expect(api.addStore).toHaveBeenCalledWith('b1', '二号店', '某路 2 号');
     expect(store.brand!.stores.map((s) => s.name)).toEqual(['一号店', '二号店']);
-    await store.updateStore('b1-s1', '旗舰店', '某路 1 号');
+    await team.updateStore('b1-s1', '旗舰店', '某路 1 号');
     expect(store.brand!.stores[0]!.name).toBe('旗舰店');
 
-    expect(await store.createInvite([])).toBe(false);
-    expect(await store.createInvite(['b1-s1'])).toBe(true);
-    expect(store.createdInvite).toMatchObject({ code: 'ABCDEFGH' });
-    await store.revokeInvite('inv-1');
-    expect(store.invites.data![0]!.state).toBe('revoked');
-    expect(store.createdInvite).toBeNull();
+    expect(await team.createInvite([])).toBe(false);
+    expect(await team.createInvite(['b1-s1'])).toBe(true);
+    expect(team.createdInvite).toMatchObject({ code: 'ABCDEFGH' });
+    await team.revokeInvite('inv-1');
+    expect(team.invites.data![0]!.state).toBe('revoked');
+    expect(team.createdInvite).toBeNull();
 
-    await store.removeClerk('b'.repeat(24));
+    await team.removeClerk('b'.repeat(24));
     expect(api.removeClerk).toHaveBeenCalledWith('b1', 'b'.repeat(24));
-    expect(store.staff.data!.map((s) => s.name)).toEqual(['赵运营']);
+    expect(team.staff.data!.map((s) => s.name)).toEqual(['赵运营']);
   });
 
   test('should join with a normalised code and keep the profile', async () => {
-    expect(await store.join(' abcd-efgh ', ' 小伊 ')).toBe(true);
+    expect(await team.join(' abcd-efgh ', ' 小伊 ')).toBe(true);
     expect(api.joinStaff).toHaveBeenCalledWith('ABCDEFGH', '小伊');
-    expect(store.joined).toEqual(profile);
+    expect(team.joined).toEqual(profile);
     api.joinStaff.mockRejectedValueOnce(new ApiError('INVITE_INVALID', ''));
-    expect(await store.join('WRONGAAA', '小伊')).toBe(false);
-    expect(store.action.errorCode).toBe('INVITE_INVALID');
+    expect(await team.join('WRONGAAA', '小伊')).toBe(false);
+    expect(team.action.errorCode).toBe('INVITE_INVALID');
   });
+});
 
+describe('the batch store', () => {
   test('should issue a batch once, as CSV, and forget it', async () => {
-    expect(await store.issueBatch('p1', '100', '101')).toBe(false);
-    expect(await store.issueBatch('p1', 'abc', '3')).toBe(false);
+    expect(await batch.issue('p1', '100', '101')).toBe(false);
+    expect(await batch.issue('p1', 'abc', '3')).toBe(false);
     expect(api.issueBatch).not.toHaveBeenCalled();
     await store.loadProducts('b1');
-    expect(await store.issueBatch('p1', '100', '2')).toBe(true);
+    expect(await batch.issue('p1', '100', '2')).toBe(true);
     expect(api.issueBatch).toHaveBeenCalledWith('p1', 10_000, 2, expect.stringMatching(/^b[a-z0-9]{16,}$/));
     // Excel on Chinese Windows reads it as UTF-8 (BOM) and every row says what card it is.
-    expect(store.batchCsv).toBe(
+    expect(batch.csv).toBe(
       '\uFEFF卡号,卡密,卡券,面值（元）,制卡日期\r\n' +
         'AAAA BBBB CCCC 0000,12345670,咖啡卡,100.00,2026-12-01\r\n' +
         'AAAA BBBB CCCC 0001,12345671,咖啡卡,100.00,2026-12-01\r\n',
     );
-    store.forgetBatch();
-    expect(store.batch).toBeNull();
+    batch.forget();
+    expect(batch.cards).toBeNull();
     // A product named like a formula is written as text.
     const one = [{ cardNumber: 'AAAA', pin: '1', last4: 'AAAA' }];
     expect(batchCsv(one, { productName: '=咖啡卡', amount: 5_000 as never, issuedAt: NOW })).toBe(
@@ -284,17 +294,17 @@ describe('the operator store', () => {
 
   test('should retry a failed batch with the same request id, and start a new batch with a new one', async () => {
     api.issueBatch.mockRejectedValueOnce(new ApiError('NETWORK', ''));
-    expect(await store.issueBatch('p1', '100', '45')).toBe(false);
-    store.forgetBatch(); // leaving the page keeps the unfinished batch pending
-    expect(await store.issueBatch('p1', '100', '45')).toBe(true);
+    expect(await batch.issue('p1', '100', '45')).toBe(false);
+    batch.forget(); // leaving the page keeps the unfinished batch pending
+    expect(await batch.issue('p1', '100', '45')).toBe(true);
     const [first, retry] = api.issueBatch.mock.calls.map((c) => c[3]);
     expect(retry).toBe(first);
-    expect(await store.issueBatch('p1', '100', '45')).toBe(true);
+    expect(await batch.issue('p1', '100', '45')).toBe(true);
     const another = api.issueBatch.mock.calls[2]![3];
     expect(another).not.toBe(first);
     api.issueBatch.mockRejectedValueOnce(new ApiError('NETWORK', ''));
-    expect(await store.issueBatch('p1', '100', '3')).toBe(false);
-    expect(await store.issueBatch('p1', '200', '3')).toBe(true);
+    expect(await batch.issue('p1', '100', '3')).toBe(false);
+    expect(await batch.issue('p1', '200', '3')).toBe(true);
     const [failed, changed] = api.issueBatch.mock.calls.slice(3).map((c) => c[3]);
     expect(changed).not.toBe(failed);
   });

@@ -2,17 +2,18 @@
  * Claiming, in one transaction on the gift: exactly one claimer wins each share, because every
  * claim writes the gift and only one open transaction may write it (the first writer wins). A
  * single gift's card changes hands (a TRANSFER entry for the new holder); a group share is split
- * off the pool card into a new card for the claimer (GIFT_OUT on the pool, GIFT_IN on the new card). Everything a claim needs is on the gift,
- * so it reads nothing else: 6 database calls for a single gift, 7 for a share, start and commit in.
+ * off the pool card into a new card for the claimer (GIFT_OUT on the pool, GIFT_IN on the new card),
+ * all through the one balance change (balance-change.ts). Everything a claim needs is on the gift, so
+ * it reads nothing else: 6 database calls for a single gift, 7 for a share, start and commit in.
  */
-import type { Card } from '../../../src/domain/card';
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import { ErrorCode } from '../../../src/domain/errors';
-import { claimRefusal, nextShare, type Gift, type GiftShare } from '../../../src/domain/gift';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
+import { claimRefusal, heldCard, nextShare, type Gift, type GiftShare } from '../../../src/domain/gift';
+import { entryTime } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { C } from '../collections';
-import { keyedHash, randomCode } from '../secrets';
 import { refuse, transaction, txAdd, txAddMany, txGet, txUpdate, type Tx } from '../tx';
+import { bornGiftCard } from './gift-card';
 import { giftShareCardId } from './tokens';
 
 export interface Claimed {
@@ -52,92 +53,45 @@ export async function claimGift(claimer: string, claimerName: string, giftId: st
 
 /** A single gift: the locked card itself goes to the claimer, wearing the gift's face and blessing. */
 async function moveCard(tx: Tx, gift: Gift, claimer: string, now: number): Promise<string> {
-  await txUpdate(tx, C.cards, gift.cardId, {
+  const { card, entry } = changeBalance(
+    heldCard(gift),
+    { type: 'TRANSFER', amount: 0, ref: gift._id, owner: claimer, state: 'active' },
+    now,
+  );
+  await txUpdate(tx, C.cards, card._id, {
+    ...balancePatch(card),
     owner: claimer,
-    state: 'active',
     transfers: gift.transfersAfter,
     face: gift.face,
     blessing: gift.blessing,
-    updatedAt: now,
   });
-  const entry: LedgerEntry = {
-    _id: `${gift.cardId}-to-${gift._id}`,
-    cardId: gift.cardId,
-    owner: claimer,
-    brandId: gift.brandId,
-    type: 'TRANSFER',
-    amount: 0,
-    balanceAfter: gift.amount,
-    at: now,
-    ref: gift._id,
-  };
   await txAdd(tx, C.ledger, entry);
-  return gift.cardId;
+  return card._id;
 }
 
-const shareNo = (index: number): string => String(index + 1).padStart(2, '0');
-
-/** A group share: cut off the pool card (locked, so its balance is what the gift says is left). */
+/**
+ * A share of a group gift made before share documents: cut off the pool card (locked, so its balance
+ * is what the gift says is left; emptied by the last share, it is used up) into a card born for the
+ * claimer. The pool's entry names the share it gave, so each share's entry has its own id.
+ */
 async function splitShare(tx: Tx, gift: Gift, index: number, claimer: string, now: number): Promise<string> {
   const share = gift.shares[index]!;
-  const poolLeft = (gift.amount - gift.claimedAmount - share.amount) as Fen;
-  const code = randomCode();
-  const card: Card = {
-    _id: giftShareCardId(gift._id, index),
+  const shareCardId = giftShareCardId(gift._id, index);
+  const { card: pool, entry: out } = changeBalance(
+    heldCard(gift),
+    { type: 'GIFT_OUT', amount: -share.amount, ref: shareCardId },
+    now,
+  );
+  const born = bornGiftCard(gift, {
+    id: shareCardId,
     owner: claimer,
-    brandId: gift.brandId,
-    brandName: gift.brandName,
-    productId: gift.terms.productId,
-    productName: gift.productName,
-    kind: gift.terms.kind,
-    face: gift.face,
-    blessing: gift.blessing,
-    state: 'active',
-    balance: share.amount,
-    initialValue: share.amount,
-    paidValue: 0 as Fen,
-    bonusValue: 0 as Fen,
-    codeHash: keyedHash('code', code),
-    last4: code.slice(-4),
-    origin: 'gift',
-    redeemed: 0 as Fen,
     transfers: gift.transfersAfter,
-    transferLimit: gift.terms.transferLimit,
-    activatedAt: now,
-    expiresAt: gift.terms.expiresAt,
-    refundableUntil: null,
-    updatedAt: now,
-  };
-  const entries: LedgerEntry[] = [
-    {
-      _id: `${gift.cardId}-out-s${shareNo(index)}`,
-      cardId: gift.cardId,
-      owner: gift.sender,
-      brandId: gift.brandId,
-      type: 'GIFT_OUT',
-      amount: -share.amount,
-      balanceAfter: poolLeft,
-      at: now,
-      ref: gift._id,
-    },
-    {
-      _id: `${card._id}-in`,
-      cardId: card._id,
-      owner: claimer,
-      brandId: gift.brandId,
-      type: 'GIFT_IN',
-      amount: share.amount,
-      balanceAfter: share.amount,
-      at: now,
-      ref: gift._id,
-    },
-  ];
-  await txUpdate(tx, C.cards, gift.cardId, {
-    balance: poolLeft,
-    state: poolLeft === 0 ? 'used' : 'gifting',
-    updatedAt: now,
+    at: out.at,
+    amount: share.amount,
+    ref: gift._id,
   });
-  await txAdd(tx, C.cards, card);
-  await txAddMany(tx, C.ledger, entries);
-  return card._id;
+  await txUpdate(tx, C.cards, pool._id, balancePatch(pool));
+  await txAdd(tx, C.cards, born.card);
+  await txAddMany(tx, C.ledger, [out, born.entry]);
+  return born.card._id;
 }

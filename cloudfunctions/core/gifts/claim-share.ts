@@ -13,8 +13,16 @@
  * or returned, never both. About 9 calls per attempt: start, 3 reads, 4 writes, commit.
  */
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import { claimRefusal, shareTryOrder, withShares, type Gift, type GiftShareDoc } from '../../../src/domain/gift';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
+import {
+  claimRefusal,
+  shareCard,
+  shareTryOrder,
+  withShares,
+  type Gift,
+  type GiftShareDoc,
+} from '../../../src/domain/gift';
+import { entryTime } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
@@ -115,24 +123,17 @@ async function tryShare(
     updatedAt: now,
   };
   await txUpdate(tx, C.giftShares, shareId, claimed);
+  const { card, entry } = changeBalance(
+    shareCard(gift, share),
+    { type: 'TRANSFER', amount: 0, ref: giftId, owner: claimer, state: 'active' },
+    now,
+  );
   await txUpdate(tx, C.cards, shareId, {
+    ...balancePatch(card),
     owner: claimer,
-    state: 'active',
     transfers: gift.transfersAfter,
     walletHidden: false,
-    updatedAt: now,
   });
-  const entry: LedgerEntry = {
-    _id: `${shareId}-to-${giftId}`,
-    cardId: shareId,
-    owner: claimer,
-    brandId: gift.brandId,
-    type: 'TRANSFER',
-    amount: 0,
-    balanceAfter: share.amount,
-    at: now,
-    ref: giftId,
-  };
   await txAdd(tx, C.ledger, entry);
   return { won: { gift, cardId: shareId, amount: share.amount } } as const;
 }

@@ -6,9 +6,9 @@
  * share documents goes back share by share instead (group-give-back.ts).
  */
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import { hasShareDocs, type Gift } from '../../../src/domain/gift';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
+import { balancePatch, changeBalance, type BalanceFields } from '../../../src/domain/balance-change';
+import { hasShareDocs, heldCard, unclaimedAmount, type Gift } from '../../../src/domain/gift';
+import type { LedgerEntry } from '../../../src/domain/ledger';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
 import type { Message } from '../messages';
@@ -16,18 +16,12 @@ import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
 import { finishGroupReturn } from './group-give-back';
 import { loadShares } from './group-shares';
 
-export function returnEntry(gift: Gift, now: number): LedgerEntry {
-  return {
-    _id: `${gift.cardId}-back-${gift._id}`,
-    cardId: gift.cardId,
-    owner: gift.sender,
-    brandId: gift.brandId,
-    type: 'GIFT_RETURN',
-    amount: 0,
-    balanceAfter: (gift.amount - gift.claimedAmount) as Fen,
-    at: entryTime(now, gift.updatedAt),
-    ref: gift._id,
-  };
+/**
+ * The gift's locked card back with its sender, usable again, and its GIFT_RETURN entry. The entry's
+ * id comes from the card and the gift, so the sweep can tell one a crashed run already wrote.
+ */
+export function giveBack(gift: Gift, now: number): { card: BalanceFields; entry: LedgerEntry } {
+  return changeBalance(heldCard(gift), { type: 'GIFT_RETURN', amount: 0, ref: gift._id, state: 'active' }, now);
 }
 
 export function returnedMessage(gift: Gift, now: number): Message {
@@ -37,7 +31,7 @@ export function returnedMessage(gift: Gift, now: number): Message {
     page: `pages/gifts/index?tab=sent`,
     fields: {
       card: `${gift.brandName} ${gift.productName}`,
-      amount: (gift.amount - gift.claimedAmount) as Fen,
+      amount: unclaimedAmount(gift),
       who: gift.senderName,
       at: now,
       note: gift.state === 'cancelled' ? '礼品已撤回，卡已回到卡包' : '好友未在时限内领取，已退回卡包',
@@ -53,8 +47,9 @@ export async function cancelGift(sender: string, giftId: string, now: number): P
     if (!gift || gift.sender !== sender) return refuse(ErrorCode.NOT_FOUND, 'gift not found');
     if (gift.state !== 'open') return refuse(ErrorCode.GIFT_NOT_CANCELLABLE, `the gift is ${gift.state}`);
     const patch: Partial<Gift> = { state: 'cancelled', endedAt: now, updatedAt: now };
-    await txUpdate(tx, C.cards, gift.cardId, { state: 'active', updatedAt: now });
-    await txAdd(tx, C.ledger, returnEntry(gift, now));
+    const back = giveBack(gift, now);
+    await txUpdate(tx, C.cards, back.card._id, balancePatch(back.card));
+    await txAdd(tx, C.ledger, back.entry);
     await txUpdate(tx, C.gifts, gift._id, patch);
     return { ...gift, ...patch };
   });

@@ -16,13 +16,14 @@
  * A chunk is ~4 + 3·25 calls ≈ 0.65 s at ~8 ms a call, far inside the 30 s transaction limit.
  */
 import type { Card } from '../../../src/domain/card';
-import { withShares, type Gift, type GiftShareDoc, type GiftState } from '../../../src/domain/gift';
+import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
+import { shareCard, withShares, type Gift, type GiftShareDoc, type GiftState } from '../../../src/domain/gift';
 import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
+import { addFen, sumFen } from '../../../src/domain/money';
 import { getDatabase } from '../cloud';
 import { C } from '../collections';
-import { keyedHash, randomCode } from '../secrets';
 import { transaction, txAdd, txAddMany, txGet, txUpdate, type Tx } from '../tx';
+import { bornGiftCard } from './gift-card';
 import { freeShareIds, loadShares } from './group-shares';
 
 export const RETURN_CHUNK = 25;
@@ -53,96 +54,46 @@ export async function finishGroupReturn(gift: Gift, now: number): Promise<Gift> 
   return { ...counted, ...patch };
 }
 
-/** The value the sender got back: what nobody claimed. */
-export function returnedAmount(g: Pick<Gift, 'amount' | 'claimedAmount'>): Fen {
-  return (g.amount - g.claimedAmount) as Fen;
-}
-
-function backCard(gift: Gift, at: number): Card {
-  const code = randomCode();
-  return {
-    _id: gift.cardId,
-    owner: gift.sender,
-    brandId: gift.brandId,
-    brandName: gift.brandName,
-    productId: gift.terms.productId,
-    productName: gift.productName,
-    kind: gift.terms.kind,
-    face: gift.face,
-    blessing: gift.blessing,
-    state: 'active',
-    balance: 0 as Fen,
-    initialValue: 0 as Fen,
-    paidValue: 0 as Fen,
-    bonusValue: 0 as Fen,
-    codeHash: keyedHash('code', code),
-    last4: code.slice(-4),
-    origin: 'gift',
-    redeemed: 0 as Fen,
-    // The value never changed hands: the count is the source card's.
-    transfers: gift.transfersAfter - 1,
-    transferLimit: gift.terms.transferLimit,
-    activatedAt: at,
-    expiresAt: gift.terms.expiresAt,
-    refundableUntil: null,
-    updatedAt: at,
-  };
-}
-
 async function returnChunk(tx: Tx, gift: Gift, ids: readonly string[], now: number): Promise<number> {
-  const back = await txGet<Card>(tx, C.cards, gift.cardId);
+  const stored = await txGet<Card>(tx, C.cards, gift.cardId);
   const shares: GiftShareDoc[] = [];
   for (const id of [...ids].sort()) {
     const share = await txGet<GiftShareDoc>(tx, C.giftShares, id);
     if (share && share.state === 'free') shares.push(share);
   }
   if (shares.length === 0) return 0;
-  // Every entry comes after the last change of each card it touches.
-  const first = Math.max(entryTime(now, back?.updatedAt ?? 0), ...shares.map((s) => s.updatedAt + 1));
-  let balance = (back?.balance ?? 0) as number;
+  let back = stored;
   const entries: LedgerEntry[] = [];
-  // One millisecond apart, so that a history sorted by time shows them in the order written.
-  const last = first + shares.length - 1;
-  for (const [i, share] of shares.entries()) {
-    const at = first + i;
-    balance += share.amount;
+  for (const share of shares) {
+    // Each pair at one time after the last change of both cards: a history sorted by time shows
+    // the returns in the order written.
+    const at = Math.max(entryTime(now, back?.updatedAt ?? 0), entryTime(now, share.updatedAt));
+    const out = changeBalance(shareCard(gift, share), { type: 'GIFT_OUT', amount: -share.amount, ref: gift._id }, at);
+    // The returned card is born with the first share it takes back; the rest add to it.
+    const into = back
+      ? changeBalance(back, { type: 'GIFT_IN', amount: share.amount, ref: share._id }, at)
+      : bornGiftCard(gift, {
+          id: gift.cardId,
+          owner: gift.sender,
+          // The value never changed hands: the count is the source card's.
+          transfers: gift.transfersAfter - 1,
+          at,
+          amount: share.amount,
+          ref: share._id,
+        });
+    back = into.card;
     await txUpdate(tx, C.giftShares, share._id, { state: 'returned', updatedAt: at });
-    await txUpdate(tx, C.cards, share._id, { balance: 0, state: 'used', updatedAt: at });
-    entries.push(
-      {
-        _id: `${share._id}-back`,
-        cardId: share._id,
-        owner: gift.sender,
-        brandId: gift.brandId,
-        type: 'GIFT_OUT',
-        amount: -share.amount,
-        balanceAfter: 0 as Fen,
-        at,
-        ref: gift._id,
-      },
-      {
-        _id: `${gift.cardId}-in-${share._id.slice(-4)}`,
-        cardId: gift.cardId,
-        owner: gift.sender,
-        brandId: gift.brandId,
-        type: 'GIFT_IN',
-        amount: share.amount,
-        balanceAfter: balance as Fen,
-        at,
-        ref: gift._id,
-      },
-    );
+    await txUpdate(tx, C.cards, share._id, balancePatch(out.card));
+    entries.push(out.entry, into.entry);
   }
-  const added = (balance - (back?.balance ?? 0)) as number;
-  if (back) {
-    await txUpdate(tx, C.cards, back._id, {
-      balance,
-      initialValue: back.initialValue + added,
-      state: back.state === 'used' ? 'active' : back.state,
-      updatedAt: last,
+  const returned = sumFen(shares.map((s) => s.amount));
+  if (stored) {
+    await txUpdate(tx, C.cards, stored._id, {
+      ...balancePatch(back!),
+      initialValue: addFen(stored.initialValue, returned),
     });
   } else {
-    await txAdd(tx, C.cards, { ...backCard(gift, last), balance: balance as Fen, initialValue: balance as Fen });
+    await txAdd(tx, C.cards, { ...back!, initialValue: returned });
   }
   await txAddMany(tx, C.ledger, entries);
   return shares.length;

@@ -10,7 +10,8 @@ import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
-import { keyedHash, randomCode } from '../secrets';
+import { keyedHash } from '../secrets';
+import { bornGiftCard } from './gift-card';
 import { giftShareCardId } from './tokens';
 
 /** The claimer's marker of a gift: one id per person and gift, so a second claim can't be added. */
@@ -41,47 +42,20 @@ export function buildShares(gift: Gift, source: Card, amounts: readonly Fen[], a
   const out: ShareDocs = { shares: [], cards: [], entries: [] };
   amounts.forEach((amount, index) => {
     const id = giftShareCardId(gift._id, index);
-    const code = randomCode();
     out.shares.push({ _id: id, giftId: gift._id, index, amount, state: 'free', updatedAt: at });
-    out.cards.push({
-      _id: id,
+    const born = bornGiftCard(gift, {
+      id,
       owner: gift.sender,
-      brandId: source.brandId,
-      brandName: source.brandName,
-      productId: source.productId,
-      productName: source.productName,
-      kind: source.kind,
-      face: gift.face,
-      blessing: gift.blessing,
-      state: 'gifting',
-      balance: amount,
-      initialValue: amount,
-      paidValue: 0 as Fen,
-      bonusValue: 0 as Fen,
-      codeHash: keyedHash('code', code),
-      last4: code.slice(-4),
-      origin: 'gift',
-      redeemed: 0 as Fen,
       transfers: source.transfers,
-      transferLimit: source.transferLimit,
+      at,
+      amount,
+      ref: gift._id,
+      state: 'gifting',
       giftId: gift._id,
       walletHidden: true,
-      activatedAt: at,
-      expiresAt: source.expiresAt,
-      refundableUntil: null,
-      updatedAt: at,
     });
-    out.entries.push({
-      _id: `${id}-in`,
-      cardId: id,
-      owner: gift.sender,
-      brandId: source.brandId,
-      type: 'GIFT_IN',
-      amount,
-      balanceAfter: amount,
-      at,
-      ref: gift._id,
-    });
+    out.cards.push(born.card);
+    out.entries.push(born.entry);
   });
   return out;
 }

@@ -22,7 +22,7 @@ import type { LedgerEntry } from '../../../src/domain/ledger';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
 import { notify } from '../messages';
-import { returnEntry, returnedMessage } from './give-back';
+import { giveBack, returnedMessage } from './give-back';
 import { finishGroupReturn } from './group-give-back';
 
 export const RETURN_BATCH = 1000;
@@ -83,11 +83,15 @@ async function returnBatch(now: number): Promise<number> {
   taken = taken.filter((g) => !hasShareDocs(g));
   if (taken.length === 0) return count;
   const ids = taken.map((g) => g._id);
+  const backs = taken.map((g) => giveBack(g, now));
+  // One bulk write for all: every card goes back the same way (gifting → active), and only a card
+  // still locked by that very gift moves.
+  const usable = backs[0]!.card.state;
   await db
     .collection(C.cards)
     .where({ _id: _.in(taken.map((g) => g.cardId)), giftId: _.in(ids), state: 'gifting' })
-    .update({ data: { state: 'active', updatedAt: now } });
-  const entries = taken.map((g) => returnEntry(g, now));
+    .update({ data: { state: usable, updatedAt: now } });
+  const entries = backs.map((b) => b.entry);
   const written = new Set(
     rows<Pick<LedgerEntry, '_id'>>(
       await db

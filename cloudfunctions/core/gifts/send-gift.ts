@@ -17,14 +17,16 @@ import type { Card } from '../../../src/domain/card';
 import type { CardProduct } from '../../../src/domain/catalog';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { giftRefusal, splitShares, type Gift, type GiftRules } from '../../../src/domain/gift';
-import { entryTime, type LedgerEntry } from '../../../src/domain/ledger';
+import { balancePatch, changeBalance, moveState } from '../../../src/domain/balance-change';
+import { entryTime } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { chinaDay } from '../../../src/domain/rules';
 import type { SendGiftInput } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
-import { keyedHash, randomCode } from '../secrets';
+import { keyedHash } from '../secrets';
 import { refuse, transaction, txAdd, txAddMany, txGet, txSet, txUpdate, type Refusal, type Tx } from '../tx';
+import { bornGiftCard } from './gift-card';
 import { giftScene } from './scene';
 import { buildShares } from './group-shares';
 import { giftBackCardId, giftIdFor, giftPoolCardId } from './tokens';
@@ -161,82 +163,32 @@ async function writeGift(
   };
 
   if (whole) {
-    await txUpdate(tx, C.cards, card._id, { state: 'gifting', giftId: id, updatedAt: at });
-  } else if (group) {
-    const rest = (card.balance - amount) as Fen;
-    const made = buildShares(gift, card, amounts, at);
-    const out: LedgerEntry = {
-      _id: `${card._id}-out-${id}`,
-      cardId: card._id,
-      owner: sender,
-      brandId: card.brandId,
-      type: 'GIFT_OUT',
-      amount: -amount,
-      balanceAfter: rest,
-      at,
-      ref: id,
-    };
-    await txUpdate(tx, C.cards, card._id, { balance: rest, state: rest === 0 ? 'used' : 'active', updatedAt: at });
-    await txAddMany(tx, C.cards, made.cards);
-    await txAddMany(tx, C.ledger, [out, ...made.entries]);
-    await txAddMany(tx, C.giftShares, made.shares);
+    const locked = moveState(card, 'gifting', now);
+    await txUpdate(tx, C.cards, card._id, { ...balancePatch(locked), giftId: id });
   } else {
-    const rest = (card.balance - amount) as Fen;
-    const code = randomCode();
-    const locked: Card = {
-      _id: gift.cardId,
-      owner: sender,
-      brandId: card.brandId,
-      brandName: card.brandName,
-      productId: card.productId,
-      productName: card.productName,
-      kind: card.kind,
-      face: giftFace,
-      blessing: input.blessing,
-      state: 'gifting',
-      balance: amount,
-      initialValue: amount,
-      paidValue: 0 as Fen,
-      bonusValue: 0 as Fen,
-      codeHash: keyedHash('code', code),
-      last4: code.slice(-4),
-      origin: 'gift',
-      redeemed: 0 as Fen,
-      transfers: card.transfers,
-      transferLimit: card.transferLimit,
-      giftId: id,
-      activatedAt: now,
-      expiresAt: card.expiresAt,
-      refundableUntil: null,
-      updatedAt: at,
-    };
-    const entries: LedgerEntry[] = [
-      {
-        _id: `${card._id}-out-${id}`,
-        cardId: card._id,
+    // The value leaves the source card (GIFT_OUT) and is born on the gift's cards (GIFT_IN): one
+    // card for a single gift, one per share (each its own document) for a group gift.
+    const { card: rest, entry: out } = changeBalance(card, { type: 'GIFT_OUT', amount: -amount, ref: id }, now);
+    await txUpdate(tx, C.cards, card._id, balancePatch(rest));
+    if (group) {
+      const made = buildShares(gift, card, amounts, at);
+      await txAddMany(tx, C.cards, made.cards);
+      await txAddMany(tx, C.ledger, [out, ...made.entries]);
+      await txAddMany(tx, C.giftShares, made.shares);
+    } else {
+      const born = bornGiftCard(gift, {
+        id: gift.cardId,
         owner: sender,
-        brandId: card.brandId,
-        type: 'GIFT_OUT',
-        amount: -amount,
-        balanceAfter: rest,
+        transfers: card.transfers,
         at,
-        ref: id,
-      },
-      {
-        _id: `${locked._id}-in`,
-        cardId: locked._id,
-        owner: sender,
-        brandId: card.brandId,
-        type: 'GIFT_IN',
         amount,
-        balanceAfter: amount,
-        at,
         ref: id,
-      },
-    ];
-    await txUpdate(tx, C.cards, card._id, { balance: rest, state: rest === 0 ? 'used' : 'active', updatedAt: at });
-    await txAdd(tx, C.cards, locked);
-    await txAddMany(tx, C.ledger, entries);
+        state: 'gifting',
+        giftId: id,
+      });
+      await txAdd(tx, C.cards, born.card);
+      await txAddMany(tx, C.ledger, [out, born.entry]);
+    }
   }
   await txAdd(tx, C.gifts, gift);
   await txSet<GiftDay>(tx, C.giftDays, { _id: dayId, sender, day, count: sentToday + 1 });

@@ -6,7 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ClerkProfileView } from '../../../src/contracts/merchant';
-import type { CreatedInvite, InviteState, InviteView, OperatorStoreView } from '../../../src/contracts/operator';
+import {
+  OPERATOR_LIMITS,
+  type CreatedInvite,
+  type InviteState,
+  type InviteView,
+  type OperatorStoreView,
+} from '../../../src/contracts/operator';
 import type { Brand } from '../../../src/domain/catalog';
 import { codeFromBytes, normalizeCode } from '../../../src/domain/codes';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
@@ -22,8 +28,8 @@ import type { StaffMember } from './staff';
 import { storesOf } from './stores-admin';
 
 export const INVITE_RULES = {
-  codeLength: 8,
-  ttlMs: 7 * 86_400_000,
+  codeLength: OPERATOR_LIMITS.inviteCodeLength,
+  ttlMs: OPERATOR_LIMITS.inviteTtlDays * 86_400_000,
   /** Failed joins allowed per caller and window. */
   joinFailures: { tries: 5, windowMs: 10 * 60_000 } satisfies ThrottleRule,
 } as const;

@@ -11,11 +11,12 @@ import { action, mergeTables, type ActionsFor } from '../router';
 import { fenSchema, idSchema, requestIdSchema, z } from '../validate';
 import { issueBatch, type IssuedCard } from './issue-batch';
 import type { MerchantActions } from '../../../src/contracts/merchant';
+import { OPERATOR_LIMITS } from '../../../src/contracts/operator';
 import { operatorActions } from './operator-actions';
 import { requireOperator } from './staff';
 
 /** Cards per batch request. */
-export const BATCH_MAX = 100;
+export const BATCH_MAX = OPERATOR_LIMITS.batchMax;
 
 const batchActions = {
   issueBatch: action({

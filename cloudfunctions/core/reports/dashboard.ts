@@ -3,7 +3,7 @@
  * China days (totals, per day, per store), and what is outstanding now (float, open gifts, cards
  * about to expire). Every figure is a grouped sum computed by the database.
  */
-import type { DashboardDays, DashboardView } from '../../../src/contracts/reports';
+import { REPORT_LIMITS, type DashboardDays, type DashboardView } from '../../../src/contracts/reports';
 import { addFen, fen } from '../../../src/domain/money';
 import { DAY_MS } from '../../../src/domain/order';
 import { basisPoints, isoChinaDay, lastDays } from '../../../src/domain/report-days';
@@ -12,7 +12,7 @@ import { C } from '../collections';
 import { grouped, num, type GroupRow } from './pipeline';
 
 /** Active cards expiring within this long count as "expiring soon". */
-export const EXPIRING_SOON_MS = 30 * DAY_MS;
+export const EXPIRING_SOON_MS = REPORT_LIMITS.expiringSoonDays * DAY_MS;
 
 /** The day index (0 = the range's first day) of the document's `field`, as an aggregation expression. */
 function dayIndex(field: string, start: number): object {

@@ -5,10 +5,9 @@
  * call fails the refund stays `requested` and the payment poller asks again (same refund number).
  * The refund notification (or the poller) completes it.
  */
-import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
+import { balancePatch, changeBalance, moveState } from '../../../src/domain/balance-change';
 import { refundRefusal, type Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
-import { fen } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
 import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, payments } from '../payments';
@@ -80,7 +79,7 @@ export async function requestRefund(
       },
       now,
     );
-    return { card: { ...card, state: 'refunding' as const, balance: fen(0), updatedAt: now }, refund, fresh: true };
+    return { card: voided, refund, fresh: true };
   });
   if (result.fresh) await submitRefund(result.refund);
   return { card: result.card, refund: result.refund };
@@ -117,7 +116,10 @@ export async function completeRefund(
     await txUpdate(tx, C.refunds, refundNo, { status: succeeded ? 'succeeded' : 'failed', completedAt: now });
     // A failed payment refund leaves the card voided and the case with an operator: money is never
     // put back on a card the buyer asked to refund.
-    if (succeeded) await txUpdate(tx, C.cards, refund.cardId, { state: 'refunded', updatedAt: now });
+    if (succeeded) {
+      const card = await txGet<Card>(tx, C.cards, refund.cardId);
+      if (card) await txUpdate(tx, C.cards, card._id, balancePatch(moveState(card, 'refunded', now)));
+    }
     return 'completed' as const;
   });
 }

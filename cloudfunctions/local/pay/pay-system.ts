@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { toWechatTime } from '../../core/payments/wechat-pay';
+import { WECHAT_PAY_CLOSE_AFTER_MS } from '../../../src/domain/order';
 import type { LocalClock } from '../clock';
 import type { Invoker } from '../runtime/runtime';
 import { PAY_CALLBACK_SOURCE } from '../runtime/sources';
@@ -26,8 +27,8 @@ export const RETRY_GAPS_MS = [
   10_800_000, 10_800_000, 21_600_000, 21_600_000,
 ];
 
-/** WeChat Pay refuses to close an order in its first 5 minutes (closeorder: 最短调用时间间隔为5分钟). */
-export const CLOSE_AFTER_MS = 5 * 60_000;
+/** WeChat Pay refuses to close an order in its first 5 minutes (the app's words say the same span). */
+export const CLOSE_AFTER_MS = WECHAT_PAY_CLOSE_AFTER_MS;
 
 /** How long an accepted refund stays PROCESSING (local clock) unless a test changes it. */
 export const REFUND_PROCESSING_MS = 500;

@@ -367,6 +367,37 @@ describe('gifts made from gifts', () => {
   });
 });
 
+describe('a group gift made before share documents (its shares kept on the gift, its value on one pool card)', () => {
+  test('should cut each claimed share off the pool into a card of its own, the last leaving the pool used up', async () => {
+    const cardId = await cardOf('g-legacy', fen(10_000));
+    const sent = await send('g-legacy', cardId, { amount: 3_000 });
+    // Such a gift as it was stored: the pool card holds the whole amount, the shares are on the gift.
+    await cloud.db.handle({
+      action: 'database.modifyDocument',
+      collectionName: 'gifts',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: sent.gift._id }),
+      data: JSON.stringify({ $set: { mode: 'group', shares: [{ amount: 1_000 }, { amount: 2_000 }] } }),
+    });
+    const first = await claim('g-legacy-1', sent.token);
+    const second = await claim('g-legacy-2', sent.token);
+    expect(await code('g-legacy-3', 'gifts', { action: 'claim', token: sent.token, name: 'x' })).toBe(
+      'GIFT_ALL_CLAIMED',
+    );
+    expect([first.amount, second.amount]).toEqual([1_000, 2_000]);
+    expect((await walletCard('g-legacy-1', first.cardId)).card).toMatchObject({ state: 'active', balance: 1_000 });
+    expect((await walletCard('g-legacy-2', second.cardId)).card).toMatchObject({ state: 'active', balance: 2_000 });
+    const pool = await stored<Card>('cards', (await stored<Gift>('gifts', sent.gift._id)).cardId);
+    expect(pool).toMatchObject({ state: 'used', balance: 0 });
+    const outs = (await allDocs<LedgerEntry>(cloud, 'ledger')).filter((e) => e.cardId === pool._id);
+    expect(outs.map((e) => [e.type, e.amount, e.balanceAfter])).toEqual([
+      ['GIFT_IN', 3_000, 3_000],
+      ['GIFT_OUT', -1_000, 2_000],
+      ['GIFT_OUT', -2_000, 0],
+    ]);
+  });
+});
+
 describe('the daily limit', () => {
   test('should let exactly 5 of 10 concurrent sends through on a fresh day', async () => {
     const cardIds = await Promise.all(Array.from({ length: 10 }, () => cardOf('g-daily', fen(10_000))));

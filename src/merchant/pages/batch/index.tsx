@@ -22,13 +22,13 @@ import '../../operator.scss';
 const b = merchantStrings.operator.batch;
 
 const Batch = observer(function Batch() {
-  const { operator } = useStaffStores();
+  const { operator, batch } = useStaffStores();
   const [productId, setProductId] = useState('');
   const [amount, setAmount] = useState('');
   const [count, setCount] = useState('10');
   const [saved, setSaved] = useState(false);
   // Leaving the page (back) unloads it: the numbers and PINs are gone for good.
-  useUnload(() => operator.forgetBatch());
+  useUnload(() => batch.forget());
   const view = operator.products;
   if (view.status === 'error' && !view.data)
     return (
@@ -36,9 +36,9 @@ const Batch = observer(function Batch() {
     );
   if (!view.data) return <StateView status="loading" />;
   const products = view.data;
-  const cards = operator.batch;
+  const cards = batch.cards;
   const download = async () => {
-    await saveTextFile(`cards-${productId}-${cards?.length ?? 0}.csv`, operator.batchCsv);
+    await saveTextFile(`cards-${productId}-${cards?.length ?? 0}.csv`, batch.csv);
     setSaved(true);
   };
   if (cards)
@@ -98,22 +98,22 @@ const Batch = observer(function Batch() {
           onInput={(e) => setCount(e.detail.value)}
           data-testid="batch-count"
         />
-        {operator.action.errorCode && (
+        {batch.action.errorCode && (
           <Text className="error-text" data-testid="batch-error">
-            {operator.action.errorCode === 'INVALID_ARGUMENT' ? b.bad : errorMessage(operator.action.errorCode)}
+            {batch.action.errorCode === 'INVALID_ARGUMENT' ? b.bad : errorMessage(batch.action.errorCode)}
           </Text>
         )}
       </View>
       <View className="action-bar">
         <ActionButton
-          disabled={operator.action.busy || !productId}
+          disabled={batch.action.busy || !productId}
           onPress={async () => {
             setSaved(false);
-            await operator.issueBatch(productId, amount, count);
+            await batch.issue(productId, amount, count);
           }}
           testId="batch-issue"
         >
-          {operator.action.busy ? b.issuing : b.issue}
+          {batch.action.busy ? b.issuing : b.issue}
         </ActionButton>
       </View>
     </View>

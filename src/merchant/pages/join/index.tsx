@@ -21,13 +21,13 @@ import '../../operator.scss';
 const j = merchantStrings.operator.join;
 
 const Join = observer(function Join({ initialCode }: { initialCode: string }) {
-  const { operator, clerk } = useStaffStores();
+  const { team, clerk } = useStaffStores();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
-  const joined = operator.joined;
+  const joined = team.joined;
   const submit = async () => {
     // The till reads the profile again: the new role must show there at once.
-    if (await operator.join(code, name)) void clerk.loadProfile();
+    if (await team.join(code, name)) void clerk.loadProfile();
   };
   if (joined)
     return (
@@ -64,19 +64,15 @@ const Join = observer(function Join({ initialCode }: { initialCode: string }) {
           onInput={(e) => setName(e.detail.value)}
           data-testid="join-name"
         />
-        {operator.action.errorCode && (
+        {team.action.errorCode && (
           <Text className="error-text" data-testid="join-error">
-            {errorMessage(operator.action.errorCode)}
+            {errorMessage(team.action.errorCode)}
           </Text>
         )}
       </View>
       <View className="action-bar">
-        <ActionButton
-          disabled={operator.action.busy || !code.trim() || !name.trim()}
-          onPress={submit}
-          testId="join-submit"
-        >
-          {operator.action.busy ? j.joining : j.submit}
+        <ActionButton disabled={team.action.busy || !code.trim() || !name.trim()} onPress={submit} testId="join-submit">
+          {team.action.busy ? j.joining : j.submit}
         </ActionButton>
       </View>
     </View>

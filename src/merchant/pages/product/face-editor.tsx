@@ -7,7 +7,7 @@ import { THEME_IDS } from '../../../domain/catalog';
 import { cardFaceArt } from '../../../domain/face-art';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { useStaffStores } from '../../stores';
-import { FACE_PALETTE } from '../../../stores/operator-store';
+import { FACE_PALETTE } from '../../../stores/product-draft';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 
 const e = merchantStrings.operator.editor;

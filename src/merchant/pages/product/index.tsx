@@ -14,7 +14,7 @@ import { formatPrice } from '../../../domain/money';
 import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { navigate } from '../../../pages/routes';
 import { useStaffStores } from '../../stores';
-import type { EditorDraft } from '../../../stores/operator-store';
+import type { EditorDraft } from '../../../stores/product-draft';
 import { errorMessage } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';

@@ -21,7 +21,7 @@ import '../../operator.scss';
 const t = merchantStrings.operator.team;
 
 const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreView }) {
-  const { operator } = useStaffStores();
+  const { team } = useStaffStores();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(store.name);
   const [address, setAddress] = useState(store.address);
@@ -58,7 +58,7 @@ const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreVie
       <Text
         className="op-link"
         onClick={async () => {
-          if (await operator.updateStore(store.id, name, address)) setEditing(false);
+          if (await team.updateStore(store.id, name, address)) setEditing(false);
         }}
         data-testid="store-save"
       >
@@ -69,7 +69,7 @@ const StoreRow = observer(function StoreRow({ store }: { store: OperatorStoreVie
 });
 
 const Stores = observer(function Stores() {
-  const { operator } = useStaffStores();
+  const { operator, team } = useStaffStores();
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
   const stores = operator.brand?.stores ?? [];
@@ -98,9 +98,9 @@ const Stores = observer(function Stores() {
       />
       <ActionButton
         ghost
-        disabled={operator.action.busy || !name.trim() || !address.trim()}
+        disabled={team.action.busy || !name.trim() || !address.trim()}
         onPress={async () => {
-          if (await operator.addStore(name, address)) {
+          if (await team.addStore(name, address)) {
             setName('');
             setAddress('');
           }
@@ -114,17 +114,17 @@ const Stores = observer(function Stores() {
 });
 
 const Staff = observer(function Staff() {
-  const { operator } = useStaffStores();
-  const view = operator.staff;
+  const { team } = useStaffStores();
+  const view = team.staff;
   const ask = async (id: string, name: string) => {
     const answer = await Taro.showModal({ title: t.removeTitle, content: t.removeBody(name), confirmColor: '#e8483a' });
-    if (answer.confirm) await operator.removeClerk(id);
+    if (answer.confirm) await team.removeClerk(id);
   };
   return (
     <View className="panel">
       <Text className="panel__title">{t.staff}</Text>
       {view.status === 'error' && (
-        <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void operator.loadTeam()} />
+        <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void team.loadTeam()} />
       )}
       {view.status === 'loading' && !view.data && <StateView status="loading" />}
       {view.status === 'empty' && <Text className="muted">{t.staffEmpty}</Text>}
@@ -151,10 +151,10 @@ const Staff = observer(function Staff() {
 });
 
 const Invites = observer(function Invites() {
-  const { operator } = useStaffStores();
+  const { operator, team } = useStaffStores();
   const [chosen, setChosen] = useState<string[]>([]);
   const stores = operator.brand?.stores ?? [];
-  const created = operator.createdInvite;
+  const created = team.createdInvite;
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
     <View className="panel">
@@ -173,8 +173,8 @@ const Invites = observer(function Invites() {
         ))}
       </View>
       <ActionButton
-        disabled={operator.action.busy || chosen.length === 0}
-        onPress={() => operator.createInvite(chosen)}
+        disabled={team.action.busy || chosen.length === 0}
+        onPress={() => team.createInvite(chosen)}
         testId="invite-create"
       >
         {t.inviteCreate}
@@ -203,8 +203,8 @@ const Invites = observer(function Invites() {
           )}
         </View>
       )}
-      {operator.invites.status === 'empty' && <Text className="muted">{t.invitesEmpty}</Text>}
-      {(operator.invites.data ?? []).map((i) => (
+      {team.invites.status === 'empty' && <Text className="muted">{t.invitesEmpty}</Text>}
+      {(team.invites.data ?? []).map((i) => (
         <View key={i.id} className="op-row" data-testid="invite-row" data-state={i.state}>
           <View className="op-row__main">
             <Text className="op-row__name">{i.stores.map((s) => s.name).join('、')}</Text>
@@ -214,7 +214,7 @@ const Invites = observer(function Invites() {
             </Text>
           </View>
           {i.state === 'open' && (
-            <Text className="op-link" onClick={() => void operator.revokeInvite(i.id)} data-testid="invite-revoke">
+            <Text className="op-link" onClick={() => void team.revokeInvite(i.id)} data-testid="invite-revoke">
               {t.inviteRevoke}
             </Text>
           )}
@@ -225,9 +225,9 @@ const Invites = observer(function Invites() {
 });
 
 const Team = observer(function Team() {
-  const { operator } = useStaffStores();
+  const { operator, team } = useStaffStores();
   // The invite code is shown once: leaving the page forgets it.
-  useDidHide(() => operator.forgetInvite());
+  useDidHide(() => team.forgetInvite());
   if (operator.brands.status === 'error')
     return (
       <StateView
@@ -241,13 +241,13 @@ const Team = observer(function Team() {
     <View className="page">
       <BrandPills
         onPick={(id) => {
-          operator.forgetInvite();
-          void operator.loadTeam(id);
+          team.forgetInvite();
+          void team.loadTeam(id);
         }}
       />
-      {operator.action.errorCode && (
+      {team.action.errorCode && (
         <Text className="error-text" data-testid="team-error">
-          {errorMessage(operator.action.errorCode)}
+          {errorMessage(team.action.errorCode)}
         </Text>
       )}
       <Stores />
@@ -259,9 +259,9 @@ const Team = observer(function Team() {
 
 export default function TeamPage() {
   const { brandId = '' } = useRouter().params;
-  const { operator } = useStaffStores();
+  const { operator, team } = useStaffStores();
   // Here, outside the gate: content it mounts later would miss the page's first show.
-  useSignedIn(() => void operator.loadTeam(brandId || operator.brandId));
+  useSignedIn(() => void team.loadTeam(brandId || operator.brandId));
   return (
     <StaffGate>
       <Team />
