@@ -4,13 +4,13 @@
  * refused action leaves none, every entry is kept at least 180 days, and the brand's operator reads
  * them — with the address the gateway saw — while nobody else can.
  */
-import type { MerchantActions } from '../../../src/contracts/merchant';
-import type { ReportActions } from '../../../src/contracts/reports';
-import type { WalletActions } from '../../../src/contracts/wallet';
+import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/merchant';
+import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
 import { AUDIT_RETENTION_MS, type AuditEntry } from '../../../cloudfunctions/core/audit/audit-log';
 import { calls, COFFEE, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(120_000);
 
@@ -19,7 +19,9 @@ const CAROL = 'o-demo-carol';
 const BRAND = 'brand-lanshan-coffee';
 
 let cloud: TestCloud;
-const { ok, code, buy } = calls(() => cloud);
+const { code, buy, client } = calls(() => cloud);
+const merchantAs = (openId: string) => client<MerchantActions>(openId, MERCHANT_FUNCTION);
+const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 
 beforeAll(async () => {
   cloud = await startTestCloud();
@@ -36,18 +38,16 @@ test('should log a refund, a card binding, a batch issue and a reversal once eac
   // Refund: the holder, in the refund's own transaction.
   const bought = await buy('a-holder');
   const cardId = bought.cards[0]!._id;
-  await ok('a-holder', 'wallet', { action: 'refund', cardId });
-  await ok('a-holder', 'wallet', { action: 'refund', cardId }); // asked again: the same refund, no second entry
+  await walletAs('a-holder')('refund', { cardId });
+  await walletAs('a-holder')('refund', { cardId }); // asked again: the same refund, no second entry
   // Batch issue by the operator, then the holder binds one of its cards.
-  const batch = await ok<MerchantActions['issueBatch']['output']>(DAVE, 'merchant', {
-    action: 'issueBatch',
+  const batch = await merchantAs(DAVE)('issueBatch', {
     productId: COFFEE,
-    amount: 10_000,
+    amount: fen(10_000),
     count: 2,
     requestId: 'audit-batch-0123456789',
   });
-  const bound = await ok<WalletActions['bind']['output']>('a-binder', 'wallet', {
-    action: 'bind',
+  const bound = await walletAs('a-binder')('bind', {
     cardNumber: batch.cards[0]!.cardNumber,
     pin: batch.cards[0]!.pin,
   });
@@ -56,19 +56,17 @@ test('should log a refund, a card binding, a batch issue and a reversal once eac
     await code('a-binder', 'wallet', { action: 'bind', cardNumber: batch.cards[1]!.cardNumber, pin: '00000000' }),
   ).toBe('BIND_FAILED');
   // A redemption reversed by the clerk.
-  const { payCode } = await ok<WalletActions['payCode']['output']>('a-binder', 'wallet', {
-    action: 'payCode',
+  const { payCode } = await walletAs('a-binder')('payCode', {
     cardId: bound.card._id,
   });
-  const { redemption } = await ok<MerchantActions['redeem']['output']>(CAROL, 'merchant', {
-    action: 'redeem',
+  const { redemption } = await merchantAs(CAROL)('redeem', {
     payCode: payCode.qr,
     storeId: 'store-lanshan-coffee-1',
-    amount: 1_500,
+    amount: fen(1_500),
     requestId: requestId(),
   });
-  await ok(CAROL, 'merchant', { action: 'reverse', id: redemption.id });
-  await ok(CAROL, 'merchant', { action: 'reverse', id: redemption.id }); // again: answered, not logged twice
+  await merchantAs(CAROL)('reverse', { id: redemption.id });
+  await merchantAs(CAROL)('reverse', { id: redemption.id }); // again: answered, not logged twice
 
   const added = (await entries()).slice(before).sort((a, b) => a.at - b.at);
   expect(added.map((e) => [e.action, e.role, e.actor, e.target.kind])).toEqual([
@@ -96,7 +94,7 @@ test('should record where an action came from, and show the brand’s log to its
     token,
   );
   expect(res.ok).toBe(true);
-  const log = await ok<ReportActions['auditLog']['output']>(DAVE, 'merchant', { action: 'auditLog', brandId: BRAND });
+  const log = await merchantAs(DAVE)('auditLog', { brandId: BRAND });
   const viaGateway = log.entries.find((e) => e.action === 'batch.issue' && e.details.amount === 5_000);
   expect(viaGateway).toMatchObject({ source: 'wx_client', role: 'operator' });
   expect(viaGateway!.ip).toMatch(/127\.0\.0\.1/);

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Card } from '../../../src/domain/card';
 import type { Envelope } from '../../../src/contracts/envelope';
 import type { MerchantActions } from '../../../src/contracts/merchant';
-import type { WalletActions } from '../../../src/contracts/wallet';
+import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
 import { BATCH_CHUNK, type BatchRecord } from '../../../cloudfunctions/core/merchant/issue-batch';
 import { PURCHASE_RULES } from '../../../src/domain/rules';
 import { FunctionError } from '../../../cloudfunctions/local/runtime/runtime';
@@ -22,7 +22,8 @@ const DAVE = 'o-demo-dave'; // operator of 蓝山咖啡 and 惠鲜超市
 type Issued = MerchantActions['issueBatch']['output'];
 
 let cloud: TestCloud;
-const { as, ok, code } = calls(() => cloud);
+const { as, ok, code, client } = calls(() => cloud);
+const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 
 const newRequestId = (): string => `b-${randomBytes(12).toString('hex')}`;
 const body = (requestId: string, count = 45, productId = COFFEE, amount = 10_000) => ({
@@ -78,8 +79,7 @@ test('should issue a batch of 45 in three transactions of at most 20 cards, and 
   // Nothing of a code is kept: only hashes on the cards, progress on the record.
   expect(JSON.stringify(record)).not.toContain(cards[0]!.cardNumber.replace(/\s/g, '').slice(0, 8));
   // The listed number and PIN really open a card.
-  const bound = await ok<WalletActions['bind']['output']>('o-batch-binder', 'wallet', {
-    action: 'bind',
+  const bound = await walletAs('o-batch-binder')('bind', {
     cardNumber: cards[44]!.cardNumber,
     pin: cards[44]!.pin,
   });

@@ -4,8 +4,10 @@
  * batches), reminders 30/7/1 days before, and extension requests approved or declined by the
  * brand's operator — with the money invariants checked after every test.
  */
-import type { ExpiryOperatorActions, ExpirySweepReport } from '../../../src/contracts/expiry';
-import type { WalletActions } from '../../../src/contracts/wallet';
+import { GIFTS_FUNCTION, type GiftsActions } from '../../../src/contracts/gifts';
+import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/merchant';
+import type { ExpirySweepReport } from '../../../src/contracts/expiry';
+import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import { expireEntryId, extensionId } from '../../../src/domain/expiry';
 import type { LedgerEntry } from '../../../src/domain/ledger';
@@ -24,11 +26,11 @@ const HOTPOT_OPERATOR = 'o-x-hotpot-operator'; // operator of another brand only
 const COFFEE_BRAND = 'brand-lanshan-coffee';
 const COFFEE_STORE = 'store-lanshan-coffee-1';
 
-type Op<A extends keyof ExpiryOperatorActions> = ExpiryOperatorActions[A]['output'];
-type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
-
 let cloud: TestCloud;
-const { ok, code, buy, merchantJobs, subscribe } = calls(() => cloud);
+const { code, buy, merchantJobs, subscribe, client } = calls(() => cloud);
+const giftsAs = (openId: string) => client<GiftsActions>(openId, GIFTS_FUNCTION);
+const merchantAs = (openId: string) => client<MerchantActions>(openId, MERCHANT_FUNCTION);
+const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 
 beforeAll(async () => {
   cloud = await startTestCloud();
@@ -117,19 +119,16 @@ async function insertCards(owner: string, expiries: number[], balance = fen(500)
   return cards.map((c) => c._id);
 }
 
-const detail = (owner: string, cardId: string) =>
-  ok<WalletOut<'detail'>>(owner, 'wallet', { action: 'detail', cardId });
+const detail = (owner: string, cardId: string) => walletAs(owner)('detail', { cardId });
 
 const request = (owner: string, cardId: string, note?: string) =>
-  ok<WalletOut<'requestExtension'>>(owner, 'wallet', {
-    action: 'requestExtension',
+  walletAs(owner)('requestExtension', {
     cardId,
     ...(note === undefined ? {} : { note }),
   });
 
 const decide = (operator: string, id: string, approve: boolean, over: Record<string, unknown> = {}) =>
-  ok<Op<'decideExtension'>>(operator, 'merchant', {
-    action: 'decideExtension',
+  merchantAs(operator)('decideExtension', {
     brandId: COFFEE_BRAND,
     id,
     approve,
@@ -159,7 +158,7 @@ describe('use time', () => {
 
   test('should refuse a redemption of a code made before the card expired', async () => {
     const [cardId] = await insertCards('e-redeem', [cloud.clock.now() + 20_000]);
-    const { payCode } = await ok<WalletOut<'payCode'>>('e-redeem', 'wallet', { action: 'payCode', cardId });
+    const { payCode } = await walletAs('e-redeem')('payCode', { cardId: cardId! });
     cloud.clock.advance(25_000);
     expect(
       await code(CAROL, 'merchant', {
@@ -256,8 +255,7 @@ describe('the expiry sweep', () => {
 
   test('should leave a card locked in a gift alone', async () => {
     const cardId = (await buy('e-gift', { amount: fen(10_000) })).cards[0]!._id;
-    await ok('e-gift', 'gifts', {
-      action: 'send',
+    await giftsAs('e-gift')('send', {
       cardId,
       mode: 'single',
       blessing: '生日快乐',
@@ -337,7 +335,7 @@ describe('extensions', () => {
       extension: { state: 'pending' },
     });
 
-    const listed = await ok<Op<'extensions'>>(DAVE, 'merchant', { action: 'extensions', brandId: COFFEE_BRAND });
+    const listed = await merchantAs(DAVE)('extensions', { brandId: COFFEE_BRAND });
     expect(listed.requests[0]).toMatchObject({ id: extension.id, state: 'pending', amount: 8_800, note: '出差错过了' });
     expect(listed.requests[0]!.holder).not.toContain('approve');
 
@@ -350,7 +348,7 @@ describe('extensions', () => {
     expect(entries.filter((e) => e.type === 'REINSTATE')).toEqual([
       expect.objectContaining({ amount: 8_800, balanceAfter: 8_800, ref: extension.id }),
     ]);
-    const pay = await ok<WalletOut<'payCode'>>('e-approve', 'wallet', { action: 'payCode', cardId });
+    const pay = await walletAs('e-approve')('payCode', { cardId });
     expect(pay.payCode.balance).toBe(8_800);
     expect((await detail('e-approve', cardId)).expiry).toMatchObject({
       expired: false,
@@ -411,8 +409,7 @@ describe('extensions', () => {
     const days = (approved.newExpiresAt! - cloud.clock.now()) / DAY_MS;
     expect(days).toBeGreaterThan(27);
     expect(days).toBeLessThan(33);
-    const pending = await ok<Op<'extensions'>>(DAVE, 'merchant', {
-      action: 'extensions',
+    const pending = await merchantAs(DAVE)('extensions', {
       brandId: COFFEE_BRAND,
       status: 'pending',
     });
@@ -445,8 +442,7 @@ describe('extensions', () => {
         approve: true,
       }),
     ).toBe('NOT_FOUND');
-    const hotpot = await ok<Op<'extensions'>>(HOTPOT_OPERATOR, 'merchant', {
-      action: 'extensions',
+    const hotpot = await merchantAs(HOTPOT_OPERATOR)('extensions', {
       brandId: 'brand-rongcheng-hotpot',
     });
     expect(hotpot.requests).toEqual([]);

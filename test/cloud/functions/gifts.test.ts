@@ -3,8 +3,8 @@
  * group), the daily limit under concurrency, claiming races, cancelling, the return sweep racing
  * claims at the deadline, tokens, messages — with the money invariants checked after every test.
  */
-import type { GiftsActions } from '../../../src/contracts/gifts';
-import type { WalletActions } from '../../../src/contracts/wallet';
+import { GIFTS_FUNCTION, type GiftsActions } from '../../../src/contracts/gifts';
+import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import type { Gift, GiftShareDoc } from '../../../src/domain/gift';
 import { GIFT_RULES } from '../../../src/domain/gift';
@@ -17,7 +17,9 @@ import { fen } from '../../../src/domain/money';
 jest.setTimeout(120_000);
 
 let cloud: TestCloud;
-const { as, ok, code, timer, buy, subscribe } = calls(() => cloud);
+const { as, ok, code, timer, buy, subscribe, client } = calls(() => cloud);
+const giftsAs = (openId: string) => client<GiftsActions>(openId, GIFTS_FUNCTION);
+const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
@@ -55,15 +57,14 @@ function sendInput(cardId: string, over: Record<string, unknown> = {}): Record<s
 const send = (openId: string, cardId: string, over: Record<string, unknown> = {}) =>
   ok<Out<'send'>>(openId, 'gifts', sendInput(cardId, over));
 
-const claim = (openId: string, token: string, name = '好友') =>
-  ok<Out<'claim'>>(openId, 'gifts', { action: 'claim', token, name });
+const claim = (openId: string, token: string, name = '好友') => giftsAs(openId)('claim', { token, name });
 
 async function stored<T extends { _id: string }>(collection: string, id: string): Promise<T> {
   return (await allDocs<T>(cloud, collection)).find((d) => d._id === id)!;
 }
 
 async function walletCard(openId: string, cardId: string): Promise<WalletOut<'detail'>> {
-  return ok<WalletOut<'detail'>>(openId, 'wallet', { action: 'detail', cardId });
+  return walletAs(openId)('detail', { cardId });
 }
 
 describe('a single gift', () => {
@@ -83,7 +84,7 @@ describe('a single gift', () => {
     expect(await code('g-alice', 'wallet', { action: 'refund', cardId })).toBe('CARD_NOT_ACTIVE');
     expect(await code('g-alice', 'gifts', sendInput(cardId))).toBe('CARD_NOT_ACTIVE');
 
-    const view = await ok<Out<'view'>>('g-bob', 'gifts', { action: 'view', token: sent.token });
+    const view = await giftsAs('g-bob')('view', { token: sent.token });
     expect(view.gift).toMatchObject({ senderName: '小满', blessing: '谢谢你', amount: 10_000, sharesLeft: 1 });
     expect(view.gift.expiresAt - view.gift.now).toBeGreaterThan(GIFT_RULES.claimWindowMs - 60_000);
     expect(JSON.stringify(view)).not.toContain(cardId);
@@ -96,14 +97,14 @@ describe('a single gift', () => {
     expect(bobs.history.map((h) => h.type)).toEqual(['TRANSFER', 'ACTIVATE']);
     expect(await code('g-alice', 'wallet', { action: 'detail', cardId })).toBe('NOT_FOUND');
 
-    const sentList = await ok<Out<'sent'>>('g-alice', 'gifts', { action: 'sent' });
+    const sentList = await giftsAs('g-alice')('sent', {});
     expect(sentList.gifts[0]).toMatchObject({
       state: 'claimed',
       claimedCount: 1,
       claims: [{ name: '阿博', amount: 10_000 }],
     });
     expect(sentList.gifts[0]!.token).toBeUndefined();
-    const received = await ok<Out<'received'>>('g-bob', 'gifts', { action: 'received' });
+    const received = await giftsAs('g-bob')('received', {});
     expect(received.gifts).toEqual([expect.objectContaining({ cardId, amount: 10_000, senderName: '小满' })]);
 
     const box = cloud.outbox.list();
@@ -181,7 +182,7 @@ describe('a single gift', () => {
     await subscribe('g-cancel', ['giftReturned']);
     const cardId = await cardOf('g-cancel');
     const sent = await send('g-cancel', cardId);
-    const { gift } = await ok<Out<'cancel'>>('g-cancel', 'gifts', { action: 'cancel', giftId: sent.gift._id });
+    const { gift } = await giftsAs('g-cancel')('cancel', { giftId: sent.gift._id });
     expect(gift.state).toBe('cancelled');
     expect((await walletCard('g-cancel', cardId)).card).toMatchObject({
       state: 'active',
@@ -224,7 +225,7 @@ describe('a group gift', () => {
     expect(won.every((w) => w.amount >= 1)).toBe(true);
     expect(new Set(results.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['GIFT_ALL_CLAIMED']));
     // The gift document isn't written by claims: its counts come from its shares.
-    const sentView = (await ok<Out<'sent'>>('g-group', 'gifts', { action: 'sent' })).gifts[0]!;
+    const sentView = (await giftsAs('g-group')('sent', {})).gifts[0]!;
     expect(sentView).toMatchObject({ state: 'claimed', sharesTotal: 10, claimedCount: 10, claimedAmount: 8_888 });
     expect(sentView.claims).toHaveLength(10);
     const shares = (await allDocs<GiftShareDoc>(cloud, 'giftShares')).filter((d) => d.giftId === sent.gift._id);
@@ -240,7 +241,7 @@ describe('a group gift', () => {
     expect(await code('g-part-a', 'gifts', { action: 'claim', token: sent.token, name: 'again' })).toBe(
       'GIFT_ALREADY_CLAIMED',
     );
-    expect((await ok<Out<'view'>>('g-part-b', 'gifts', { action: 'view', token: sent.token })).gift).toMatchObject({
+    expect((await giftsAs('g-part-b')('view', { token: sent.token })).gift).toMatchObject({
       state: 'partlyClaimed',
       sharesLeft: 2,
       mine: { isSender: false, claimedAmount: null },
@@ -304,9 +305,9 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(new Set(results.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['GIFT_ALREADY_CLAIMED']));
-    const view = (await ok<Out<'view'>>('g-self-friend', 'gifts', { action: 'view', token: sent.token })).gift;
+    const view = (await giftsAs('g-self-friend')('view', { token: sent.token })).gift;
     expect(view).toMatchObject({ state: 'partlyClaimed', sharesLeft: 4, mine: { claimedAmount: 1_000 } });
-    const received = await ok<Out<'received'>>('g-self-friend', 'gifts', { action: 'received' });
+    const received = await giftsAs('g-self-friend')('received', {});
     expect(received.gifts.map((g) => [g.giftId, g.amount])).toEqual([[sent.gift._id, 1_000]]);
   });
 
@@ -326,7 +327,7 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
     expect((await walletCard('g-back', cardId)).card.balance).toBe(100_000 - 77_777);
     // The claimers keep theirs; the sender's wallet shows the source and the returned card only.
     for (const w of won) expect((await stored<Card>('cards', w.cardId)).balance).toBe(w.amount);
-    const wallet = await ok<WalletOut<'list'>>('g-back', 'wallet', { action: 'list' });
+    const wallet = await walletAs('g-back')('list', {});
     expect(wallet.cards.map((c) => c._id).sort()).toEqual([cardId, gift.cardId].sort());
     expect(cloud.outbox.list('g-back').filter((m) => m.kind === 'giftReturned')).toHaveLength(1);
     expect((await timer<{ returned: number }>('gifts', 'giftReturner')).returned).toBe(0);
@@ -335,7 +336,7 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
   test('should let the sender cancel an unclaimed group gift: every share back on one card, claims refused', async () => {
     const cardId = await cardOf('g-gcancel', fen(10_000));
     const sent = await send('g-gcancel', cardId, { mode: 'group', amount: 9_000, shares: 30, shareMode: 'equal' });
-    const cancelled = await ok<Out<'cancel'>>('g-gcancel', 'gifts', { action: 'cancel', giftId: sent.gift._id });
+    const cancelled = await giftsAs('g-gcancel')('cancel', { giftId: sent.gift._id });
     expect(cancelled.gift).toMatchObject({ state: 'cancelled', claimedCount: 0 });
     expect(cancelled.gift.token).toBeUndefined();
     expect(await code('g-gcancel-f', 'gifts', { action: 'claim', token: sent.token, name: 'x' })).toBe(
@@ -406,7 +407,7 @@ describe('the daily limit', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(GIFT_RULES.dailyLimit);
     expect(new Set(results.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['GIFT_DAILY_LIMIT']));
-    const sent = await ok<Out<'sent'>>('g-daily', 'gifts', { action: 'sent' });
+    const sent = await giftsAs('g-daily')('sent', {});
     expect(sent).toMatchObject({ giftsLeftToday: 0 });
     expect(sent.gifts).toHaveLength(5);
   });
@@ -451,7 +452,7 @@ describe('the return sweep', () => {
       balance: 5_000,
       refundable: true,
     });
-    const wallet = await ok<WalletOut<'list'>>('g-sweep', 'wallet', { action: 'list' });
+    const wallet = await walletAs('g-sweep')('list', {});
     expect(wallet.counts.gifting).toBe(0);
     expect(wallet.totalBalance).toBe(15_000);
     const ledger = await allDocs<LedgerEntry>(cloud, 'ledger');
@@ -567,7 +568,7 @@ describe('tokens and input', () => {
     const cardId = await cardOf('g-spoof');
     // A right-to-left override would show "小满" typed as "满小"-looking text; zero-width padding hides nothing.
     const sent = await send('g-spoof', cardId, { senderName: '\u202e满小\u202c', blessing: '生\u200b日快乐\u2066' });
-    const view = (await ok<Out<'view'>>('g-spoof-friend', 'gifts', { action: 'view', token: sent.token })).gift;
+    const view = (await giftsAs('g-spoof-friend')('view', { token: sent.token })).gift;
     expect(view).toMatchObject({ senderName: '满小', blessing: '生日快乐' });
     await claim('g-spoof-friend', sent.token, '\u200d阿\u200d明\u200d');
     const gift = await stored<Gift>('gifts', sent.gift._id);

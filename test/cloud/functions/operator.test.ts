@@ -5,7 +5,7 @@
  * roles and brand isolation, strict inputs and the audit log.
  */
 import type { CatalogActions } from '../../../src/contracts/catalog';
-import type { MerchantActions } from '../../../src/contracts/merchant';
+import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/merchant';
 import type { SaveProductInput } from '../../../src/contracts/operator';
 import type { CardProduct } from '../../../src/domain/catalog';
 import type { AuditEntry } from '../../../cloudfunctions/core/audit/audit-log';
@@ -27,12 +27,10 @@ const COFFEE_BRAND = 'brand-lanshan-coffee';
 const MARKET_BRAND = 'brand-huixian-market';
 const LINLI_BRAND = 'brand-linli-store';
 
-type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
-
 let cloud: TestCloud;
-const { as, ok, code, buy } = calls(() => cloud);
-const m = <A extends keyof MerchantActions>(openId: string, action: A, input: object) =>
-  ok<Out<A>>(openId, 'merchant', { action, ...input });
+const { as, ok, code, buy, client } = calls(() => cloud);
+const m = <A extends keyof MerchantActions & string>(openId: string, action: A, input: MerchantActions[A]['input']) =>
+  client<MerchantActions>(openId, MERCHANT_FUNCTION)(action, input);
 const refused = (openId: string, action: keyof MerchantActions, input: object) =>
   code(openId, 'merchant', { action, ...input });
 

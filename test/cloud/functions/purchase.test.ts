@@ -3,8 +3,9 @@
  * WeChat Pay and its notifications, card issue, the wallet, refunds, binding by card number + PIN,
  * the payment poller — with the money invariants checked after every step.
  */
-import { prepayIdOf, type OrdersActions } from '../../../src/contracts/orders';
-import type { WalletActions } from '../../../src/contracts/wallet';
+import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/merchant';
+import { ORDERS_FUNCTION, prepayIdOf, type OrdersActions } from '../../../src/contracts/orders';
+import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
 import { CONFLICT_ROUNDS } from '../../../cloudfunctions/core/tx';
@@ -31,7 +32,10 @@ let cloud: TestCloud;
 type OrdersOut<A extends keyof OrdersActions> = OrdersActions[A]['output'];
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
 
-const { as, ok, code, testApi, buy } = calls(() => cloud);
+const { as, ok, code, testApi, buy, client } = calls(() => cloud);
+const merchantAs = (openId: string) => client<MerchantActions>(openId, MERCHANT_FUNCTION);
+const ordersAs = (openId: string) => client<OrdersActions>(openId, ORDERS_FUNCTION);
+const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 const TIMER_EVENT = timerEvent('paymentPoller');
 
 async function orderDoc(id: string): Promise<Order> {
@@ -65,10 +69,10 @@ describe('buying', () => {
       expect(c.last4).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/);
       expect(c).not.toHaveProperty('codeHash');
     }
-    const wallet = await ok<WalletOut<'list'>>('u-buyer', 'wallet', { action: 'list' });
+    const wallet = await walletAs('u-buyer')('list', {});
     expect(wallet.totalBalance).toBe(24_600);
     expect(wallet.counts.usable).toBe(2);
-    const detail = await ok<WalletOut<'detail'>>('u-buyer', 'wallet', { action: 'detail', cardId: d.cards[0]!._id });
+    const detail = await walletAs('u-buyer')('detail', { cardId: d.cards[0]!._id });
     expect(detail.history).toEqual([
       expect.objectContaining({ type: 'ACTIVATE', amount: 12_300, balanceAfter: 12_300 }),
     ]);
@@ -80,8 +84,7 @@ describe('buying', () => {
   test('should add the bonus on top of the paid value and never refund it', async () => {
     const d = await buy('u-bonus', { productId: MARKET, faceId: face(MARKET, 'festival'), amount: fen(100_000) });
     expect(d.cards[0]).toMatchObject({ balance: 110_000, paidValue: 100_000, bonusValue: 10_000 });
-    const { refund } = await ok<WalletOut<'refund'>>('u-bonus', 'wallet', {
-      action: 'refund',
+    const { refund } = await walletAs('u-bonus')('refund', {
       cardId: d.cards[0]!._id,
     });
     expect(refund.amount).toBe(100_000);
@@ -206,9 +209,9 @@ describe('payment notifications', () => {
   test('should acknowledge a late repeat of the notification after the card was refunded, issuing nothing', async () => {
     const d = await buy('u-late-repeat');
     const cardId = d.cards[0]!._id;
-    await ok<WalletOut<'refund'>>('u-late-repeat', 'wallet', { action: 'refund', cardId });
+    await walletAs('u-late-repeat')('refund', { cardId });
     await waitFor('the refund to complete', async () => {
-      const x = await ok<WalletOut<'detail'>>('u-late-repeat', 'wallet', { action: 'detail', cardId });
+      const x = await walletAs('u-late-repeat')('detail', { cardId });
       return x.refund?.status === 'succeeded' ? x : undefined;
     });
     // The payment system now says REFUND for this payment: still ours, settled, so WeChat may stop.
@@ -307,11 +310,9 @@ describe('payment notifications', () => {
   test('should settle on sync, once, a paid order whose notification has not come', async () => {
     const orderId = await paidWithoutNotification('u-sync', 2);
     expect((await orderDoc(orderId)).status).toBe('pending');
-    const answers = await Promise.all(
-      [0, 1, 2].map(() => ok<OrdersOut<'sync'>>('u-sync', 'orders', { action: 'sync', orderId })),
-    );
+    const answers = await Promise.all([0, 1, 2].map(() => ordersAs('u-sync')('sync', { orderId })));
     for (const a of answers) expect(a.order).toMatchObject({ _id: orderId, status: 'paid' });
-    const again = await ok<OrdersOut<'sync'>>('u-sync', 'orders', { action: 'sync', orderId });
+    const again = await ordersAs('u-sync')('sync', { orderId });
     expect(again.order.cardIds).toHaveLength(2);
     expect(await cardsOf(orderId)).toHaveLength(2);
   });
@@ -319,9 +320,7 @@ describe('payment notifications', () => {
   test('should leave an unpaid order pending on sync, and not sync another user’s order', async () => {
     const created = await ok<OrdersOut<'create'>>('u-sync-unpaid', 'orders', createInput());
     const orderId = created.order._id;
-    expect((await ok<OrdersOut<'sync'>>('u-sync-unpaid', 'orders', { action: 'sync', orderId })).order.status).toBe(
-      'pending',
-    );
+    expect((await ordersAs('u-sync-unpaid')('sync', { orderId })).order.status).toBe('pending');
     await testApi('pay/delivery', { deliver: false });
     try {
       await testApi('pay/confirm', { outTradeNo: orderId });
@@ -331,7 +330,7 @@ describe('payment notifications', () => {
     expect(await code('u-mallory', 'orders', { action: 'sync', orderId })).toBe('NOT_FOUND');
     expect((await orderDoc(orderId)).status).toBe('pending');
     expect(await cardsOf(orderId)).toHaveLength(0);
-    await ok('u-sync-unpaid', 'orders', { action: 'sync', orderId });
+    await ordersAs('u-sync-unpaid')('sync', { orderId });
   });
 
   test('should not acknowledge a notification it cannot classify, so WeChat Pay retries it', async () => {
@@ -406,8 +405,7 @@ describe('cancel and refund', () => {
     expect(await stockOf(MOVIE)).toBe(99);
     // WeChat Pay refuses closeOrder within 5 minutes of the order: the order stays payable there, so
     // ours stays pending — marked, never handed out for paying again — rather than closed.
-    const { order } = await ok<OrdersOut<'cancel'>>('u-cancel', 'orders', {
-      action: 'cancel',
+    const { order } = await ordersAs('u-cancel')('cancel', {
       orderId: created.order._id,
     });
     expect(order).toMatchObject({ status: 'pending', cancelRequestedAt: expect.any(Number) });
@@ -427,8 +425,7 @@ describe('cancel and refund', () => {
   test('should close at once an order cancelled after its first 5 minutes', async () => {
     const created = await movieOrder('u-cancel-later');
     cloud.clock.advance(5 * 60_000 + 1_000);
-    const { order } = await ok<OrdersOut<'cancel'>>('u-cancel-later', 'orders', {
-      action: 'cancel',
+    const { order } = await ordersAs('u-cancel-later')('cancel', {
       orderId: created.order._id,
     });
     expect(order).toMatchObject({ status: 'closed', closeReason: 'cancelled' });
@@ -446,8 +443,7 @@ describe('cancel and refund', () => {
     expect(await code('u-cancel-paid', 'orders', { action: 'cancel', orderId: created.order._id })).toBe(
       'ORDER_NOT_PENDING',
     );
-    const d = await ok<OrdersOut<'detail'>>('u-cancel-paid', 'orders', {
-      action: 'detail',
+    const d = await ordersAs('u-cancel-paid')('detail', {
       orderId: created.order._id,
     });
     expect(d.order.status).toBe('paid');
@@ -456,7 +452,7 @@ describe('cancel and refund', () => {
 
   test('should settle, not lose, a payment made on a sheet still open after the cancel', async () => {
     const created = await movieOrder('u-cancel-race');
-    await ok('u-cancel-race', 'orders', { action: 'cancel', orderId: created.order._id });
+    await ordersAs('u-cancel-race')('cancel', { orderId: created.order._id });
     await testApi('pay/delivery', { deliver: false });
     try {
       await testApi('pay/confirm', { outTradeNo: created.order._id });
@@ -476,12 +472,12 @@ describe('cancel and refund', () => {
     const cardId = d.cards[0]!._id;
     await testApi('pay/delivery', { deliver: false });
     try {
-      await ok<WalletOut<'refund'>>('u-refund-poll', 'wallet', { action: 'refund', cardId });
+      await walletAs('u-refund-poll')('refund', { cardId });
       // WeChat Pay completes the refund a little later; no notification comes.
       await waitFor('the payment refund', async () =>
         cloud.pay.refundsOf(d.order._id)[0]?.state === 'SUCCESS' ? true : undefined,
       );
-      const waiting = await ok<WalletOut<'detail'>>('u-refund-poll', 'wallet', { action: 'detail', cardId });
+      const waiting = await walletAs('u-refund-poll')('detail', { cardId });
       expect(waiting.refund?.status).toBe('requested');
       cloud.clock.advance(2 * 60_000);
       const report = (await poll()) as { data: { refundsCompleted: number } };
@@ -489,7 +485,7 @@ describe('cancel and refund', () => {
     } finally {
       await testApi('pay/delivery', { deliver: true });
     }
-    const done = await ok<WalletOut<'detail'>>('u-refund-poll', 'wallet', { action: 'detail', cardId });
+    const done = await walletAs('u-refund-poll')('detail', { cardId });
     expect(done.refund?.status).toBe('succeeded');
     expect(done.card.state).toBe('refunded');
   });
@@ -504,14 +500,14 @@ describe('cancel and refund', () => {
     const numbers = both.map((e) => (e.ok ? e.data.refund.refundNo : e.error.code));
     expect(numbers[0]).toBe(numbers[1]);
     const detail = await waitFor('the refund to complete', async () => {
-      const x = await ok<WalletOut<'detail'>>('u-refund', 'wallet', { action: 'detail', cardId });
+      const x = await walletAs('u-refund')('detail', { cardId });
       return x.refund?.status === 'succeeded' ? x : undefined;
     });
     expect(detail.card).toMatchObject({ state: 'refunded', balance: 0, refundable: false });
     expect(detail.history.map((h) => h.type)).toEqual(['VOID', 'ACTIVATE']);
     expect(cloud.pay.order(d.order._id)?.state).toBe('REFUND');
     // Asking again returns the same refund.
-    const again = await ok<WalletOut<'refund'>>('u-refund', 'wallet', { action: 'refund', cardId });
+    const again = await walletAs('u-refund')('refund', { cardId });
     expect(again.refund.refundNo).toBe(numbers[0]);
   });
 
@@ -520,12 +516,11 @@ describe('cancel and refund', () => {
     const fresh = await buy('u-norefund');
     // Paid ¥10 in store with it.
     const card = used.cards[0]!;
-    const pay = await ok<WalletOut<'payCode'>>('u-norefund', 'wallet', { action: 'payCode', cardId: card._id });
-    await ok('o-demo-carol', 'merchant', {
-      action: 'redeem',
+    const pay = await walletAs('u-norefund')('payCode', { cardId: card._id });
+    await merchantAs('o-demo-carol')('redeem', {
       payCode: pay.payCode.qr,
       storeId: 'store-lanshan-coffee-1',
-      amount: 1_000,
+      amount: fen(1_000),
       requestId: requestId(),
     });
     expect(await code('u-norefund', 'wallet', { action: 'refund', cardId: card._id })).toBe('CARD_USED');
@@ -534,7 +529,7 @@ describe('cancel and refund', () => {
     expect(await code('u-norefund', 'wallet', { action: 'refund', cardId: fresh.cards[0]!._id })).toBe(
       'REFUND_WINDOW_PASSED',
     );
-    const list = await ok<WalletOut<'list'>>('u-norefund', 'wallet', { action: 'list' });
+    const list = await walletAs('u-norefund')('list', {});
     expect(list.cards.every((c) => !c.refundable)).toBe(true);
   });
 });
@@ -564,23 +559,21 @@ describe('card number + PIN', () => {
   });
 
   test('should bind once, with one generic error for every failure, and throttle guessing', async () => {
-    const { cards } = await ok<{ cards: { cardNumber: string; pin: string; last4: string }[] }>(DAVE, 'merchant', {
-      action: 'issueBatch',
+    const { cards } = await merchantAs(DAVE)('issueBatch', {
       productId: COFFEE,
-      amount: 10_000,
+      amount: fen(10_000),
       count: 3,
       requestId: 'dave-coffee-batch-0123',
     });
     expect(cards).toHaveLength(3);
     const [a, b, c] = cards as [(typeof cards)[0], (typeof cards)[0], (typeof cards)[0]];
     expect(a.cardNumber.replace(/ /g, '')).toHaveLength(16);
-    const bound = await ok<WalletOut<'bind'>>('u-binder', 'wallet', {
-      action: 'bind',
+    const bound = await walletAs('u-binder')('bind', {
       cardNumber: a.cardNumber.toLowerCase(),
       pin: a.pin,
     });
     expect(bound.card).toMatchObject({ state: 'active', balance: 10_000, last4: a.last4 });
-    const detail = await ok<WalletOut<'detail'>>('u-binder', 'wallet', { action: 'detail', cardId: bound.card._id });
+    const detail = await walletAs('u-binder')('detail', { cardId: bound.card._id });
     expect(detail.history.map((h) => h.type).sort()).toEqual(['ACTIVATE', 'BIND']);
     // Bound already, wrong PIN, unknown number, malformed number: the same answer.
     expect(await code('u-binder-2', 'wallet', { action: 'bind', cardNumber: a.cardNumber, pin: a.pin })).toBe(
@@ -610,8 +603,7 @@ describe('card number + PIN', () => {
       'RATE_LIMITED',
     );
     cloud.clock.advance(11 * 60_000);
-    const later = await ok<WalletOut<'bind'>>('u-binder-2', 'wallet', {
-      action: 'bind',
+    const later = await walletAs('u-binder-2')('bind', {
       cardNumber: b.cardNumber,
       pin: b.pin,
     });

@@ -4,8 +4,9 @@
  * holder's confirmation above the threshold, reversal, history and the sweep of unused codes —
  * with the money invariants checked after every test.
  */
-import type { MerchantActions } from '../../../src/contracts/merchant';
-import type { WalletActions } from '../../../src/contracts/wallet';
+import { GIFTS_FUNCTION, type GiftsActions } from '../../../src/contracts/gifts';
+import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/merchant';
+import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { REDEEM_RULES, isWellFormedPayCode, type Redemption } from '../../../src/domain/redemption';
@@ -25,7 +26,10 @@ type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
 
 let cloud: TestCloud;
-const { as, ok, code, buy } = calls(() => cloud);
+const { as, ok, code, buy, client } = calls(() => cloud);
+const giftsAs = (openId: string) => client<GiftsActions>(openId, GIFTS_FUNCTION);
+const merchantAs = (openId: string) => client<MerchantActions>(openId, MERCHANT_FUNCTION);
+const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 
 beforeAll(async () => {
   // 200 live codes on one card need more than a holder's default 30 per 10 minutes.
@@ -44,8 +48,7 @@ async function coffeeCard(openId: string, amount = fen(10_000)): Promise<string>
   return (await buy(openId, { amount })).cards[0]!._id;
 }
 
-const payCode = async (openId: string, cardId: string) =>
-  (await ok<WalletOut<'payCode'>>(openId, 'wallet', { action: 'payCode', cardId })).payCode;
+const payCode = async (openId: string, cardId: string) => (await walletAs(openId)('payCode', { cardId })).payCode;
 
 const redeemInput = (qr: string, amount: number, over: Record<string, unknown> = {}) => ({
   action: 'redeem',
@@ -60,7 +63,7 @@ const redeem = async (qr: string, amount: number, over: Record<string, unknown> 
   (await ok<Out<'redeem'>>(clerk, 'merchant', redeemInput(qr, amount, over))).redemption;
 
 const balanceOf = async (openId: string, cardId: string): Promise<number> =>
-  (await ok<WalletOut<'detail'>>(openId, 'wallet', { action: 'detail', cardId })).card.balance;
+  (await walletAs(openId)('detail', { cardId })).card.balance;
 
 async function stored<T extends { _id: string }>(collection: string): Promise<T[]> {
   return allDocs<T>(cloud, collection);
@@ -82,7 +85,7 @@ describe('a pay code', () => {
     expect(pc.expiresAt - pc.now).toBe(REDEEM_RULES.codeTtlMs);
     expect(pc.refreshAt - pc.now).toBe(REDEEM_RULES.refreshMs);
     expect(pc.balance).toBe(10_000);
-    const st = await ok<WalletOut<'payStatus'>>('r-alice', 'wallet', { action: 'payStatus', code: pc.code });
+    const st = await walletAs('r-alice')('payStatus', { code: pc.code });
     expect(st.status).toMatchObject({ code: pc.code, status: 'issued', amount: null, balanceAfter: null });
     // Nobody else learns anything about it, and only the holder's usable cards get codes.
     expect(await code('r-bob', 'wallet', { action: 'payStatus', code: pc.code })).toBe('NOT_FOUND');
@@ -93,8 +96,7 @@ describe('a pay code', () => {
   test('should redeem once at the store: balance debited with a REDEEM entry naming store and clerk, live on the holder screen', async () => {
     const cardId = await coffeeCard('r-alice2');
     const pc = await payCode('r-alice2', cardId);
-    const seen = await ok<Out<'inspect'>>(CAROL, 'merchant', {
-      action: 'inspect',
+    const seen = await merchantAs(CAROL)('inspect', {
       payCode: pc.qr,
       storeId: COFFEE_STORE,
     });
@@ -110,9 +112,9 @@ describe('a pay code', () => {
     });
     expect(r.reversibleUntil! - r.at!).toBe(REDEEM_RULES.reverseWindowMs);
     expect(await balanceOf('r-alice2', cardId)).toBe(6_250);
-    const st = await ok<WalletOut<'payStatus'>>('r-alice2', 'wallet', { action: 'payStatus', code: pc.code });
+    const st = await walletAs('r-alice2')('payStatus', { code: pc.code });
     expect(st.status).toMatchObject({ status: 'completed', amount: 3_750, balanceAfter: 6_250, storeName: '国贸店' });
-    const detail = await ok<WalletOut<'detail'>>('r-alice2', 'wallet', { action: 'detail', cardId });
+    const detail = await walletAs('r-alice2')('detail', { cardId });
     expect(detail.history[0]).toMatchObject({
       type: 'REDEEM',
       amount: -3_750,
@@ -233,7 +235,7 @@ describe('refusals that debit nothing', () => {
     expect(await code(CAROL, 'merchant', redeemInput(pc.qr, 10_001))).toBe('INSUFFICIENT_BALANCE');
     cloud.clock.advance(REDEEM_RULES.codeTtlMs + 1);
     expect(await code(CAROL, 'merchant', redeemInput(pc.qr, 100))).toBe('PAY_CODE_EXPIRED');
-    const st = await ok<WalletOut<'payStatus'>>('r-refuse', 'wallet', { action: 'payStatus', code: pc.code });
+    const st = await walletAs('r-refuse')('payStatus', { code: pc.code });
     expect(st.status.status).toBe('expired');
     expect(await balanceOf('r-refuse', cardId)).toBe(10_000);
     expect(await balanceOf('r-refuse', marketCard)).toBe(10_000);
@@ -242,8 +244,7 @@ describe('refusals that debit nothing', () => {
   test('should refuse a code whose card was gifted away after it was made', async () => {
     const cardId = await coffeeCard('r-gifter');
     const pc = await payCode('r-gifter', cardId);
-    const sent = await ok<{ token: string }>('r-gifter', 'gifts', {
-      action: 'send',
+    const sent = await giftsAs('r-gifter')('send', {
       cardId,
       mode: 'single',
       blessing: '送你',
@@ -251,7 +252,7 @@ describe('refusals that debit nothing', () => {
       requestId: requestId(),
     });
     expect(await code(CAROL, 'merchant', redeemInput(pc.qr, 100))).toBe('CARD_NOT_ACTIVE');
-    await ok('r-friend', 'gifts', { action: 'claim', token: sent.token, name: '好友' });
+    await giftsAs('r-friend')('claim', { token: sent.token, name: '好友' });
     expect(await code(CAROL, 'merchant', redeemInput(pc.qr, 100))).toBe('PAY_CODE_EXPIRED');
     expect(await balanceOf('r-friend', cardId)).toBe(10_000);
   });
@@ -296,27 +297,25 @@ describe('holder confirmation above the threshold', () => {
     expect(pending).toMatchObject({ status: 'pending', amount: 60_000, balanceAfter: null });
     expect(pending.confirmBy).not.toBeNull();
     expect(await balanceOf('r-big', cardId)).toBe(100_000);
-    const st = await ok<WalletOut<'payStatus'>>('r-big', 'wallet', { action: 'payStatus', code: pc.code });
+    const st = await walletAs('r-big')('payStatus', { code: pc.code });
     expect(st.status).toMatchObject({ status: 'pending', amount: 60_000, storeName: '国贸店' });
     expect(await code('r-bob', 'wallet', { action: 'confirmPay', code: pc.code })).toBe('NOT_FOUND');
     const [a, b] = await Promise.all([
-      ok<WalletOut<'confirmPay'>>('r-big', 'wallet', { action: 'confirmPay', code: pc.code }),
-      ok<WalletOut<'confirmPay'>>('r-big', 'wallet', { action: 'confirmPay', code: pc.code }),
+      walletAs('r-big')('confirmPay', { code: pc.code }),
+      walletAs('r-big')('confirmPay', { code: pc.code }),
     ]);
     expect(a.status).toMatchObject({ status: 'completed', balanceAfter: 40_000 });
     expect(b.status).toMatchObject({ status: 'completed', balanceAfter: 40_000 });
-    const followed = await ok<Out<'redemption'>>(CAROL, 'merchant', { action: 'redemption', id: pc.code });
+    const followed = await merchantAs(CAROL)('redemption', { id: pc.code });
     expect(followed.redemption).toMatchObject({ status: 'completed', balanceAfter: 40_000 });
 
     const other = await coffeeCard('r-big', fen(100_000));
     const declined = await payCode('r-big', other);
     await redeem(declined.qr, 60_000);
-    const d = await ok<WalletOut<'declinePay'>>('r-big', 'wallet', { action: 'declinePay', code: declined.code });
+    const d = await walletAs('r-big')('declinePay', { code: declined.code });
     expect(d.status.status).toBe('declined');
     expect(await code('r-big', 'wallet', { action: 'confirmPay', code: declined.code })).toBe('PAY_CODE_USED');
-    expect(
-      (await ok<Out<'redemption'>>(CAROL, 'merchant', { action: 'redemption', id: declined.code })).redemption.status,
-    ).toBe('declined');
+    expect((await merchantAs(CAROL)('redemption', { id: declined.code })).redemption.status).toBe('declined');
 
     const late = await payCode('r-big', other);
     await redeem(late.qr, 60_000);
@@ -361,7 +360,7 @@ describe('reversal', () => {
 
 describe('the clerk', () => {
   test("should see the stores they work at, and today's redemptions with totals", async () => {
-    const profile = await ok<Out<'profile'>>(CAROL, 'merchant', { action: 'profile' });
+    const profile = await merchantAs(CAROL)('profile', {});
     expect(profile.profile).toMatchObject({
       name: '陈店员',
       role: 'clerk',
@@ -375,8 +374,8 @@ describe('the clerk', () => {
     await redeem(first.qr, 1_200);
     const second = await payCode('r-hist', cardId);
     await redeem(second.qr, 800);
-    await ok(CAROL, 'merchant', { action: 'reverse', id: second.code });
-    const h = await ok<Out<'history'>>(CAROL, 'merchant', { action: 'history' });
+    await merchantAs(CAROL)('reverse', { id: second.code });
+    const h = await merchantAs(CAROL)('history', {});
     expect(h.redemptions.slice(0, 2).map((r) => [r.id, r.status, r.amount])).toEqual([
       [second.code, 'reversed', 800],
       [first.code, 'completed', 1_200],
@@ -415,7 +414,7 @@ describe('rules at their defaults', () => {
     const cardId = (await plainCalls.buy('r-many', { productId: COFFEE, amount: fen(10_000) })).cards[0]!._id;
     const made = await Promise.all(
       Array.from({ length: REDEEM_RULES.mintLimit }, () =>
-        plainCalls.ok<WalletOut<'payCode'>>('r-many', 'wallet', { action: 'payCode', cardId }),
+        plainCalls.client<WalletActions>('r-many', WALLET_FUNCTION)('payCode', { cardId }),
       ),
     );
     expect(new Set(made.map((m) => m.payCode.code)).size).toBe(REDEEM_RULES.mintLimit);
@@ -427,7 +426,7 @@ describe('rules at their defaults', () => {
     const left = await allDocs<Redemption>(plain, 'redemptions');
     expect(left.map((r) => [r._id, r.state])).toEqual([[made[0]!.payCode.code, 'completed']]);
     expect(
-      (await plainCalls.ok<WalletOut<'payCode'>>('r-many', 'wallet', { action: 'payCode', cardId })).payCode.code,
+      (await plainCalls.client<WalletActions>('r-many', WALLET_FUNCTION)('payCode', { cardId })).payCode.code,
     ).toMatch(/^\d{16}$/);
     await checkMoneyInvariants(plain);
   });

@@ -5,16 +5,18 @@
  * pages, compliance reviews decided once, CSV export with its escaping and limits — and every
  * action refused to a clerk and to another brand's operator, and to bad input, writing nothing.
  */
-import type { MerchantActions } from '../../../src/contracts/merchant';
+import { GIFTS_FUNCTION, type GiftsActions } from '../../../src/contracts/gifts';
+import { ORDERS_FUNCTION, type OrdersActions } from '../../../src/contracts/orders';
+import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/merchant';
 import type { ReconciliationView } from '../../../src/contracts/reports';
-import type { WalletActions } from '../../../src/contracts/wallet';
+import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
 import { CSV_BOM } from '../../../src/domain/csv';
 import { DAY_MS } from '../../../src/domain/order';
 import { isoChinaDay } from '../../../src/domain/report-days';
 import { calls, MARKET, face, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
-import { fen } from '../../../src/domain/money';
+import { fen, type Fen } from '../../../src/domain/money';
 
 jest.setTimeout(240_000);
 
@@ -28,7 +30,11 @@ const OTHER_BRAND = 'brand-maiduo-cake';
 type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
 
 let cloud: TestCloud;
-const { ok, code, buy, merchantJobs } = calls(() => cloud);
+const { ok, code, buy, merchantJobs, client } = calls(() => cloud);
+const giftsAs = (openId: string) => client<GiftsActions>(openId, GIFTS_FUNCTION);
+const merchantAs = (openId: string) => client<MerchantActions>(openId, MERCHANT_FUNCTION);
+const ordersAs = (openId: string) => client<OrdersActions>(openId, ORDERS_FUNCTION);
+const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 
 beforeAll(async () => {
   // Two cards a page and no time budget: every run checks one page and saves its place, so the
@@ -70,14 +76,13 @@ async function modify(collectionName: string, id: string, set: object): Promise<
 const count = async (collection: string): Promise<number> => (await allDocs(cloud, collection)).length;
 
 async function payCode(openId: string, cardId: string): Promise<string> {
-  return (await ok<WalletActions['payCode']['output']>(openId, 'wallet', { action: 'payCode', cardId })).payCode.qr;
+  return (await walletAs(openId)('payCode', { cardId })).payCode.qr;
 }
 
-async function redeemAt(clerk: string, storeId: string, openId: string, cardId: string, amount: number) {
+async function redeemAt(clerk: string, storeId: string, openId: string, cardId: string, amount: Fen) {
   const qr = await payCode(openId, cardId);
   return (
-    await ok<Out<'redeem'>>(clerk, 'merchant', {
-      action: 'redeem',
+    await merchantAs(clerk)('redeem', {
       payCode: qr,
       storeId,
       amount,
@@ -87,12 +92,12 @@ async function redeemAt(clerk: string, storeId: string, openId: string, cardId: 
 }
 
 const dashboard = async (days: 7 | 30, brandId = COFFEE_BRAND) =>
-  (await ok<Out<'dashboard'>>(DAVE, 'merchant', { action: 'dashboard', brandId, days })).dashboard;
+  (await merchantAs(DAVE)('dashboard', { brandId, days })).dashboard;
 
 async function reconcileUntilDone(brandId: string): Promise<ReconciliationView[]> {
   const runs: ReconciliationView[] = [];
   for (let i = 0; i < 200; i++) {
-    const { report } = await ok<Out<'reconcile'>>(DAVE, 'merchant', { action: 'reconcile', brandId });
+    const { report } = await merchantAs(DAVE)('reconcile', { brandId });
     runs.push(report);
     if (report.status === 'done') return runs;
   }
@@ -109,7 +114,7 @@ describe('the dashboard', () => {
     // Yesterday: two ¥100 cards in one order, ¥30 redeemed at 国贸店.
     const first = await buy('rp-ann', { amount: fen(10_000), quantity: 2 });
     const [a, b] = first.cards.map((c) => c._id) as [string, string];
-    await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-ann', a, 3_000);
+    await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-ann', a, fen(3_000));
     const yesterday = isoChinaDay(cloud.clock.now());
     cloud.clock.advance(DAY_MS);
     const today = isoChinaDay(cloud.clock.now());
@@ -117,14 +122,13 @@ describe('the dashboard', () => {
     // Today: one ¥200 card; ¥50 at store 2 then ¥20 at 国贸店, reversed; ¥40 gifted off card b, unclaimed.
     const second = await buy('rp-ann', { amount: fen(20_000) });
     const c = second.cards[0]!._id;
-    await redeemAt(DAVE, 'store-lanshan-coffee-2', 'rp-ann', c, 5_000);
-    const reversed = await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-ann', b, 2_000);
-    await ok(CAROL, 'merchant', { action: 'reverse', id: reversed.id });
-    await ok('rp-ann', 'gifts', {
-      action: 'send',
+    await redeemAt(DAVE, 'store-lanshan-coffee-2', 'rp-ann', c, fen(5_000));
+    const reversed = await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-ann', b, fen(2_000));
+    await merchantAs(CAROL)('reverse', { id: reversed.id });
+    await giftsAs('rp-ann')('send', {
       cardId: b,
       mode: 'single',
-      amount: 4_000,
+      amount: fen(4_000),
       blessing: '请你喝咖啡',
       senderName: '安',
       requestId: requestId(),
@@ -185,12 +189,11 @@ describe('reconciliation', () => {
       last.totals!.balances + last.totals!.redeemed + last.totals!.voided + last.totals!.expired,
     );
     expect(last.totals!.giftedOut).toBe(last.totals!.giftedIn);
-    const { reports } = await ok<Out<'reconciliations'>>(DAVE, 'merchant', {
-      action: 'reconciliations',
+    const { reports } = await merchantAs(DAVE)('reconciliations', {
       brandId: COFFEE_BRAND,
     });
     expect(reports[0]).toMatchObject({ id: last.id, ok: true });
-    const log = await ok<Out<'auditLog'>>(DAVE, 'merchant', { action: 'auditLog', brandId: COFFEE_BRAND });
+    const log = await merchantAs(DAVE)('auditLog', { brandId: COFFEE_BRAND });
     expect(log.entries[0]).toMatchObject({ action: 'reconcile.run', role: 'operator', target: { id: last.id } });
     expect(log.entries[0]!.actor).not.toContain(DAVE);
   });
@@ -237,25 +240,22 @@ describe('reconciliation', () => {
 
 describe('compliance reviews', () => {
   test('should list a ≥ ¥50,000 day and a real-name order for the brand, masked, and decide each once', async () => {
-    const big = { productId: MARKET, faceId: face(MARKET, 'festival'), amount: 500_000 };
+    const big = { productId: MARKET, faceId: face(MARKET, 'festival'), amount: fen(500_000) };
     const realName = { name: '王小明', idNumber: '11010519491231002X' };
-    await ok('rp-rich-buyer', 'orders', {
-      action: 'create',
+    await ordersAs('rp-rich-buyer')('create', {
       ...big,
       quantity: 1,
       purpose: 'self',
       requestId: requestId(),
     });
-    await ok('rp-rich-buyer', 'orders', {
-      action: 'create',
+    await ordersAs('rp-rich-buyer')('create', {
       ...big,
       quantity: 9,
       purpose: 'self',
       realName,
       requestId: requestId(),
     });
-    const { reviews } = await ok<Out<'reviews'>>(DAVE, 'merchant', {
-      action: 'reviews',
+    const { reviews } = await merchantAs(DAVE)('reviews', {
       brandId: MARKET_BRAND,
       status: 'open',
     });
@@ -271,7 +271,7 @@ describe('compliance reviews', () => {
     expect(named.holder).not.toContain('rp-rich-buyer');
     expect(JSON.stringify(reviews)).not.toContain('11010519491231002X');
     // Not the other brand's business, not even through the same operator's other brand.
-    const coffee = await ok<Out<'reviews'>>(DAVE, 'merchant', { action: 'reviews', brandId: COFFEE_BRAND });
+    const coffee = await merchantAs(DAVE)('reviews', { brandId: COFFEE_BRAND });
     expect(coffee.reviews.some((r) => r.id === named.id)).toBe(false);
     expect(
       await code(DAVE, 'merchant', {
@@ -283,8 +283,7 @@ describe('compliance reviews', () => {
       }),
     ).toBe('NOT_FOUND');
 
-    const decided = await ok<Out<'decideReview'>>(DAVE, 'merchant', {
-      action: 'decideReview',
+    const decided = await merchantAs(DAVE)('decideReview', {
       brandId: MARKET_BRAND,
       id: named.id,
       decision: 'reported',
@@ -302,13 +301,12 @@ describe('compliance reviews', () => {
       }),
     ).toBe('REVIEW_DECIDED');
     expect(await count('audit')).toBe(audits);
-    const open = await ok<Out<'reviews'>>(DAVE, 'merchant', {
-      action: 'reviews',
+    const open = await merchantAs(DAVE)('reviews', {
       brandId: MARKET_BRAND,
       status: 'open',
     });
     expect(open.reviews.some((r) => r.id === named.id)).toBe(false);
-    const log = await ok<Out<'auditLog'>>(DAVE, 'merchant', { action: 'auditLog', brandId: MARKET_BRAND });
+    const log = await merchantAs(DAVE)('auditLog', { brandId: MARKET_BRAND });
     expect(log.entries[0]).toMatchObject({ action: 'review.decide', target: { kind: 'review', id: named.id } });
   });
 });
@@ -316,15 +314,14 @@ describe('compliance reviews', () => {
 describe('CSV export', () => {
   test('should export the ledger with a BOM, Chinese header, China times, yuan, escaped and neutralised text', async () => {
     const card = (await buy('rp-csv', { amount: fen(12_300) })).cards[0]!._id;
-    await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-csv', card, 2_005);
+    await redeemAt(CAROL, 'store-lanshan-coffee-1', 'rp-csv', card, fen(2_005));
     // A store name written with a comma, a quote and a formula, as a hostile name would be.
     const entry = (await allDocs<{ _id: string; cardId: string; type: string }>(cloud, 'ledger')).find(
       (e) => e.cardId === card && e.type === 'REDEEM',
     )!;
     await modify('ledger', entry._id, { storeName: '=HYPERLINK("x"),店' });
     const day = isoChinaDay(cloud.clock.now());
-    const out = await ok<Out<'exportCsv'>>(DAVE, 'merchant', {
-      action: 'exportCsv',
+    const out = await merchantAs(DAVE)('exportCsv', {
       brandId: COFFEE_BRAND,
       kind: 'ledger',
       from: day,
@@ -342,8 +339,7 @@ describe('CSV export', () => {
     expect(lines.find((l) => l.includes(card) && l.includes('购卡激活'))).toContain(',123.00,123.00,');
     expect(out.csv).not.toContain('rp-csv');
 
-    const orders = await ok<Out<'exportCsv'>>(DAVE, 'merchant', {
-      action: 'exportCsv',
+    const orders = await merchantAs(DAVE)('exportCsv', {
       brandId: COFFEE_BRAND,
       kind: 'orders',
       from: day,
@@ -351,7 +347,7 @@ describe('CSV export', () => {
     });
     expect(orders.csv.slice(1).split('\r\n')[0]).toContain('实付金额（元）');
     expect(orders.csv).toContain(',123.00,1,123.00,');
-    const log = await ok<Out<'auditLog'>>(DAVE, 'merchant', { action: 'auditLog', brandId: COFFEE_BRAND });
+    const log = await merchantAs(DAVE)('auditLog', { brandId: COFFEE_BRAND });
     expect(log.entries[0]).toMatchObject({ action: 'export.csv', details: { kind: 'orders', rows: orders.rows } });
   });
 
@@ -470,8 +466,7 @@ describe('the audit log', () => {
     const seen: string[] = [];
     let before: number | undefined;
     for (let page = 0; page < 20; page++) {
-      const res: Out<'auditLog'> = await ok<Out<'auditLog'>>(DAVE, 'merchant', {
-        action: 'auditLog',
+      const res: Out<'auditLog'> = await merchantAs(DAVE)('auditLog', {
         brandId: MARKET_BRAND,
         ...(before === undefined ? {} : { before }),
       });
