@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { activate, bornWith, changeBalance, ledgerEntryId, moveState } from '../../src/domain/balance-change';
 import { CARD_STATES, canMove, type CardState } from '../../src/domain/card';
 import { LEDGER_SIGN, LEDGER_TYPES } from '../../src/domain/ledger';
-import { MoneyError, type Fen } from '../../src/domain/money';
+import { fen, MoneyError, type Fen } from '../../src/domain/money';
 
 const card = (balance: number, state: CardState = 'active', updatedAt = 1_000) => ({
   _id: 'card-1',
   owner: 'u1',
   brandId: 'b1',
-  balance: balance as Fen,
+  balance: fen(balance),
   state,
   updatedAt,
 });
@@ -78,7 +78,7 @@ describe('changeBalance', () => {
   });
 
   test('should issue a new card its value at the card’s own time', () => {
-    const { card: issued, entry } = activate(card(0, 'active', 5_000), 10_000 as Fen, 'o1');
+    const { card: issued, entry } = activate(card(0, 'active', 5_000), fen(10_000), 'o1');
     expect(issued).toMatchObject({ balance: 10_000, state: 'active', updatedAt: 5_000 });
     expect(entry).toMatchObject({ type: 'ACTIVATE', amount: 10_000, balanceAfter: 10_000, at: 5_000, ref: 'o1' });
   });

@@ -10,7 +10,7 @@ import { balancePatch, changeBalance } from '../../../src/domain/balance-change'
 import { ErrorCode } from '../../../src/domain/errors';
 import { claimRefusal, heldCard, nextShare, type Gift, type GiftShare } from '../../../src/domain/gift';
 import { entryTime } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
+import { addFen, type Fen } from '../../../src/domain/money';
 import { C } from '../collections';
 import { refuse, transaction, txAdd, txAddMany, txGet, txUpdate, type Tx } from '../tx';
 import { bornGiftCard } from './gift-card';
@@ -41,7 +41,7 @@ export async function claimGift(claimer: string, claimerName: string, giftId: st
       shares: gift.shares.map((s, i) => (i === index ? claimed : s)),
       claimers: [...gift.claimers, claimer],
       claimedCount,
-      claimedAmount: (gift.claimedAmount + share.amount) as Fen,
+      claimedAmount: addFen(gift.claimedAmount, share.amount),
       state: done ? 'claimed' : 'partlyClaimed',
       updatedAt: now,
     };

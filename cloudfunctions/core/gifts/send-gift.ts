@@ -19,7 +19,7 @@ import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { giftRefusal, splitShares, type Gift, type GiftRules } from '../../../src/domain/gift';
 import { balancePatch, changeBalance, moveState } from '../../../src/domain/balance-change';
 import { entryTime } from '../../../src/domain/ledger';
-import type { Fen } from '../../../src/domain/money';
+import { fen, type Fen } from '../../../src/domain/money';
 import { chinaDay } from '../../../src/domain/rules';
 import type { SendGiftInput } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
@@ -115,7 +115,7 @@ async function writeGift(
   if (!card || card.owner !== sender) return refuse(ErrorCode.NOT_FOUND, 'card not found');
   // Every write on the card and its entries comes after the card's last change.
   const at = entryTime(now, card.updatedAt);
-  const amount = (input.amount ?? card.balance) as Fen;
+  const amount = input.amount ?? card.balance;
   const refusal = giftRefusal(card, amount, now);
   if (refusal) return refuse(GIFT_REFUSALS[refusal], `this card cannot be gifted: ${refusal.toLowerCase()}`);
   const shareCount = input.mode === 'group' ? (input.shares ?? 0) : 1;
@@ -154,7 +154,7 @@ async function writeGift(
       transferLimit: card.transferLimit,
     },
     claimedCount: 0,
-    claimedAmount: 0 as Fen,
+    claimedAmount: fen(0),
     transfersAfter: card.transfers + 1,
     state: 'open',
     createdAt: now,
