@@ -71,12 +71,15 @@ export function compileTemplates(distDir: string): Gwx {
   vm.createContext(sandbox);
   vm.runInContext(out.stdout.toString(), sandbox, { filename: 'wcc-output.js' });
   const gwx = sandbox.$gwx as Gwx;
+  const parseInRealm = vm.runInContext('(text) => JSON.parse(text)', sandbox) as (text: string) => unknown;
   return (p) => {
     const fn = gwx(p);
     if (typeof fn !== 'function') return undefined;
     return (data, dd, global) => {
       errors.length = 0;
-      const tree = fn(data, dd, global);
+      // Data reaches the render layer as JSON and is parsed there: objects of the compiler's own realm
+      // (its WXS bridge copies only objects whose constructor is its own Object).
+      const tree = fn(parseInRealm(JSON.stringify(data)), dd, global);
       // A template the compiler could not find (a node type with no template) is a broken page.
       if (errors.length > 0) throw new Error(`rendering ${p}: ${errors.join('; ')}`);
       return tree;

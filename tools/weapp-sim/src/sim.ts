@@ -419,6 +419,7 @@ export class WeappSim implements WxHost {
   }
 
   async tap(text: string): Promise<void> {
+    await this.waitForText(text);
     this.dispatch(this.findByText(text), 'tap', { x: 0, y: 0 });
     await this.settle();
   }
@@ -426,6 +427,28 @@ export class WeappSim implements WxHost {
   async tapElement(e: VElement): Promise<void> {
     this.dispatch(e, 'tap', { x: 0, y: 0 });
     await this.settle();
+  }
+
+  /** Waits for an element of the page on top (as a finger waits for the page to show it). */
+  async waitFor(predicate: (e: VElement) => boolean, what: string, timeoutMs = 8000): Promise<VElement> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.throwErrors();
+      const e = find(this.render(), predicate);
+      if (e) return e;
+      if (Date.now() > deadline)
+        throw new Error(`weapp-sim: no ${what} on ${this.page().route}: ${this.text().slice(0, 400)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** The input or textarea showing `placeholder`. */
+  field(placeholder: string): Promise<VElement> {
+    return this.waitFor(
+      (e) =>
+        (e.tag === 'wx-input' || e.tag === 'wx-textarea') && String(e.attr.placeholder ?? '').includes(placeholder),
+      `field "${placeholder}"`,
+    );
   }
 
   /** Types into an input or textarea: one input event with the whole value, as a paste does. */
