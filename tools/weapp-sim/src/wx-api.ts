@@ -312,6 +312,32 @@ export function createWx(host: WxHost): Record<string, unknown> {
     },
   };
 
+  // ── Files: an in-memory user data folder (USER_DATA_PATH), what the app writes it keeps ──
+  const files = new Map<string, string | ArrayBuffer>();
+  const fsm: Record<string, (...args: unknown[]) => unknown> = {
+    accessSync: (p) => {
+      if (!files.has(String(p))) throw new Error(`accessSync:fail no such file or directory ${String(p)}`);
+    },
+    writeFileSync: (p, data) => {
+      if (!String(p).startsWith('wxfile://usr/')) throw new Error(`writeFileSync:fail permission denied ${String(p)}`);
+      files.set(String(p), data as string | ArrayBuffer);
+      record('writeFile', { path: p });
+    },
+    readFileSync: (p) => {
+      if (!files.has(String(p))) throw new Error(`readFileSync:fail no such file or directory ${String(p)}`);
+      return files.get(String(p));
+    },
+  };
+  wx.getFileSystemManager = () =>
+    new Proxy(fsm, {
+      get(target, key) {
+        if (typeof key === 'string' && key in target) return target[key];
+        const e = new Error(`weapp-sim: FileSystemManager.${String(key)} is not simulated`);
+        host.crash(e);
+        throw e;
+      },
+    });
+
   // ── Queries and canvases ──
   wx.createSelectorQuery = () => host.selectorQuery(undefined);
   wx.createOffscreenCanvas = (o: { width?: number; height?: number } = {}) =>

@@ -1,0 +1,45 @@
+/**
+ * Gifting on the mini-program build in the headless simulator: alice gifts a card with a blessing,
+ * the share page hands WeChat a share card (onShareAppMessage: title, the claim page's path, and a
+ * PNG of the card face drawn on an offscreen canvas), and bob — another phone — opens that path and
+ * claims it into his wallet, each through wx.cloud.callFunction as themselves.
+ */
+import { parseUrl } from '../../tools/weapp-sim/src/logic';
+import { checkMoneyInvariants } from '../cloud/support/money-invariants';
+import { paidCard } from '../e2e/support/people';
+import { weappStage } from './support/stage';
+
+jest.setTimeout(60_000);
+
+const stage = weappStage();
+const acceptAll = { subscribe: (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'accept' as const])) };
+
+test('should send a gift from the card page and let the recipient claim it from the share card', async () => {
+  const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 10_000);
+  const alice = await stage.phone('alice', 'pages/card/index', { id: cardId }, acceptAll);
+  await alice.tap('送给朋友');
+  await alice.waitForRoute('pages/gift/index');
+  await alice.type(await alice.field('祝福'), '阿博，生日快乐！咖啡我请');
+  expect((await alice.field('你的名字')).attr.value).toBe('林小满');
+  await alice.tap('生成礼品');
+  await alice.waitForRoute('pages/share/index');
+  await alice.waitForText('待领取');
+
+  const shareCard = alice.share('button');
+  expect(shareCard.title).toBe('林小满 送你一张礼品卡，快来领取吧');
+  expect(String(shareCard.path)).toMatch(/^\/pages\/claim\/index\?t=[0-9a-f]{24}\.[A-Za-z0-9_-]{22}$/);
+  expect(String(shareCard.path)).not.toContain(cardId);
+  // WeChat takes no data: image: the face was drawn and exported as a file.
+  expect(String(shareCard.imageUrl)).toMatch(/^wxfile:\/\//);
+  expect(alice.errors).toEqual([]);
+
+  const { route, query } = parseUrl(String(shareCard.path));
+  const bob = await stage.phone('bob', route, query, acceptAll);
+  await bob.waitForText('林小满 送你一张礼品卡');
+  expect(bob.text()).toContain('阿博，生日快乐！咖啡我请');
+  await bob.type(await bob.field('让对方知道是谁领取了'), '阿博');
+  await bob.tap('领取到卡包');
+  await bob.waitForText('¥100 已放入你的卡包');
+  expect(bob.errors).toEqual([]);
+  await checkMoneyInvariants(stage.cloud);
+});
