@@ -14,12 +14,27 @@ jest.setTimeout(60_000);
 const stage = weappStage();
 const acceptAll = { subscribe: (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'accept' as const])) };
 
+/** Every database call of the local cloud waits this long (its test mode's faults). */
+async function slowCloud(dbDelayMs: number): Promise<void> {
+  const res = await fetch(`${stage.cloud.url}/api/test/faults`, {
+    method: 'POST',
+    body: JSON.stringify({ dbDelayMs }),
+  });
+  expect(res.ok).toBe(true);
+}
+
 test('should send a gift from the card page and let the recipient claim it from the share card', async () => {
   const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 10_000);
   const alice = await stage.phone('alice', 'pages/card/index', { id: cardId }, acceptAll);
+  // On a slow network the page's reload of the card answers after the sender has typed: what she
+  // typed must survive it (it was reset to the card's own blessing, the bug this found).
+  await slowCloud(400);
   await alice.tap('送给朋友');
   await alice.waitForRoute('pages/gift/index');
   await alice.type(await alice.field('祝福'), '阿博，生日快乐！咖啡我请');
+  await alice.settle(1500);
+  await slowCloud(0);
+  expect((await alice.field('祝福')).attr.value).toBe('阿博，生日快乐！咖啡我请');
   expect((await alice.field('你的名字')).attr.value).toBe('林小满');
   await alice.tap('生成礼品');
   await alice.waitForRoute('pages/share/index');

@@ -52,6 +52,7 @@ export class WeappSim implements WxHost {
   private placed = new WeakMap<VElement, Placed>();
   private tree: VElement | undefined;
   private dirty = true;
+  private scheduled = false;
   private launchQuery: Record<string, unknown> = {};
 
   private constructor(
@@ -60,7 +61,7 @@ export class WeappSim implements WxHost {
   ) {
     this.answers = options.answers ?? {};
     this.gwx = compileTemplates(options.distDir);
-    this.logic = new LogicLayer(options.distDir, this, { onData: () => (this.dirty = true) });
+    this.logic = new LogicLayer(options.distDir, this, { onData: () => this.invalidate() });
   }
 
   /** Signs the demo user in (as WeChat knows its user), then starts the app on `route`. */
@@ -77,6 +78,7 @@ export class WeappSim implements WxHost {
     sim.launchQuery = { path: route, query, scene: 1001 };
     sim.logic.launch(sim.launchQuery);
     sim.logic.reLaunch(`/${route}${queryString(query)}`);
+    sim.invalidate();
     await sim.settle();
     return sim;
   }
@@ -93,12 +95,12 @@ export class WeappSim implements WxHost {
 
   async navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void> {
     this.logic[kind](url);
-    this.dirty = true;
+    this.invalidate();
   }
 
   async navigateBack(delta: number): Promise<void> {
     this.logic.navigateBack(delta);
-    this.dirty = true;
+    this.invalidate();
   }
 
   setTitle(title: string): void {
@@ -204,6 +206,11 @@ export class WeappSim implements WxHost {
     return out;
   }
 
+  /** The Canvas 2D nodes the page's native components have asked for, by `<host id>#<canvas id>`. */
+  get canvasNodes(): ReadonlyMap<string, SimCanvas> {
+    return this.canvases;
+  }
+
   canvasFor(key: string): SimCanvas {
     let c = this.canvases.get(key);
     if (!c) {
@@ -219,6 +226,25 @@ export class WeappSim implements WxHost {
   }
 
   // ── Render ──
+
+  /**
+   * The page's data or stack changed: the render layer draws it on the next turn, as WeChat's does
+   * after setData, so native components are created, attached and ready without anyone looking.
+   */
+  private invalidate(): void {
+    this.dirty = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      if (!this.logic.top()) return;
+      try {
+        this.render();
+      } catch (e) {
+        this.crash(e instanceof Error ? e : new Error(String(e)));
+      }
+    }, 0);
+  }
 
   page(): PageInstance {
     const top = this.logic.top();
@@ -284,7 +310,7 @@ export class WeappSim implements WxHost {
         if (!c) {
           c = new NativeComponent(compRoute, String(e.attr.id), this.logic.componentDef(compRoute), {
             trigger: (comp, evt, detail) => this.trigger(comp, evt, detail),
-            changed: () => (this.dirty = true),
+            changed: () => this.invalidate(),
             query: (comp) => this.selectorQuery(comp),
             crash: (err) => this.crash(err),
           });
@@ -346,7 +372,7 @@ export class WeappSim implements WxHost {
       if (!bubbles) break;
       at = placed?.parent;
     }
-    this.dirty = true;
+    this.invalidate();
   }
 
   // ── Driver ──
@@ -442,6 +468,18 @@ export class WeappSim implements WxHost {
     }
   }
 
+  /** Waits until a native component has drawn on a Canvas 2D node; returns that canvas. */
+  async waitForDrawing(timeoutMs = 8000): Promise<SimCanvas> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.throwErrors();
+      const drawn = [...this.canvases.values()].find((c) => c.ops.length > 0);
+      if (drawn) return drawn;
+      if (Date.now() > deadline) throw new Error(`weapp-sim: nothing drawn on a canvas of ${this.page().route}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   /** The input or textarea showing `placeholder`. */
   field(placeholder: string): Promise<VElement> {
     return this.waitFor(
@@ -462,7 +500,7 @@ export class WeappSim implements WxHost {
   /** The navigation bar's back button. */
   async navigateBackAndSettle(delta = 1): Promise<void> {
     this.logic.navigateBack(delta);
-    this.dirty = true;
+    this.invalidate();
     await this.settle();
   }
 
