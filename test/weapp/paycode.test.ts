@@ -3,8 +3,13 @@
  * the native QR canvas component (src/components/native/qr-canvas) on a Canvas 2D node; the test
  * decodes what it drew with jsQR, as a scanner would; carol, a clerk of 蓝山咖啡, scans it on the
  * till (wx.scanCode answers with that payload), takes ¥37.50, and alice's page shows the payment.
+ * The page is also shown in headless Chromium, and the code is read off that picture too.
  */
 import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser } from 'playwright-core';
+import { screenshotPage } from '../../tools/weapp-sim/src/view';
+import { launchBrowser, phoneContext } from '../e2e/support/browser';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { paidCard } from '../e2e/support/people';
 import { weappStage } from './support/stage';
@@ -12,6 +17,21 @@ import { weappStage } from './support/stage';
 jest.setTimeout(60_000);
 
 const stage = weappStage();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What a scanner reads off a picture of the phone's screen. */
+function readScreen(png: Buffer): string {
+  const { data, width, height } = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(data), width, height)?.data ?? '';
+}
 
 test('should show a pay code the clerk scans and redeems, the holder seeing the payment live', async () => {
   const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 10_000);
@@ -23,6 +43,9 @@ test('should show a pay code the clerk scans and redeems, the holder seeing the 
   const canvas = await alice.waitForDrawing();
   const payload = jsQR(canvas.pixels, canvas.width, canvas.height)?.data ?? '';
   expect(payload).toMatch(/^GCP1\.[1-9]\d{15}\.[0-9a-f]{16}$/);
+  // The page shown in Chromium — WeChat's templates, its WXSS, the canvas replayed — shows the same code.
+  const tab = await (await phoneContext(browser)).newPage();
+  expect(readScreen(await screenshotPage(alice, tab))).toBe(payload);
   const digits = payload.split('.')[1]!;
   expect(alice.text()).toContain(`•••• ${digits.slice(-4)}`);
   // The screen is kept on and bright while the code shows.

@@ -9,7 +9,17 @@ import path from 'node:path';
 import { SimCanvas } from './canvas';
 import { LogicLayer, type PageInstance } from './logic';
 import { NativeComponent } from './native-component';
-import { compileTemplates, datasetOf, isElement, textOf, type Gwx, type VElement, type VNode } from './render';
+import {
+  compileStyles,
+  compileTemplates,
+  datasetOf,
+  isElement,
+  textOf,
+  type CompiledStyles,
+  type Gwx,
+  type VElement,
+  type VNode,
+} from './render';
 import type { Modal, SimAnswers, Toast, WxHost } from './wx-api';
 
 export interface SimOptions {
@@ -221,6 +231,35 @@ export class WeappSim implements WxHost {
   }
 
   private componentRoots = new Map<NativeComponent, VElement>();
+  private compiledStyles: CompiledStyles | undefined;
+
+  /** `wcsc`'s style code for the build (compiled on first use: only a view needs it). */
+  styles(): CompiledStyles {
+    this.compiledStyles ??= compileStyles(this.options.distDir);
+    return this.compiledStyles;
+  }
+
+  /** Whether the element hosts a native component (its template's nodes are keyed by its id). */
+  isComponentHost(e: VElement): boolean {
+    return [...this.componentRoots.values()].includes(e);
+  }
+
+  /** The native components on the page on top. */
+  componentRoutes(): string[] {
+    return [...new Set([...this.components.values()].map((c) => c.route))];
+  }
+
+  /** The element at a tree path (`r.0.3`) of the last render, as the view labels them. */
+  elementAt(pathKey: string): VElement {
+    let at: VNode = this.render();
+    for (const i of pathKey.split('.').slice(1)) {
+      const next: VNode | undefined = isElement(at) ? at.children[Number(i)] : undefined;
+      if (!next) throw new Error(`weapp-sim: no element at ${pathKey}`);
+      at = next;
+    }
+    if (!isElement(at)) throw new Error(`weapp-sim: ${pathKey} is text`);
+    return at;
+  }
   private componentRoot(c: NativeComponent): VElement | undefined {
     return this.componentRoots.get(c);
   }
