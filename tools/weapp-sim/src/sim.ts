@@ -54,7 +54,6 @@ export class WeappSim implements WxHost {
   readonly errors: Error[] = [];
   storage = new Map<string, string>();
   answers: SimAnswers;
-  title = '';
   readonly logic: LogicLayer;
   private readonly gwx: Gwx;
   private readonly components = new Map<string, NativeComponent>();
@@ -113,8 +112,22 @@ export class WeappSim implements WxHost {
     this.invalidate();
   }
 
+  private readonly titles = new WeakMap<PageInstance, string>();
+
   setTitle(title: string): void {
-    this.title = title;
+    const top = this.logic.top();
+    if (top) this.titles.set(top, title);
+  }
+
+  /** The navigation bar's title: set by the page, else its page.json, else app.json's window. */
+  navigationTitle(): string {
+    const top = this.logic.top();
+    if (!top) return '';
+    const set = this.titles.get(top);
+    if (set !== undefined) return set;
+    const file = path.join(this.options.distDir, `${top.route}.json`);
+    const json = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    return String(json.navigationBarTitleText ?? this.logic.appJson.window?.navigationBarTitleText ?? '');
   }
 
   stopPullDownRefresh(): void {

@@ -8,6 +8,7 @@
  */
 import type { SimCanvas } from './canvas';
 import { isElement, type VElement, type VNode } from './render';
+import { PHONE } from './wx-api';
 import type { WeappSim } from './sim';
 
 /** What WeChat's base styles give the built-in components (display, sizes). */
@@ -116,20 +117,33 @@ export function stylesFor(sim: WeappSim): string[] {
   return [styles.common, ...files.filter((f) => styles.files.has(f)).map((f) => `(${styles.files.get(f)!})();`)];
 }
 
-/** Runs in the browser: replays each canvas's recorded drawing calls on a real 2D context. */
-export function replayCanvases(list: ViewModel['canvases']): void {
+/**
+ * Runs in the browser: replays each canvas's recorded drawing calls on a real 2D context. Kept as
+ * source text (not a function's toString, which a TypeScript runner may rewrite).
+ */
+const REPLAY_CANVASES = `(function (list) {
   for (const c of list) {
-    const el = document.querySelector(`canvas[data-sim-canvas="${CSS.escape(c.key)}"]`) as HTMLCanvasElement | null;
+    const el = document.querySelector('canvas[data-sim-canvas="' + CSS.escape(c.key) + '"]');
     if (!el) continue;
     el.width = c.width;
     el.height = c.height;
-    const ctx = el.getContext('2d') as unknown as Record<string, unknown>;
+    const ctx = el.getContext('2d');
     for (const { op, args } of c.ops) {
       if (op.startsWith('set:')) ctx[op.slice(4)] = args[0];
-      else if (typeof ctx[op] === 'function') (ctx[op] as (...a: unknown[]) => unknown).apply(ctx, args);
+      else if (typeof ctx[op] === 'function') ctx[op].apply(ctx, args);
     }
   }
-}
+})`;
+
+/**
+ * The phone's screen, which wcsc's rpx conversion reads: a frame in a desktop window would report
+ * the desktop's screen, in landscape, whose height it then takes as the width.
+ */
+const PHONE_SCREEN = `<script>
+Object.defineProperty(screen, 'width', { get: () => ${PHONE.screenWidth} });
+Object.defineProperty(screen, 'height', { get: () => ${PHONE.screenHeight} });
+Object.defineProperty(screen, 'orientation', { get: () => ({ type: 'portrait-primary', angle: 0 }) });
+</script>`;
 
 /** A whole document of the page on top: styles, body, and the canvases drawn once it loads. */
 export function pageDocument(sim: WeappSim, extraHead = ''): string {
@@ -137,9 +151,9 @@ export function pageDocument(sim: WeappSim, extraHead = ''): string {
   const scripts = stylesFor(sim)
     .map((code) => `<script>${code.replace(/<\/script/gi, '<\\/script')}</script>`)
     .join('\n');
-  const replay = `<script>(${replayCanvases.toString()})(${JSON.stringify(view.canvases).replace(/</g, '\\u003c')});</script>`;
+  const replay = `<script>${REPLAY_CANVASES}(${JSON.stringify(view.canvases).replace(/</g, '\\u003c')});</script>`;
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=375">
-<style>${BASE_CSS}</style>${scripts}${extraHead}</head><body>${view.html}${replay}</body></html>`;
+<style>${BASE_CSS}</style>${PHONE_SCREEN}${scripts}${extraHead}</head><body>${view.html}${replay}</body></html>`;
 }
 
 /** Shows the page on top in a browser tab (375 pt wide) and takes its picture. */
