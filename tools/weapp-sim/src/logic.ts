@@ -71,6 +71,15 @@ export class LogicLayer {
   private loading: string | undefined;
   private app: Record<string, unknown> | undefined;
   private nextWebviewId = 1;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  /** Stops every timer the mini-program set (the phone is put away). */
+  stopTimers(): void {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
 
   constructor(
     readonly distDir: string,
@@ -79,13 +88,34 @@ export class LogicLayer {
   ) {
     this.appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as AppJson;
     const wx = createWx(host);
+    // The mini-program's timers, kept so closing the phone stops them all.
+    const timers = this.timers;
     const g: Record<string, unknown> = {
       wx,
       console,
-      setTimeout,
-      clearTimeout,
-      setInterval,
-      clearInterval,
+      setTimeout: (fn: () => void, ms?: number, ...args: unknown[]) => {
+        if (this.stopped) return undefined;
+        const t = setTimeout(() => {
+          timers.delete(t);
+          fn(...(args as []));
+        }, ms);
+        timers.add(t);
+        return t;
+      },
+      clearTimeout: (t: NodeJS.Timeout) => {
+        timers.delete(t);
+        clearTimeout(t);
+      },
+      setInterval: (fn: () => void, ms?: number, ...args: unknown[]) => {
+        if (this.stopped) return undefined;
+        const t = setInterval(() => fn(...(args as [])), ms);
+        timers.add(t);
+        return t;
+      },
+      clearInterval: (t: NodeJS.Timeout) => {
+        timers.delete(t);
+        clearInterval(t);
+      },
       App: (config: Record<string, unknown>) => {
         if (this.app) throw new Error('App() called twice');
         this.app = config;

@@ -475,8 +475,11 @@ export class WeappSim implements WxHost {
     }
   }
 
-  /** The innermost element whose text contains `text` (the one a finger lands on). */
-  findByText(text: string): VElement {
+  /**
+   * The innermost element whose text contains `text` (the one a finger lands on); `nth` picks among
+   * several in document order, from the end when negative (a sheet over the page comes last).
+   */
+  findByText(text: string, nth = 0): VElement {
     const matches: VElement[] = [];
     const walk = (e: VElement) => {
       if (!textOf(e).includes(text)) return;
@@ -485,9 +488,9 @@ export class WeappSim implements WxHost {
       inner.forEach(walk);
     };
     walk(this.render());
-    const first = matches[0];
-    if (!first) throw new Error(`weapp-sim: no "${text}" on ${this.page().route}`);
-    return first;
+    const found = matches[nth < 0 ? matches.length + nth : nth];
+    if (!found) throw new Error(`weapp-sim: no "${text}" (#${nth}) on ${this.page().route}`);
+    return found;
   }
 
   findBy(predicate: (e: VElement) => boolean, what: string): VElement {
@@ -496,9 +499,9 @@ export class WeappSim implements WxHost {
     return e;
   }
 
-  async tap(text: string): Promise<void> {
+  async tap(text: string, nth = 0): Promise<void> {
     await this.waitForText(text);
-    this.dispatch(this.findByText(text), 'tap', { x: 0, y: 0 });
+    this.dispatch(this.findByText(text, nth), 'tap', { x: 0, y: 0 });
     await this.settle();
   }
 
@@ -547,6 +550,11 @@ export class WeappSim implements WxHost {
     this.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(field, 'blur', { value });
     await this.settle();
+  }
+
+  /** Puts the phone away: the mini-program's timers stop (a pay code refreshing, a countdown). */
+  close(): void {
+    this.logic.stopTimers();
   }
 
   /** The navigation bar's back button. */
