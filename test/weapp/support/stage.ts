@@ -20,13 +20,20 @@ export interface WeappStage {
 
 export function weappStage(): WeappStage {
   let cloud: TestCloud | undefined;
+  const phones: WeappSim[] = [];
   const stage: WeappStage = {
     get cloud() {
       if (!cloud) throw new Error('the stage is not up yet');
       return cloud;
     },
-    phone(user, route, query, answers) {
-      return WeappSim.launch({ distDir: WEAPP_CLOUD_DIR, cloudUrl: stage.cloud.url, user, answers }, route, query);
+    async phone(user, route, query, answers) {
+      const phone = await WeappSim.launch(
+        { distDir: WEAPP_CLOUD_DIR, cloudUrl: stage.cloud.url, user, answers },
+        route,
+        query,
+      );
+      phones.push(phone);
+      return phone;
     },
   };
   beforeAll(async () => {
@@ -36,6 +43,7 @@ export function weappStage(): WeappStage {
     cloud = await startTestCloud({});
   }, 60_000);
   afterAll(async () => {
+    for (const phone of phones) phone.close();
     await cloud?.close();
   });
   return stage;

@@ -568,6 +568,21 @@ export class WeappSim implements WxHost {
   share(from: 'menu' | 'button' = 'menu'): Record<string, unknown> {
     return this.logic.call(this.page(), 'onShareAppMessage', { from }) as Record<string, unknown>;
   }
+
+  /** The share card once `ready` holds (a person taps share a moment after the page shows). */
+  async shareWhen(
+    ready: (card: Record<string, unknown>) => boolean,
+    timeoutMs = 8000,
+  ): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.throwErrors();
+      const card = this.share('button');
+      if (ready(card)) return card;
+      if (Date.now() > deadline) throw new Error(`weapp-sim: the share card is not ready: ${JSON.stringify(card)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
 }
 
 export function find(root: VElement, predicate: (e: VElement) => boolean): VElement | undefined {
