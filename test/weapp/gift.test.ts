@@ -1,9 +1,12 @@
 /**
  * Gifting on the mini-program build in the headless simulator: alice gifts a card with a blessing,
  * the share page hands WeChat a share card (onShareAppMessage: title, the claim page's path, and a
- * PNG of the card face drawn on an offscreen canvas), and bob — another phone — opens that path and
- * claims it into his wallet, each through wx.cloud.callFunction as themselves.
+ * PNG of the card face drawn on an offscreen canvas); carol opens that path and sees the gift, and
+ * bob — another phone — scans the page's 小程序码 and claims it from its scene into his wallet,
+ * each through wx.cloud.callFunction as themselves.
  */
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { parseUrl } from '../../tools/weapp-sim/src/logic';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { paidCard } from '../e2e/support/people';
@@ -23,7 +26,7 @@ async function slowCloud(dbDelayMs: number): Promise<void> {
   expect(res.ok).toBe(true);
 }
 
-test('should send a gift from the card page and let the recipient claim it from the share card', async () => {
+test('should send a gift from the card page, land on it from the share card and claim it from the 小程序码', async () => {
   const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 10_000);
   const alice = await stage.phone('alice', 'pages/card/index', { id: cardId }, acceptAll);
   // On a slow network the page's reload of the card answers after the sender has typed: what she
@@ -49,8 +52,22 @@ test('should send a gift from the card page and let the recipient claim it from 
   expect(String(shareCard.imageUrl)).toMatch(/^wxfile:\/\//);
   expect(alice.errors).toEqual([]);
 
+  // A friend opening the share card lands on the gift (without claiming it).
   const { route, query } = parseUrl(String(shareCard.path));
-  const bob = await stage.phone('bob', route, query, acceptAll);
+  const carol = await stage.phone('carol', route, query, acceptAll);
+  await carol.waitForText('林小满 送你一张礼品卡');
+  expect(carol.errors).toEqual([]);
+
+  // Bob scans the page's 小程序码: WeChat opens the claim page with its scene, URL-encoded.
+  const codeImage = await alice.waitFor(
+    (e) => e.tag === 'wx-image' && String(e.attr.src).startsWith('data:image/png;base64,'),
+    'the 小程序码',
+  );
+  const code = PNG.sync.read(Buffer.from(String(codeImage.attr.src).split(',')[1]!, 'base64'));
+  const scanned = jsQR(new Uint8ClampedArray(code.data), code.width, code.height)?.data ?? '';
+  const scene = /^wxacode:pages\/claim\/index\?scene=(.+)$/.exec(scanned)?.[1];
+  expect(scene).toBeDefined();
+  const bob = await stage.phone('bob', 'pages/claim/index', { scene: encodeURIComponent(scene!) }, acceptAll);
   await bob.waitForText('林小满 送你一张礼品卡');
   expect(bob.text()).toContain('阿博，生日快乐！咖啡我请');
   await bob.type(await bob.field('让对方知道是谁领取了'), '阿博');
