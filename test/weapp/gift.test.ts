@@ -1,7 +1,8 @@
 /**
  * Gifting on the mini-program build in the headless simulator: alice gifts a card with a blessing,
  * the share page hands WeChat a share card (onShareAppMessage: title, the claim page's path, and a
- * PNG of the card face drawn on an offscreen canvas); carol opens that path and sees the gift, and
+ * PNG of the card face drawn on an offscreen canvas); carol opens that path and dave a scanned link
+ * of it (`q`), both seeing the gift, and
  * bob — another phone — scans the page's 小程序码 and claims it from its scene into his wallet,
  * each through wx.cloud.callFunction as themselves.
  */
@@ -57,6 +58,11 @@ test('should send a gift from the card page, land on it from the share card and 
   const carol = await stage.phone('carol', route, query, acceptAll);
   await carol.waitForText('林小满 送你一张礼品卡');
   expect(carol.errors).toEqual([]);
+  // So does one scanning an ordinary QR code of the claim link: WeChat passes the whole URL as `q`.
+  const link = `https://gift.example.com${String(shareCard.path)}`;
+  const dave = await stage.phone('dave', 'pages/claim/index', { q: encodeURIComponent(link) }, acceptAll);
+  await dave.waitForText('林小满 送你一张礼品卡');
+  expect(dave.errors).toEqual([]);
 
   // Bob scans the page's 小程序码: WeChat opens the claim page with its scene, URL-encoded.
   const codeImage = await alice.waitFor(
