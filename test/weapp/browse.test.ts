@@ -3,7 +3,9 @@
  * rendered through WeChat's own template compiler, data from the local cloud through
  * wx.cloud.callFunction — home → category → brand, with the page stack WeChat keeps.
  */
-import { weappStage } from './support/stage';
+import path from 'node:path';
+import { WeappSim } from '../../tools/weapp-sim/src/sim';
+import { WEAPP_CLOUD_DIR, weappStage } from './support/stage';
 
 jest.setTimeout(60_000);
 
@@ -41,4 +43,19 @@ test('should fail loudly on a wx API the simulator does not model, naming it', a
   const wx = phone.logic.context.wx as Record<string, () => unknown>;
   expect(() => wx.chooseLocation!()).toThrow('wx.chooseLocation is not simulated');
   expect(phone.errors.map((e) => e.message)).toEqual([expect.stringContaining('wx.chooseLocation')]);
+});
+
+test('should run the build without a cloud env too, its calls reaching the gateway through wx.request', async () => {
+  const phone = await WeappSim.launch({
+    distDir: path.join(WEAPP_CLOUD_DIR, '..', 'weapp'),
+    cloudUrl: stage.cloud.url,
+    user: 'alice',
+  });
+  try {
+    await phone.waitForText('精选好礼');
+    expect(phone.calls.map((c) => c.api)).not.toContain('cloud.init');
+    expect(phone.errors).toEqual([]);
+  } finally {
+    phone.close();
+  }
 });
