@@ -2,7 +2,8 @@
  * Test projects: `unit` (domain + cloud functions against the local cloud, Node), `ui` (stores and
  * React components in jsdom), `native` (native mini-program components under miniprogram-simulate,
  * which needs jsdom), `build` (the weapp build through the devtools' checks), `e2e` (the H5 build in
- * headless Chromium). `npm test` builds first, then runs them all.
+ * headless Chromium), `weapp` (the mini-program build in the headless simulator, tools/weapp-sim).
+ * `npm test` builds first, then runs them all.
  */
 const tsJest = [
   'ts-jest',
@@ -20,7 +21,12 @@ const base = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/{domain,cloud}/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/{domain,cloud}/**/*.test.ts'],
+    },
     {
       ...base,
       displayName: 'ui',
@@ -36,6 +42,8 @@ module.exports = {
     },
     { ...base, displayName: 'native', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/native/**/*.test.ts'] },
     { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
+    // The mini-program build (dist/weapp-cloud) in the headless simulator of tools/weapp-sim.
+    { ...base, displayName: 'weapp', testEnvironment: 'node', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 };

@@ -18,7 +18,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // OUTPUT_ROOT: a second build beside the usual one (the simulator's cloud-env build, dist/weapp-cloud).
+    outputRoot: process.env.OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     // Build-time settings from the environment (never committed): see README, Configuration.
     defineConstants: {

@@ -2,8 +2,10 @@
  * `npm run screenshots`: renders every H5 page at 375×812 with the demo data into screenshots/ —
  * browsing, then a demo holder's purchase from the buy sheet to the wallet, then paying in store
  * with the holder's pay code and the clerk's till side by side, then the operator's pages, a clerk
- * joining by invite, and a card's expiry and extension — for design review. Needs the H5
- * build (npm run build:h5) and Debian's chromium.
+ * joining by invite, and a card's expiry and extension — for design review; then the mini-program
+ * build's pages through the weapp simulator, each beside its H5 picture (weapp-screenshots.ts).
+ * Needs the H5 build (npm run build:h5), the weapp cloud build (npm run build:weapp-cloud) and
+ * Debian's chromium.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { startLocalCloud, type LocalCloud } from '../cloudfunctions/local';
 import type { Browser } from 'playwright-core';
 import { gatewayDriver } from '../test/bench/support';
 import { launchBrowser, phoneContext } from '../test/e2e/support/browser';
+import { weappScreenshots } from './weapp-screenshots';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'screenshots');
@@ -270,6 +273,8 @@ async function main(): Promise<void> {
     await signedInJourney(browser, cloud.url);
     await storeJourney(browser, cloud.url);
     await operatorJourney(browser, cloud);
+    // The mini-program build's pages, and each beside its H5 picture.
+    await weappScreenshots(browser, cloud);
   } finally {
     await browser.close();
     await cloud.close();

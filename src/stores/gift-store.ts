@@ -67,6 +67,11 @@ export class GiftStore {
     this.action.errorCode = undefined;
   }
 
+  /** A fresher copy of the card being gifted (the page reloads it): what the sender chose stays. */
+  refreshCard(card: CardView): void {
+    if (this.card?._id === card._id) this.card = card;
+  }
+
   setMode(mode: GiftMode): void {
     this.mode = mode;
     if (mode === 'group') this.whole = false;

@@ -2,7 +2,7 @@
  * The gift form: one friend or a group, the whole card or an amount, shares and how they are cut,
  * the face, the blessing and the name the friend sees. Making the gift opens its share page.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Input } from '../../components/input';
 import { Textarea } from '../../components/textarea';
@@ -32,8 +32,16 @@ function GiftPage() {
     void wallet.loadCard(cardId);
   }, [wallet, cardId]);
   const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
+  const startedFor = useRef('');
   useEffect(() => {
     if (!card) return;
+    // The card shows at once from the card page and is reloaded as this page opens: the reloaded
+    // copy must not reset what the sender has typed meanwhile (found by the weapp simulator).
+    if (startedFor.current === card._id) {
+      gifts.refreshCard(card);
+      return;
+    }
+    startedFor.current = card._id;
     gifts.start(card, session.session?.user.nickname ?? '');
     void catalog.loadBrand(card.brandId);
   }, [card, gifts, catalog, session]);

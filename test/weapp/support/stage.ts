@@ -1,0 +1,50 @@
+/**
+ * What every weapp journey stands on: the local cloud in test mode with the seed catalog, and the
+ * mini-program build made with a cloud env (dist/weapp-cloud, `npm run build:weapp-cloud`), run by
+ * the headless simulator (tools/weapp-sim): each person a phone of their own, calling functions
+ * through wx.cloud.callFunction as their demo user.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startTestCloud, type TestCloud } from '../../cloud/support/local-cloud';
+import { WeappSim } from '../../../tools/weapp-sim/src/sim';
+import type { SimAnswers } from '../../../tools/weapp-sim/src/wx-api';
+
+export const WEAPP_CLOUD_DIR = path.resolve(__dirname, '..', '..', '..', 'dist', 'weapp-cloud');
+
+export interface WeappStage {
+  readonly cloud: TestCloud;
+  /** A demo user's phone with the mini-program open on `route`. */
+  phone(user: string, route?: string, query?: Record<string, string>, answers?: SimAnswers): Promise<WeappSim>;
+}
+
+export function weappStage(): WeappStage {
+  let cloud: TestCloud | undefined;
+  const phones: WeappSim[] = [];
+  const stage: WeappStage = {
+    get cloud() {
+      if (!cloud) throw new Error('the stage is not up yet');
+      return cloud;
+    },
+    async phone(user, route, query, answers) {
+      const phone = await WeappSim.launch(
+        { distDir: WEAPP_CLOUD_DIR, cloudUrl: stage.cloud.url, user, answers },
+        route,
+        query,
+      );
+      phones.push(phone);
+      return phone;
+    },
+  };
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(WEAPP_CLOUD_DIR, 'app.js'))) {
+      throw new Error('no weapp cloud build: run npm run build:weapp-cloud first');
+    }
+    cloud = await startTestCloud({});
+  }, 60_000);
+  afterAll(async () => {
+    for (const phone of phones) phone.close();
+    await cloud?.close();
+  });
+  return stage;
+}

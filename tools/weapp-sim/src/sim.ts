@@ -1,0 +1,605 @@
+/**
+ * The simulator: the logic layer (logic.ts) running the build against the local cloud as one demo
+ * user, the render layer's virtual tree (render.ts) of the page on top, and a driver for tests —
+ * open a page with a query, tap by text, type, wait for text, read toasts and the page stack.
+ * Events go back through the handler the template binds (Taro's `eh`) with WeChat's event object.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SimCanvas } from './canvas';
+import { LogicLayer, type PageInstance } from './logic';
+import { NativeComponent } from './native-component';
+import {
+  compileStyles,
+  compileTemplates,
+  datasetOf,
+  isElement,
+  textOf,
+  type CompiledStyles,
+  type Gwx,
+  type VElement,
+  type VNode,
+} from './render';
+import type { Modal, SimAnswers, Toast, WxHost } from './wx-api';
+
+export interface SimOptions {
+  /** The weapp build: dist/weapp (gateway) or a build with TARO_APP_CLOUD_ENV (cloud.callFunction). */
+  distDir: string;
+  /** The local cloud's gateway, e.g. http://127.0.0.1:8787. */
+  cloudUrl: string;
+  /** The demo user the phone belongs to (alice, bob, carol, dave). */
+  user: string;
+  answers?: SimAnswers;
+  /** The gateway address built into the app (TARO_APP_GATEWAY_URL), rewritten to cloudUrl. */
+  builtGateway?: string;
+}
+
+interface Session {
+  token: string;
+  expiresAt: number;
+  user: { user: string; openId: string; nickname: string; role: string };
+}
+
+/** Where a rendered element came from: whose handlers its `bind*` names, its parent. */
+interface Placed {
+  owner: Record<string, unknown>;
+  parent: VElement | undefined;
+}
+
+export class WeappSim implements WxHost {
+  readonly toasts: Toast[] = [];
+  readonly modals: Modal[] = [];
+  readonly clipboard: string[] = [];
+  readonly calls: { api: string; args: unknown }[] = [];
+  readonly errors: Error[] = [];
+  storage = new Map<string, string>();
+  answers: SimAnswers;
+  readonly logic: LogicLayer;
+  private readonly gwx: Gwx;
+  private readonly components = new Map<string, NativeComponent>();
+  private readonly canvases = new Map<string, SimCanvas>();
+  private placed = new WeakMap<VElement, Placed>();
+  private tree: VElement | undefined;
+  private dirty = true;
+  private scheduled = false;
+  private launchQuery: Record<string, unknown> = {};
+
+  private constructor(
+    readonly options: SimOptions,
+    readonly session: Session,
+  ) {
+    this.answers = options.answers ?? {};
+    this.gwx = compileTemplates(options.distDir);
+    this.logic = new LogicLayer(options.distDir, this, { onData: () => this.invalidate() });
+  }
+
+  /** Signs the demo user in (as WeChat knows its user), then starts the app on `route`. */
+  static async launch(options: SimOptions, route = 'pages/home/index', query: Record<string, string> = {}) {
+    const res = await fetch(`${options.cloudUrl}/api/dev/login`, {
+      method: 'POST',
+      body: JSON.stringify({ user: options.user }),
+    });
+    if (!res.ok) throw new Error(`weapp-sim: no demo user ${options.user}: ${res.status}`);
+    const session = (await res.json()) as Session;
+    const sim = new WeappSim(options, session);
+    // Without a cloud env the app keeps the gateway's session in storage: the user is signed in.
+    sim.storage.set('gcc.session', JSON.stringify(session));
+    sim.launchQuery = { path: route, query, scene: 1001 };
+    sim.logic.launch(sim.launchQuery);
+    sim.logic.reLaunch(`/${route}${queryString(query)}`);
+    sim.invalidate();
+    await sim.settle();
+    return sim;
+  }
+
+  // ── WxHost: what wx needs from the simulator ──
+
+  launchOptions(): Record<string, unknown> {
+    return { ...this.launchQuery, referrerInfo: {} };
+  }
+
+  crash(error: Error): void {
+    this.errors.push(error);
+  }
+
+  async navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void> {
+    this.logic[kind](url);
+    this.invalidate();
+  }
+
+  async navigateBack(delta: number): Promise<void> {
+    this.logic.navigateBack(delta);
+    this.invalidate();
+  }
+
+  private readonly titles = new WeakMap<PageInstance, string>();
+
+  setTitle(title: string): void {
+    const top = this.logic.top();
+    if (top) this.titles.set(top, title);
+  }
+
+  /** The navigation bar's title: set by the page, else its page.json, else app.json's window. */
+  navigationTitle(): string {
+    const top = this.logic.top();
+    if (!top) return '';
+    const set = this.titles.get(top);
+    if (set !== undefined) return set;
+    const file = path.join(this.options.distDir, `${top.route}.json`);
+    const json = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    return String(json.navigationBarTitleText ?? this.logic.appJson.window?.navigationBarTitleText ?? '');
+  }
+
+  stopPullDownRefresh(): void {
+    this.calls.push({ api: 'stopPullDownRefresh', args: {} });
+  }
+
+  async request(o: { url: string; method: string; data: unknown; header: Record<string, string> }) {
+    const built = this.options.builtGateway ?? 'http://127.0.0.1:8787';
+    const url = o.url.startsWith(built) ? this.options.cloudUrl + o.url.slice(built.length) : o.url;
+    if (!url.startsWith(this.options.cloudUrl))
+      throw new Error(`weapp-sim: request to ${o.url} leaves the local cloud`);
+    const body =
+      o.method === 'GET' || o.data === undefined
+        ? undefined
+        : typeof o.data === 'string'
+          ? o.data
+          : JSON.stringify(o.data);
+    const res = await fetch(url, { method: o.method, headers: o.header, body });
+    const text = await res.text();
+    const header: Record<string, string> = {};
+    res.headers.forEach((v, k) => (header[k] = v));
+    return { statusCode: res.status, data: text, header };
+  }
+
+  /** cloud.callFunction: the function runs with this user's OPENID and SOURCE wx_client. */
+  async callFunction(name: string, data: unknown): Promise<unknown> {
+    const res = await fetch(`${this.options.cloudUrl}/api/functions/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.session.token}` },
+      body: JSON.stringify(data),
+    });
+    const body = (await res.json()) as { result?: unknown; error?: { message?: string } };
+    if (res.status !== 200) throw new Error(`cloud.callFunction ${name}: ${res.status} ${body.error?.message ?? ''}`);
+    return body.result;
+  }
+
+  /** WeChat Pay's sheet: the local cloud's simulated WeChat Pay takes the payment by its prepay id. */
+  async requestPayment(payment: Record<string, unknown>): Promise<void> {
+    const prepayId = String(payment.package).replace(/^prepay_id=/, '');
+    const res = await fetch(`${this.options.cloudUrl}/api/pay/local/${prepayId}/confirm`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.session.token}` },
+    });
+    if (!res.ok) throw new Error(`requestPayment: the simulated WeChat Pay answered ${res.status} ${await res.text()}`);
+  }
+
+  /** The subscribe dialog's answer, recorded where the local cloud's openapi reads it. */
+  async recordSubscribe(accepted: string[], rejected: string[]): Promise<void> {
+    const res = await fetch(`${this.options.cloudUrl}/api/dev/subscribe`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.session.token}` },
+      body: JSON.stringify({ accepted, rejected }),
+    });
+    if (!res.ok) throw new Error(`requestSubscribeMessage: the local cloud answered ${res.status}`);
+  }
+
+  selectorQuery(scope: unknown): unknown {
+    const results: unknown[] = [];
+    const pending: (() => unknown)[] = [];
+    const component = scope instanceof NativeComponent ? scope : undefined;
+    const query = {
+      select: (selector: string) => {
+        const node = {
+          fields: (f: { node?: boolean; size?: boolean }) => {
+            pending.push(() => this.queryNode(component, selector, f));
+            return query;
+          },
+          node: () => {
+            pending.push(() => this.queryNode(component, selector, { node: true }));
+            return query;
+          },
+          boundingClientRect: () => {
+            pending.push(() => this.queryNode(component, selector, { size: true }));
+            return query;
+          },
+        };
+        return node;
+      },
+      exec: (cb?: (res: unknown[]) => void) => {
+        setTimeout(() => {
+          this.render();
+          for (const p of pending) results.push(p());
+          cb?.(results);
+        }, 0);
+      },
+    };
+    return query;
+  }
+
+  private queryNode(component: NativeComponent | undefined, selector: string, f: { node?: boolean; size?: boolean }) {
+    if (!selector.startsWith('#')) throw new Error(`weapp-sim: selector ${selector} (only #id is simulated)`);
+    const id = selector.slice(1);
+    const root = component ? this.componentRoot(component) : this.tree;
+    const found = root && find(root, (e) => e.attr.id === id);
+    if (!found) return null;
+    const out: Record<string, unknown> = { id };
+    if (f.size) Object.assign(out, { width: 0, height: 0, left: 0, top: 0 });
+    if (f.node && found.tag === 'wx-canvas') out.node = this.canvasFor(`${component?.hostId ?? 'page'}#${id}`);
+    return out;
+  }
+
+  /** The Canvas 2D nodes the page's native components have asked for, by `<host id>#<canvas id>`. */
+  get canvasNodes(): ReadonlyMap<string, SimCanvas> {
+    return this.canvases;
+  }
+
+  canvasFor(key: string): SimCanvas {
+    let c = this.canvases.get(key);
+    if (!c) {
+      c = new SimCanvas();
+      this.canvases.set(key, c);
+    }
+    return c;
+  }
+
+  private componentRoots = new Map<NativeComponent, VElement>();
+  private compiledStyles: CompiledStyles | undefined;
+
+  /** `wcsc`'s style code for the build (compiled on first use: only a view needs it). */
+  styles(): CompiledStyles {
+    this.compiledStyles ??= compileStyles(this.options.distDir);
+    return this.compiledStyles;
+  }
+
+  /** Whether the element hosts a native component (its template's nodes are keyed by its id). */
+  isComponentHost(e: VElement): boolean {
+    return [...this.componentRoots.values()].includes(e);
+  }
+
+  /** The native components on the page on top. */
+  componentRoutes(): string[] {
+    return [...new Set([...this.components.values()].map((c) => c.route))];
+  }
+
+  /** The element at a tree path (`r.0.3`) of the last render, as the view labels them. */
+  elementAt(pathKey: string): VElement {
+    let at: VNode = this.render();
+    for (const i of pathKey.split('.').slice(1)) {
+      const next: VNode | undefined = isElement(at) ? at.children[Number(i)] : undefined;
+      if (!next) throw new Error(`weapp-sim: no element at ${pathKey}`);
+      at = next;
+    }
+    if (!isElement(at)) throw new Error(`weapp-sim: ${pathKey} is text`);
+    return at;
+  }
+  private componentRoot(c: NativeComponent): VElement | undefined {
+    return this.componentRoots.get(c);
+  }
+
+  // ── Render ──
+
+  /**
+   * The page's data or stack changed: the render layer draws it on the next turn, as WeChat's does
+   * after setData, so native components are created, attached and ready without anyone looking.
+   */
+  private invalidate(): void {
+    this.dirty = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      if (!this.logic.top()) return;
+      try {
+        this.render();
+      } catch (e) {
+        this.crash(e instanceof Error ? e : new Error(String(e)));
+      }
+    }, 0);
+  }
+
+  page(): PageInstance {
+    const top = this.logic.top();
+    if (!top) throw new Error('weapp-sim: no page is open');
+    return top;
+  }
+
+  /** The render layer's tree of the page on top, native components' templates inside. */
+  render(): VElement {
+    if (!this.dirty && this.tree) return this.tree;
+    this.dirty = false;
+    const page = this.page();
+    const tmpl = this.gwx(`${page.route}.wxml`);
+    if (!tmpl) throw new Error(`weapp-sim: no template for ${page.route}`);
+    this.placed = new WeakMap();
+    const tree = tmpl(page.data, {}, {});
+    const seen = new Set<string>();
+    this.expand(tree, page, undefined, page.route, seen);
+    for (const [id, c] of this.components) {
+      if (!seen.has(id)) {
+        c.lifetime('detached');
+        this.components.delete(id);
+        this.componentRoots.delete(c);
+      }
+    }
+    this.tree = tree;
+    return tree;
+  }
+
+  private usingComponents(route: string): Record<string, string> {
+    const file = path.join(this.options.distDir, `${route}.json`);
+    if (!fs.existsSync(file)) return {};
+    return (
+      (JSON.parse(fs.readFileSync(file, 'utf8')) as { usingComponents?: Record<string, string> }).usingComponents ?? {}
+    );
+  }
+
+  private expand(
+    e: VElement,
+    owner: Record<string, unknown>,
+    parent: VElement | undefined,
+    route: string,
+    seen: Set<string>,
+  ) {
+    this.placed.set(e, { owner, parent });
+    // The compiler leaves `attr` off the page root and virtual blocks.
+    e.attr ??= {};
+    const name = e.tag.replace(/^wx-/, '');
+    const using = this.usingComponents(route)[name];
+    if (using) {
+      const compRoute = path.posix.join(path.posix.dirname(route), using);
+      const tmpl = this.gwx(`${compRoute}.wxml`);
+      if (!tmpl) throw new Error(`weapp-sim: no template for component ${compRoute}`);
+      if (name === 'comp') {
+        // Taro's recursive `comp` renders its slice of the page's tree with the page's handler.
+        const sub = tmpl({ i: e.attr.i, l: e.attr.l }, {}, {});
+        e.children = sub.children;
+      } else {
+        const id = `${String(e.attr.id)}@${compRoute}`;
+        seen.add(id);
+        let c = this.components.get(id);
+        const isNew = !c;
+        if (!c) {
+          c = new NativeComponent(compRoute, String(e.attr.id), this.logic.componentDef(compRoute), {
+            trigger: (comp, evt, detail) => this.trigger(comp, evt, detail),
+            changed: () => this.invalidate(),
+            query: (comp) => this.selectorQuery(comp),
+            crash: (err) => this.crash(err),
+          });
+          this.components.set(id, c);
+        }
+        c.setProperties(e.attr);
+        const sub = tmpl(c.instance.data, {}, {});
+        e.children = sub.children;
+        this.componentRoots.set(c, e);
+        for (const child of e.children) if (isElement(child)) this.expand(child, c.instance, e, compRoute, seen);
+        if (isNew) {
+          const made = c;
+          made.lifetime('attached');
+          setTimeout(() => made.lifetime('ready'), 0);
+        }
+        return;
+      }
+    }
+    for (const child of e.children) if (isElement(child)) this.expand(child, owner, e, route, seen);
+  }
+
+  private trigger(comp: NativeComponent, name: string, detail: unknown): void {
+    const host = this.tree && find(this.tree, (e) => e.attr.id === comp.hostId && this.componentRoots.get(comp) === e);
+    if (!host) return;
+    this.dispatch(host, name, detail, false);
+  }
+
+  /**
+   * WeChat's event flow: from the target up through its ancestors, each `bind<type>` handler called
+   * with currentTarget set to its element, until a `catch<type>`. Custom events do not bubble.
+   */
+  dispatch(target: VElement, type: string, detail: unknown, bubbles = true): void {
+    const targetInfo = { id: String(target.attr.id ?? ''), dataset: datasetOf(target), offsetLeft: 0, offsetTop: 0 };
+    let at: VElement | undefined = target;
+    while (at) {
+      const handler = (at.attr[`bind${type}`] ?? at.attr[`catch${type}`]) as string | undefined;
+      const placed = this.placed.get(at);
+      if (handler && placed) {
+        const event = {
+          type,
+          timeStamp: Date.now(),
+          target: targetInfo,
+          currentTarget: { id: String(at.attr.id ?? ''), dataset: datasetOf(at), offsetLeft: 0, offsetTop: 0 },
+          detail,
+          touches: [],
+          changedTouches: [],
+          mark: {},
+          mut: false,
+        };
+        const fn = placed.owner[handler];
+        if (typeof fn !== 'function') throw new Error(`weapp-sim: handler ${handler} is not a method of its owner`);
+        try {
+          (fn as (e: unknown) => void).call(placed.owner, event);
+        } catch (e) {
+          this.crash(e instanceof Error ? e : new Error(String(e)));
+        }
+        if (at.attr[`catch${type}`]) break;
+      }
+      if (!bubbles) break;
+      at = placed?.parent;
+    }
+    this.invalidate();
+  }
+
+  // ── Driver ──
+
+  /** Lets timers, network answers and setData callbacks run; throws the first simulator error. */
+  async settle(ms = 30): Promise<void> {
+    await new Promise((r) => setTimeout(r, ms));
+    this.throwErrors();
+  }
+
+  throwErrors(): void {
+    if (this.errors.length > 0) {
+      const e = this.errors[0]!;
+      throw new Error(`weapp-sim: the mini-program failed: ${e.stack ?? e.message}`);
+    }
+  }
+
+  text(): string {
+    return textOf(this.render());
+  }
+
+  stackRoutes(): string[] {
+    return this.logic.stack.map((p) => p.route);
+  }
+
+  /** Waits until the page on top shows `text` (or matches it), or fails with what it shows. */
+  async waitForText(text: string | RegExp, timeoutMs = 8000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.throwErrors();
+      const shown = this.text();
+      if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `weapp-sim: "${String(text)}" not shown on ${this.page().route}; it shows: ${shown.slice(0, 600)}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async waitForRoute(route: string, timeoutMs = 8000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.logic.top()?.route !== route) {
+      this.throwErrors();
+      if (Date.now() > deadline) throw new Error(`weapp-sim: still on ${this.stackRoutes().join(' > ')}, not ${route}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /**
+   * The innermost element whose text contains `text` (the one a finger lands on); `nth` picks among
+   * several in document order, from the end when negative (a sheet over the page comes last).
+   */
+  findByText(text: string, nth = 0): VElement {
+    const matches: VElement[] = [];
+    const walk = (e: VElement) => {
+      if (!textOf(e).includes(text)) return;
+      const inner = e.children.filter(isElement).filter((c) => textOf(c).includes(text));
+      if (inner.length === 0) matches.push(e);
+      inner.forEach(walk);
+    };
+    walk(this.render());
+    const found = matches[nth < 0 ? matches.length + nth : nth];
+    if (!found) throw new Error(`weapp-sim: no "${text}" (#${nth}) on ${this.page().route}`);
+    return found;
+  }
+
+  findBy(predicate: (e: VElement) => boolean, what: string): VElement {
+    const e = find(this.render(), predicate);
+    if (!e) throw new Error(`weapp-sim: no ${what} on ${this.page().route}`);
+    return e;
+  }
+
+  async tap(text: string, nth = 0): Promise<void> {
+    await this.waitForText(text);
+    this.dispatch(this.findByText(text, nth), 'tap', { x: 0, y: 0 });
+    await this.settle();
+  }
+
+  async tapElement(e: VElement): Promise<void> {
+    this.dispatch(e, 'tap', { x: 0, y: 0 });
+    await this.settle();
+  }
+
+  /** Waits for an element of the page on top (as a finger waits for the page to show it). */
+  async waitFor(predicate: (e: VElement) => boolean, what: string, timeoutMs = 8000): Promise<VElement> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.throwErrors();
+      const e = find(this.render(), predicate);
+      if (e) return e;
+      if (Date.now() > deadline)
+        throw new Error(`weapp-sim: no ${what} on ${this.page().route}: ${this.text().slice(0, 400)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Waits until a native component has drawn on a Canvas 2D node; returns that canvas. */
+  async waitForDrawing(timeoutMs = 8000): Promise<SimCanvas> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.throwErrors();
+      const drawn = [...this.canvases.values()].find((c) => c.ops.length > 0);
+      if (drawn) return drawn;
+      if (Date.now() > deadline) throw new Error(`weapp-sim: nothing drawn on a canvas of ${this.page().route}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** The input or textarea showing `placeholder`. */
+  field(placeholder: string): Promise<VElement> {
+    return this.waitFor(
+      (e) =>
+        (e.tag === 'wx-input' || e.tag === 'wx-textarea') && String(e.attr.placeholder ?? '').includes(placeholder),
+      `field "${placeholder}"`,
+    );
+  }
+
+  /** Types into an input or textarea: one input event with the whole value, as a paste does. */
+  async type(field: VElement, value: string): Promise<void> {
+    this.dispatch(field, 'focus', { value: '', height: 0 });
+    this.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
+    this.dispatch(field, 'blur', { value });
+    await this.settle();
+  }
+
+  /** Puts the phone away: the mini-program's timers stop (a pay code refreshing, a countdown). */
+  close(): void {
+    this.logic.stopTimers();
+  }
+
+  /** The navigation bar's back button. */
+  async navigateBackAndSettle(delta = 1): Promise<void> {
+    this.logic.navigateBack(delta);
+    this.invalidate();
+    await this.settle();
+  }
+
+  /** The page's share card (onShareAppMessage), as the share menu asks for it. */
+  share(from: 'menu' | 'button' = 'menu'): Record<string, unknown> {
+    return this.logic.call(this.page(), 'onShareAppMessage', { from }) as Record<string, unknown>;
+  }
+
+  /** The share card once `ready` holds (a person taps share a moment after the page shows). */
+  async shareWhen(
+    ready: (card: Record<string, unknown>) => boolean,
+    timeoutMs = 8000,
+  ): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.throwErrors();
+      const card = this.share('button');
+      if (ready(card)) return card;
+      if (Date.now() > deadline) throw new Error(`weapp-sim: the share card is not ready: ${JSON.stringify(card)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
+
+export function find(root: VElement, predicate: (e: VElement) => boolean): VElement | undefined {
+  if (predicate(root)) return root;
+  for (const c of root.children) {
+    if (!isElement(c)) continue;
+    const f = find(c, predicate);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+export function queryString(query: Record<string, string>): string {
+  const q = Object.entries(query)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  return q ? `?${q}` : '';
+}
+
+export type { VElement, VNode };
