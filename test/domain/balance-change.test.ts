@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { activate, bornWith, changeBalance, ledgerEntryId, moveState } from '../../src/domain/balance-change';
 import { CARD_STATES, canMove, type CardState } from '../../src/domain/card';
 import { LEDGER_SIGN, LEDGER_TYPES } from '../../src/domain/ledger';
-import { fen, MoneyError, type Fen } from '../../src/domain/money';
+import { fen, MoneyError } from '../../src/domain/money';
 
 const card = (balance: number, state: CardState = 'active', updatedAt = 1_000) => ({
   _id: 'card-1',

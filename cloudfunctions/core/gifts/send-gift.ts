@@ -19,7 +19,7 @@ import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { giftRefusal, splitShares, type Gift, type GiftRules } from '../../../src/domain/gift';
 import { balancePatch, changeBalance, moveState } from '../../../src/domain/balance-change';
 import { entryTime } from '../../../src/domain/ledger';
-import { fen, type Fen } from '../../../src/domain/money';
+import { fen } from '../../../src/domain/money';
 import { chinaDay } from '../../../src/domain/rules';
 import type { SendGiftInput } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
