@@ -52,6 +52,8 @@ export default defineAppConfig({
     navigationBarTitleText: '礼品卡中心',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
+    // H5 draws the title bar itself only when asked: with it, a page opened from a link has home, others back.
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f8',
     backgroundTextStyle: 'light',
   },

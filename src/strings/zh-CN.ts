@@ -288,6 +288,7 @@ export const zhCN = {
   orders: {
     title: '我的订单',
     empty: '还没有订单',
+    signIn: '登录后查看订单',
     status: { pending: '待支付', paid: '已支付', closed: '已关闭' } satisfies Record<OrderStatus, string>,
     quantity: (n: number) => `×${n}`,
     total: '实付',
@@ -386,6 +387,16 @@ export const zhCN = {
     notFound: '礼品链接无效',
     notFoundHint: '请向赠送人确认链接是否完整',
     ownHint: '把链接发给好友，让 TA 来领取吧',
+    alreadyClaimed: '你已领取',
+    sentBy: (name: string) => `${name} 送出的礼品卡`,
+    ownTitle: '你送出的礼品',
+    /** The sender reopening her own gift's link, by what became of it. */
+    senderSees: {
+      GIFT_CLAIMED: '好友已领取这份礼品',
+      GIFT_ALL_CLAIMED: '礼品已被领完',
+      GIFT_EXPIRED: '好友未按时领取，礼品已退回你的卡包',
+      GIFT_CANCELLED: '你已撤回这份礼品',
+    },
   },
   duration: (ms: number) => {
     const m = Math.max(0, Math.floor(ms / 60_000));
@@ -461,6 +472,8 @@ export const zhCN = {
     retry: '重新加载',
     signIn: '去登录',
     emptyTitle: '这里还空空的',
+    toHome: '去首页逛逛',
+    toWallet: '去卡包',
   },
   /** Every stable error code's message: a code added to ErrorCode without one fails to compile. */
   errors: {

@@ -15,11 +15,23 @@ const s = strings.orders;
 function OrdersPage() {
   const { orders } = useStores();
   const signedIn = useSignedIn(() => void orders.load());
-  if (!signedIn) return <StateView status="empty" message={strings.wallet.signIn} onRetry={() => navigate.login()} />;
+  if (!signedIn)
+    return (
+      <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
+    );
   const list = orders.list;
   if (list.status === 'error')
     return <StateView status="error" message={errorMessage(list.errorCode)} onRetry={() => void orders.load()} />;
-  if (list.status === 'empty') return <StateView status="empty" message={s.empty} hint={strings.wallet.emptyHint} />;
+  if (list.status === 'empty')
+    return (
+      <StateView
+        status="empty"
+        message={s.empty}
+        hint={strings.wallet.emptyHint}
+        onRetry={() => navigate.home()}
+        actionText={strings.state.toHome}
+      />
+    );
   if (!list.data) return <StateView status="loading" />;
   return (
     <View className="page">

@@ -20,7 +20,8 @@ import './index.scss';
 const s = strings.wallet;
 
 function WalletPage() {
-  const { wallet, session } = useStores();
+  const root = useStores();
+  const { wallet, session } = root;
   const clerk = useClerk();
   const signedIn = useSignedIn(() => void wallet.load());
   const user = session.session?.user.user;
@@ -86,7 +87,13 @@ function WalletPage() {
         ))}
       </View>
       {cards.length === 0 ? (
-        <StateView status="empty" message={s.empty} hint={s.emptyHint} />
+        <StateView
+          status="empty"
+          message={s.empty}
+          hint={wallet.group === 'usable' ? s.emptyHint : undefined}
+          onRetry={wallet.group === 'usable' ? () => navigate.home() : undefined}
+          actionText={strings.state.toHome}
+        />
       ) : (
         cards.map((c) => (
           <View key={c._id} className="wallet__card" data-testid="wallet-card">
@@ -104,6 +111,14 @@ function WalletPage() {
             )}
           </View>
         ))
+      )}
+      {session.needsSignIn && session.session && (
+        <View className="wallet__account" data-testid="account">
+          <Text className="wallet__account-name">{strings.login.signedInAs(session.session.user.nickname)}</Text>
+          <Text className="wallet__sign-out" onClick={() => root.signOut()} data-testid="sign-out">
+            {strings.login.signOut}
+          </Text>
+        </View>
       )}
     </View>
   );
