@@ -32,8 +32,13 @@ export interface DashboardView {
   from: string;
   to: string;
   totals: {
-    /** Paid orders in the range: count is cards sold, orders the number of orders. */
+    /**
+     * Sales in the range net of refunds: paid orders' money and cards less the refunds asked in the
+     * range (count is cards, orders the number of paid orders).
+     */
     sold: AmountCount & { orders: number };
+    /** Refunds asked in the range (processing or done): cards and the money going back. */
+    refunded: AmountCount;
     /** Value issued onto cards (ACTIVATE) in the range. */
     issued: number;
     /** Redeemed in store less reversals (REDEEM − REFUND) in the range. */
@@ -47,7 +52,7 @@ export interface DashboardView {
     /** Active cards expiring within 30 days and their balance. */
     expiringSoon: { count: number; balance: number };
   };
-  /** One row per day of the range, oldest first, zeros included. */
+  /** One row per day of the range, oldest first, zeros included; sold net of that day's refunds. */
   byDay: { day: string; sold: number; redeemed: number }[];
   /** Stores that redeemed in the range, most redeemed first: net amount, redemptions less reversals. */
   byStore: { storeId: string; storeName: string; redeemed: number; count: number }[];

@@ -55,8 +55,14 @@ interface Attempt {
 export class ClerkStore {
   readonly profile = new AsyncView<Out<'profile'>>();
   readonly history = new AsyncView<Out<'history'>>((d) => d.redemptions.length === 0);
-  /** Looking at a code, redeeming, reversing. */
+  /** Looking at a code, redeeming. */
   readonly action = new BusyAction();
+  /**
+   * Reversing, apart from the till's action, and the page it was asked on: a refusal shows where it
+   * was asked, never on the other page (a till refusal on 今日收款, say).
+   */
+  readonly reversal = new BusyAction();
+  reversalFrom: 'till' | 'history' = 'till';
   storeId = '';
   entryText = '';
   /** Why the camera could not be used for the last scan. */
@@ -92,6 +98,7 @@ export class ClerkStore {
       profile: false,
       history: false,
       action: false,
+      reversal: false,
       attempt: false,
       poller: false,
     });
@@ -230,8 +237,9 @@ export class ClerkStore {
   }
 
   /** Reverses one of my redemptions (the current one, or one from today's list). */
-  async reverse(id: string): Promise<boolean> {
-    const done = await this.action.run(() => this.service.reverse(id));
+  async reverse(id: string, from: 'till' | 'history'): Promise<boolean> {
+    this.reversalFrom = from;
+    const done = await this.reversal.run(() => this.service.reverse(id));
     if (!done) return false;
     runInAction(() => {
       if (this.redemption?.id === id) this.redemption = done.redemption;

@@ -9,8 +9,9 @@ export const merchantStrings = {
       title: '商户工作台',
       range: { 7: '近 7 天', 30: '近 30 天' } as Record<number, string>,
       kpi: {
-        sold: '售卡金额',
+        sold: '售卡金额（净）',
         soldCount: (n: number) => `售出 ${n} 张`,
+        refunded: (n: number, amount: string) => `退款 ${n} 张 ${amount}`,
         redeemed: '核销金额（净）',
         rate: '核销率',
         rateHint: '核销 ÷ 发行',

@@ -300,6 +300,14 @@ export const zhCN = {
     cards: '本单礼品卡',
     createdAt: '下单时间',
     orderNo: '订单号',
+    refund: {
+      processing: '退款中',
+      part: '部分退款',
+      all: '已退款',
+      label: '退款',
+      line: (cards: number, amount: string, processing: boolean) =>
+        `${cards} 张卡${processing ? '退款中' : '已退款'} · ${amount} 退回原支付账户`,
+    },
   },
   gift: {
     open: '送给朋友',

@@ -276,11 +276,29 @@ test('should reverse within the window, and refresh today’s list when it is op
   const done = store.redemption!;
   expect(store.reversible(done)).toBe(true);
   clock.advance(60_000);
-  expect(await store.reverse(done.id)).toBe(true);
+  expect(await store.reverse(done.id, 'till')).toBe(true);
   expect(calls.at(-2)!.data).toEqual({ action: 'reverse', id: CODE });
   expect(store.redemption?.status).toBe('reversed');
   expect(store.reversible(store.redemption!)).toBe(false);
   expect(store.history.data?.redemptions[0]?.status).toBe('reversed');
   clock.advance(1_800_000);
   expect(store.reversible(done)).toBe(false);
+});
+
+test('should keep a till refusal off 今日收款, and a refused reversal on the page it was asked on', async () => {
+  const today = ok({
+    day: '20270115',
+    redemptions: [redemption('completed')],
+    totals: { count: 1, amount: 3_750, reversedCount: 0, reversedAmount: 0 },
+  });
+  const { store } = await scannedTill([fail('INSUFFICIENT_BALANCE'), today, fail('REVERSAL_WINDOW_PASSED')]);
+  store.setAmountText('37.5');
+  await store.redeem();
+  expect(store.action.errorCode).toBe('INSUFFICIENT_BALANCE');
+  await store.loadHistory();
+  // 今日收款 reads only reversal refusals: the till's refusal is not one.
+  expect(store.reversal.errorCode).toBeUndefined();
+  expect(await store.reverse(CODE, 'history')).toBe(false);
+  expect([store.reversal.errorCode, store.reversalFrom]).toEqual(['REVERSAL_WINDOW_PASSED', 'history']);
+  expect(store.action.errorCode).toBe('INSUFFICIENT_BALANCE');
 });

@@ -18,6 +18,7 @@ function dash(over: Partial<DashboardView> = {}): DashboardView {
     to: '2025-03-01',
     totals: {
       sold: { count: 3, orders: 2, amount: 40_000 },
+      refunded: { count: 0, amount: 0 },
       issued: 40_000,
       redeemed: 8_000,
       redemptionRate: 2_000,

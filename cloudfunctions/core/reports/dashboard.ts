@@ -26,11 +26,17 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
   const range = lastDays(now, days);
   const inRange = _.gte(range.start).and(_.lt(range.end));
 
-  const [orders, entries, stores, float, expiring, gifts, locked] = await Promise.all([
+  const [orders, refunds, entries, stores, float, expiring, gifts, locked] = await Promise.all([
     grouped(
       C.orders,
       { brandId, status: 'paid', paidAt: inRange },
       { _id: dayIndex('paidAt', range.start), amount: $.sum('$total'), cards: $.sum('$quantity'), orders: $.sum(1) },
+    ),
+    // A refunded card's order stays paid: its money comes off the sales of the day it was asked.
+    grouped(
+      C.refunds,
+      { brandId, status: _.in(['requested', 'succeeded']), requestedAt: inRange },
+      { _id: dayIndex('requestedAt', range.start), amount: $.sum('$amount'), cards: $.sum(1) },
     ),
     grouped(
       C.ledger,
@@ -60,6 +66,7 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
   ]);
 
   const soldByDay = new Map(orders.map((r) => [Number(r._id), num(r, 'amount')]));
+  for (const r of refunds) soldByDay.set(Number(r._id), (soldByDay.get(Number(r._id)) ?? 0) - num(r, 'amount'));
   const redeemedByDay = new Map<number, number>();
   let issued = 0;
   let redeemed = 0;
@@ -80,10 +87,11 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
     to: range.days[range.days.length - 1] ?? isoChinaDay(now),
     totals: {
       sold: {
-        count: sum(orders, 'cards'),
+        count: sum(orders, 'cards') - sum(refunds, 'cards'),
         orders: sum(orders, 'orders'),
-        amount: sum(orders, 'amount'),
+        amount: sum(orders, 'amount') - sum(refunds, 'amount'),
       },
+      refunded: { count: sum(refunds, 'cards'), amount: sum(refunds, 'amount') },
       issued,
       redeemed,
       redemptionRate: basisPoints(redeemed, issued),

@@ -6,6 +6,8 @@ import type { CardView, HistoryEntryView, RefundView } from '../../../src/contra
 export interface RefundRecord extends RefundView {
   _id: string;
   owner: string;
+  /** The card's brand, so its operator's figures can count refunds. */
+  brandId: string;
   outTradeNo: string;
   totalFee: number;
 }

@@ -8,6 +8,7 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { useSignedIn } from '../use-signed-in';
+import { orderStatusLabel } from './status-label';
 import './index.scss';
 
 const s = strings.orders;
@@ -47,7 +48,12 @@ function OrdersPage() {
             </Text>
           </View>
           <View className="order-row__side">
-            <Text className={`order-row__status order-row__status--${o.status}`}>{s.status[o.status]}</Text>
+            <Text
+              className={`order-row__status order-row__status--${o.refund ? 'refunded' : o.status}`}
+              data-testid="order-row-status"
+            >
+              {orderStatusLabel(o)}
+            </Text>
             <Text className="order-row__total">{formatPrice(o.total as Fen)}</Text>
           </View>
         </View>

@@ -58,6 +58,11 @@ const Dashboard = observer(function Dashboard() {
           <Text className="muted">{r.kpi.sold}</Text>
           <Text className="console__kpi-value">{price(d.totals.sold.amount)}</Text>
           <Text className="muted">{r.kpi.soldCount(d.totals.sold.count)}</Text>
+          {d.totals.refunded.count > 0 && (
+            <Text className="muted" data-testid="console-refunded">
+              {r.kpi.refunded(d.totals.refunded.count, price(d.totals.refunded.amount))}
+            </Text>
+          )}
         </View>
         <View className="console__kpi" data-testid="console-kpi-redeemed" data-value={d.totals.redeemed}>
           <Text className="muted">{r.kpi.redeemed}</Text>

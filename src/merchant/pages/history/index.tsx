@@ -39,7 +39,11 @@ const Today = observer(function Today() {
           )}
         </View>
       </View>
-      {clerk.action.errorCode && <Text className="error-text">{errorMessage(clerk.action.errorCode)}</Text>}
+      {clerk.reversalFrom === 'history' && clerk.reversal.errorCode && (
+        <Text className="error-text" data-testid="history-error">
+          {errorMessage(clerk.reversal.errorCode)}
+        </Text>
+      )}
       {redemptions.length === 0 ? (
         <StateView status="empty" message={m.historyEmpty} hint={m.historyEmptyHint} />
       ) : (
@@ -62,7 +66,7 @@ const Today = observer(function Today() {
                 {clerk.reversible(r) ? (
                   <Text
                     className="today__reverse"
-                    onClick={() => !clerk.action.busy && void askReverse(clerk, r)}
+                    onClick={() => !clerk.reversal.busy && void askReverse(clerk, r, 'history')}
                     data-testid="history-reverse"
                   >
                     {m.reverse}

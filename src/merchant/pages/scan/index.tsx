@@ -66,9 +66,11 @@ const Till = observer(function Till() {
       <DoneView
         redemption={r}
         reversible={clerk.reversible(r)}
-        busy={clerk.action.busy}
-        error={error}
-        onReverse={() => void askReverse(clerk, r)}
+        busy={clerk.reversal.busy}
+        error={
+          clerk.reversalFrom === 'till' && clerk.reversal.errorCode ? errorMessage(clerk.reversal.errorCode) : error
+        }
+        onReverse={() => void askReverse(clerk, r, 'till')}
         onNext={() => clerk.next()}
       />
     );
