@@ -52,8 +52,11 @@ export class GiftStore {
     });
   }
 
-  /** Starts a gift of `card`, signed with `name` unless the sender changes it. */
-  start(card: CardView, name: string): void {
+  /**
+   * Starts a gift of `card`, signed with `name` and wishing `blessing` unless the sender changes
+   * them (the page passes the card's own blessing only when it is the holder's, never a sender's).
+   */
+  start(card: CardView, name: string, blessing: string): void {
     this.card = card;
     this.mode = 'single';
     this.whole = true;
@@ -61,7 +64,7 @@ export class GiftStore {
     this.shares = 3;
     this.shareMode = 'random';
     this.faceId = card.face.id;
-    this.blessing = card.blessing;
+    this.blessing = blessing;
     this.senderName = name;
     this.requestId = newRequestId('g');
     this.action.errorCode = undefined;

@@ -366,6 +366,10 @@ export const zhCN = {
     from: (name: string) => `来自 ${name}`,
     outbox: '消息通知（本地）',
     outboxEmpty: '还没有消息',
+    /** A card that came as a gift starts its next gift from this, not from its sender's words. */
+    defaultBlessing: '送你一份心意，愿你喜欢',
+    transfersLeft: (n: number) => (n > 0 ? `还可转赠 ${n} 次` : '转赠次数已用完，不能再送出'),
+    backToCard: '返回卡片',
   },
   /** The app's own subscribe-message sheet (where WeChat's dialog is not available). */
   consent: {

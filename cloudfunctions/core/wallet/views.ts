@@ -33,6 +33,8 @@ export function toCardView(card: Card, now: number): CardView {
     expiresAt: card.expiresAt,
     refundableUntil: card.refundableUntil,
     refundable: refundRefusal(card, now) === null,
+    transfersLeft: Math.max(0, card.transferLimit - card.transfers),
+    fromGift: card.origin === 'gift' || card.transfers > 0,
   };
 }
 

@@ -32,8 +32,10 @@ function CardPage() {
   if (!data) return <StateView status="loading" />;
   const { card, history, refund, expiry } = data;
   // The cloud's clock decides expiry (expiry.expired), not the phone's.
-  const giftable = card.state === 'active' && !expiry.expired;
-  const payable = giftable && card.balance > 0;
+  const usable = card.state === 'active' && !expiry.expired;
+  const payable = usable && card.balance > 0;
+  // Not offered when it can't succeed; the terms below say why (no transfers left).
+  const giftable = payable && card.transfersLeft > 0;
   const askRefund = async (): Promise<void> => {
     const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue as Fen) : '';
     const answer = await Taro.showModal({
@@ -85,6 +87,12 @@ function CardPage() {
           <Text className="kv__label">{s.expires}</Text>
           <Text>{card.expiresAt === null ? s.neverExpires : chinaTime(card.expiresAt, 'YYYY-MM-DD')}</Text>
         </View>
+        {payable && (
+          <View className="kv">
+            <Text className="kv__label">{strings.brand.transferLabel}</Text>
+            <Text data-testid="transfers-left">{strings.gift.transfersLeft(card.transfersLeft)}</Text>
+          </View>
+        )}
         {card.refundable && card.refundableUntil !== null && (
           <View className="kv">
             <Text className="kv__label">{strings.brand.refundLabel}</Text>
