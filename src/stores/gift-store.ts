@@ -37,6 +37,8 @@ export class GiftStore {
   claimed: Out<'claim'> | undefined = undefined;
   /** The claim token the landing shows (given, or resolved from a 小程序码's scene). */
   landingToken = '';
+  /** The last scene resolved, and its token. */
+  private resolved: { scene: string; token: string } | undefined = undefined;
   /** The current gift's 小程序码. */
   readonly code = new AsyncView<Out<'wxacode'>>();
 
@@ -185,17 +187,20 @@ export class GiftStore {
   /** The landing of a claim token, or of the token a scanned 小程序码's scene stands for. */
   openLanding(from: { token: string } | { scene: string }): Promise<void> {
     if ('token' in from) return this.loadLanding(from.token);
+    // A scene stands for one token for good: opened again (after signing in, say), it isn't asked again.
+    if (this.resolved?.scene === from.scene) return this.loadLanding(this.resolved.token);
     this.claimed = undefined;
     this.landingToken = '';
     return this.landing.run(async () => {
       const { token } = await this.service.resolveScene(from.scene);
-      this.setLandingToken(token);
+      this.setLandingToken(token, from.scene);
       return this.service.view(token);
     });
   }
 
-  private setLandingToken(token: string): void {
+  private setLandingToken(token: string, scene: string): void {
     this.landingToken = token;
+    this.resolved = { scene, token };
   }
 
   loadCode(giftId: string): Promise<void> {

@@ -76,3 +76,18 @@ test('should show who is signed in, offer shopping on an empty wallet, and sign 
   await onHome(page);
   await text(page, '精选好礼').waitFor();
 });
+
+test('should ask for a staff profile only of staff, as the session says (issue 19, item 10)', async () => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/functions/merchant')) asked.push(r.postData() ?? '');
+  });
+  await signIn(stage.cloud, page, 'alice');
+  await page.waitForLoadState('networkidle');
+  expect(asked.filter((b) => b.includes('"profile"'))).toEqual([]);
+  await visible(page, 'sign-out').click();
+  await visible(page, 'state-action').click();
+  await visible(page, 'login-dave').click();
+  await visible(page, 'merchant-entry').waitFor();
+  expect(asked.filter((b) => b.includes('"profile"'))).toHaveLength(1);
+});

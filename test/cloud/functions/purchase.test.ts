@@ -651,6 +651,24 @@ describe('card number + PIN', () => {
     });
     expect(later.card.balance).toBe(10_000);
   });
+
+  test('should count only failed binds: someone binding a stack of cards is never told to wait', async () => {
+    const { cards } = await ok<{ cards: { cardNumber: string; pin: string }[] }>(DAVE, 'merchant', {
+      action: 'issueBatch',
+      productId: COFFEE,
+      amount: 5_000,
+      count: 7,
+      requestId: 'dave-coffee-batch-stack',
+    });
+    for (const c of cards) {
+      const bound = await ok<WalletOut<'bind'>>('u-stack', 'wallet', {
+        action: 'bind',
+        cardNumber: c.cardNumber,
+        pin: c.pin,
+      });
+      expect(bound.card.state).toBe('active');
+    }
+  });
 });
 
 describe('bad input', () => {
