@@ -38,14 +38,30 @@ export default defineAppConfig({
     },
   ],
   tabBar: {
-    color: '#8a8f99',
-    selectedColor: '#e8483a',
+    color: '#666b74',
+    selectedColor: '#cc3a2d',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/wallet/index', text: '卡包' },
-      { pagePath: 'pages/orders/index', text: '订单' },
+      // Icons drawn by scripts/tab-icons.ts (the tab bar takes image files only).
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-selected.png',
+      },
+      {
+        pagePath: 'pages/wallet/index',
+        text: '卡包',
+        iconPath: 'assets/tabbar/wallet.png',
+        selectedIconPath: 'assets/tabbar/wallet-selected.png',
+      },
+      {
+        pagePath: 'pages/orders/index',
+        text: '订单',
+        iconPath: 'assets/tabbar/orders.png',
+        selectedIconPath: 'assets/tabbar/orders-selected.png',
+      },
     ],
   },
   window: {

@@ -12,7 +12,7 @@ export async function askReverse(clerk: ClerkStore, r: RedemptionView, from: 'ti
     title: m.reverseTitle,
     content: m.reverseBody(formatPrice(r.amount as Fen)),
     confirmText: m.reverseConfirm,
-    confirmColor: '#e8483a',
+    confirmColor: '#cc3a2d',
   });
   if (answer.confirm) await clerk.reverse(r.id, from);
 }

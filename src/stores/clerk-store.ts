@@ -73,6 +73,8 @@ export class ClerkStore {
   redemption: RedemptionView | undefined = undefined;
   /** The code that ended this attempt (see REFUSALS), or CONFIRM_TIMEOUT. */
   refusal: string | undefined = undefined;
+  /** The code was typed, not scanned: the way on from a refusal is to type again. */
+  typed = false;
   /** The cloud's clock minus the till's, from the latest inspect: countdowns follow the cloud. */
   private skew = 0;
   private attempt: Attempt | undefined = undefined;
@@ -136,7 +138,10 @@ export class ClerkStore {
   async scan(prompt: ScanPrompt): Promise<void> {
     this.cameraProblem = undefined;
     const outcome = await this.scanner.scan(prompt);
-    if (outcome.kind === 'scanned') return this.inspect(outcome.text);
+    if (outcome.kind === 'scanned') {
+      runInAction(() => (this.typed = false));
+      return this.inspect(outcome.text);
+    }
     if (outcome.kind === 'unavailable') runInAction(() => (this.cameraProblem = outcome.reason));
   }
 
@@ -155,7 +160,9 @@ export class ClerkStore {
   }
 
   submitEntry(): Promise<void> {
-    return this.entryValid ? this.inspect(this.entryText) : Promise.resolve();
+    if (!this.entryValid) return Promise.resolve();
+    this.typed = true;
+    return this.inspect(this.entryText);
   }
 
   /** Looks at a scanned or typed code: the card's face, last four and balance, or why it can't pay here. */

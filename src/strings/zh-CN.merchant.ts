@@ -289,6 +289,10 @@ export const merchantStrings = {
       csvHeader: ['卡号', '卡密', '卡券', '面值（元）', '制卡日期'],
       bad: '请输入正确的面值和张数',
       result: (n: number) => `已生成 ${n} 张`,
+      pickProduct: '先选择要制卡的卡券',
+      what: (product: string, value: string) => `${product} · 面值 ${value}`,
+      copy: '复制',
+      copied: '已复制卡号和卡密',
     },
   },
 } as const;

@@ -141,6 +141,7 @@ export const zhCN = {
     emptyHint: '去首页挑一张心意卡吧',
     bind: '绑定实体卡',
     balance: '余额',
+    last4: (last4: string) => `尾号 ${last4}`,
     signIn: '登录后查看卡包',
     payCode: '付款码',
   },
@@ -153,6 +154,8 @@ export const zhCN = {
     neverExpires: '长期有效',
     history: '交易记录',
     online: '线上',
+    physical: '实体卡',
+    physicalActivate: '实体卡制卡',
     historyTypes: {
       ACTIVATE: '购卡激活',
       REDEEM: '门店消费',
@@ -283,7 +286,19 @@ export const zhCN = {
       CONFIRM_TIMEOUT: '顾客未确认',
     } as Record<string, string>,
     refusalFallback: '收款失败',
-    confirmTimeout: '顾客未在时限内确认，本次未扣款，请重新扫码',
+    /** Under a refusal's title (which says what happened): what to do next, not the same words again. */
+    refusalNext: {
+      PAY_CODE_INVALID: '请顾客刷新付款码后重新出示',
+      PAY_CODE_EXPIRED: '请顾客刷新付款码后重新出示',
+      PAY_CODE_USED: '请顾客刷新付款码后重新出示',
+      WRONG_MERCHANT: '这张卡不能在本店使用，请顾客换一张卡',
+      INSUFFICIENT_BALANCE: '请顾客换一张卡，或减少收款金额',
+      PAY_DECLINED: '本次未扣款，如需收款请重新发起',
+      CARD_NOT_ACTIVE: '这张卡当前不能使用，请顾客换一张卡',
+      CARD_EXPIRED: '这张卡已过期，请顾客换一张卡',
+      CONFIRM_TIMEOUT: '顾客未在时限内确认，本次未扣款',
+    } as Record<string, string>,
+    retype: '重新输入',
   },
   orders: {
     title: '我的订单',
@@ -334,7 +349,7 @@ export const zhCN = {
     leftToday: (n: number) => `今天还可赠送 ${n} 次`,
     windowNote: '好友需在 24 小时内领取，超时未领取将自动退回你的卡包',
     shareTitle: '礼品已准备好',
-    shareHint: '把链接或二维码发给好友，好友领取后礼品卡进入对方卡包',
+    shareHint: '把链接或二维码发给好友，领取后卡片放入 TA 的卡包',
     shareMessage: (name: string) => `${name ? `${name} ` : ''}送你一张礼品卡，快来领取吧`,
     stateLabel: '状态',
     copyLink: '复制领取链接',
@@ -424,6 +439,8 @@ export const zhCN = {
     pinPlaceholder: '8 位数字卡密',
     submit: '绑定',
     success: '绑定成功',
+    /** Failed tries are counted per window: say how long at most. */
+    tooManyTries: (minutes: number) => `卡号或卡密错误次数过多，请 ${minutes} 分钟后再试`,
   },
   expiry: {
     /** The holder's reminder message, and the card page's notice. */

@@ -98,6 +98,8 @@ test('should not offer 送给朋友 on a card with no transfers left, and say wh
   await visible(page, 'card-balance').waitFor();
   await expect(visible(page, 'transfers-left').textContent()).resolves.toBe('转赠次数已用完，不能再送出');
   await expect(visible(page, 'gift-entry').count()).resolves.toBe(0);
+  // The card came whole: its history says with how much (item 8).
+  await visible(page, 'history-entry').filter({ hasText: '好友领取转入' }).filter({ hasText: '+100.00' }).waitFor();
   // Opened by its address all the same, the form is not offered either.
   await page.goto(`${stage.cloud.url}/pages/gift/index?cardId=${received}`);
   await text(page, '这张卡的转赠次数已用完').waitFor();

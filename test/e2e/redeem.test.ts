@@ -101,6 +101,9 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
       await enterCode(carol, payload);
       await visible(carol, 'clerk-refused').waitFor();
       expect(await visible(carol, 'clerk-refused-title').textContent()).toBe('付款码已使用');
+      // What to do next, not the title again; and the code was typed, so the way on is to type again.
+      await visible(carol, 'clerk-refused').filter({ hasText: '请顾客刷新付款码后重新出示' }).waitFor();
+      expect(await visible(carol, 'clerk-rescan').textContent()).toBe('重新输入');
 
       // 6. Today's list has it with the totals; reversing it there gives the money back.
       await visible(carol, 'clerk-rescan').click();
@@ -111,7 +114,7 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
       await visible(carol, 'history-reverse').click();
       await carol.getByText('确认撤销', { exact: true }).filter({ visible: true }).click();
       await visible(carol, 'history-row').filter({ hasText: '已撤销' }).waitFor();
-      expect(await visible(carol, 'history-net').textContent()).toBe('0');
+      expect(await visible(carol, 'history-net').textContent()).toBe('0.00');
     });
 
     const detail = await stage.cloud.call<{ ok: true; data: WalletActions['detail']['output'] }>(

@@ -302,3 +302,16 @@ test('should keep a till refusal off 今日收款, and a refused reversal on the
   expect([store.reversal.errorCode, store.reversalFrom]).toEqual(['REVERSAL_WINDOW_PASSED', 'history']);
   expect(store.action.errorCode).toBe('INSUFFICIENT_BALANCE');
 });
+
+test('should offer to type again after a typed code is refused, and to scan again after a scanned one', async () => {
+  const { store } = till([ok({ profile }), fail('PAY_CODE_USED'), fail('PAY_CODE_USED')], {
+    scans: [{ kind: 'scanned', text: PAYLOAD }],
+  });
+  await store.loadProfile();
+  store.setEntryText(CODE);
+  await store.submitEntry();
+  expect([store.step, store.typed]).toEqual(['refused', true]);
+  store.next();
+  await store.scan({ hint: '', cancel: '' });
+  expect([store.step, store.typed]).toEqual(['refused', false]);
+});

@@ -9,8 +9,10 @@ import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
+import type { HistoryEntryView } from '../../contracts/wallet';
 import { maskCode } from '../../domain/codes';
-import { formatPrice, formatYuan, type Fen } from '../../domain/money';
+import { exactYuan } from '../../components/format';
+import { formatPrice, type Fen } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { navigate } from '../routes';
@@ -19,6 +21,20 @@ import { ExpiryPanel } from './expiry-panel';
 import './index.scss';
 
 const s = strings.card;
+
+/** The entry's name: a physical card's activation was its making, not a purchase. */
+function entryLabel(type: HistoryEntryView['type'], physical: boolean): string {
+  return physical && type === 'ACTIVATE' ? s.physicalActivate : s.historyTypes[type];
+}
+
+/**
+ * The change, signed; a card received whole (好友领取转入) changes hands without changing its
+ * balance, so it shows the balance that came with it.
+ */
+function entryAmount(h: HistoryEntryView): string {
+  if (h.type === 'TRANSFER' && h.amount === 0) return `+${exactYuan(h.balanceAfter)}`;
+  return h.amount === 0 ? '' : `${h.amount < 0 ? '−' : '+'}${exactYuan(Math.abs(h.amount))}`;
+}
 
 function CardPage() {
   const { wallet, consent } = useStores();
@@ -31,6 +47,8 @@ function CardPage() {
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void wallet.loadCard(id)} />;
   if (!data) return <StateView status="loading" />;
   const { card, history, refund, expiry } = data;
+  // A card bound by number + PIN was made as a physical card, not bought online.
+  const physical = history.some((h) => h.type === 'BIND');
   // The cloud's clock decides expiry (expiry.expired), not the phone's.
   const usable = card.state === 'active' && !expiry.expired;
   const payable = usable && card.balance > 0;
@@ -42,7 +60,7 @@ function CardPage() {
       title: s.refundTitle,
       content: s.refundBody(formatPrice(card.paidValue as Fen), bonus),
       confirmText: s.refundConfirm,
-      confirmColor: '#e8483a',
+      confirmColor: '#cc3a2d',
     });
     if (answer.confirm) await wallet.refund(card._id);
   };
@@ -56,7 +74,7 @@ function CardPage() {
       <View className="panel card__balance">
         <Text className="muted">{s.balance}</Text>
         <Text className="card__balance-value" data-testid="card-balance">
-          {formatYuan(card.balance as Fen)}
+          {exactYuan(card.balance)}
         </Text>
         <Text className="card__blessing">“{card.blessing}”</Text>
         {payable && (
@@ -113,16 +131,14 @@ function CardPage() {
         {history.map((h) => (
           <View key={h._id} className="card__entry" data-testid="history-entry">
             <View className="card__entry-main">
-              <Text>{s.historyTypes[h.type]}</Text>
-              <Text className={h.amount < 0 ? 'card__minus' : 'card__plus'}>
-                {h.amount === 0 ? '' : `${h.amount < 0 ? '−' : '+'}${formatYuan(Math.abs(h.amount) as Fen)}`}
-              </Text>
+              <Text>{entryLabel(h.type, physical)}</Text>
+              <Text className={h.amount < 0 ? 'card__minus' : 'card__plus'}>{entryAmount(h)}</Text>
             </View>
             <View className="card__entry-sub">
               <Text className="muted">
-                {chinaTime(h.at)} · {h.storeName || s.online}
+                {chinaTime(h.at)} · {h.storeName || (physical && h.type !== 'REDEEM' ? s.physical : s.online)}
               </Text>
-              <Text className="muted">{s.balanceAfter(formatYuan(h.balanceAfter as Fen))}</Text>
+              <Text className="muted">{s.balanceAfter(exactYuan(h.balanceAfter))}</Text>
             </View>
           </View>
         ))}

@@ -44,7 +44,9 @@ function ClaimPage() {
   const scene = entry?.kind === 'scene' ? entry.value : '';
   const token = entry?.kind === 'query' ? entry.value : '';
   const open = (): void => void gifts.openLanding(scene ? { scene } : { token });
-  const [name, setName] = useState(session.session?.user.nickname ?? '');
+  // Prefilled from the profile, also when it arrives with a sign-in on the way to claiming; editable.
+  const [typed, setName] = useState<string | null>(null);
+  const name = typed ?? session.session?.user.nickname ?? '';
   useEffect(() => {
     void gifts.openLanding(scene ? { scene } : { token });
   }, [gifts, scene, token, session.signedIn]);

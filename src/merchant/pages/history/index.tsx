@@ -5,7 +5,8 @@ import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import type { PayCodeStatus } from '../../../domain/redemption';
-import { formatPrice, formatYuan, type Fen } from '../../../domain/money';
+import { exactPrice, exactYuan } from '../../../components/format';
+import { formatPrice, type Fen } from '../../../domain/money';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
@@ -30,7 +31,7 @@ const Today = observer(function Today() {
       <View className="today__totals" data-testid="history-totals">
         <Text className="today__label">{m.net}</Text>
         <Text className="today__net" data-testid="history-net">
-          {formatYuan(totals.net as Fen)}
+          {exactYuan(totals.net)}
         </Text>
         <View className="today__counts">
           <Text>{m.count(totals.count)}</Text>
@@ -61,7 +62,7 @@ const Today = observer(function Today() {
               </View>
               <View className="today__side">
                 <Text className={`today__amount${counted(r.status) ? '' : ' today__amount--off'}`}>
-                  {formatPrice(r.amount as Fen)}
+                  {exactPrice(r.amount)}
                 </Text>
                 {clerk.reversible(r) ? (
                   <Text
