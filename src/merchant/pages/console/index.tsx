@@ -102,6 +102,12 @@ const Dashboard = observer(function Dashboard() {
           {shown ? r.barValue(shown.day.slice(5), price(shown.sold), price(shown.redeemed)) : ' '}
         </Text>
         <View className="console__chart">
+          {/* The scale: the tallest bar's value on a line at the top, the base line at zero. */}
+          {!reports.chartEmpty && (
+            <View className="console__grid" data-testid="chart-scale">
+              <Text className="console__grid-max">{price(max)}</Text>
+            </View>
+          )}
           {reports.chartEmpty && (
             <Text className="console__chart-empty muted" data-testid="chart-empty">
               {r.chartEmpty}
