@@ -17,6 +17,7 @@ export const zhCN = {
   appName: '礼品卡中心',
   amountFormat: AMOUNT_FORMAT,
   home: {
+    tagline: '一张礼品卡，送出一份心意',
     searchPlaceholder: '搜索品牌，如 咖啡、火锅、超市',
     categoriesTitle: '全部分类',
     featuredTitle: '精选好礼',

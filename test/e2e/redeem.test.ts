@@ -60,7 +60,7 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
     await visible(alice, 'pay-entry').click();
     await alice.waitForURL(/\/pages\/paycode\/index/);
     await visible(alice, 'qr-code').waitFor();
-    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥100');
+    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥100.00');
     const payload = await scan(alice, 'pay-qr');
     expect(payload).toMatch(/^GCP1\.[1-9]\d{15}\.[0-9a-f]{16}$/);
     const code = payload.split('.')[1]!;
@@ -146,7 +146,7 @@ test('should wait for the holder to confirm an amount above ¥500 on her own scr
     expect(await visible(alice, 'pay-confirm-amount').textContent()).toBe('¥600');
     await visible(alice, 'pay-confirm-button').click();
     await visible(alice, 'pay-result').waitFor();
-    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥400');
+    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥400.00');
 
     await visible(carol, 'clerk-done').filter({ hasText: '收款成功' }).waitFor();
     expect(await visible(carol, 'clerk-balance-after').textContent()).toBe('卡内剩余 ¥400');
@@ -178,7 +178,7 @@ test('should scan the pay code with the camera on H5', async () => {
       await camera.close();
     }
     await visible(alice, 'pay-result').waitFor();
-    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥0');
+    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥0.00');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
-import { useDidHide, useRouter } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { PayQr } from '../../components/pay-qr';
 import { StateView } from '../../components/state-view';
-import { formatPrice, type Fen } from '../../domain/money';
+import { exactPrice } from '../../components/format';
 import { groupPayCode } from '../../domain/redemption';
 import { useStores } from '../../stores';
 import { usePayCode } from '../../stores/page-stores';
@@ -32,6 +32,11 @@ function PayCodePage() {
   const [revealed, setRevealed] = useState(false);
   const signedIn = useSignedIn(() => payCode.show(cardId));
   useDidHide(() => payCode.hide());
+  // H5's title bar takes the app's colours, not the page's (Taro): the red of this page is set here.
+  useDidShow(() => {
+    if (process.env.TARO_ENV === 'h5')
+      void Taro.setNavigationBarColor({ frontColor: '#ffffff', backgroundColor: '#cc3a2d' });
+  });
   useEffect(() => () => payCode.leave(), [payCode]);
   useEffect(() => {
     if (signedIn && wallet.detail.data?.card._id !== cardId) void wallet.loadCard(cardId);
@@ -73,7 +78,7 @@ function PayCodePage() {
             <View className="result-mark" />
             <Text className="paycode__paid-title">{s.paid}</Text>
             <Text className="paycode__paid-amount" data-testid="pay-result-amount">
-              {formatPrice((result.amount ?? 0) as Fen)}
+              {exactPrice(result.amount ?? 0)}
             </Text>
             <Text className="muted">{where(result.storeName)}</Text>
           </View>
@@ -122,7 +127,7 @@ function PayCodePage() {
         <View className="paycode__balance">
           <Text className="paycode__balance-label">{s.balance}</Text>
           <Text className="paycode__balance-value" data-testid="pay-balance">
-            {balance === undefined ? '—' : formatPrice(balance as Fen)}
+            {balance === undefined ? '—' : exactPrice(balance)}
           </Text>
         </View>
       </View>
