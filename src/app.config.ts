@@ -38,20 +38,38 @@ export default defineAppConfig({
     },
   ],
   tabBar: {
-    color: '#8a8f99',
-    selectedColor: '#e8483a',
+    color: '#666b74',
+    selectedColor: '#cc3a2d',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/wallet/index', text: '卡包' },
-      { pagePath: 'pages/orders/index', text: '订单' },
+      // Icons drawn by scripts/tab-icons.ts (the tab bar takes image files only).
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-selected.png',
+      },
+      {
+        pagePath: 'pages/wallet/index',
+        text: '卡包',
+        iconPath: 'assets/tabbar/wallet.png',
+        selectedIconPath: 'assets/tabbar/wallet-selected.png',
+      },
+      {
+        pagePath: 'pages/orders/index',
+        text: '订单',
+        iconPath: 'assets/tabbar/orders.png',
+        selectedIconPath: 'assets/tabbar/orders-selected.png',
+      },
     ],
   },
   window: {
     navigationBarTitleText: '礼品卡中心',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
+    // H5 draws the title bar itself only when asked: with it, a page opened from a link has home, others back.
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f8',
     backgroundTextStyle: 'light',
   },

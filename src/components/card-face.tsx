@@ -1,6 +1,7 @@
 /** A card drawn as its face, with the brand and the balance over it. */
 import { View, Text, Image } from '@tarojs/components';
-import { formatPrice, type Fen } from '../domain/money';
+import { exactPrice } from './format';
+import type { Fen } from '../domain/money';
 import './card-face.scss';
 
 export interface CardFaceProps {
@@ -18,7 +19,7 @@ export function CardFace({ image, brandName, balance, caption, dimmed, onClick }
       <Image className="card-face__art" src={image} mode="widthFix" />
       <View className="card-face__overlay">
         <Text className="card-face__brand">{brandName}</Text>
-        {balance !== undefined && <Text className="card-face__balance">{formatPrice(balance)}</Text>}
+        {balance !== undefined && <Text className="card-face__balance">{exactPrice(balance)}</Text>}
         {caption && <Text className="card-face__caption">{caption}</Text>}
       </View>
     </View>

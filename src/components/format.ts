@@ -1,6 +1,6 @@
 /** Display text for domain values, from the strings table. Pure, so it is tested in one-liners. */
 import type { CardProduct, ValidityRule } from '../domain/catalog';
-import { formatPrice, type Fen } from '../domain/money';
+import { formatPrice, formatYuan, type Fen } from '../domain/money';
 import { strings } from '../strings/zh-CN';
 
 export function validityText(rule: ValidityRule): string {
@@ -21,4 +21,17 @@ export function fromPriceText(fen: Fen): string {
 export function customRangeText(product: Pick<CardProduct, 'customAmount'>): string | undefined {
   const r = product.customAmount;
   return r ? strings.brand.customRange(formatPrice(r.min), formatPrice(r.max)) : undefined;
+}
+
+/**
+ * Exact money — a balance, a payment, a history entry — always with two decimals, grouped
+ * ("88.00" beside "23.50", not "88"). Prices of whole denominations keep formatPrice ("¥1,000").
+ */
+export function exactYuan(fen: number): string {
+  const text = formatYuan(fen as Fen);
+  return text.includes('.') ? text : `${text}.00`;
+}
+
+export function exactPrice(fen: number): string {
+  return `¥${exactYuan(fen)}`;
 }

@@ -56,6 +56,11 @@ export interface OrderView {
   /** The buyer cancelled while WeChat Pay would not close the payment yet: it closes shortly. */
   cancelRequestedAt?: number;
   cardIds: string[];
+  /**
+   * Refunds of the order's cards, once one was asked (failed ones left out): how many cards, the
+   * money going back, and whether one is still on its way.
+   */
+  refund?: { cards: number; amount: number; processing: boolean };
 }
 
 export interface CreateOrderInput {

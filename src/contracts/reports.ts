@@ -37,8 +37,17 @@ export interface DashboardView {
   from: string;
   to: string;
   totals: {
-    /** Paid orders in the range: count is cards sold, orders the number of orders. */
-    sold: AmountCount & { orders: number };
+    /**
+     * Sales in the range net of refunds: paid orders' money and cards less the refunds asked in the
+     * range (count is cards, orders the number of paid orders).
+     */
+    sold: {
+      count: number;
+      orders: number;
+      /** Signed fen: below zero when the range's refunds exceed its sales. */ amount: number;
+    };
+    /** Refunds asked in the range (processing or done): cards and the money going back. */
+    refunded: AmountCount;
     /** Value issued onto cards (ACTIVATE) in the range. */
     issued: Fen;
     /**
@@ -55,8 +64,8 @@ export interface DashboardView {
     /** Active cards expiring within REPORT_LIMITS.expiringSoonDays and their balance. */
     expiringSoon: { count: number; balance: Fen };
   };
-  /** One row per day of the range, oldest first, zeros included. */
-  byDay: { day: string; sold: Fen; redeemed: number }[];
+  /** One row per day of the range, oldest first, zeros included; sold net of that day's refunds. */
+  byDay: { day: string; /** Signed fen, as sold above. */ sold: number; redeemed: number }[];
   /** Stores that redeemed in the range, most redeemed first: net amount, redemptions less reversals. */
   byStore: { storeId: string; storeName: string; redeemed: number; count: number }[];
   now: number;

@@ -41,6 +41,10 @@ export interface CardView {
   refundableUntil: number | null;
   /** Whether a refund may be asked now. */
   refundable: boolean;
+  /** How many more times the card may be given (0: 送给朋友 is not offered). */
+  transfersLeft: number;
+  /** Reached this holder as a gift: its blessing is the sender's words, not the holder's own. */
+  fromGift: boolean;
 }
 
 export interface HistoryEntryView {

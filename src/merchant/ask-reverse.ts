@@ -7,12 +7,12 @@ import { strings } from '../strings/zh-CN';
 
 const m = strings.merchant;
 
-export async function askReverse(clerk: ClerkStore, r: RedemptionView): Promise<void> {
+export async function askReverse(clerk: ClerkStore, r: RedemptionView, from: 'till' | 'history'): Promise<void> {
   const answer = await Taro.showModal({
     title: m.reverseTitle,
     content: m.reverseBody(formatPrice(r.amount)),
     confirmText: m.reverseConfirm,
-    confirmColor: '#e8483a',
+    confirmColor: '#cc3a2d',
   });
-  if (answer.confirm) await clerk.reverse(r.id);
+  if (answer.confirm) await clerk.reverse(r.id, from);
 }

@@ -48,6 +48,7 @@ export const navigate = {
   /** The local cloud's simulated pay sheet for a payment's prepay id. */
   paySheet: (prepayId: string, orderId: string) => go(`${ROUTES.pay}?token=${q(prepayId)}&orderId=${q(orderId)}`),
   result: (orderId: string) => void Taro.redirectTo({ url: `${ROUTES.result}?orderId=${q(orderId)}` }),
+  home: () => tab(ROUTES.home),
   wallet: () => tab(ROUTES.wallet),
   card: (cardId: string) => go(`${ROUTES.card}?id=${q(cardId)}`),
   orders: () => tab(ROUTES.orders),

@@ -30,6 +30,11 @@ export class AccountService {
     return session;
   }
 
+  /** Keeps a session changed since sign-in (joined as staff). */
+  remember(session: StoredSession): void {
+    saveSession(session);
+  }
+
   signOut(): void {
     saveSession(null);
   }

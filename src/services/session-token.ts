@@ -9,7 +9,8 @@ const KEY = 'gcc.session';
 export interface StoredSession {
   token: string;
   expiresAt: number;
-  user: { user: string; nickname: string; role: string };
+  /** `staff`: a clerk or operator when signed in (joining as a clerk sets it). */
+  user: { user: string; nickname: string; role: string; staff?: boolean };
 }
 
 let cached: StoredSession | null | undefined;

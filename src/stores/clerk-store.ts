@@ -55,8 +55,14 @@ interface Attempt {
 export class ClerkStore {
   readonly profile = new AsyncView<Out<'profile'>>();
   readonly history = new AsyncView<Out<'history'>>((d) => d.redemptions.length === 0);
-  /** Looking at a code, redeeming, reversing. */
+  /** Looking at a code, redeeming. */
   readonly action = new BusyAction();
+  /**
+   * Reversing, apart from the till's action, and the page it was asked on: a refusal shows where it
+   * was asked, never on the other page (a till refusal on 今日收款, say).
+   */
+  readonly reversal = new BusyAction();
+  reversalFrom: 'till' | 'history' = 'till';
   storeId = '';
   entryText = '';
   /** Why the camera could not be used for the last scan. */
@@ -67,6 +73,8 @@ export class ClerkStore {
   redemption: RedemptionView | undefined = undefined;
   /** The code that ended this attempt (see REFUSALS), or CONFIRM_TIMEOUT. */
   refusal: string | undefined = undefined;
+  /** The code was typed, not scanned: the way on from a refusal is to type again. */
+  typed = false;
   /** The cloud's clock minus the till's, from the latest inspect: countdowns follow the cloud. */
   private skew = 0;
   private attempt: Attempt | undefined = undefined;
@@ -92,6 +100,7 @@ export class ClerkStore {
       profile: false,
       history: false,
       action: false,
+      reversal: false,
       attempt: false,
       poller: false,
     });
@@ -129,7 +138,10 @@ export class ClerkStore {
   async scan(prompt: ScanPrompt): Promise<void> {
     this.cameraProblem = undefined;
     const outcome = await this.scanner.scan(prompt);
-    if (outcome.kind === 'scanned') return this.inspect(outcome.text);
+    if (outcome.kind === 'scanned') {
+      runInAction(() => (this.typed = false));
+      return this.inspect(outcome.text);
+    }
     if (outcome.kind === 'unavailable') runInAction(() => (this.cameraProblem = outcome.reason));
   }
 
@@ -148,7 +160,9 @@ export class ClerkStore {
   }
 
   submitEntry(): Promise<void> {
-    return this.entryValid ? this.inspect(this.entryText) : Promise.resolve();
+    if (!this.entryValid) return Promise.resolve();
+    this.typed = true;
+    return this.inspect(this.entryText);
   }
 
   /** Looks at a scanned or typed code: the card's face, last four and balance, or why it can't pay here. */
@@ -230,8 +244,9 @@ export class ClerkStore {
   }
 
   /** Reverses one of my redemptions (the current one, or one from today's list). */
-  async reverse(id: string): Promise<boolean> {
-    const done = await this.action.run(() => this.service.reverse(id));
+  async reverse(id: string, from: 'till' | 'history'): Promise<boolean> {
+    this.reversalFrom = from;
+    const done = await this.reversal.run(() => this.service.reverse(id));
     if (!done) return false;
     runInAction(() => {
       if (this.redemption?.id === id) this.redemption = done.redemption;

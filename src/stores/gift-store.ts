@@ -37,6 +37,8 @@ export class GiftStore {
   claimed: Out<'claim'> | undefined = undefined;
   /** The claim token the landing shows (given, or resolved from a 小程序码's scene). */
   landingToken = '';
+  /** The last scene resolved, and its token. */
+  private resolved: { scene: string; token: string } | undefined = undefined;
   /** The current gift's 小程序码. */
   readonly code = new AsyncView<Out<'wxacode'>>();
 
@@ -52,8 +54,11 @@ export class GiftStore {
     });
   }
 
-  /** Starts a gift of `card`, signed with `name` unless the sender changes it. */
-  start(card: CardView, name: string): void {
+  /**
+   * Starts a gift of `card`, signed with `name` and wishing `blessing` unless the sender changes
+   * them (the page passes the card's own blessing only when it is the holder's, never a sender's).
+   */
+  start(card: CardView, name: string, blessing: string): void {
     this.card = card;
     this.mode = 'single';
     this.whole = true;
@@ -61,15 +66,10 @@ export class GiftStore {
     this.shares = 3;
     this.shareMode = 'random';
     this.faceId = card.face.id;
-    this.blessing = card.blessing;
+    this.blessing = blessing;
     this.senderName = name;
     this.requestId = newRequestId('g');
     this.action.errorCode = undefined;
-  }
-
-  /** A fresher copy of the card being gifted (the page reloads it): what the sender chose stays. */
-  refreshCard(card: CardView): void {
-    if (this.card?._id === card._id) this.card = card;
   }
 
   setMode(mode: GiftMode): void {
@@ -187,17 +187,20 @@ export class GiftStore {
   /** The landing of a claim token, or of the token a scanned 小程序码's scene stands for. */
   openLanding(from: { token: string } | { scene: string }): Promise<void> {
     if ('token' in from) return this.loadLanding(from.token);
+    // A scene stands for one token for good: opened again (after signing in, say), it isn't asked again.
+    if (this.resolved?.scene === from.scene) return this.loadLanding(this.resolved.token);
     this.claimed = undefined;
     this.landingToken = '';
     return this.landing.run(async () => {
       const { token } = await this.service.resolveScene(from.scene);
-      this.setLandingToken(token);
+      this.setLandingToken(token, from.scene);
       return this.service.view(token);
     });
   }
 
-  private setLandingToken(token: string): void {
+  private setLandingToken(token: string, scene: string): void {
     this.landingToken = token;
+    this.resolved = { scene, token };
   }
 
   loadCode(giftId: string): Promise<void> {

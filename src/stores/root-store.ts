@@ -54,4 +54,10 @@ export class RootStore {
     this.privacy = new PrivacyStore(privacy);
     this.consent = new ConsentStore(createSubscribe(http), templateIds);
   }
+
+  /** Signs out and forgets the last person's cards and orders, so whoever signs in next never glimpses them. */
+  signOut(): void {
+    this.session.signOut();
+    for (const view of [this.wallet.list, this.wallet.detail, this.orders.list, this.orders.detail]) view.reset();
+  }
 }

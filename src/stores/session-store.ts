@@ -24,6 +24,21 @@ export class SessionStore {
     return this.account.needsSignIn;
   }
 
+  /**
+   * Whether a staff profile is worth asking for: the session says so where there is one; where the
+   * platform gives the identity, only the cloud knows.
+   */
+  get mayBeStaff(): boolean {
+    return !this.account.needsSignIn || this.session?.user.staff === true;
+  }
+
+  /** Joined as a clerk just now: the session says so from here on. */
+  markStaff(): void {
+    if (!this.session) return;
+    this.session = { ...this.session, user: { ...this.session.user, staff: true } };
+    this.account.remember(this.session);
+  }
+
   loadUsers(): Promise<void> {
     return this.users.run(() => this.account.demoUsers());
   }

@@ -30,8 +30,9 @@ export const merchantStrings = {
       title: '商户工作台',
       range: { 7: '近 7 天', 30: '近 30 天' } satisfies Record<DashboardDays, string>,
       kpi: {
-        sold: '售卡金额',
+        sold: '售卡金额（净）',
         soldCount: (n: number) => `售出 ${n} 张`,
+        refunded: (n: number, amount: string) => `退款 ${n} 张 ${amount}`,
         redeemed: '核销金额（净）',
         rate: '核销率',
         rateHint: '核销 ÷ 发行',
@@ -327,6 +328,10 @@ export const merchantStrings = {
       csvHeader: ['卡号', '卡密', '卡券', '面值（元）', '制卡日期'],
       bad: '请输入正确的面值和张数',
       result: (n: number) => `已生成 ${n} 张`,
+      pickProduct: '先选择要制卡的卡券',
+      what: (product: string, value: string) => `${product} · 面值 ${value}`,
+      copy: '复制',
+      copied: '已复制卡号和卡密',
     },
   },
 } as const;

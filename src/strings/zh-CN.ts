@@ -58,6 +58,7 @@ export const zhCN = {
   appName: '礼品卡中心',
   amountFormat: AMOUNT_FORMAT,
   home: {
+    tagline: '一张礼品卡，送出一份心意',
     searchPlaceholder: '搜索品牌，如 咖啡、火锅、超市',
     categoriesTitle: '全部分类',
     featuredTitle: '精选好礼',
@@ -185,6 +186,7 @@ export const zhCN = {
     emptyHint: '去首页挑一张心意卡吧',
     bind: '绑定实体卡',
     balance: '余额',
+    last4: (last4: string) => `尾号 ${last4}`,
     signIn: '登录后查看卡包',
     payCode: '付款码',
   },
@@ -197,6 +199,8 @@ export const zhCN = {
     neverExpires: '长期有效',
     history: '交易记录',
     online: '线上',
+    physical: '实体卡',
+    physicalActivate: '实体卡制卡',
     historyTypes: {
       ACTIVATE: '购卡激活',
       REDEEM: '门店消费',
@@ -321,11 +325,24 @@ export const zhCN = {
     } satisfies Record<PayCodeStatus, string>,
     refusalTitles: TILL_REFUSAL_TITLES as Readonly<Record<string, string | undefined>>,
     refusalFallback: '收款失败',
-    confirmTimeout: '顾客未在时限内确认，本次未扣款，请重新扫码',
+    /** Under a refusal's title (which says what happened): what to do next, not the same words again. */
+    refusalNext: {
+      PAY_CODE_INVALID: '请顾客刷新付款码后重新出示',
+      PAY_CODE_EXPIRED: '请顾客刷新付款码后重新出示',
+      PAY_CODE_USED: '请顾客刷新付款码后重新出示',
+      WRONG_MERCHANT: '这张卡不能在本店使用，请顾客换一张卡',
+      INSUFFICIENT_BALANCE: '请顾客换一张卡，或减少收款金额',
+      PAY_DECLINED: '本次未扣款，如需收款请重新发起',
+      CARD_NOT_ACTIVE: '这张卡当前不能使用，请顾客换一张卡',
+      CARD_EXPIRED: '这张卡已过期，请顾客换一张卡',
+      CONFIRM_TIMEOUT: '顾客未在时限内确认，本次未扣款',
+    } as Record<string, string>,
+    retype: '重新输入',
   },
   orders: {
     title: '我的订单',
     empty: '还没有订单',
+    signIn: '登录后查看订单',
     status: { pending: '待支付', paid: '已支付', closed: '已关闭' } satisfies Record<OrderStatus, string>,
     quantity: (n: number) => `×${n}`,
     total: '实付',
@@ -337,6 +354,14 @@ export const zhCN = {
     cards: '本单礼品卡',
     createdAt: '下单时间',
     orderNo: '订单号',
+    refund: {
+      processing: '退款中',
+      part: '部分退款',
+      all: '已退款',
+      label: '退款',
+      line: (cards: number, amount: string, processing: boolean) =>
+        `${cards} 张卡${processing ? '退款中' : '已退款'} · ${amount} 退回原支付账户`,
+    },
   },
   gift: {
     open: '送给朋友',
@@ -363,7 +388,7 @@ export const zhCN = {
     leftToday: (n: number) => `今天还可赠送 ${n} 次`,
     windowNote: `好友需在 ${ruleSpan(GIFT_RULES.claimWindowMs)}内领取，超时未领取将自动退回你的卡包`,
     shareTitle: '礼品已准备好',
-    shareHint: '把链接或二维码发给好友，好友领取后礼品卡进入对方卡包',
+    shareHint: '把链接或二维码发给好友，领取后卡片放入 TA 的卡包',
     shareMessage: (name: string) => `${name ? `${name} ` : ''}送你一张礼品卡，快来领取吧`,
     stateLabel: '状态',
     copyLink: '复制领取链接',
@@ -395,6 +420,10 @@ export const zhCN = {
     from: (name: string) => `来自 ${name}`,
     outbox: '消息通知（本地）',
     outboxEmpty: '还没有消息',
+    /** A card that came as a gift starts its next gift from this, not from its sender's words. */
+    defaultBlessing: '送你一份心意，愿你喜欢',
+    transfersLeft: (n: number) => (n > 0 ? `还可转赠 ${n} 次` : '转赠次数已用完，不能再送出'),
+    backToCard: '返回卡片',
   },
   /** The app's own subscribe-message sheet (where WeChat's dialog is not available). */
   consent: {
@@ -424,6 +453,16 @@ export const zhCN = {
     notFound: '礼品链接无效',
     notFoundHint: '请向赠送人确认链接是否完整',
     ownHint: '把链接发给好友，让 TA 来领取吧',
+    alreadyClaimed: '你已领取',
+    sentBy: (name: string) => `${name} 送出的礼品卡`,
+    ownTitle: '你送出的礼品',
+    /** The sender reopening her own gift's link, by what became of it. */
+    senderSees: {
+      GIFT_CLAIMED: '好友已领取这份礼品',
+      GIFT_ALL_CLAIMED: '礼品已被领完',
+      GIFT_EXPIRED: '好友未按时领取，礼品已退回你的卡包',
+      GIFT_CANCELLED: '你已撤回这份礼品',
+    },
   },
   duration: (ms: number) => {
     const m = Math.max(0, Math.floor(ms / 60_000));
@@ -439,6 +478,8 @@ export const zhCN = {
     pinPlaceholder: `${PIN_LENGTH} 位数字卡密`,
     submit: '绑定',
     success: '绑定成功',
+    /** Failed tries are counted per window: say how long at most. */
+    tooManyTries: (minutes: number) => `卡号或卡密错误次数过多，请 ${minutes} 分钟后再试`,
   },
   expiry: {
     /** The holder's reminder message, and the card page's notice. */
@@ -499,6 +540,8 @@ export const zhCN = {
     retry: '重新加载',
     signIn: '去登录',
     emptyTitle: '这里还空空的',
+    toHome: '去首页逛逛',
+    toWallet: '去卡包',
   },
   /** Every stable error code's message: a code added to ErrorCode without one fails to compile. */
   errors: {

@@ -62,7 +62,7 @@ test('should buy two cards, see them in the wallet, refund one and bind a card b
     await visible(page, 'to-wallet').click();
     await page.waitForURL(/\/pages\/wallet\/index/);
     await text(page, '188').waitFor();
-    expect(await visible(page, 'total-balance').textContent()).toBe('188');
+    expect(await visible(page, 'total-balance').textContent()).toBe('188.00');
     expect(await visible(page, 'wallet-card').count()).toBe(2);
 
     // The custom card: its blessing and its history, with the balance after each entry.
@@ -70,7 +70,7 @@ test('should buy two cards, see them in the wallet, refund one and bind a card b
     await page.waitForURL(/\/pages\/card\/index/);
     await text(page, '阿满，生日快乐！咖啡管够', false).waitFor();
     await text(page, '购卡激活', true).waitFor();
-    await text(page, '余额 88', true).waitFor();
+    await text(page, '余额 88.00', true).waitFor();
 
     // Refund it: the confirmation states the amount, then the card is voided.
     await visible(page, 'refund').click();
@@ -80,7 +80,7 @@ test('should buy two cards, see them in the wallet, refund one and bind a card b
       .filter({ hasText: /已退款|退款处理中/ })
       .waitFor();
     await text(page, '退款作废', true).waitFor();
-    expect(await visible(page, 'card-balance').textContent()).toBe('0');
+    expect(await visible(page, 'card-balance').textContent()).toBe('0.00');
 
     // A card sold offline: the operator issues it, the holder binds it.
     const dave = await stage.cloud.login('dave');
@@ -104,7 +104,7 @@ test('should buy two cards, see them in the wallet, refund one and bind a card b
     await visible(page, 'pin').locator('input').fill(pin);
     await visible(page, 'bind-submit').click();
     await page.waitForURL(/\/pages\/card\/index/);
-    expect(await visible(page, 'card-balance').textContent()).toBe('200');
+    expect(await visible(page, 'card-balance').textContent()).toBe('200.00');
     await text(page, '绑定实体卡', true).waitFor();
 
     await checkMoneyInvariants(stage.cloud);

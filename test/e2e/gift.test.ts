@@ -65,7 +65,7 @@ test('should gift, claim, return an unclaimed gift and refuse the sixth gift of 
     await visible(bob, 'claim-success').filter({ hasText: '¥100 已放入你的卡包' }).waitFor();
     await visible(bob, 'claim-to-card').click();
     await bob.waitForURL(/\/pages\/card\/index/);
-    expect(await visible(bob, 'card-balance').textContent()).toBe('100');
+    expect(await visible(bob, 'card-balance').textContent()).toBe('100.00');
     await text(bob, '好友领取转入', true).waitFor();
     // The same link again: already his.
     await bob.goto(link);
@@ -126,7 +126,9 @@ test('should gift, claim, return an unclaimed gift and refuse the sixth gift of 
     await visible(alice, 'outbox-message').filter({ hasText: '好友未在时限内领取，已退回卡包' }).first().waitFor();
     await alice.goto(`${stage.cloud.url}/pages/wallet/index`);
     // ¥170 left on the split card + ¥30 back + ¥47 left of the ¥50 card + ¥3 back.
-    await visible(alice, 'total-balance').filter({ hasText: /^250$/ }).waitFor();
+    await visible(alice, 'total-balance')
+      .filter({ hasText: /^250\.00$/ })
+      .waitFor();
     // Bob's link to the first gift still shows it as his; a link to the returned one says it expired.
     await checkMoneyInvariants(stage.cloud);
     expect(pageErrors).toEqual([]);

@@ -91,6 +91,8 @@ test('should let an operator create a product with a new face, sell it, and see 
     expect(after.kpi).toBe(before.kpi + 10_000);
     expect(after.bar).toBe(before.bar + 10_000);
     expect(after.height).not.toBe(before.height);
+    // The chart has a scale: the tallest bar's value at its top line (issue 19, item 7).
+    await visible(dave, 'chart-scale').filter({ hasText: '¥' }).waitFor();
     expect(stage.pageErrors).toEqual([]);
   });
   await checkMoneyInvariants(stage.cloud);

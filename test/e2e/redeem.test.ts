@@ -60,7 +60,7 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
     await visible(alice, 'pay-entry').click();
     await alice.waitForURL(/\/pages\/paycode\/index/);
     await visible(alice, 'qr-code').waitFor();
-    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥100');
+    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥100.00');
     const payload = await scan(alice, 'pay-qr');
     expect(payload).toMatch(/^GCP1\.[1-9]\d{15}\.[0-9a-f]{16}$/);
     const code = payload.split('.')[1]!;
@@ -101,6 +101,9 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
       await enterCode(carol, payload);
       await visible(carol, 'clerk-refused').waitFor();
       expect(await visible(carol, 'clerk-refused-title').textContent()).toBe('付款码已使用');
+      // What to do next, not the title again; and the code was typed, so the way on is to type again.
+      await visible(carol, 'clerk-refused').filter({ hasText: '请顾客刷新付款码后重新出示' }).waitFor();
+      expect(await visible(carol, 'clerk-rescan').textContent()).toBe('重新输入');
 
       // 6. Today's list has it with the totals; reversing it there gives the money back.
       await visible(carol, 'clerk-rescan').click();
@@ -111,7 +114,7 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
       await visible(carol, 'history-reverse').click();
       await carol.getByText('确认撤销', { exact: true }).filter({ visible: true }).click();
       await visible(carol, 'history-row').filter({ hasText: '已撤销' }).waitFor();
-      expect(await visible(carol, 'history-net').textContent()).toBe('0');
+      expect(await visible(carol, 'history-net').textContent()).toBe('0.00');
     });
 
     const detail = await stage.cloud.call<{ ok: true; data: WalletActions['detail']['output'] }>(
@@ -143,7 +146,7 @@ test('should wait for the holder to confirm an amount above ¥500 on her own scr
     expect(await visible(alice, 'pay-confirm-amount').textContent()).toBe('¥600');
     await visible(alice, 'pay-confirm-button').click();
     await visible(alice, 'pay-result').waitFor();
-    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥400');
+    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥400.00');
 
     await visible(carol, 'clerk-done').filter({ hasText: '收款成功' }).waitFor();
     expect(await visible(carol, 'clerk-balance-after').textContent()).toBe('卡内剩余 ¥400');
@@ -175,7 +178,7 @@ test('should scan the pay code with the camera on H5', async () => {
       await camera.close();
     }
     await visible(alice, 'pay-result').waitFor();
-    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥0');
+    expect(await visible(alice, 'pay-balance').textContent()).toBe('¥0.00');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -277,11 +277,42 @@ test('should reverse within the window, and refresh today’s list when it is op
   const done = store.redemption!;
   expect(store.reversible(done)).toBe(true);
   clock.advance(60_000);
-  expect(await store.reverse(done.id)).toBe(true);
+  expect(await store.reverse(done.id, 'till')).toBe(true);
   expect(calls.at(-2)!.data).toEqual({ action: 'reverse', id: CODE });
   expect(store.redemption?.status).toBe('reversed');
   expect(store.reversible(store.redemption!)).toBe(false);
   expect(store.history.data?.redemptions[0]?.status).toBe('reversed');
   clock.advance(1_800_000);
   expect(store.reversible(done)).toBe(false);
+});
+
+test('should keep a till refusal off 今日收款, and a refused reversal on the page it was asked on', async () => {
+  const today = ok({
+    day: '20270115',
+    redemptions: [redemption('completed')],
+    totals: { count: 1, amount: 3_750, reversedCount: 0, reversedAmount: 0 },
+  });
+  const { store } = await scannedTill([fail('INSUFFICIENT_BALANCE'), today, fail('REVERSAL_WINDOW_PASSED')]);
+  store.setAmountText('37.5');
+  await store.redeem();
+  expect(store.action.errorCode).toBe('INSUFFICIENT_BALANCE');
+  await store.loadHistory();
+  // 今日收款 reads only reversal refusals: the till's refusal is not one.
+  expect(store.reversal.errorCode).toBeUndefined();
+  expect(await store.reverse(CODE, 'history')).toBe(false);
+  expect([store.reversal.errorCode, store.reversalFrom]).toEqual(['REVERSAL_WINDOW_PASSED', 'history']);
+  expect(store.action.errorCode).toBe('INSUFFICIENT_BALANCE');
+});
+
+test('should offer to type again after a typed code is refused, and to scan again after a scanned one', async () => {
+  const { store } = till([ok({ profile }), fail('PAY_CODE_USED'), fail('PAY_CODE_USED')], {
+    scans: [{ kind: 'scanned', text: PAYLOAD }],
+  });
+  await store.loadProfile();
+  store.setEntryText(CODE);
+  await store.submitEntry();
+  expect([store.step, store.typed]).toEqual(['refused', true]);
+  store.next();
+  await store.scan({ hint: '', cancel: '' });
+  expect([store.step, store.typed]).toEqual(['refused', false]);
 });

@@ -73,7 +73,7 @@ test('should still send a gift when the sender refuses in the sheet, after the r
     { ok: true, data: { gift: { _id: 'g1' }, token: 'tok', giftsLeftToday: 4 } },
   ]);
   const gifts = new GiftStore(new GiftsService(transport, jest.fn()));
-  gifts.start({ _id: 'c1', balance: 10_000, face: { id: 'f1' }, blessing: '' } as unknown as CardView, '小满');
+  gifts.start({ _id: 'c1', balance: 10_000, face: { id: 'f1' }, blessing: '' } as unknown as CardView, '小满', '');
   const sending = gifts.send(consent.ask('sendGift'));
   await Promise.resolve();
   expect(calls).toEqual([]);

@@ -40,3 +40,12 @@ test('should open a token without resolving anything', async () => {
   expect(calls.map((c) => c.data.action)).toEqual(['view']);
   expect(gifts.landingToken).toBe('abc.def');
 });
+
+test('should not resolve a scene again when the landing is opened again (after signing in)', async () => {
+  const { transport, calls } = fakeTransport([{ ok: true, data: { token: 'tok.en' } }, landing, landing]);
+  const gifts = new GiftStore(new GiftsService(transport, jest.fn()));
+  await gifts.openLanding({ scene: 'g7Hk2mQp9xZa4Lr8AbCd' });
+  await gifts.openLanding({ scene: 'g7Hk2mQp9xZa4Lr8AbCd' });
+  expect(calls.map((c) => c.data.action)).toEqual(['resolveScene', 'view', 'view']);
+  expect(gifts.landingToken).toBe('tok.en');
+});

@@ -18,7 +18,8 @@ function dash(over: Partial<DashboardView> = {}): DashboardView {
     from: '2025-02-23',
     to: '2025-03-01',
     totals: {
-      sold: { count: 3, orders: 2, amount: fen(40_000) },
+      sold: { count: 3, orders: 2, amount: 40_000 },
+      refunded: { count: 0, amount: fen(0) },
       issued: fen(40_000),
       redeemed: 8_000,
       redemptionRate: 2_000,

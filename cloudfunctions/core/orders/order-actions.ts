@@ -16,13 +16,26 @@ import { C } from '../collections';
 import { PAY_CALLBACK_FUNCTION, PaymentError, payments } from '../payments';
 import { action, type ActionsFor } from '../router';
 import { fenSchema, idSchema, personTextSchema, requestIdSchema, z } from '../validate';
-import { toCardView } from '../wallet/views';
+import { toCardView, type RefundRecord } from '../wallet/views';
 import { closeOrder } from './close-order';
 import { createOrder } from './create-order';
 import { settleFromPayment } from './settle';
 import { toOrderView } from './views';
 
 type Out<A extends keyof OrdersActions> = OrdersActions[A]['output'];
+
+/** The caller's refunds of these orders' cards (a paid order's cards may be refunded one by one). */
+async function refundsOf(owner: string, orderIds: string[]): Promise<RefundRecord[]> {
+  if (orderIds.length === 0) return [];
+  const db = getDatabase();
+  return rows<RefundRecord>(
+    await db
+      .collection(C.refunds)
+      .where({ owner, orderId: db.command.in(orderIds) })
+      .limit(ORDER_LIMITS.listMax * PURCHASE_RULES.maxQuantity)
+      .get(),
+  );
+}
 
 const orderId = z.string().regex(/^o[0-9a-f]{24}$/, 'malformed order id');
 
@@ -106,7 +119,11 @@ export const orderActions = {
           .limit(ORDER_LIMITS.listMax)
           .get(),
       );
-      return { orders: orders.map(toOrderView) };
+      const refunds = await refundsOf(
+        caller.openId,
+        orders.filter((o) => o.status === 'paid').map((o) => o._id),
+      );
+      return { orders: orders.map((o) => toOrderView(o, refunds)) };
     },
   }),
 
@@ -126,7 +143,8 @@ export const orderActions = {
                 .get(),
             );
       const at = now();
-      return { order: toOrderView(order), cards: cards.map((c) => toCardView(c, at)) };
+      const refunds = order.status === 'paid' ? await refundsOf(caller.openId, [order._id]) : [];
+      return { order: toOrderView(order, refunds), cards: cards.map((c) => toCardView(c, at)) };
     },
   }),
 

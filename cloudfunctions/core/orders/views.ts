@@ -1,8 +1,10 @@
 /** Orders as the client sees them: no owner, request id or real-name details. */
 import type { Order } from '../../../src/domain/order';
 import type { OrderView } from '../../../src/contracts/orders';
+import type { RefundRecord } from '../wallet/views';
 
-export function toOrderView(o: Order): OrderView {
+/** `refunds`: refunds asked for the order's cards (any order's: only this one's count). */
+export function toOrderView(o: Order, refunds: readonly RefundRecord[] = []): OrderView {
   const view: OrderView = {
     _id: o._id,
     productId: o.productId,
@@ -25,5 +27,13 @@ export function toOrderView(o: Order): OrderView {
   if (o.closedAt !== undefined) view.closedAt = o.closedAt;
   if (o.closeReason !== undefined) view.closeReason = o.closeReason;
   if (o.cancelRequestedAt !== undefined && o.status === 'pending') view.cancelRequestedAt = o.cancelRequestedAt;
+  const mine = refunds.filter((r) => r.orderId === o._id && r.status !== 'failed');
+  if (mine.length > 0) {
+    view.refund = {
+      cards: mine.length,
+      amount: mine.reduce((sum, r) => sum + r.amount, 0),
+      processing: mine.some((r) => r.status === 'requested'),
+    };
+  }
   return view;
 }

@@ -27,11 +27,17 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
   const range = lastDays(now, days);
   const inRange = _.gte(range.start).and(_.lt(range.end));
 
-  const [orders, entries, stores, float, expiring, gifts, locked] = await Promise.all([
+  const [orders, refunds, entries, stores, float, expiring, gifts, locked] = await Promise.all([
     grouped(
       C.orders,
       { brandId, status: 'paid', paidAt: inRange },
       { _id: dayIndex('paidAt', range.start), amount: $.sum('$total'), cards: $.sum('$quantity'), orders: $.sum(1) },
+    ),
+    // A refunded card's order stays paid: its money comes off the sales of the day it was asked.
+    grouped(
+      C.refunds,
+      { brandId, status: _.in(['requested', 'succeeded']), requestedAt: inRange },
+      { _id: dayIndex('requestedAt', range.start), amount: $.sum('$amount'), cards: $.sum(1) },
     ),
     grouped(
       C.ledger,
@@ -60,7 +66,8 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
     grouped(C.cards, { brandId, state: 'gifting' }, { _id: null, balance: $.sum('$balance') }),
   ]);
 
-  const soldByDay = new Map(orders.map((r) => [Number(r._id), fen(num(r, 'amount'))]));
+  const soldByDay = new Map(orders.map((r) => [Number(r._id), num(r, 'amount')]));
+  for (const r of refunds) soldByDay.set(Number(r._id), (soldByDay.get(Number(r._id)) ?? 0) - num(r, 'amount'));
   const redeemedByDay = new Map<number, number>();
   let issued = fen(0);
   let redeemed = 0;
@@ -81,10 +88,11 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
     to: range.days[range.days.length - 1] ?? isoChinaDay(now),
     totals: {
       sold: {
-        count: sum(orders, 'cards'),
+        count: sum(orders, 'cards') - sum(refunds, 'cards'),
         orders: sum(orders, 'orders'),
-        amount: fen(sum(orders, 'amount')),
+        amount: sum(orders, 'amount') - sum(refunds, 'amount'),
       },
+      refunded: { count: sum(refunds, 'cards'), amount: fen(sum(refunds, 'amount')) },
       issued,
       redeemed,
       redemptionRate: basisPoints(redeemed, issued),
@@ -94,7 +102,7 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
     },
     byDay: range.days.map((day, i) => ({
       day,
-      sold: soldByDay.get(i) ?? fen(0),
+      sold: soldByDay.get(i) ?? 0,
       redeemed: redeemedByDay.get(i) ?? 0,
     })),
     byStore: byStore(stores),

@@ -56,6 +56,7 @@ export async function requestRefund(
       _id: refundNo,
       refundNo,
       owner,
+      brandId: card.brandId,
       cardId: card._id,
       orderId: order._id,
       outTradeNo: order._id,

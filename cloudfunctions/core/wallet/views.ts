@@ -6,6 +6,8 @@ import type { CardView, HistoryEntryView, RefundView } from '../../../src/contra
 export interface RefundRecord extends RefundView {
   _id: string;
   owner: string;
+  /** The card's brand, so its operator's figures can count refunds. */
+  brandId: string;
   outTradeNo: string;
   totalFee: number;
 }
@@ -31,6 +33,8 @@ export function toCardView(card: Card, now: number): CardView {
     expiresAt: card.expiresAt,
     refundableUntil: card.refundableUntil,
     refundable: refundRefusal(card, now) === null,
+    transfersLeft: Math.max(0, card.transferLimit - card.transfers),
+    fromGift: card.origin === 'gift' || card.transfers > 0,
   };
 }
 

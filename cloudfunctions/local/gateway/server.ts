@@ -128,6 +128,18 @@ async function admitted(
   }
 }
 
+/** Whether `openId` has a staff record (a clerk or an operator of some brand). */
+async function isStaff(deps: GatewayDeps, openId: string): Promise<boolean> {
+  const answer = await deps.db.handle({
+    action: 'database.getDocument',
+    collectionName: 'staff',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: openId }),
+  });
+  const list = (answer.data as { list?: unknown[] } | undefined)?.list;
+  return Array.isArray(list) && list.length > 0;
+}
+
 async function devRoute(deps: GatewayDeps, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (deps.mode === 'production') return false;
   if (path === '/api/dev/users' && req.method === 'GET') {
@@ -142,7 +154,9 @@ async function devRoute(deps: GatewayDeps, path: string, req: IncomingMessage, r
       return true;
     }
     const { token, expiresAt } = deps.sessions.issue(user.openId, deps.clock.now());
-    sendJson(res, 200, { token, expiresAt, user });
+    // Whether the user is staff, carried in the session: the app asks for a staff profile only then,
+    // not on every wallet open only to be refused.
+    sendJson(res, 200, { token, expiresAt, user: { ...user, staff: await isStaff(deps, user.openId) } });
     return true;
   }
   return false;

@@ -5,10 +5,12 @@ import { Input } from '../../components/input';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { normalizeCode, CODE_LENGTH, PIN_LENGTH } from '../../domain/codes';
+import { PURCHASE_RULES } from '../../domain/rules';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { ActionButton } from '../../components/action-button';
+import './index.scss';
 
 const s = strings.bind;
 
@@ -28,8 +30,8 @@ function BindPage() {
     <View className="page">
       <View className="panel">
         <Text className="panel__title">{s.title}</Text>
-        <Text className="muted">{s.hint}</Text>
-        <Text className="kv__label">{s.cardNumber}</Text>
+        <Text className="muted bind__hint">{s.hint}</Text>
+        <Text className="kv__label bind__label">{s.cardNumber}</Text>
         <Input
           className="field"
           placeholder={s.cardNumberPlaceholder}
@@ -38,7 +40,7 @@ function BindPage() {
           onInput={(e) => setCardNumber(e.detail.value)}
           data-testid="card-number"
         />
-        <Text className="kv__label">{s.pin}</Text>
+        <Text className="kv__label bind__label">{s.pin}</Text>
         <Input
           className="field"
           type="number"
@@ -48,7 +50,13 @@ function BindPage() {
           onInput={(e) => setPin(e.detail.value.replace(/\D/g, ''))}
           data-testid="pin"
         />
-        {wallet.action.errorCode && <Text className="error-text">{errorMessage(wallet.action.errorCode)}</Text>}
+        {wallet.action.errorCode && (
+          <Text className="error-text" data-testid="bind-error">
+            {wallet.action.errorCode === 'RATE_LIMITED'
+              ? s.tooManyTries(PURCHASE_RULES.bindWindowMs / 60_000)
+              : errorMessage(wallet.action.errorCode)}
+          </Text>
+        )}
       </View>
       <View className="action-bar">
         <ActionButton disabled={!ready} onPress={submit} testId="bind-submit">

@@ -9,8 +9,10 @@ import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
+import type { HistoryEntryView } from '../../contracts/wallet';
 import { maskCode } from '../../domain/codes';
-import { formatChangeYuan, formatPrice, formatYuan } from '../../domain/money';
+import { exactYuan } from '../../components/format';
+import { formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { navigate } from '../routes';
@@ -19,6 +21,20 @@ import { ExpiryPanel } from './expiry-panel';
 import './index.scss';
 
 const s = strings.card;
+
+/** The entry's name: a physical card's activation was its making, not a purchase. */
+function entryLabel(type: HistoryEntryView['type'], physical: boolean): string {
+  return physical && type === 'ACTIVATE' ? s.physicalActivate : s.historyTypes[type];
+}
+
+/**
+ * The change, signed; a card received whole (好友领取转入) changes hands without changing its
+ * balance, so it shows the balance that came with it.
+ */
+function entryAmount(h: HistoryEntryView): string {
+  if (h.type === 'TRANSFER' && h.amount === 0) return `+${exactYuan(h.balanceAfter)}`;
+  return h.amount === 0 ? '' : `${h.amount < 0 ? '−' : '+'}${exactYuan(Math.abs(h.amount))}`;
+}
 
 function CardPage() {
   const { wallet, consent } = useStores();
@@ -31,16 +47,20 @@ function CardPage() {
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void wallet.loadCard(id)} />;
   if (!data) return <StateView status="loading" />;
   const { card, history, refund, expiry } = data;
+  // A card bound by number + PIN was made as a physical card, not bought online.
+  const physical = history.some((h) => h.type === 'BIND');
   // The cloud's clock decides expiry (expiry.expired), not the phone's.
-  const giftable = card.state === 'active' && !expiry.expired;
-  const payable = giftable && card.balance > 0;
+  const usable = card.state === 'active' && !expiry.expired;
+  const payable = usable && card.balance > 0;
+  // Not offered when it can't succeed; the terms below say why (no transfers left).
+  const giftable = payable && card.transfersLeft > 0;
   const askRefund = async (): Promise<void> => {
     const bonus = card.bonusValue > 0 ? formatPrice(card.bonusValue) : '';
     const answer = await Taro.showModal({
       title: s.refundTitle,
       content: s.refundBody(formatPrice(card.paidValue), bonus),
       confirmText: s.refundConfirm,
-      confirmColor: '#e8483a',
+      confirmColor: '#cc3a2d',
     });
     if (answer.confirm) await wallet.refund(card._id);
   };
@@ -54,7 +74,7 @@ function CardPage() {
       <View className="panel card__balance">
         <Text className="muted">{s.balance}</Text>
         <Text className="card__balance-value" data-testid="card-balance">
-          {formatYuan(card.balance)}
+          {exactYuan(card.balance)}
         </Text>
         <Text className="card__blessing">“{card.blessing}”</Text>
         {payable && (
@@ -85,6 +105,12 @@ function CardPage() {
           <Text className="kv__label">{s.expires}</Text>
           <Text>{card.expiresAt === null ? s.neverExpires : chinaTime(card.expiresAt, 'YYYY-MM-DD')}</Text>
         </View>
+        {payable && (
+          <View className="kv">
+            <Text className="kv__label">{strings.brand.transferLabel}</Text>
+            <Text data-testid="transfers-left">{strings.gift.transfersLeft(card.transfersLeft)}</Text>
+          </View>
+        )}
         {card.refundable && card.refundableUntil !== null && (
           <View className="kv">
             <Text className="kv__label">{strings.brand.refundLabel}</Text>
@@ -105,16 +131,14 @@ function CardPage() {
         {history.map((h) => (
           <View key={h._id} className="card__entry" data-testid="history-entry">
             <View className="card__entry-main">
-              <Text>{s.historyTypes[h.type]}</Text>
-              <Text className={h.amount < 0 ? 'card__minus' : 'card__plus'}>
-                {h.amount === 0 ? '' : formatChangeYuan(h.amount)}
-              </Text>
+              <Text>{entryLabel(h.type, physical)}</Text>
+              <Text className={h.amount < 0 ? 'card__minus' : 'card__plus'}>{entryAmount(h)}</Text>
             </View>
             <View className="card__entry-sub">
               <Text className="muted">
-                {chinaTime(h.at)} · {h.storeName || s.online}
+                {chinaTime(h.at)} · {h.storeName || (physical && h.type !== 'REDEEM' ? s.physical : s.online)}
               </Text>
-              <Text className="muted">{s.balanceAfter(formatYuan(h.balanceAfter))}</Text>
+              <Text className="muted">{s.balanceAfter(exactYuan(h.balanceAfter))}</Text>
             </View>
           </View>
         ))}

@@ -25,7 +25,15 @@ function CategoryPage() {
     void catalog.loadCategory(id);
   }, [catalog, id]);
 
-  if (!id) return <StateView status="error" message={errorMessage('NOT_FOUND')} />;
+  if (!id)
+    return (
+      <StateView
+        status="error"
+        message={errorMessage('NOT_FOUND')}
+        onRetry={() => navigate.home()}
+        actionText={strings.state.toHome}
+      />
+    );
   const data = view.data?.category._id === id ? view.data : undefined;
   if (view.status === 'error') {
     return (

@@ -12,6 +12,7 @@ import { ActionButton } from '../../components/action-button';
 import { CardFace } from '../../components/card-face';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS, type GiftLandingView } from '../../contracts/gifts';
+import { landingWords } from './landing-words';
 import { fen, formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
@@ -23,15 +24,6 @@ import { whenSignedIn } from '../use-signed-in';
 import './index.scss';
 
 const s = strings.claim;
-
-/** Why this gift can't be claimed by the viewer, as an error code, or null. */
-function blocked(g: GiftLandingView, left: number): string | null {
-  if (g.mine.isSender) return 'OWN_GIFT';
-  if (g.state === 'cancelled') return 'GIFT_CANCELLED';
-  if (g.state === 'claimed') return g.mode === 'group' ? 'GIFT_ALL_CLAIMED' : 'GIFT_CLAIMED';
-  if (g.state === 'returning' || g.state === 'returned' || left < 0) return 'GIFT_EXPIRED';
-  return null;
-}
 
 function useCountdown(gift: GiftLandingView | undefined): number {
   const [loadedAt] = useState(() => Date.now());
@@ -52,7 +44,9 @@ function ClaimPage() {
   const scene = entry?.kind === 'scene' ? entry.value : '';
   const token = entry?.kind === 'query' ? entry.value : '';
   const open = (): void => void gifts.openLanding(scene ? { scene } : { token });
-  const [name, setName] = useState(session.session?.user.nickname ?? '');
+  // Prefilled from the profile, also when it arrives with a sign-in on the way to claiming; editable.
+  const [typed, setName] = useState<string | null>(null);
+  const name = typed ?? session.session?.user.nickname ?? '';
   useEffect(() => {
     void gifts.openLanding(scene ? { scene } : { token });
   }, [gifts, scene, token, session.signedIn]);
@@ -60,14 +54,24 @@ function ClaimPage() {
   const gift = view.data?.gift;
   const left = useCountdown(gift);
   if (view.status === 'error' && !gift) {
-    if (view.errorCode === 'NOT_FOUND') return <StateView status="empty" message={s.notFound} hint={s.notFoundHint} />;
+    if (view.errorCode === 'NOT_FOUND')
+      return (
+        <StateView
+          status="empty"
+          message={s.notFound}
+          hint={s.notFoundHint}
+          onRetry={() => navigate.home()}
+          actionText={strings.state.toHome}
+        />
+      );
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={open} />;
   }
   if (!gift) return <StateView status="loading" />;
   const mine =
     gifts.claimed ??
     (gift.mine.cardId ? { cardId: gift.mine.cardId, amount: gift.mine.claimedAmount ?? fen(0) } : null);
-  const refusal = mine ? null : blocked(gift, left);
+  const words = landingWords(gift, mine ? { justNow: gifts.claimed !== undefined } : null, left);
+  const refusal = words.refusal;
   const claim = (): void =>
     whenSignedIn(session.signedIn, () => {
       // Asked before any await: WeChat opens its subscribe dialog only within the tap.
@@ -76,10 +80,14 @@ function ClaimPage() {
   return (
     <View className="page claim">
       <View className="claim__head">
-        <Text className="claim__title">{mine ? s.success : s.title}</Text>
-        <Text className="claim__from" data-testid="claim-from">
-          {s.sentYou(gift.senderName)}
+        <Text className="claim__title" data-testid="claim-title">
+          {words.title}
         </Text>
+        {words.from && (
+          <Text className="claim__from" data-testid="claim-from">
+            {words.from}
+          </Text>
+        )}
       </View>
       <CardFace
         image={gift.face.image}
@@ -112,9 +120,14 @@ function ClaimPage() {
           </View>
         </View>
       ) : refusal ? (
-        <View className="panel claim__result" data-testid="claim-refused" data-code={refusal}>
-          <Text className="claim__refusal">{errorMessage(refusal)}</Text>
-          {refusal === 'OWN_GIFT' && <Text className="muted">{s.ownHint}</Text>}
+        <View className="panel claim__result" data-testid="claim-refused" data-code={refusal.code}>
+          {refusal.message && <Text className="claim__refusal">{refusal.message}</Text>}
+          {refusal.hint && <Text className="muted">{refusal.hint}</Text>}
+          {!gift.mine.isSender && (
+            <ActionButton ghost className="claim__button" onPress={() => navigate.home()} testId="claim-home">
+              {strings.state.toHome}
+            </ActionButton>
+          )}
         </View>
       ) : (
         <View className="panel">

@@ -2,7 +2,7 @@
  * The gift form: one friend or a group, the whole card or an amount, shares and how they are cut,
  * the face, the blessing and the name the friend sees. Making the gift opens its share page.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Input } from '../../components/input';
 import { Textarea } from '../../components/textarea';
@@ -28,23 +28,23 @@ function GiftPage() {
   const { wallet, catalog, session, consent } = useStores();
   const gifts = useGifts();
   const { cardId = '' } = useRouter().params;
-  useEffect(() => {
-    void wallet.loadCard(cardId);
-  }, [wallet, cardId]);
   const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
-  const startedFor = useRef('');
+  // The card page just loaded this card: fetched again only when the page was opened directly.
   useEffect(() => {
-    if (!card) return;
-    // The card shows at once from the card page and is reloaded as this page opens: the reloaded
-    // copy must not reset what the sender has typed meanwhile (found by the weapp simulator).
-    if (startedFor.current === card._id) {
-      gifts.refreshCard(card);
-      return;
-    }
-    startedFor.current = card._id;
-    gifts.start(card, session.session?.user.nickname ?? '');
-    void catalog.loadBrand(card.brandId);
-  }, [card, gifts, catalog, session]);
+    if (wallet.detail.data?.card._id !== cardId) void wallet.loadCard(cardId);
+  }, [wallet, cardId]);
+  // Once per card (not per answer about it), so a later reload neither resets the form nor asks
+  // for the brand again.
+  const brandId = card?.brandId;
+  const shownId = card?._id;
+  useEffect(() => {
+    const c = wallet.detail.data?.card;
+    if (!shownId || c?._id !== shownId) return;
+    gifts.start(c, session.session?.user.nickname ?? '', c.fromGift ? s.defaultBlessing : c.blessing);
+  }, [wallet, gifts, session, shownId]);
+  useEffect(() => {
+    if (brandId && catalog.brand.data?.brand._id !== brandId) void catalog.loadBrand(brandId);
+  }, [catalog, brandId]);
   if (wallet.detail.status === 'error' && !card)
     return (
       <StateView
@@ -54,6 +54,15 @@ function GiftPage() {
       />
     );
   if (!card || gifts.card?._id !== card._id) return <StateView status="loading" />;
+  if (card.transfersLeft === 0)
+    return (
+      <StateView
+        status="empty"
+        message={errorMessage('TRANSFER_LIMIT')}
+        onRetry={() => navigate.back()}
+        actionText={s.backToCard}
+      />
+    );
   const faces = catalog.brand.data?.products.find((p) => p._id === card.productId)?.faces ?? [card.face];
   const face = faces.find((f) => f.id === gifts.faceId) ?? card.face;
   const max = formatPrice(card.balance);
@@ -171,12 +180,13 @@ function GiftPage() {
         <Text className="muted">{s.windowNote}</Text>
       </View>
 
-      {gifts.action.errorCode && (
-        <Text className="error-text gift__error" data-testid="gift-error">
-          {errorMessage(gifts.action.errorCode)}
-        </Text>
-      )}
-      <View className="action-bar">
+      <View className="action-bar gift__bar">
+        {/* At the button, where the eye is: below the form it went unseen. */}
+        {gifts.action.errorCode && (
+          <Text className="error-text gift__error" data-testid="gift-error">
+            {errorMessage(gifts.action.errorCode)}
+          </Text>
+        )}
         <View className="gift__total">
           <Text className="muted">{s.amount}</Text>
           <Text className="gift__price">{gifts.amount === undefined ? '—' : formatPrice(gifts.amount)}</Text>

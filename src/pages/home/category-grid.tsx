@@ -4,11 +4,11 @@ import type { Category, CategoryId } from '../../domain/catalog';
 import { strings } from '../../strings/zh-CN';
 
 const GLYPH: Record<CategoryId, { glyph: string; color: string }> = {
-  dining: { glyph: '餐', color: '#f46a3d' },
-  retail: { glyph: '购', color: '#7b61ff' },
-  entertainment: { glyph: '娱', color: '#e6447a' },
-  supermarket: { glyph: '超', color: '#19a866' },
-  ecommerce: { glyph: '网', color: '#2f7cf6' },
+  dining: { glyph: '餐', color: '#c4502c' },
+  retail: { glyph: '购', color: '#6a4fe0' },
+  entertainment: { glyph: '娱', color: '#c2306a' },
+  supermarket: { glyph: '超', color: '#12805a' },
+  ecommerce: { glyph: '网', color: '#2563d9' },
 };
 
 export function CategoryGrid({ categories, onOpen }: { categories: Category[]; onOpen: (id: CategoryId) => void }) {

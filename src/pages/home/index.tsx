@@ -24,7 +24,8 @@ function HomePage() {
   return (
     <View className="home">
       <View className="home__hero">
-        <Text className="home__title">{strings.appName}</Text>
+        {/* The title bar already names the app: the hero says what it is for. */}
+        <Text className="home__title">{strings.home.tagline}</Text>
         <View className="home__search" onClick={navigate.search} role="search">
           <Text className="home__search-icon">⌕</Text>
           <Text className="home__search-text">{strings.home.searchPlaceholder}</Text>

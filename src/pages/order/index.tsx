@@ -11,6 +11,7 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
 import { navigate } from '../routes';
+import { orderRefundLine, orderStatusLabel } from '../orders/status-label';
 import './index.scss';
 
 const s = strings.orders;
@@ -37,9 +38,14 @@ function OrderPage() {
     <View className="page order">
       <View className="panel">
         <Text className="order__status" data-testid="order-status">
-          {s.status[order.status]}
+          {orderStatusLabel(order)}
           {order.closeReason ? ` · ${s.closeReason[order.closeReason]}` : ''}
         </Text>
+        {orderRefundLine(order) && (
+          <Text className="muted" data-testid="order-refund">
+            {orderRefundLine(order)}
+          </Text>
+        )}
         {order.status === 'pending' && (
           <Text className="muted" data-testid="order-pending-note">
             {order.cancelRequestedAt !== undefined ? s.cancelling : s.payBy(chinaTime(order.payBy))}

@@ -8,6 +8,7 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { useSignedIn } from '../use-signed-in';
+import { orderStatusLabel } from './status-label';
 import './index.scss';
 
 const s = strings.orders;
@@ -15,11 +16,23 @@ const s = strings.orders;
 function OrdersPage() {
   const { orders } = useStores();
   const signedIn = useSignedIn(() => void orders.load());
-  if (!signedIn) return <StateView status="empty" message={strings.wallet.signIn} onRetry={() => navigate.login()} />;
+  if (!signedIn)
+    return (
+      <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
+    );
   const list = orders.list;
   if (list.status === 'error')
     return <StateView status="error" message={errorMessage(list.errorCode)} onRetry={() => void orders.load()} />;
-  if (list.status === 'empty') return <StateView status="empty" message={s.empty} hint={strings.wallet.emptyHint} />;
+  if (list.status === 'empty')
+    return (
+      <StateView
+        status="empty"
+        message={s.empty}
+        hint={strings.wallet.emptyHint}
+        onRetry={() => navigate.home()}
+        actionText={strings.state.toHome}
+      />
+    );
   if (!list.data) return <StateView status="loading" />;
   return (
     <View className="page">
@@ -35,7 +48,12 @@ function OrdersPage() {
             </Text>
           </View>
           <View className="order-row__side">
-            <Text className={`order-row__status order-row__status--${o.status}`}>{s.status[o.status]}</Text>
+            <Text
+              className={`order-row__status order-row__status--${o.refund ? 'refunded' : o.status}`}
+              data-testid="order-row-status"
+            >
+              {orderStatusLabel(o)}
+            </Text>
             <Text className="order-row__total">{formatPrice(o.total)}</Text>
           </View>
         </View>

@@ -1,8 +1,8 @@
 export default definePageConfig({
   navigationBarTitleText: '到店付款',
-  navigationBarBackgroundColor: '#e8483a',
+  navigationBarBackgroundColor: '#cc3a2d',
   navigationBarTextStyle: 'white',
-  backgroundColor: '#e8483a',
+  backgroundColor: '#cc3a2d',
   // PayQr draws with the native Canvas 2D component on the mini-program (pay-qr.weapp.tsx); H5 ignores this.
   usingComponents: { 'qr-canvas': '../../components/native/qr-canvas/index' },
 });

@@ -5,11 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
-import { useDidHide, useRouter } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { PayQr } from '../../components/pay-qr';
 import { StateView } from '../../components/state-view';
-import { fen, formatPrice } from '../../domain/money';
+import { exactPrice } from '../../components/format';
+import { fen } from '../../domain/money';
 import { groupPayCode } from '../../domain/redemption';
 import { useStores } from '../../stores';
 import { usePayCode } from '../../stores/page-stores';
@@ -32,6 +33,11 @@ function PayCodePage() {
   const [revealed, setRevealed] = useState(false);
   const signedIn = useSignedIn(() => payCode.show(cardId));
   useDidHide(() => payCode.hide());
+  // H5's title bar takes the app's colours, not the page's (Taro): the red of this page is set here.
+  useDidShow(() => {
+    if (process.env.TARO_ENV === 'h5')
+      void Taro.setNavigationBarColor({ frontColor: '#ffffff', backgroundColor: '#cc3a2d' });
+  });
   useEffect(() => () => payCode.leave(), [payCode]);
   useEffect(() => {
     if (signedIn && wallet.detail.data?.card._id !== cardId) void wallet.loadCard(cardId);
@@ -73,7 +79,7 @@ function PayCodePage() {
             <View className="result-mark" />
             <Text className="paycode__paid-title">{s.paid}</Text>
             <Text className="paycode__paid-amount" data-testid="pay-result-amount">
-              {formatPrice(result.amount ?? fen(0))}
+              {exactPrice(result.amount ?? fen(0))}
             </Text>
             <Text className="muted">{where(result.storeName)}</Text>
           </View>
@@ -122,7 +128,7 @@ function PayCodePage() {
         <View className="paycode__balance">
           <Text className="paycode__balance-label">{s.balance}</Text>
           <Text className="paycode__balance-value" data-testid="pay-balance">
-            {balance === undefined ? '—' : formatPrice(balance)}
+            {balance === undefined ? '—' : exactPrice(balance)}
           </Text>
         </View>
       </View>

@@ -69,7 +69,7 @@ function SharePage() {
     await Taro.showToast({ title: copied ? s.copied : strings.privacy.copyRefused, icon: copied ? 'success' : 'none' });
   };
   const cancel = async (): Promise<void> => {
-    const answer = await Taro.showModal({ title: s.cancelTitle, content: s.cancelBody, confirmColor: '#e8483a' });
+    const answer = await Taro.showModal({ title: s.cancelTitle, content: s.cancelBody, confirmColor: '#cc3a2d' });
     if (answer.confirm) await gifts.cancel(gift._id);
   };
   return (

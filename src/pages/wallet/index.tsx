@@ -4,12 +4,12 @@
  * operators into 商户工作台.
  */
 import { useEffect } from 'react';
-import { View, Text } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { CardFace } from '../../components/card-face';
+import { exactPrice, exactYuan } from '../../components/format';
 import { StateView } from '../../components/state-view';
 import { WALLET_GROUPS } from '../../domain/card';
-import { fen, formatYuan } from '../../domain/money';
+import { fen } from '../../domain/money';
 import { useStores } from '../../stores';
 import { useClerk } from '../../stores/clerk-of';
 import { errorMessage, strings } from '../../strings/zh-CN';
@@ -20,14 +20,18 @@ import './index.scss';
 const s = strings.wallet;
 
 function WalletPage() {
-  const { wallet, session } = useStores();
+  const root = useStores();
+  const { wallet, session } = root;
   const clerk = useClerk();
   const signedIn = useSignedIn(() => void wallet.load());
   const user = session.session?.user.user;
-  // Only staff have a profile (everyone else is FORBIDDEN): asked once per signed-in user.
+  // Only staff have a profile: asked once per signed-in user, and only of staff where the session
+  // says who is (anyone else would be refused).
+  const mayBeStaff = session.mayBeStaff;
   useEffect(() => {
-    if (signedIn) void clerk.loadProfile();
-  }, [clerk, signedIn, user]);
+    if (signedIn && mayBeStaff) void clerk.loadProfile();
+    else clerk.profile.reset(); // the last person's, if any: not this one's
+  }, [clerk, signedIn, user, mayBeStaff]);
   if (!signedIn)
     return (
       <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
@@ -43,7 +47,7 @@ function WalletPage() {
       <View className="wallet__summary">
         <Text className="wallet__summary-label">{s.totalBalance}</Text>
         <Text className="wallet__summary-value" data-testid="total-balance">
-          {formatYuan(data?.totalBalance ?? fen(0))}
+          {exactYuan(data?.totalBalance ?? fen(0))}
         </Text>
         <View className="wallet__links">
           <Text className="wallet__bind" data-testid="gifts-entry" onClick={() => navigate.gifts()}>
@@ -86,24 +90,56 @@ function WalletPage() {
         ))}
       </View>
       {cards.length === 0 ? (
-        <StateView status="empty" message={s.empty} hint={s.emptyHint} />
+        <StateView
+          status="empty"
+          message={s.empty}
+          hint={wallet.group === 'usable' ? s.emptyHint : undefined}
+          onRetry={wallet.group === 'usable' ? () => navigate.home() : undefined}
+          actionText={strings.state.toHome}
+        />
       ) : (
+        // A compact row per card: its face small, what it is, its last four (two cards of one
+        // product tell apart), 余额 in a bold tabular figure, and the pay code a tap away.
         cards.map((c) => (
-          <View key={c._id} className="wallet__card" data-testid="wallet-card">
-            <CardFace
-              image={c.face.image}
-              brandName={`${c.brandName} · ${c.productName}`}
-              balance={c.balance}
-              dimmed={c.group !== 'usable'}
-              onClick={() => navigate.card(c._id)}
-            />
+          <View
+            key={c._id}
+            className={`panel wallet__card${c.group === 'usable' ? '' : ' wallet__card--dim'}`}
+            onClick={() => navigate.card(c._id)}
+            data-testid="wallet-card"
+          >
+            <Image className="wallet__art" src={c.face.image} mode="aspectFill" />
+            <View className="wallet__info">
+              <Text className="wallet__name">{c.brandName}</Text>
+              <Text className="wallet__sub">
+                {c.productName} · {s.last4(c.last4)}
+              </Text>
+              <Text className="wallet__balance">
+                <Text className="wallet__balance-label">{s.balance} </Text>
+                {exactPrice(c.balance)}
+              </Text>
+            </View>
             {c.group === 'usable' && c.balance > 0 && (
-              <Text className="wallet__pay" onClick={() => navigate.payCode(c._id)} data-testid="wallet-pay">
+              <Text
+                className="wallet__pay"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  navigate.payCode(c._id);
+                }}
+                data-testid="wallet-pay"
+              >
                 {s.payCode}
               </Text>
             )}
           </View>
         ))
+      )}
+      {session.needsSignIn && session.session && (
+        <View className="wallet__account" data-testid="account">
+          <Text className="wallet__account-name">{strings.login.signedInAs(session.session.user.nickname)}</Text>
+          <Text className="wallet__sign-out" onClick={() => root.signOut()} data-testid="sign-out">
+            {strings.login.signOut}
+          </Text>
+        </View>
       )}
     </View>
   );

@@ -224,6 +224,41 @@ describe('payment notifications', () => {
     expect((await cardsOf(d.order._id))[0]).toMatchObject({ state: 'refunded', balance: 0 });
   });
 
+  test('should show a refunded card on its order, in the list and the detail, processing and then done', async () => {
+    const d = await buy('u-order-refund', { quantity: 2 });
+    const [first] = d.cards;
+    const before = await ok<OrdersOut<'detail'>>('u-order-refund', 'orders', {
+      action: 'detail',
+      orderId: d.order._id,
+    });
+    expect(before.order.refund).toBeUndefined();
+    const { refund } = await ok<WalletOut<'refund'>>('u-order-refund', 'wallet', {
+      action: 'refund',
+      cardId: first!._id,
+    });
+    const listed = await ok<OrdersOut<'list'>>('u-order-refund', 'orders', { action: 'list' });
+    expect(listed.orders.find((o) => o._id === d.order._id)?.refund).toEqual({
+      cards: 1,
+      amount: refund.amount,
+      processing: refund.status === 'requested',
+    });
+    const done = await waitFor('the refund to complete', async () => {
+      const x = await ok<OrdersOut<'detail'>>('u-order-refund', 'orders', { action: 'detail', orderId: d.order._id });
+      return x.order.refund?.processing === false ? x : undefined;
+    });
+    expect(done.order).toMatchObject({
+      status: 'paid',
+      refund: { cards: 1, amount: refund.amount, processing: false },
+    });
+    // Someone else's refunds never show on my orders.
+    const other = await buy('u-order-other');
+    const theirs = await ok<OrdersOut<'detail'>>('u-order-other', 'orders', {
+      action: 'detail',
+      orderId: other.order._id,
+    });
+    expect(theirs.order.refund).toBeUndefined();
+  });
+
   test('should issue nothing for a notification the payment system does not confirm', async () => {
     const created = await ok<OrdersOut<'create'>>('u-forge', 'orders', createInput());
     const orderId = created.order._id;
@@ -608,6 +643,24 @@ describe('card number + PIN', () => {
       pin: b.pin,
     });
     expect(later.card.balance).toBe(10_000);
+  });
+
+  test('should count only failed binds: someone binding a stack of cards is never told to wait', async () => {
+    const { cards } = await ok<{ cards: { cardNumber: string; pin: string }[] }>(DAVE, 'merchant', {
+      action: 'issueBatch',
+      productId: COFFEE,
+      amount: 5_000,
+      count: 7,
+      requestId: 'dave-coffee-batch-stack',
+    });
+    for (const c of cards) {
+      const bound = await ok<WalletOut<'bind'>>('u-stack', 'wallet', {
+        action: 'bind',
+        cardNumber: c.cardNumber,
+        pin: c.pin,
+      });
+      expect(bound.card.state).toBe('active');
+    }
   });
 });
 

@@ -166,6 +166,29 @@ describe('the dashboard', () => {
     const after = (await dashboard(7)).totals.expiringSoon;
     expect(after).toEqual({ count: before.count + 1, balance: before.balance + 5_000 });
   });
+
+  test('should take a refunded card off the sales and show the refund', async () => {
+    const before = await dashboard(7, MARKET_BRAND);
+    const bought = await buy('rp-refund', {
+      productId: MARKET,
+      faceId: face(MARKET, 'festival'),
+      amount: fen(20_000),
+      quantity: 2,
+    });
+    await ok('rp-refund', 'wallet', { action: 'refund', cardId: bought.cards[0]!._id });
+    const d = await dashboard(7, MARKET_BRAND);
+    expect(d.totals.sold).toEqual({
+      count: before.totals.sold.count + 1,
+      orders: before.totals.sold.orders + 1,
+      amount: before.totals.sold.amount + 20_000,
+    });
+    expect(d.totals.refunded).toEqual({
+      count: before.totals.refunded.count + 1,
+      amount: before.totals.refunded.amount + 20_000,
+    });
+    const today = d.byDay[d.byDay.length - 1]!;
+    expect(today.sold - before.byDay[before.byDay.length - 1]!.sold).toBe(20_000);
+  });
 });
 
 describe('reconciliation', () => {

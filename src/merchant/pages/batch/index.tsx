@@ -4,14 +4,15 @@
  */
 import { View, Text } from '@tarojs/components';
 import { Input } from '../../../components/input';
-import { useRouter, useUnload } from '@tarojs/taro';
+import Taro, { useRouter, useUnload } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
 import { saveTextFile } from '../../../services/file-saver';
 import { useStaffStores } from '../../stores';
-import { errorMessage } from '../../../strings/zh-CN';
+import { useStores } from '../../../stores';
+import { errorMessage, strings } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { BrandPills } from '../../brand-pills';
 import { PrivacyGate } from '../../../pages/privacy-gate';
@@ -23,6 +24,7 @@ const b = merchantStrings.operator.batch;
 
 const Batch = observer(function Batch() {
   const { operator, batch } = useStaffStores();
+  const { privacy } = useStores();
   const [productId, setProductId] = useState('');
   const [amount, setAmount] = useState('');
   const [count, setCount] = useState('10');
@@ -36,9 +38,18 @@ const Batch = observer(function Batch() {
     );
   if (!view.data) return <StateView status="loading" />;
   const products = view.data;
+  // The only product is the one meant: chosen already.
+  const chosen = productId || (products.length === 1 ? products[0]!._id : '');
   const cards = batch.cards;
+  const issued = products.find((p) => p._id === chosen);
+  const issuedName = issued?.name ?? '';
+  const issuedValue = amount ? `¥${amount}` : '';
+  const copy = async (text: string) => {
+    const done = await privacy.copy(text);
+    await Taro.showToast({ title: done ? b.copied : strings.privacy.copyRefused, icon: done ? 'success' : 'none' });
+  };
   const download = async () => {
-    await saveTextFile(`cards-${productId}-${cards?.length ?? 0}.csv`, batch.csv);
+    await saveTextFile(`cards-${chosen}-${cards?.length ?? 0}.csv`, batch.csv);
     setSaved(true);
   };
   if (cards)
@@ -49,10 +60,21 @@ const Batch = observer(function Batch() {
         </Text>
         <View className="panel op-cards" data-testid="batch-cards">
           <Text className="panel__title">{b.result(cards.length)}</Text>
+          <Text className="muted" data-testid="batch-what">
+            {b.what(issuedName, issuedValue)}
+          </Text>
+          <View className="op-cards__row op-cards__head">
+            <Text>{b.csvHeader[0]}</Text>
+            <Text>{b.csvHeader[1]}</Text>
+            <Text />
+          </View>
           {cards.map((c) => (
-            <View key={c.cardNumber} className="kv" data-testid="batch-card">
-              <Text>{c.cardNumber}</Text>
-              <Text>{c.pin}</Text>
+            <View key={c.cardNumber} className="op-cards__row" data-testid="batch-card">
+              <Text className="op-cards__code">{c.cardNumber}</Text>
+              <Text className="op-cards__code">{c.pin}</Text>
+              <Text className="op-cards__copy" onClick={() => void copy(`${c.cardNumber} ${c.pin}`)}>
+                {b.copy}
+              </Text>
             </View>
           ))}
         </View>
@@ -73,7 +95,7 @@ const Batch = observer(function Batch() {
           {products.map((p) => (
             <Text
               key={p._id}
-              className={`chip${productId === p._id ? ' chip--active' : ''}`}
+              className={`chip${chosen === p._id ? ' chip--active' : ''}`}
               onClick={() => setProductId(p._id)}
               data-testid="batch-product"
             >
@@ -104,12 +126,18 @@ const Batch = observer(function Batch() {
           </Text>
         )}
       </View>
-      <View className="action-bar">
+      <View className="action-bar op-bar">
+        {/* A button that can't be pressed says why. */}
+        {!chosen && products.length > 0 && (
+          <Text className="muted op-bar__why" data-testid="batch-why">
+            {b.pickProduct}
+          </Text>
+        )}
         <ActionButton
-          disabled={batch.action.busy || !productId}
+          disabled={batch.action.busy || !chosen}
           onPress={async () => {
             setSaved(false);
-            await batch.issue(productId, amount, count);
+            await batch.issue(chosen, amount, count);
           }}
           testId="batch-issue"
         >

@@ -55,8 +55,13 @@ const Dashboard = observer(function Dashboard() {
       <View className="console__kpis">
         <View className="console__kpi" data-testid="console-kpi-sold" data-value={d.totals.sold.amount}>
           <Text className="muted">{r.kpi.sold}</Text>
-          <Text className="console__kpi-value">{formatPrice(d.totals.sold.amount)}</Text>
+          <Text className="console__kpi-value">{formatSignedPrice(d.totals.sold.amount)}</Text>
           <Text className="muted">{r.kpi.soldCount(d.totals.sold.count)}</Text>
+          {d.totals.refunded.count > 0 && (
+            <Text className="muted" data-testid="console-refunded">
+              {r.kpi.refunded(d.totals.refunded.count, formatPrice(d.totals.refunded.amount))}
+            </Text>
+          )}
         </View>
         <View className="console__kpi" data-testid="console-kpi-redeemed" data-value={d.totals.redeemed}>
           <Text className="muted">{r.kpi.redeemed}</Text>
@@ -93,9 +98,17 @@ const Dashboard = observer(function Dashboard() {
           <Text className="muted">{r.legendRedeemed}</Text>
         </View>
         <Text className="console__picked muted" data-testid="chart-picked">
-          {shown ? r.barValue(shown.day.slice(5), formatPrice(shown.sold), formatSignedPrice(shown.redeemed)) : ' '}
+          {shown
+            ? r.barValue(shown.day.slice(5), formatSignedPrice(shown.sold), formatSignedPrice(shown.redeemed))
+            : ' '}
         </Text>
         <View className="console__chart">
+          {/* The scale: the tallest bar's value on a line at the top, the base line at zero. */}
+          {!reports.chartEmpty && (
+            <View className="console__grid" data-testid="chart-scale">
+              <Text className="console__grid-max">{formatSignedPrice(max)}</Text>
+            </View>
+          )}
           {reports.chartEmpty && (
             <Text className="console__chart-empty muted" data-testid="chart-empty">
               {r.chartEmpty}

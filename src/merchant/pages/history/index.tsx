@@ -5,7 +5,8 @@ import { chinaTime } from '../../../components/china-time';
 import { StateView } from '../../../components/state-view';
 import { maskCode } from '../../../domain/codes';
 import type { PayCodeStatus } from '../../../domain/redemption';
-import { formatPrice, formatYuan } from '../../../domain/money';
+import { exactPrice, exactYuan } from '../../../components/format';
+import { formatPrice } from '../../../domain/money';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { useStaffStores } from '../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
@@ -30,7 +31,7 @@ const Today = observer(function Today() {
       <View className="today__totals" data-testid="history-totals">
         <Text className="today__label">{m.net}</Text>
         <Text className="today__net" data-testid="history-net">
-          {formatYuan(totals.net)}
+          {exactYuan(totals.net)}
         </Text>
         <View className="today__counts">
           <Text>{m.count(totals.count)}</Text>
@@ -39,7 +40,11 @@ const Today = observer(function Today() {
           )}
         </View>
       </View>
-      {clerk.action.errorCode && <Text className="error-text">{errorMessage(clerk.action.errorCode)}</Text>}
+      {clerk.reversalFrom === 'history' && clerk.reversal.errorCode && (
+        <Text className="error-text" data-testid="history-error">
+          {errorMessage(clerk.reversal.errorCode)}
+        </Text>
+      )}
       {redemptions.length === 0 ? (
         <StateView status="empty" message={m.historyEmpty} hint={m.historyEmptyHint} />
       ) : (
@@ -57,12 +62,12 @@ const Today = observer(function Today() {
               </View>
               <View className="today__side">
                 <Text className={`today__amount${counted(r.status) ? '' : ' today__amount--off'}`}>
-                  {formatPrice(r.amount)}
+                  {exactPrice(r.amount)}
                 </Text>
                 {clerk.reversible(r) ? (
                   <Text
                     className="today__reverse"
-                    onClick={() => !clerk.action.busy && void askReverse(clerk, r)}
+                    onClick={() => !clerk.reversal.busy && void askReverse(clerk, r, 'history')}
                     data-testid="history-reverse"
                   >
                     {m.reverse}

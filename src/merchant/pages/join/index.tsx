@@ -14,6 +14,7 @@ import { entryOf } from '../../../pages/entry-params';
 import { navigate } from '../../../pages/routes';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { useStaffStores } from '../../stores';
+import { useStores } from '../../../stores';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import '../../operator.scss';
@@ -22,12 +23,16 @@ const j = merchantStrings.operator.join;
 
 const Join = observer(function Join({ initialCode }: { initialCode: string }) {
   const { team, clerk } = useStaffStores();
+  const { session } = useStores();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const joined = team.joined;
   const submit = async () => {
     // The till reads the profile again: the new role must show there at once.
-    if (await team.join(code, name)) void clerk.loadProfile();
+    if (await team.join(code, name)) {
+      session.markStaff();
+      void clerk.loadProfile();
+    }
   };
   if (joined)
     return (

@@ -4,7 +4,7 @@ import { Input } from '../../../components/input';
 import type { ScannedCardView } from '../../../contracts/merchant';
 import { chinaTime } from '../../../components/china-time';
 import { maskCode } from '../../../domain/codes';
-import { formatPrice, yuanToFen, type Fen } from '../../../domain/money';
+import { formatPrice, formatYuan, yuanToFen, type Fen } from '../../../domain/money';
 import { strings } from '../../../strings/zh-CN';
 import { ActionButton } from '../../../components/action-button';
 
@@ -65,7 +65,8 @@ export function AmountStep(p: AmountStepProps) {
             className="amount-step__field"
             type="digit"
             value={p.amountText}
-            placeholder={m.amountPlaceholder(formatPrice(card.balance))}
+            // The field has its ¥ already: the most, as a number.
+            placeholder={m.amountPlaceholder(formatYuan(card.balance))}
             onInput={(e) => p.onAmount(e.detail.value)}
             data-testid="clerk-amount"
           />

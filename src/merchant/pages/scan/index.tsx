@@ -12,7 +12,7 @@ import { MERCHANT_LIMITS } from '../../../contracts/merchant';
 import { navigate } from '../../../pages/routes';
 import { secondsLeft, useNow } from '../../../pages/use-now';
 import { useStaffStores } from '../../stores';
-import { CONFIRM_TIMEOUT, type AmountProblem } from '../../../stores/clerk-store';
+import type { AmountProblem } from '../../../stores/clerk-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { askReverse } from '../../ask-reverse';
 import { StaffGate } from '../../staff-gate';
@@ -52,7 +52,8 @@ const Till = observer(function Till() {
     body = (
       <RefusedView
         title={m.refusalTitles[code] ?? m.refusalFallback}
-        message={code === CONFIRM_TIMEOUT ? m.confirmTimeout : errorMessage(code)}
+        message={m.refusalNext[code] ?? errorMessage(code)}
+        again={clerk.typed ? m.retype : m.rescan}
         onRescan={() => clerk.next()}
       />
     );
@@ -66,9 +67,11 @@ const Till = observer(function Till() {
       <DoneView
         redemption={r}
         reversible={clerk.reversible(r)}
-        busy={clerk.action.busy}
-        error={error}
-        onReverse={() => void askReverse(clerk, r)}
+        busy={clerk.reversal.busy}
+        error={
+          clerk.reversalFrom === 'till' && clerk.reversal.errorCode ? errorMessage(clerk.reversal.errorCode) : error
+        }
+        onReverse={() => void askReverse(clerk, r, 'till')}
         onNext={() => clerk.next()}
       />
     );

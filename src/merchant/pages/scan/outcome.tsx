@@ -79,7 +79,18 @@ export function DoneView({ redemption: r, reversible, busy, error, onReverse, on
   );
 }
 
-export function RefusedView({ title, message, onRescan }: { title: string; message: string; onRescan: () => void }) {
+export function RefusedView({
+  title,
+  message,
+  again,
+  onRescan,
+}: {
+  title: string;
+  message: string;
+  /** 重新扫码, or 重新输入 after a typed code. */
+  again: string;
+  onRescan: () => void;
+}) {
   return (
     <View>
       <View className="panel outcome" data-testid="clerk-refused">
@@ -91,7 +102,7 @@ export function RefusedView({ title, message, onRescan }: { title: string; messa
       </View>
       <View className="action-bar">
         <Text className="btn" onClick={onRescan} data-testid="clerk-rescan">
-          {strings.merchant.rescan}
+          {again}
         </Text>
       </View>
     </View>

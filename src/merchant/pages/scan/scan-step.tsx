@@ -34,11 +34,14 @@ export function ScanStep(p: ScanStepProps) {
         <View className="scan-step__entry">
           <Input
             className="field scan-step__field"
-            type="text"
+            // 16 digits: the number pad (the mini-program's number keyboard; on H5 a text field that
+            // asks for the numeric keypad, so a pasted QR payload still fits).
+            type={process.env.TARO_ENV === 'weapp' ? 'number' : 'text'}
+            nativeProps={{ inputMode: 'numeric', autoComplete: 'off' }}
             value={p.entryText}
             maxlength={MERCHANT_LIMITS.payInputMax}
             placeholder={m.manualPlaceholder}
-            confirmType="search"
+            confirmType="go"
             onInput={(e) => p.onEntry(e.detail.value)}
             onConfirm={() => canSubmit && p.onSubmit()}
             data-testid="clerk-entry"

@@ -117,7 +117,7 @@ const Staff = observer(function Staff() {
   const { team } = useStaffStores();
   const view = team.staff;
   const ask = async (id: string, name: string) => {
-    const answer = await Taro.showModal({ title: t.removeTitle, content: t.removeBody(name), confirmColor: '#e8483a' });
+    const answer = await Taro.showModal({ title: t.removeTitle, content: t.removeBody(name), confirmColor: '#cc3a2d' });
     if (answer.confirm) await team.removeClerk(id);
   };
   return (
