@@ -81,7 +81,8 @@ port.on('message', (msg: InvokeMessage) => {
     Promise.resolve()
       .then(() => main!(msg.event, msg.context))
       // The cloud answers callers with JSON: what doesn't survive JSON doesn't reach them here either.
-      .then((value) => send({ type: 'result', id: msg.id, ok: true, json: JSON.stringify(value ?? null) }))
+      // (A function or a symbol has no JSON: null, as JSON.stringify writes them inside an array.)
+      .then((value) => send({ type: 'result', id: msg.id, ok: true, json: JSON.stringify(value ?? null) ?? 'null' }))
       .catch((e: unknown) =>
         send({ type: 'result', id: msg.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
       ),
