@@ -64,11 +64,11 @@ export function reportTarget(figure: string, value: string, target: string, met:
 /**
  * What bounds an operation under the latency model: its `dbCalls` sequential calls of `latencyMs`
  * each are its latency floor, whatever the CPU does; and each function instance runs one call at a
- * time, so the function's quota (MAX_INSTANCES, default 1000) caps its rate at
+ * time, so the function's quota (MAX_INSTANCES, default 8 per core) caps its rate at
  * instances × 1000 / (dbCalls × latencyMs).
  */
 export function reportInstanceCeiling(dbCalls: number, latencyMs: number): void {
-  const instances = Number(process.env.MAX_INSTANCES) || 1000;
+  const instances = Number(process.env.MAX_INSTANCES) || 8 * Math.max(2, os.availableParallelism());
   report(
     '  note: latency floor / ceiling from the quota (ms / ops/s)',
     `${dbCalls * latencyMs} / ${((instances * 1000) / (dbCalls * latencyMs)).toFixed(0)} (${dbCalls} calls × ${latencyMs} ms; ${instances} instances, one call each at a time)`,

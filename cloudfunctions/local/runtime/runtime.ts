@@ -1,7 +1,7 @@
 /**
  * The function runtime, scaled as the cloud scales a function: an instance runs one invocation at a
  * time; a call that finds no idle instance gets a new one, up to `maxInstances` per function (the
- * cloud's per-function concurrency quota, 1000 by default); past that, calls wait in a queue of at
+ * cloud's per-function concurrency quota, 1000 there; config.ts says why less here); past that, calls wait in a queue of at
  * most `maxWaiting` (beyond it a call is refused at once with FUNCTION_BUSY: a flood must not make
  * everyone wait). Idle instances are kept warm for reuse and stopped after `idleMs`.
  *
