@@ -83,17 +83,18 @@ describe('with room for every call', () => {
     const own = await startTestCloud({ functionsDir: FIXTURE_FUNCTIONS, triggers: false, threadsPerFunction: 1 });
     try {
       await own.call('journal', { id: 'warm', n: 0 });
-      own.faults.set({ timeoutMs: { journal: 600 } });
-      // One thread: the second call runs beside the first when the first is cut off (at 0.6 s), and
-      // ends within its own 0.6 s.
+      own.faults.set({ timeoutMs: { journal: 1_500 } });
+      // One thread. The first call is cut off at 1.5 s and would write at 1.8 s; the second runs
+      // beside it from 1 s to 2.2 s, keeping the thread alive past that write, and ends within its
+      // own 1.5 s.
       const late = own.post('journal', { id: 'late', n: 1, delayMs: 1_800 });
-      await new Promise((r) => setTimeout(r, 350));
-      const onTime = await own.post('journal', { id: 'on-time', n: 2, delayMs: 450 });
+      await new Promise((r) => setTimeout(r, 1_000));
+      const onTime = await own.post('journal', { id: 'on-time', n: 2, delayMs: 1_200 });
       expect((await late).status).toBe(504);
       expect(onTime).toMatchObject({ status: 200, body: { result: { written: 'on-time' } } });
-      // Past the moment the cut-off invocation would have written: its write never happened, as
-      // its container would have been stopped in the cloud.
-      await new Promise((r) => setTimeout(r, 1_500));
+      // Past the moment the cut-off invocation wrote: its write was refused, as its container would
+      // have been stopped in the cloud.
+      await new Promise((r) => setTimeout(r, 500));
       const ids = (await own.db.handle({
         action: 'database.getDocument',
         collectionName: 'journal',
@@ -109,8 +110,8 @@ describe('with room for every call', () => {
     } finally {
       await own.close();
     }
-    // A cloud of its own and 2 s of the function's waiting.
-  }, 15_000);
+    // A cloud of its own and 3 s of the function's waiting.
+  }, 20_000);
 });
 
 test('should make calls beyond the function’s quota wait for an instance, never running more at once', async () => {
