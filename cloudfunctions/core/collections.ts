@@ -5,6 +5,8 @@ export const C = {
   products: 'products',
   /** Limited stock in shards, `${productId}-kNN` (core/orders/stock-shards.ts): no hot counter. */
   productStock: 'productStock',
+  /** The catalog's stamp, changed by every product write (core/catalog/home-cache.ts). */
+  catalogStamps: 'catalogStamps',
   orders: 'orders',
   cards: 'cards',
   ledger: 'ledger',

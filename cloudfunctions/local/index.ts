@@ -162,6 +162,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     functions,
     baseEnv: functionEnv,
     maxInstances: config.maxInstances,
+    threadsPerFunction: config.threadsPerFunction,
+    idleMs: config.instanceIdleMs,
     maxWaiting: config.maxWaitingCalls,
     timeoutFor: (fn, ms) => faults.timeoutFor(fn, ms),
   });

@@ -62,15 +62,16 @@ export function reportTarget(figure: string, value: string, target: string, met:
 }
 
 /**
- * What bounds an operation under the latency model: each function instance runs one call at a time
- * (MAX_INSTANCES, default max(2, cores)), so `dbCalls` sequential calls of `latencyMs` cap the rate
- * per function at instances × 1000 / (dbCalls × latencyMs), whatever the CPU does.
+ * What bounds an operation under the latency model: its `dbCalls` sequential calls of `latencyMs`
+ * each are its latency floor, whatever the CPU does; and each function instance runs one call at a
+ * time, so the function's quota (MAX_INSTANCES, default 8 per core) caps its rate at
+ * instances × 1000 / (dbCalls × latencyMs).
  */
 export function reportInstanceCeiling(dbCalls: number, latencyMs: number): void {
-  const instances = Number(process.env.MAX_INSTANCES) || Math.max(2, os.availableParallelism());
+  const instances = Number(process.env.MAX_INSTANCES) || 8 * Math.max(2, os.availableParallelism());
   report(
-    '  note: ceiling from instances × call latency (ops/s)',
-    `${((instances * 1000) / (dbCalls * latencyMs)).toFixed(0)} (${instances} instances, ${dbCalls} calls × ${latencyMs} ms, one call per instance at a time)`,
+    '  note: latency floor / ceiling from the quota (ms / ops/s)',
+    `${dbCalls * latencyMs} / ${((instances * 1000) / (dbCalls * latencyMs)).toFixed(0)} (${dbCalls} calls × ${latencyMs} ms; ${instances} instances, one call each at a time)`,
   );
 }
 

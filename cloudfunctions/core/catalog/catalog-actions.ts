@@ -9,6 +9,7 @@ import { getDatabase } from '../cloud';
 import { action, type ActionsFor } from '../router';
 import { idSchema, z } from '../validate';
 import { CatalogRepository } from './catalog-repository';
+import { cachedHome } from './home-cache';
 import { brandNames, toBrandSummary, toProductSummary } from './summaries';
 
 type Out<A extends keyof CatalogActions> = CatalogActions[A]['output'];
@@ -34,16 +35,17 @@ export const catalogActions = {
   home: action({
     access: 'public',
     input: empty,
-    run: async (): Promise<Out<'home'>> => {
-      const r = repo();
-      const [categories, brands, products] = await Promise.all([r.categories(), r.brands(), r.products()]);
-      const names = brandNames(brands);
-      return {
-        categories,
-        featured: products.filter((p) => p.featured).map((p) => toProductSummary(p, names.get(p.brandId) ?? '')),
-        themes: shelves(products, names),
-      };
-    },
+    run: (): Promise<Out<'home'>> =>
+      cachedHome(async () => {
+        const r = repo();
+        const [categories, brands, products] = await Promise.all([r.categories(), r.brands(), r.products()]);
+        const names = brandNames(brands);
+        return {
+          categories,
+          featured: products.filter((p) => p.featured).map((p) => toProductSummary(p, names.get(p.brandId) ?? '')),
+          themes: shelves(products, names),
+        };
+      }),
   }),
 
   categories: action({

@@ -7,8 +7,9 @@
  *   - two claimers of one share: the first writer wins, the other conflicts and walks on;
  *   - one person claiming twice at once adds the same marker twice: one wins, the other conflicts
  *     and, on its next try, finds the marker and is refused. One share per person, under any race.
- * Claimers start at a random free share (read outside the transaction, only a hint) and walk on to
- * the next on losing it; only when no share is free does the answer become GIFT_ALL_CLAIMED.
+ * Claimers go to a random free share (read outside the transaction, only a hint), and to another
+ * random one on losing it — not the next one along, where everyone who lost the same share would
+ * meet again; only when no share is free does the answer become GIFT_ALL_CLAIMED.
  * A give-back (return-sweep / cancel) writes every free share it takes, so each share ends claimed
  * or returned, never both. About 9 calls per attempt: start, 3 reads, 4 writes, commit.
  */
@@ -38,16 +39,16 @@ export interface ShareClaimed {
 /**
  * Shares a claimer tries before answering CONFLICT. Each miss (the share taken, or lost to a
  * conflict) re-reads the free shares — one query, cheaper than walking into shares taken meanwhile —
- * and moves on to the next free one after it; 200 claimers on 100 shares each miss a few times.
+ * and tries a random one of them; 200 claimers on 100 shares each miss a few times.
  */
 const MAX_ATTEMPTS = 40;
 
 type Attempt = { won: ShareClaimed } | { taken: true };
 
-/** The next free share after `lost` (ids sort in share order), wrapping round; or a random one to start. */
+/** A random free share, other than the one just lost while there is another. */
 function pickShare(free: readonly string[], lost: string | null, random: () => number): string {
-  if (lost === null) return shareTryOrder(free, random)[0]!;
-  return free.find((id) => id > lost) ?? free[0]!;
+  const others = free.filter((id) => id !== lost);
+  return shareTryOrder(others.length > 0 ? others : free, random)[0]!;
 }
 
 export async function claimShare(
@@ -101,6 +102,9 @@ async function tryShare(
   claimerName: string,
   clock: number,
 ) {
+  // The share first: when it was taken meanwhile (the usual miss under a rush) nothing else is read.
+  const share = await txGet<GiftShareDoc>(tx, C.giftShares, shareId);
+  if (!share || share.state !== 'free') return { taken: true } as const;
   const gift = await txGet<Gift>(tx, C.gifts, giftId);
   if (!gift) return refuse(ErrorCode.NOT_FOUND, 'gift not found');
   // The gift document carries no claims: the marker answers "claimed already".
@@ -109,8 +113,6 @@ async function tryShare(
   if (await txGet<GiftClaimMarker>(tx, C.giftClaims, markerId)) {
     return refuse(ErrorCode.GIFT_ALREADY_CLAIMED, 'cannot claim: gift_already_claimed');
   }
-  const share = await txGet<GiftShareDoc>(tx, C.giftShares, shareId);
-  if (!share || share.state !== 'free') return { taken: true } as const;
   // The share's card changed last with the share, so this orders the claim after it.
   const now = entryTime(clock, share.updatedAt);
   const marker: GiftClaimMarker = { _id: markerId, giftId, claimer, shareId, at: now };

@@ -9,6 +9,7 @@ import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { productIssues, productRefusalMessage, stockAfter } from '../../../src/domain/product-rules';
 import { txAudit, writeAudit } from '../audit/audit-log';
 import { cardFaceArt } from '../catalog/face-art';
+import { stampCatalog } from '../catalog/home-cache';
 import { getDatabase, rows, type CallerContext } from '../cloud';
 import { C } from '../collections';
 import { randomToken } from '../secrets';
@@ -133,6 +134,7 @@ export async function saveProduct(
     return transaction(async (tx) => {
       if (await txGet<CardProduct>(tx, C.products, _id)) return refuse(ErrorCode.CONFLICT, 'id collision, retry');
       await txSet(tx, C.products, product);
+      await stampCatalog(tx);
       await txAddMany(tx, C.productStock, shards);
       await txAudit(
         tx,
@@ -166,6 +168,7 @@ export async function saveProduct(
       faces: buildFaces(input, stored.brandName, productId, stored.faces),
     };
     await txSet(tx, C.products, next);
+    await stampCatalog(tx);
     await txAudit(
       tx,
       caller,
@@ -249,6 +252,7 @@ export async function setOnSale(
     if (!stored) return refuse(ErrorCode.NOT_FOUND, 'product not found');
     const next = { ...stored, _id: productId, onSale };
     await txSet(tx, C.products, next);
+    await stampCatalog(tx);
     await txAudit(
       tx,
       caller,

@@ -31,9 +31,12 @@ export function newShards(productId: string, stock: number, shards = STOCK_SHARD
 }
 
 /**
- * Reserves `quantity` inside an order's transaction: shards are read from a random one onwards
- * (reads don't conflict) until enough is found, and only those are written. Null: sold out — the
- * whole walk, in the transaction's snapshot, held less. A conflict on a shard reruns the
+ * Reserves `quantity` inside an order's transaction. Which shards still hold stock is first asked
+ * with one query (committed state, outside the transaction's snapshot): none, and the product is
+ * sold out as of that read — a buyer of a sold-out product costs one query, not a read of every
+ * shard. Otherwise those shards are read in random order, then the others (the answer may be stale:
+ * a closed order gives stock back), until enough is found, and only those are written. Null: sold
+ * out — the whole walk, in the transaction's snapshot, held less. A conflict on a shard reruns the
  * transaction, which starts somewhere else.
  */
 export async function txReserve(
@@ -42,9 +45,14 @@ export async function txReserve(
   quantity: number,
   random: () => number = Math.random,
 ): Promise<StockTake[] | null> {
+  const stocked = await stockedShards(product._id);
+  if (stocked.length === 0) return null;
+  const walk = shardWalk(product.stockShards ?? STOCK_SHARDS, random);
+  const first = new Set(stocked);
+  const order = [...walk.filter((n) => first.has(n)), ...walk.filter((n) => !first.has(n))];
   const seen: StockShard[] = [];
   let found = 0;
-  for (const n of shardWalk(product.stockShards ?? STOCK_SHARDS, random)) {
+  for (const n of order) {
     const shard = await txGet<StockShard>(tx, C.productStock, stockShardId(product._id, n));
     if (!shard || shard.stock <= 0) continue;
     seen.push(shard);
@@ -58,6 +66,18 @@ export async function txReserve(
     await txUpdate(tx, C.productStock, t.shardId, { stock: shard.stock - t.quantity });
   }
   return takes;
+}
+
+/** The numbers of a product's shards holding stock now (one query, not in any transaction). */
+async function stockedShards(productId: string): Promise<number[]> {
+  const _ = getDatabase().command;
+  const res = await getDatabase()
+    .collection(C.productStock)
+    .where({ productId, stock: _.gt(0) })
+    .field({ n: true })
+    .limit(1000)
+    .get();
+  return rows<Pick<StockShard, 'n'>>(res).map((s) => s.n);
 }
 
 /** Gives an order's reservation back to the shards it came from, inside the closing transaction. */

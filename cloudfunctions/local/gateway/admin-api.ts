@@ -46,6 +46,16 @@ const ADMIN_BODY_LIMIT = 16 * 1024 * 1024;
 /** The largest `cloud.callFunction` data accepted (see invokeFunction). */
 const CALL_DATA_LIMIT = 100 * 1024;
 
+/**
+ * The answer to a call from an invocation cut off at its timeout: in the cloud its container is
+ * stopped and the call is never made, so nothing it asks for may happen here either.
+ */
+const REVOKED = {
+  code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  message: 'the invocation making this call was stopped at its timeout',
+  requestId: '',
+};
+
 function authorised(req: IncomingMessage, secretId: string): boolean {
   const auth = req.headers.authorization ?? '';
   return auth.includes(`Credential=${secretId}/`);
@@ -102,6 +112,10 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
     return handleWire(deps, req, res);
   }
   const body = (await readJson(req, ADMIN_BODY_LIMIT)) as Record<string, unknown>;
+  if (typeof body.tcb_sessionToken === 'string' && deps.runtime.revoked(body.tcb_sessionToken)) {
+    sendJson(res, 200, REVOKED);
+    return;
+  }
   const action = typeof body.action === 'string' ? body.action : '';
   // Every request here is a network round trip in the cloud: the latency model (and test mode's
   // slow database) delays it before it is answered (faults.ts).
@@ -130,6 +144,10 @@ async function handleWire(deps: AdminDeps, req: IncomingMessage, res: ServerResp
       message: `the local cloud does not provide ${action}`,
       requestId: '',
     });
+    return;
+  }
+  if (deps.runtime.revoked(text('tcb_sessionToken'))) {
+    sendJson(res, 200, REVOKED);
     return;
   }
   const caller = deps.runtime.invokerOf(text('tcb_sessionToken'));

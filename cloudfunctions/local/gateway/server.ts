@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin, type AdminDeps } from './admin-api';
 import type { FaultSettings } from '../faults';
 import { DEMO_USERS, findDemoUser } from './demo-users';
-import { HttpError, readJson, readObject, sendError, sendJson } from './http-util';
+import { HttpError, readJson, readObject, sendError, sendJson, sendJsonText } from './http-util';
 import type { SessionSigner } from './sessions';
 import { serveStatic } from './static-files';
 import { handlePayTest, handlePaySheet } from './pay-api';
@@ -111,13 +111,14 @@ async function admitted(
     return sendError(res, 400, 'INVALID_JSON', 'the body must be a JSON object');
   }
   try {
-    const result = await deps.runtime.invoke(
+    const result = await deps.runtime.invokeJson(
       name,
       body,
       { openId, appId: deps.appId, source: GATEWAY_SOURCE, clientIp: req.socket.remoteAddress },
       deps.clock.offsetMs,
     );
-    sendJson(res, 200, { result });
+    // The instance's JSON text as it came: not parsed and written again on this, the only, thread.
+    sendJsonText(res, 200, `{"result":${result}}`);
   } catch (e) {
     if (e instanceof FunctionError && e.code === 'FUNCTION_INVALID_EVENT') {
       return sendJson(res, 200, { result: invalidEventRefusal(e.message) });

@@ -1,10 +1,22 @@
 /**
- * The function runtime: a pool of instances (worker threads) per function, like the cloud's
- * instances. An instance runs one invocation at a time; extra calls wait for a free instance up to
- * `maxInstances` per function, in a queue of at most `maxWaiting` (a call beyond it is refused at
- * once with FUNCTION_BUSY rather than queued: a flood must not make everyone wait). The function's
- * timeout (config.json) counts from when an instance has the event; an instance that times out or
- * crashes is discarded, never reused. An event that can't be handed over fails its own invocation
+ * The function runtime, scaled as the cloud scales a function: an instance runs one invocation at a
+ * time; a call that finds no idle instance gets a new one, up to `maxInstances` per function (the
+ * cloud's per-function concurrency quota, 1000 there; config.ts says why less here); past that, calls wait in a queue of at
+ * most `maxWaiting` (beyond it a call is refused at once with FUNCTION_BUSY: a flood must not make
+ * everyone wait). Idle instances are kept warm for reuse and stopped after `idleMs`.
+ *
+ * Instances are hosted on a few worker threads per function (`threadsPerFunction`, the cores):
+ * a thread per instance would make hundreds of JavaScript engines compete for two cores. Each
+ * instance keeps its own identity (instance.ts gives every invocation its own process.env values, as
+ * each container has its own); what instances on one thread share is the module's memory (a cache
+ * at module scope is warmer here than in the cloud, where each instance has its own). A thread's
+ * first instance pays the cold start (the thread and the bundle load).
+ *
+ * The function's timeout (config.json) counts from when an instance has the event. An invocation
+ * that times out is cut off as the cloud stops its container: its session is revoked, so the
+ * platform refuses every further call it makes (`revoked`), its caller gets FUNCTION_TIMEOUT, and its
+ * thread takes no new work and is stopped once its other invocations end. A crashed thread fails
+ * only the invocations it was running. An event that can't be handed over fails its own invocation
  * only.
  */
 import path from 'node:path';
@@ -57,7 +69,10 @@ export interface RuntimeOptions {
   functions: FunctionDefinition[];
   /** Environment every instance starts with (SDK endpoint, credentials, env id). */
   baseEnv: Record<string, string>;
+  /** Instances of one function at once: its concurrency quota. */
   maxInstances: number;
+  /** Worker threads hosting one function's instances (the cores by default). */
+  threadsPerFunction?: number;
   /** Calls that may wait for an instance of one function; more are refused with FUNCTION_BUSY. */
   maxWaiting?: number;
   /** Instances idle longer than this are stopped, as the cloud recycles them. */
@@ -66,18 +81,33 @@ export interface RuntimeOptions {
   timeoutFor?: (fn: string, configuredMs: number) => number;
 }
 
-interface Instance {
+interface Pending {
+  resolve: (json: string) => void;
+  reject: (e: Error) => void;
+}
+
+/** A worker thread running the function's bundle, hosting some of its instances. */
+interface Host {
   worker: Worker;
   ready: Promise<void>;
+  /** Instances on this thread, idle or busy. */
+  instances: number;
+  /** Invocations running on it, by message id. */
+  running: Map<number, Pending>;
+  /** Set once it takes no new work (an invocation on it timed out, or it crashed or was reaped). */
+  retired?: boolean;
+}
+
+interface Instance {
+  host: Host;
   lastUsed: number;
-  /** Set once discarded (timed out or crashed): never handed out again. */
-  dead?: boolean;
-  pending?: { id: number; resolve: (json: string) => void; reject: (e: Error) => void };
 }
 
 interface Pool {
   def: FunctionDefinition;
+  hosts: Host[];
   idle: Instance[];
+  /** Instances in all, idle or busy. */
   size: number;
   waiting: ((inst: Instance | Error) => void)[];
 }
@@ -86,18 +116,20 @@ const INSTANCE_LOOP = path.join(__dirname, 'instance.ts');
 
 export class FunctionRuntime {
   private readonly pools = new Map<string, Pool>();
-  /** Every live instance, idle or busy, so closing stops them all. */
-  private readonly live = new Set<Instance>();
   private readonly sessions = new Map<string, Invoker>();
+  /** Sessions of invocations cut off at their timeout (bounded: the oldest are forgotten). */
+  private readonly revokedSessions = new Set<string>();
+  private readonly threads: number;
   private nextId = 1;
   private closed = false;
   private readonly reaper: NodeJS.Timeout;
   private invocations = 0;
 
   constructor(private readonly opts: RuntimeOptions) {
-    for (const def of opts.functions) this.pools.set(def.name, { def, idle: [], size: 0, waiting: [] });
+    for (const def of opts.functions) this.pools.set(def.name, { def, hosts: [], idle: [], size: 0, waiting: [] });
+    this.threads = Math.max(1, opts.threadsPerFunction ?? 2);
     const idleMs = opts.idleMs ?? 5 * 60_000;
-    this.reaper = setInterval(() => this.reapIdle(idleMs), Math.min(idleMs, 30_000));
+    this.reaper = setInterval(() => this.reapIdle(idleMs), Math.max(10, Math.min(idleMs, 30_000)));
     this.reaper.unref();
   }
 
@@ -114,14 +146,28 @@ export class FunctionRuntime {
     return this.sessions.get(sessionToken);
   }
 
-  stats(): { invocations: number; instances: Record<string, number> } {
+  /** Whether the token is that of an invocation cut off at its timeout: the platform refuses its calls. */
+  revoked(sessionToken: string): boolean {
+    return this.revokedSessions.has(sessionToken);
+  }
+
+  stats(): { invocations: number; instances: Record<string, number>; threads: Record<string, number> } {
     const instances: Record<string, number> = {};
-    for (const [name, pool] of this.pools) instances[name] = pool.size;
-    return { invocations: this.invocations, instances };
+    const threads: Record<string, number> = {};
+    for (const [name, pool] of this.pools) {
+      instances[name] = pool.size;
+      threads[name] = pool.hosts.length;
+    }
+    return { invocations: this.invocations, instances, threads };
   }
 
   /** Runs `name` with `event` as `invoker`; resolves with what the function returned (after JSON). */
   async invoke(name: string, event: unknown, invoker: Invoker, clockOffsetMs = 0): Promise<unknown> {
+    return JSON.parse(await this.invokeJson(name, event, invoker, clockOffsetMs)) as unknown;
+  }
+
+  /** As invoke, with the answer as the JSON text the function's instance sent (for the gateway to pass on). */
+  async invokeJson(name: string, event: unknown, invoker: Invoker, clockOffsetMs = 0): Promise<string> {
     const pool = this.pools.get(name);
     if (!pool || this.closed) throw new FunctionError('FUNCTION_NOT_FOUND', `function not found: ${name}`);
     // Checked before the event is cloned: the clone recurses, and overflows on a deep enough event.
@@ -152,28 +198,28 @@ export class FunctionRuntime {
       memory_limit_in_mb: 256,
       environment: JSON.stringify({ ...env, TCB_ENV: this.opts.baseEnv.TCB_ENV }),
     };
+    const host = inst.host;
+    let timedOut = false;
     try {
       const json = await new Promise<string>((resolve, reject) => {
         const id = this.nextId++;
         try {
-          inst.worker.postMessage({ type: 'invoke', id, event, env, context } satisfies InvokeMessage);
+          host.worker.postMessage({ type: 'invoke', id, event, env, context } satisfies InvokeMessage);
         } catch (e) {
           // The event never reached the instance (it can't be cloned): this invocation fails, and the
-          // instance, which never saw it, is released below for the next caller — not killed.
+          // instance, which never saw it, is released below for the next caller.
           const why = e instanceof Error ? e.message : String(e);
           reject(new FunctionError('FUNCTION_FAILED', `the event could not be handed to the function: ${why}`));
           return;
         }
         // Armed only now that the instance has the event, so no path leaves it armed without an
-        // invocation to time out (a stray timer would kill whichever call the instance runs next).
-        // The answer (or the worker's error) arrives as a later event, after these lines.
+        // invocation to time out. The answer (or the thread's crash) arrives as a later event.
         const timer = setTimeout(() => {
-          inst.pending = undefined;
-          this.discard(pool, inst);
+          timedOut = true;
+          host.running.delete(id);
           reject(new FunctionError('FUNCTION_TIMEOUT', `Invoking task timed out after ${timeoutMs / 1000} seconds`));
         }, timeoutMs);
-        inst.pending = {
-          id,
+        host.running.set(id, {
           resolve: (v) => {
             clearTimeout(timer);
             resolve(v);
@@ -182,16 +228,13 @@ export class FunctionRuntime {
             clearTimeout(timer);
             reject(e);
           },
-        };
+        });
       });
-      this.release(pool, inst);
-      return JSON.parse(json) as unknown;
-    } catch (e) {
-      // A function that threw leaves a healthy instance; a timed-out or crashed one was discarded.
-      if (!inst.dead) this.release(pool, inst);
-      throw e;
+      return json;
     } finally {
       this.sessions.delete(token);
+      if (timedOut) this.cutOff(pool, inst, token);
+      else this.release(pool, inst);
     }
   }
 
@@ -203,33 +246,23 @@ export class FunctionRuntime {
       for (const w of pool.waiting) w(new FunctionError('FUNCTION_NOT_FOUND', 'runtime closed'));
       pool.waiting = [];
       pool.idle = [];
+      // Busy instances too: an invocation still running is cut off, as when the cloud stops.
+      for (const host of pool.hosts) {
+        host.retired = true;
+        const running = [...host.running.values()];
+        host.running.clear();
+        for (const p of running) p.reject(new FunctionError('FUNCTION_FAILED', 'runtime closed'));
+        all.push(host.worker.terminate());
+      }
+      pool.hosts = [];
     }
-    // Busy instances too: an invocation still running is cut off, as when the cloud stops.
-    for (const inst of this.live) {
-      inst.dead = true;
-      const p = inst.pending;
-      inst.pending = undefined;
-      p?.reject(new FunctionError('FUNCTION_FAILED', 'runtime closed'));
-      all.push(inst.worker.terminate());
-    }
-    this.live.clear();
     await Promise.all(all);
   }
 
   private async acquire(pool: Pool, bounded: boolean): Promise<Instance> {
     const idle = pool.idle.pop();
     if (idle) return idle;
-    if (pool.size < this.opts.maxInstances) {
-      pool.size++;
-      const inst = this.spawn(pool);
-      try {
-        await inst.ready;
-      } catch (e) {
-        pool.size--;
-        throw e;
-      }
-      return inst;
-    }
+    if (pool.size < this.opts.maxInstances) return this.create(pool);
     if (bounded && pool.waiting.length >= (this.opts.maxWaiting ?? Infinity))
       throw new FunctionError('FUNCTION_BUSY', `${pool.def.name} has ${pool.waiting.length} calls waiting`);
     const got = await new Promise<Instance | Error>((resolve) => pool.waiting.push(resolve));
@@ -237,72 +270,114 @@ export class FunctionRuntime {
     return got;
   }
 
+  /** A new instance, on a new thread while the function has fewer than its share, else the least used. */
+  private async create(pool: Pool): Promise<Instance> {
+    pool.size++;
+    const live = pool.hosts.filter((h) => !h.retired);
+    let host: Host;
+    if (live.length < this.threads) host = this.spawn(pool);
+    else host = live.reduce((a, b) => (b.instances < a.instances ? b : a));
+    host.instances++;
+    try {
+      await host.ready;
+    } catch (e) {
+      pool.size--;
+      host.instances--;
+      this.stopIfDone(pool, host);
+      throw e;
+    }
+    return { host, lastUsed: Date.now() };
+  }
+
   private release(pool: Pool, inst: Instance): void {
+    if (inst.host.retired) {
+      this.drop(pool, inst);
+      return;
+    }
     inst.lastUsed = Date.now();
     const next = pool.waiting.shift();
     if (next) next(inst);
     else pool.idle.push(inst);
   }
 
-  private discard(pool: Pool, inst: Instance): void {
-    if (inst.dead) return;
-    inst.dead = true;
+  /** Stops an instance for good; a caller waiting for one gets a new instance in its place. */
+  private drop(pool: Pool, inst: Instance): void {
     pool.size--;
-    pool.idle = pool.idle.filter((i) => i !== inst);
-    void inst.worker.terminate();
-    // A caller waiting for an instance gets a fresh one.
-    const next = pool.waiting.shift();
-    if (next) {
-      pool.size++;
-      const fresh = this.spawn(pool);
-      fresh.ready.then(
-        () => next(fresh),
-        (e: Error) => {
-          pool.size--;
-          next(e);
-        },
-      );
-    }
+    inst.host.instances--;
+    this.stopIfDone(pool, inst.host);
+    const next = pool.size < this.opts.maxInstances ? pool.waiting.shift() : undefined;
+    if (next) this.create(pool).then(next, next);
   }
 
-  private spawn(pool: Pool): Instance {
+  /**
+   * The invocation ran past its timeout: as the cloud stops the container, nothing it does from now
+   * on reaches the platform, and its thread takes no new work.
+   */
+  private cutOff(pool: Pool, inst: Instance, token: string): void {
+    this.revokedSessions.add(token);
+    if (this.revokedSessions.size > 10_000) this.revokedSessions.delete(this.revokedSessions.values().next().value!);
+    this.retire(pool, inst.host);
+    this.drop(pool, inst);
+  }
+
+  /** The thread takes no new invocations; its idle instances stop now, its busy ones when they end. */
+  private retire(pool: Pool, host: Host): void {
+    if (host.retired) return;
+    host.retired = true;
+    const [gone, keep] = [pool.idle.filter((i) => i.host === host), pool.idle.filter((i) => i.host !== host)];
+    pool.idle = keep;
+    for (const inst of gone) this.drop(pool, inst);
+    this.stopIfDone(pool, host);
+  }
+
+  private stopIfDone(pool: Pool, host: Host): void {
+    if (!host.retired || host.instances > 0) return;
+    pool.hosts = pool.hosts.filter((h) => h !== host);
+    void host.worker.terminate();
+  }
+
+  private spawn(pool: Pool): Host {
     const worker = new Worker(bundled(INSTANCE_LOOP), {
       workerData: { entry: bundled(pool.def.entry) },
       // Plain JavaScript runs here: not the parent's flags (`--import tsx` would register the
       // TypeScript loader, and its hooks thread, in every instance).
       execArgv: [],
-      // A busy instance otherwise grows its young generation to tens of MB; 8 MB holds any one
-      // invocation's garbage (the redemption bench: peak memory 602 → 429 MB, no loss of speed).
+      // A busy thread otherwise grows its young generation to tens of MB; 8 MB holds the garbage of
+      // its invocations (the redemption bench: peak memory 602 → 429 MB, no loss of speed).
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
       env: { ...process.env, ...this.opts.baseEnv },
     });
-    const inst: Instance = { worker, lastUsed: Date.now(), ready: Promise.resolve() };
-    this.live.add(inst);
-    worker.once('exit', () => this.live.delete(inst));
-    inst.ready = new Promise<void>((resolve, reject) => {
+    const host: Host = { worker, instances: 0, running: new Map(), ready: Promise.resolve() };
+    pool.hosts.push(host);
+    const fail = (message: string): void => {
+      const running = [...host.running.values()];
+      host.running.clear();
+      this.retire(pool, host);
+      for (const p of running) p.reject(new FunctionError('FUNCTION_FAILED', message));
+    };
+    host.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (msg: InstanceMessage) => {
         if (msg.type === 'ready') resolve();
         else if (msg.type === 'load-error') {
           reject(new FunctionError('FUNCTION_LOAD_FAILED', `${pool.def.name} failed to load: ${msg.message}`));
-          void worker.terminate();
-        } else if (msg.type === 'result' && inst.pending?.id === msg.id) {
-          const p = inst.pending;
-          inst.pending = undefined;
+          this.retire(pool, host);
+        } else if (msg.type === 'result') {
+          const p = host.running.get(msg.id);
+          if (!p) return; // cut off at its timeout: the caller has had its answer
+          host.running.delete(msg.id);
           if (msg.ok) p.resolve(msg.json);
           else p.reject(new FunctionError('FUNCTION_FAILED', msg.message));
         }
       });
       worker.on('error', (e) => {
         reject(new FunctionError('FUNCTION_LOAD_FAILED', e.message));
-        if (inst.pending) {
-          const p = inst.pending;
-          inst.pending = undefined;
-          this.discard(pool, inst);
-          p.reject(new FunctionError('FUNCTION_FAILED', e.message));
-        }
+        fail(e.message);
       });
+      worker.on('exit', () => fail('the function instance exited'));
     });
-    return inst;
+    // Nobody may be awaiting it yet (a load failure seen by no caller is not an unhandled rejection).
+    host.ready.catch(() => undefined);
+    return host;
   }
 
   private reapIdle(idleMs: number): void {
@@ -310,8 +385,11 @@ export class FunctionRuntime {
     for (const pool of this.pools.values()) {
       const [old, keep] = [pool.idle.filter((i) => i.lastUsed < cutoff), pool.idle.filter((i) => i.lastUsed >= cutoff)];
       pool.idle = keep;
-      pool.size -= old.length;
-      for (const inst of old) void inst.worker.terminate();
+      for (const inst of old) {
+        // A thread whose last instance goes stops with it.
+        if (inst.host.instances === 1) inst.host.retired = true;
+        this.drop(pool, inst);
+      }
     }
   }
 }

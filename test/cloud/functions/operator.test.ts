@@ -153,6 +153,32 @@ describe('products', () => {
     ]);
   });
 
+  test('should show a product created, renamed or taken off sale on the catalog home at once', async () => {
+    // Each instance keeps the home answer while the catalog is unchanged (core/catalog/home-cache.ts).
+    const home = () => ok<CatalogActions['home']['output']>('r-anyone', 'catalog', { action: 'home' });
+    const featured = async (id: string) => (await home()).featured.find((p) => p._id === id);
+    const before = await home();
+    expect(await home()).toEqual(before);
+    const { product } = await m(DAVE, 'saveProduct', newProduct({ name: '首页咖啡卡', featured: true }));
+    expect(await featured(product._id)).toMatchObject({ name: '首页咖啡卡' });
+    await m(DAVE, 'saveProduct', {
+      ...newProduct({ name: '首页新名咖啡卡', featured: true }),
+      productId: product._id,
+      stock: undefined,
+      faces: product.faces.map((f) => ({
+        id: f.id,
+        name: f.name,
+        theme: f.theme,
+        colors: f.colors,
+        blessing: f.blessing,
+      })),
+    });
+    expect(await featured(product._id)).toMatchObject({ name: '首页新名咖啡卡' });
+    await m(DAVE, 'setOnSale', { productId: product._id, onSale: false });
+    expect(await featured(product._id)).toBeUndefined();
+    expect((await home()).themes.flatMap((t) => t.products).map((p) => p._id)).not.toContain(product._id);
+  });
+
   test('should refuse products that break a rule, with the rule named, and write nothing', async () => {
     const before = (await products()).length;
     const auditBefore = (await allDocs(cloud, 'audit')).length;

@@ -33,10 +33,14 @@ test('should read its configuration from the environment and refuse bad values',
   expect(c).toMatchObject({ port: 9000, mode: 'production', dataDir: '/tmp/x', envId: 'prod-1', host: '127.0.0.1' });
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be an integer between 0 and 65535, got "eighty"');
   expect(() => loadConfig({ LOCAL_CLOUD_MODE: 'prod' })).toThrow(/LOCAL_CLOUD_MODE/);
-  // Instances per function: one per core by default (never fewer than 2), or as set.
-  expect(loadConfig({}).maxInstances).toBe(Math.max(2, os.availableParallelism()));
+  // Instances per function: 8 per core (at least 2 cores), as set, or the cloud's 1000; on one
+  // thread per core (never fewer than 2).
+  expect(loadConfig({}).maxInstances).toBe(8 * Math.max(2, os.availableParallelism()));
+  expect(loadConfig({ MAX_INSTANCES: '1000' }).maxInstances).toBe(1000);
   expect(loadConfig({ MAX_INSTANCES: '3' }).maxInstances).toBe(3);
   expect(() => loadConfig({ MAX_INSTANCES: '0' })).toThrow(/MAX_INSTANCES/);
+  expect(loadConfig({}).threadsPerFunction).toBe(Math.max(2, os.availableParallelism()));
+  expect(() => loadConfig({ THREADS_PER_FUNCTION: '0' })).toThrow(/THREADS_PER_FUNCTION/);
 });
 
 test('should seed an empty database once and keep it across a restart', async () => {
