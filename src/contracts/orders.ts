@@ -3,6 +3,7 @@
  * the order is paid through the payment request it returns, and the payment notification (not the
  * client) marks it paid and issues its cards.
  */
+import type { GiftPlan } from '../domain/gift-plan';
 import type { CloseReason, OrderPurpose, OrderStatus } from '../domain/order';
 import type { CardView } from './wallet';
 
@@ -46,6 +47,7 @@ export interface OrderView {
   bonusPerCard: number;
   blessing: string;
   purpose: OrderPurpose;
+  giftPlan?: GiftPlan;
   status: OrderStatus;
   createdAt: number;
   payBy: number;
@@ -66,6 +68,8 @@ export interface CreateOrderInput {
   /** Defaults to the face's blessing. */
   blessing?: string;
   purpose: OrderPurpose;
+  /** Only with purpose `gift`: one friend or a group, chosen now and used after paying. */
+  giftPlan?: GiftPlan;
   requestId: string;
   realName?: { name: string; idNumber: string };
 }

@@ -6,7 +6,8 @@ import { makeAutoObservable } from 'mobx';
 import type { CardView } from '../contracts/wallet';
 import type { GiftsActions, SentGiftView } from '../contracts/gifts';
 import { GIFT_RULES, type GiftMode, type ShareMode } from '../domain/gift';
-import { parseYuanText, type Fen } from '../domain/money';
+import type { GiftPlan } from '../domain/gift-plan';
+import { parseYuanText, yuanText, type Fen } from '../domain/money';
 import { oneLine } from '../domain/text';
 import type { GiftsService, OutboxMessage } from '../services/gifts-service';
 import { AsyncView } from './async-view';
@@ -52,14 +53,18 @@ export class GiftStore {
     });
   }
 
-  /** Starts a gift of `card`, signed with `name` unless the sender changes it. */
-  start(card: CardView, name: string): void {
+  /**
+   * Starts a gift of `card`, signed with `name` unless the sender changes it; `plan` (chosen when the
+   * card was bought to gift) presets one friend or the group's shares. A group gift gives the whole
+   * balance unless the sender types an amount.
+   */
+  start(card: CardView, name: string, plan?: GiftPlan): void {
     this.card = card;
-    this.mode = 'single';
-    this.whole = true;
-    this.amountText = '';
-    this.shares = 3;
-    this.shareMode = 'random';
+    this.mode = plan?.mode ?? 'single';
+    this.whole = this.mode === 'single';
+    this.amountText = plan?.mode === 'group' ? yuanText(card.balance as Fen) : '';
+    this.shares = plan?.mode === 'group' ? plan.shares : 3;
+    this.shareMode = plan?.mode === 'group' ? plan.shareMode : 'random';
     this.faceId = card.face.id;
     this.blessing = card.blessing;
     this.senderName = name;

@@ -387,6 +387,14 @@ export const zhCN = {
     notFoundHint: '请向赠送人确认链接是否完整',
     ownHint: '把链接发给好友，让 TA 来领取吧',
   },
+  /** Gifting the WeChat way (issue 21): buying to send, sealed gifts, thank-yous, private share cards. */
+  gifting: {
+    planMode: '赠送方式',
+    planHint: '付款后直接进入赠送，卡面和祝福语已按这里选好',
+    sendStepTitle: '支付成功，送出这份礼品',
+    sendStepHint: '卡面和祝福语已选好，确认后生成礼品',
+    sendCard: '送出',
+  },
   duration: (ms: number) => {
     const m = Math.max(0, Math.floor(ms / 60_000));
     const h = Math.floor(m / 60);

@@ -21,6 +21,7 @@ export function toOrderView(o: Order): OrderView {
     payBy: o.payBy,
     cardIds: o.cardIds,
   };
+  if (o.giftPlan !== undefined) view.giftPlan = o.giftPlan;
   if (o.paidAt !== undefined) view.paidAt = o.paidAt;
   if (o.closedAt !== undefined) view.closedAt = o.closedAt;
   if (o.closeReason !== undefined) view.closeReason = o.closeReason;

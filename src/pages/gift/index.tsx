@@ -14,6 +14,7 @@ import { FacePicker } from '../../components/face-picker';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS } from '../../contracts/gifts';
 import { GIFT_RULES } from '../../domain/gift';
+import { giftPlanOfQuery } from '../../domain/gift-plan';
 import { formatPrice, type Fen } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
@@ -27,16 +28,17 @@ const s = strings.gift;
 function GiftPage() {
   const { wallet, catalog, session, consent } = useStores();
   const gifts = useGifts();
-  const { cardId = '' } = useRouter().params;
+  const { cardId = '', from, mode, shares, shareMode } = useRouter().params;
+  const fromOrder = from === 'order';
   useEffect(() => {
     void wallet.loadCard(cardId);
   }, [wallet, cardId]);
   const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
   useEffect(() => {
     if (!card) return;
-    gifts.start(card, session.session?.user.nickname ?? '');
+    gifts.start(card, session.session?.user.nickname ?? '', giftPlanOfQuery({ mode, shares, shareMode }));
     void catalog.loadBrand(card.brandId);
-  }, [card, gifts, catalog, session]);
+  }, [card, gifts, catalog, session, mode, shares, shareMode]);
   if (wallet.detail.status === 'error' && !card)
     return (
       <StateView
@@ -56,6 +58,12 @@ function GiftPage() {
   };
   return (
     <View className="page gift">
+      {fromOrder && (
+        <View className="gift__step-head" data-testid="send-step">
+          <Text className="gift__step-title">{strings.gifting.sendStepTitle}</Text>
+          <Text className="muted">{strings.gifting.sendStepHint}</Text>
+        </View>
+      )}
       <CardFace image={face.image} brandName={`${card.brandName} · ${card.productName}`} balance={card.balance} />
 
       <View className="panel">

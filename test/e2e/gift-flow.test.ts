@@ -1,0 +1,68 @@
+/**
+ * Gifting the WeChat way in headless Chromium on the real H5 build (issue 21): the holder buys a
+ * card 送朋友 as a group gift, pays, and lands straight on the send step with the face, blessing
+ * and shares she chose in the buy sheet; sending leads to sharing, and a friend claims a share.
+ */
+import type { Page } from 'playwright-core';
+import { checkMoneyInvariants } from '../cloud/support/money-invariants';
+import { journey } from './support/browser';
+import { answerConsent, signIn, text, visible } from './support/people';
+import { h5Stage } from './support/stage';
+
+jest.setTimeout(180_000);
+
+const stage = h5Stage();
+const { pageErrors } = stage;
+
+/** Buys a ¥100 蓝山咖啡 card to give to a group of `shares`, with `blessing`; resolves on the send step. */
+async function buyToGift(p: Page, shares: number, blessing: string): Promise<void> {
+  await p.goto(`${stage.cloud.url}/pages/brand/index?id=brand-lanshan-coffee`);
+  await visible(p, 'buy').click();
+  await visible(p, 'buy-sheet').getByText('¥100', { exact: true }).click();
+  await visible(p, 'blessing').locator('textarea').fill(blessing);
+  await visible(p, 'buy-sheet').getByText('送朋友', { exact: true }).click();
+  await visible(p, 'plan-mode-group').click();
+  for (let n = 3; n < shares; n++) await visible(p, 'plan-shares-more').click();
+  expect(await visible(p, 'plan-shares').textContent()).toBe(String(shares));
+  await visible(p, 'plan-share-equal').click();
+  await visible(p, 'pay').click();
+  await answerConsent(p, true);
+  await p.waitForURL(/\/pages\/pay\/index/);
+  await visible(p, 'confirm-pay').click();
+  // Paid: straight on to the send step, not the result page's 去卡包.
+  await p.waitForURL(/\/pages\/gift\/index\?.*from=order/);
+  await visible(p, 'send-step').waitFor();
+}
+
+test('should go from buying 送朋友 to sending a group gift with what was chosen, then to sharing', async () => {
+  const alice = await stage.phone();
+  const bob = await stage.phone();
+  await journey(alice, 'buy-to-send', async () => {
+    await signIn(stage.cloud, alice, 'alice');
+    await buyToGift(alice, 4, '周末快乐，咖啡我请');
+
+    // Chosen in the buy sheet: a group gift of 4 equal shares of the whole ¥100, the blessing as typed.
+    await visible(alice, 'gift-mode-group').and(alice.locator('.chip--active')).waitFor();
+    expect(await visible(alice, 'gift-shares').textContent()).toBe('4');
+    await text(alice, '平均分').and(alice.locator('.chip--active')).waitFor();
+    expect(await visible(alice, 'gift-amount').locator('input').inputValue()).toBe('100');
+    expect(await visible(alice, 'gift-blessing').locator('textarea').inputValue()).toBe('周末快乐，咖啡我请');
+    await visible(alice, 'gift-send').click();
+    await answerConsent(alice, true);
+    await alice.waitForURL(/\/pages\/share\/index/);
+    await visible(alice, 'share-amount').filter({ hasText: '¥100' }).waitFor();
+    const link = (await visible(alice, 'share-link').textContent())!.trim();
+
+    // A friend opens the link and claims a quarter.
+    await signIn(stage.cloud, bob, 'bob');
+    await bob.goto(link);
+    await visible(bob, 'claim-blessing').filter({ hasText: '周末快乐，咖啡我请' }).waitFor();
+    await visible(bob, 'claim-name').locator('input').fill('阿博');
+    await visible(bob, 'claim').click();
+    await answerConsent(bob, true);
+    await visible(bob, 'claim-success').filter({ hasText: '¥25 已放入你的卡包' }).waitFor();
+
+    await checkMoneyInvariants(stage.cloud);
+    expect(pageErrors).toEqual([]);
+  });
+});
