@@ -4,6 +4,7 @@
  * is the only way to see or claim a gift; it never carries the card's code.
  */
 import type { GiftMode, GiftState, ShareMode } from '../domain/gift';
+import type { ThanksSticker } from '../domain/thanks';
 
 export const GIFTS_FUNCTION = 'gifts';
 
@@ -31,6 +32,16 @@ export interface SendGiftInput {
   senderName: string;
   /** The client's id for this send: a retry returns the same gift. */
   requestId: string;
+  /** A sealed gift: claimable from this instant (up to 60 China days ahead), its window from then. */
+  opensAt?: number;
+}
+
+/** A claimer's thank-you, as the gift's sender (and the claimer) sees it. */
+export interface ThanksView {
+  name: string;
+  text: string;
+  sticker: ThanksSticker;
+  at: number;
 }
 
 export interface GiftClaimView {
@@ -60,6 +71,10 @@ export interface SentGiftView {
   endedAt?: number;
   /** The claim token, while the gift can still be claimed. */
   token?: string;
+  /** Claimers' thank-yous, oldest first. */
+  thanks: ThanksView[];
+  /** A sealed gift's opening. */
+  opensAt?: number;
 }
 
 /** What the holder of a claim token sees. */
@@ -75,10 +90,12 @@ export interface GiftLandingView {
   sharesLeft: number;
   state: GiftState;
   expiresAt: number;
+  /** A sealed gift's opening: before it the card stays sealed and can't be claimed. */
+  opensAt?: number;
   /** The cloud's time, so the page counts down without trusting the phone's clock. */
   now: number;
   /** The caller's relation to the gift (signed in only). */
-  mine: { isSender: boolean; claimedAmount: number | null; cardId: string | null };
+  mine: { isSender: boolean; claimedAmount: number | null; cardId: string | null; thanks: ThanksView | null };
 }
 
 export interface ReceivedGiftView {
@@ -102,6 +119,10 @@ export interface GiftsActions {
   wxacode: { input: { giftId: string }; output: { scene: string; image: string } };
   /** The claim token of a scanned 小程序码's scene (pages/claim/index?scene=…). */
   resolveScene: { input: { scene: string }; output: { token: string } };
+  /** Asks to be told when a sealed gift opens (a subscribe message, if accepted): once per person. */
+  remind: { input: { token: string }; output: { opensAt: number } };
+  /** A claimer's one thank-you to the sender: a line (blessing rules) and a sticker of the fixed set. */
+  thank: { input: { token: string; text: string; sticker: ThanksSticker }; output: { thanks: ThanksView } };
   sent: { input: Record<string, never>; output: { gifts: SentGiftView[]; giftsLeftToday: number } };
   received: { input: Record<string, never>; output: { gifts: ReceivedGiftView[] } };
 }

@@ -102,6 +102,12 @@ export interface Gift {
   shareCount?: number;
   /** Asked to be cancelled: the give-back that follows ends it `cancelled` rather than `returned`. */
   cancelRequested?: boolean;
+  /**
+   * A sealed gift (domain/sealed-gift.ts): claimable from this instant; its window (`expiresAt`)
+   * runs from it. `opening` is `pending` until the gifts timer has told sender and watchers.
+   */
+  opensAt?: number;
+  opening?: 'pending' | 'announced';
 }
 
 export type ShareState = 'free' | 'claimed' | 'returned';
@@ -170,15 +176,23 @@ export function shareTryOrder<T>(free: readonly T[], random: () => number): T[] 
 }
 
 export type ClaimRefusal =
-  'OWN_GIFT' | 'GIFT_CANCELLED' | 'GIFT_EXPIRED' | 'GIFT_CLAIMED' | 'GIFT_ALL_CLAIMED' | 'GIFT_ALREADY_CLAIMED';
+  | 'GIFT_SEALED'
+  | 'OWN_GIFT'
+  | 'GIFT_CANCELLED'
+  | 'GIFT_EXPIRED'
+  | 'GIFT_CLAIMED'
+  | 'GIFT_ALL_CLAIMED'
+  | 'GIFT_ALREADY_CLAIMED';
 
 /** Why `claimer` can't claim from this gift now, or null. The window ends at its last moment. */
 export function claimRefusal(
-  gift: Pick<Gift, 'sender' | 'state' | 'expiresAt' | 'shares' | 'mode'>,
+  gift: Pick<Gift, 'sender' | 'state' | 'expiresAt' | 'shares' | 'mode' | 'opensAt'>,
   claimer: string,
   now: number,
 ): ClaimRefusal | null {
   if (gift.sender === claimer) return 'OWN_GIFT';
+  // A sealed gift opens at its time: cancelled or not, nothing about it is claimable before.
+  if (gift.opensAt !== undefined && now < gift.opensAt && OPEN_GIFT_STATES.includes(gift.state)) return 'GIFT_SEALED';
   if (gift.shares.some((s) => s.claimedBy === claimer)) return 'GIFT_ALREADY_CLAIMED';
   if (gift.state === 'cancelled') return 'GIFT_CANCELLED';
   if (gift.state === 'claimed') return gift.mode === 'group' ? 'GIFT_ALL_CLAIMED' : 'GIFT_CLAIMED';

@@ -1,6 +1,7 @@
 /** Typed calls to the `gifts` function, and the local cloud's outbox (its dev panel). */
 import { GIFTS_FUNCTION, type GiftsActions, type SendGiftInput } from '../contracts/gifts';
 import type { MessageKind } from '../contracts/subscribe-templates';
+import type { ThanksSticker } from '../domain/thanks';
 import { functionClient } from './function-client';
 import type { GatewayHttp } from './gateway-http';
 import type { Transport } from './transport-types';
@@ -28,6 +29,7 @@ export class GiftsService {
   cancel = (giftId: string) => this.call('cancel', { giftId });
   view = (token: string) => this.call('view', { token });
   claim = (token: string, name: string) => this.call('claim', { token, name });
+  thank = (token: string, text: string, sticker: ThanksSticker) => this.call('thank', { token, text, sticker });
   sent = () => this.call('sent', {});
   received = () => this.call('received', {});
   wxacode = (giftId: string) => this.call('wxacode', { giftId });

@@ -7,6 +7,7 @@ import type { CardView } from '../contracts/wallet';
 import type { GiftsActions, SentGiftView } from '../contracts/gifts';
 import { GIFT_RULES, type GiftMode, type ShareMode } from '../domain/gift';
 import type { GiftPlan } from '../domain/gift-plan';
+import type { ThanksSticker } from '../domain/thanks';
 import { parseYuanText, yuanText, type Fen } from '../domain/money';
 import { oneLine } from '../domain/text';
 import type { GiftsService, OutboxMessage } from '../services/gifts-service';
@@ -38,6 +39,10 @@ export class GiftStore {
   claimed: Out<'claim'> | undefined = undefined;
   /** The claim token the landing shows (given, or resolved from a 小程序码's scene). */
   landingToken = '';
+  /** The claimer's thank-you being written: a suggested or typed line and a sticker. */
+  thanksText = '';
+  thanksSticker: ThanksSticker = 'hug';
+  readonly thanksAction = new BusyAction();
   /** The current gift's 小程序码. */
   readonly code = new AsyncView<Out<'wxacode'>>();
 
@@ -45,6 +50,7 @@ export class GiftStore {
     makeAutoObservable<GiftStore, 'service'>(this, {
       service: false,
       action: false,
+      thanksAction: false,
       sent: false,
       received: false,
       landing: false,
@@ -151,12 +157,30 @@ export class GiftStore {
     this.current = current;
   }
 
-  /** Picks a gift of the sent list to share again. */
+  /** Picks a gift of the sent list: to share again while open, or to see how it ended and its thanks. */
   pick(giftId: string): boolean {
     const gift = this.sent.data?.gifts.find((g) => g._id === giftId);
-    if (!gift?.token) return false;
-    this.current = { gift, token: gift.token };
+    if (!gift) return false;
+    this.current = { gift, token: gift.token ?? '' };
     return true;
+  }
+
+  setThanksText(text: string): void {
+    this.thanksText = oneLine(text);
+  }
+
+  setThanksSticker(sticker: ThanksSticker): void {
+    this.thanksSticker = sticker;
+  }
+
+  /** Sends the claimer's thank-you for the landing's gift; the landing then shows it as sent. */
+  async sendThanks(): Promise<boolean> {
+    const text = this.thanksText.trim();
+    const token = this.landingToken;
+    if (text === '' || token === '') return false;
+    const done = await this.thanksAction.run(() => this.service.thank(token, text, this.thanksSticker));
+    if (done) await this.landing.run(() => this.service.view(token));
+    return done !== undefined;
   }
 
   async cancel(giftId: string): Promise<boolean> {

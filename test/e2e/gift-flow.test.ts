@@ -1,7 +1,8 @@
 /**
  * Gifting the WeChat way in headless Chromium on the real H5 build (issue 21): the holder buys a
  * card 送朋友 as a group gift, pays, and lands straight on the send step with the face, blessing
- * and shares she chose in the buy sheet; sending leads to sharing, and a friend claims a share.
+ * and shares she chose in the buy sheet; sending leads to sharing, a friend claims a share and
+ * thanks her with a suggested line and a sticker, which she reads in her sent list and on the gift.
  */
 import type { Page } from 'playwright-core';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
@@ -61,6 +62,24 @@ test('should go from buying 送朋友 to sending a group gift with what was chos
     await visible(bob, 'claim').click();
     await answerConsent(bob, true);
     await visible(bob, 'claim-success').filter({ hasText: '¥25 已放入你的卡包' }).waitFor();
+
+    // He says thank you: a suggested line and a sticker; once only.
+    await visible(bob, 'thanks-suggestion').filter({ hasText: '破费啦，改天请你喝咖啡' }).click();
+    await visible(bob, 'sticker-cheers').click();
+    await visible(bob, 'thanks-send').click();
+    await visible(bob, 'thanks-sent').filter({ hasText: '破费啦，改天请你喝咖啡' }).waitFor();
+    await bob.reload();
+    await visible(bob, 'thanks-sent').waitFor();
+    expect(await visible(bob, 'thanks-form').count()).toBe(0);
+
+    // Alice reads it in her sent list and on the gift's page, and was told (she accepted at sending).
+    await alice.goto(`${stage.cloud.url}/pages/gifts/index`);
+    const sentGift = visible(alice, 'sent-gift').filter({ hasText: '阿博 的感谢' });
+    await sentGift.filter({ hasText: '破费啦，改天请你喝咖啡' }).waitFor();
+    await visible(alice, 'outbox-message').filter({ hasText: '破费啦，改天请你喝咖啡' }).waitFor();
+    await sentGift.click();
+    await alice.waitForURL(/\/pages\/share\/index/);
+    await visible(alice, 'share-thanks').filter({ hasText: '🥂' }).waitFor();
 
     await checkMoneyInvariants(stage.cloud);
     expect(pageErrors).toEqual([]);

@@ -5,12 +5,15 @@
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { GIFT_RULES, hasShareDocs, withShares, type Gift, type GiftShareDoc } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
+import { THANKS_STICKERS } from '../../../src/domain/thanks';
+import { SEAL_RULES, sealRefusal, type SealRules } from '../../../src/domain/sealed-gift';
 import { GIFT_LIMITS, type GiftsActions } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
 import { notify } from '../messages';
 import { action, type ActionsFor } from '../router';
+import { intSetting } from '../settings';
 import { idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { claimShare } from './claim-share';
@@ -20,11 +23,18 @@ import { GIFT_SCENE } from './scene';
 import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
+import { myThanks, sendThanks, thanksOf, toThanksView } from './thanks';
+import { remindAtOpening } from './openings';
 import { toLandingView, toReceivedViews, toSentView } from './views';
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
 const text = personTextSchema;
+
+/** The sealed-gift rules with the deployment's setting (GIFT_SEAL_MAX_DAYS). */
+function sealRules(): SealRules {
+  return { maxDaysAhead: intSetting('GIFT_SEAL_MAX_DAYS', SEAL_RULES.maxDaysAhead, 1, 365) };
+}
 
 const token = z.string().min(1).max(GIFT_LIMITS.tokenMax);
 
@@ -59,6 +69,7 @@ export const giftActions = {
         blessing: text(0, GIFT_LIMITS.blessingMax),
         senderName: text(1, GIFT_LIMITS.nameMax),
         requestId: requestIdSchema(GIFT_LIMITS.requestIdMax),
+        opensAt: z.number().int().positive().optional(),
       })
       .strict()
       .superRefine((v, ctx) => {
@@ -69,6 +80,13 @@ export const giftActions = {
       }),
     run: async (input, caller): Promise<Out<'send'>> => {
       const at = now();
+      const seal = input.opensAt === undefined ? null : sealRefusal(input.opensAt, at, sealRules());
+      if (seal === 'OPENS_IN_PAST') throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'opensAt: must be in the future');
+      if (seal === 'OPENS_TOO_LATE')
+        throw new DomainError(
+          ErrorCode.INVALID_ARGUMENT,
+          `opensAt: at most ${sealRules().maxDaysAhead} China days ahead`,
+        );
       const { gift, giftsLeftToday: left } = await sendGift(caller.openId, input, at, GIFT_RULES);
       const view = toSentView(await hydrated(gift));
       return { gift: view, token: view.token ?? '', giftsLeftToday: left };
@@ -90,7 +108,9 @@ export const giftActions = {
     input: z.object({ token }).strict(),
     run: async ({ token: t }, caller): Promise<Out<'view'>> => {
       const gift = await hydrated(await giftById(giftIdOf(t)));
-      return { gift: toLandingView(gift, caller.openId, now()) };
+      const claimed = caller.openId !== '' && gift.shares.some((s) => s.claimedBy === caller.openId);
+      const thanks = claimed ? await myThanks(gift._id, caller.openId) : undefined;
+      return { gift: toLandingView(gift, caller.openId, now(), thanks ? toThanksView(thanks) : null) };
     },
   }),
 
@@ -140,6 +160,25 @@ export const giftActions = {
     },
   }),
 
+  /** A friend on a sealed card asks to be told at its opening. */
+  remind: action({
+    access: 'user',
+    input: z.object({ token }).strict(),
+    run: async ({ token: t }, caller): Promise<Out<'remind'>> => ({
+      opensAt: await remindAtOpening(caller.openId, await giftById(giftIdOf(t)), now()),
+    }),
+  }),
+
+  /** A claimer's one thank-you to the gift's sender. */
+  thank: action({
+    access: 'user',
+    input: z.object({ token, text: text(1, GIFT_LIMITS.blessingMax), sticker: z.enum(THANKS_STICKERS) }).strict(),
+    run: async ({ token: t, text: line, sticker }, caller): Promise<Out<'thank'>> => {
+      const gift = await hydrated(await giftById(giftIdOf(t)));
+      return { thanks: toThanksView(await sendThanks(caller.openId, gift, line, sticker, now())) };
+    },
+  }),
+
   sent: action({
     access: 'user',
     input: z.object({}).strict(),
@@ -156,7 +195,9 @@ export const giftActions = {
       ]);
       // An open group gift's counts come from its shares (one bounded query each, in parallel).
       const gifts = await Promise.all(rows<Gift>(list).map(hydrated));
-      return { gifts: gifts.map(toSentView), giftsLeftToday: left };
+      const thanks = await thanksOf(gifts.map((g) => g._id));
+      const views = gifts.map((g) => toSentView(g, thanks.filter((x) => x.giftId === g._id).map(toThanksView)));
+      return { gifts: views, giftsLeftToday: left };
     },
   }),
 

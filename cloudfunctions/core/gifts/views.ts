@@ -1,10 +1,10 @@
 /** Gifts as their sender, a token holder and a claimer see them. */
 import type { Gift } from '../../../src/domain/gift';
 import { OPEN_GIFT_STATES } from '../../../src/domain/gift';
-import type { GiftLandingView, ReceivedGiftView, SentGiftView } from '../../../src/contracts/gifts';
+import type { GiftLandingView, ReceivedGiftView, SentGiftView, ThanksView } from '../../../src/contracts/gifts';
 import { giftToken } from './tokens';
 
-export function toSentView(g: Gift): SentGiftView {
+export function toSentView(g: Gift, thanks: ThanksView[] = []): SentGiftView {
   const view: SentGiftView = {
     _id: g._id,
     mode: g.mode,
@@ -24,15 +24,17 @@ export function toSentView(g: Gift): SentGiftView {
     state: g.state,
     createdAt: g.createdAt,
     expiresAt: g.expiresAt,
+    thanks,
   };
+  if (g.opensAt !== undefined) view.opensAt = g.opensAt;
   if (g.endedAt !== undefined) view.endedAt = g.endedAt;
   if (OPEN_GIFT_STATES.includes(g.state)) view.token = giftToken(g._id);
   return view;
 }
 
-export function toLandingView(g: Gift, caller: string, now: number): GiftLandingView {
+export function toLandingView(g: Gift, caller: string, now: number, thanks: ThanksView | null = null): GiftLandingView {
   const share = caller === '' ? undefined : g.shares.find((s) => s.claimedBy === caller);
-  return {
+  const view: GiftLandingView = {
     senderName: g.senderName,
     brandName: g.brandName,
     productName: g.productName,
@@ -49,8 +51,11 @@ export function toLandingView(g: Gift, caller: string, now: number): GiftLanding
       isSender: caller !== '' && caller === g.sender,
       claimedAmount: share ? share.amount : null,
       cardId: share?.cardId ?? null,
+      thanks,
     },
   };
+  if (g.opensAt !== undefined) view.opensAt = g.opensAt;
+  return view;
 }
 
 export function toReceivedViews(g: Gift, claimer: string): ReceivedGiftView[] {

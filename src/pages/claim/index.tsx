@@ -20,6 +20,7 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { entryOf } from '../entry-params';
 import { whenSignedIn } from '../use-signed-in';
+import { ThanksForm } from './thanks-form';
 import './index.scss';
 
 const s = strings.claim;
@@ -145,6 +146,7 @@ function ClaimPage() {
           </ActionButton>
         </View>
       )}
+      {mine && <ThanksForm sent={gift.mine.thanks} />}
       <Consent />
     </View>
   );

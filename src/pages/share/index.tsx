@@ -11,6 +11,7 @@ import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/china-time';
 import { QrCode } from '../../components/qr-code';
 import { StateView } from '../../components/state-view';
+import { ThanksNote } from '../../components/thanks-note';
 import { formatPrice, type Fen } from '../../domain/money';
 import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
@@ -107,6 +108,13 @@ function SharePage() {
           </Text>
         ))}
       </View>
+      {gift.thanks.length > 0 && (
+        <View className="panel" data-testid="share-thanks">
+          {gift.thanks.map((t) => (
+            <ThanksNote key={`${t.name}-${t.at}`} thanks={t} />
+          ))}
+        </View>
+      )}
       {open && (
         <View className="panel share__qr">
           {gifts.code.data && (
