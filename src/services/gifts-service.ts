@@ -30,6 +30,7 @@ export class GiftsService {
   view = (token: string) => this.call('view', { token });
   claim = (token: string, name: string) => this.call('claim', { token, name });
   thank = (token: string, text: string, sticker: ThanksSticker) => this.call('thank', { token, text, sticker });
+  remind = (token: string) => this.call('remind', { token });
   sent = () => this.call('sent', {});
   received = () => this.call('received', {});
   wxacode = (giftId: string) => this.call('wxacode', { giftId });

@@ -8,6 +8,8 @@ import type { GiftsActions, SentGiftView } from '../contracts/gifts';
 import { GIFT_RULES, type GiftMode, type ShareMode } from '../domain/gift';
 import type { GiftPlan } from '../domain/gift-plan';
 import type { ThanksSticker } from '../domain/thanks';
+import { chinaInstant, latestOpeningBefore, SEAL_RULES } from '../domain/sealed-gift';
+import { chinaDay } from '../domain/rules';
 import { parseYuanText, yuanText, type Fen } from '../domain/money';
 import { oneLine } from '../domain/text';
 import type { GiftsService, OutboxMessage } from '../services/gifts-service';
@@ -27,6 +29,8 @@ export class GiftStore {
   faceId = '';
   blessing = '';
   senderName = '';
+  /** A sealed gift's opening (定时开启), or null to send it open at once. */
+  opensAt: number | null = null;
   /** Kept across retries of one send, so a retry can't make a second gift. */
   requestId = newRequestId('g');
   readonly action = new BusyAction();
@@ -74,6 +78,7 @@ export class GiftStore {
     this.faceId = card.face.id;
     this.blessing = card.blessing;
     this.senderName = name;
+    this.opensAt = null;
     this.requestId = newRequestId('g');
     this.action.errorCode = undefined;
   }
@@ -109,6 +114,21 @@ export class GiftStore {
 
   setSenderName(text: string): void {
     this.senderName = text;
+  }
+
+  /**
+   * Seals the gift until an opening (tomorrow 09:00 China time to start with), or opens it again.
+   * `now` is the phone's clock: the cloud checks the opening against its own.
+   */
+  setSealed(sealed: boolean, now: number = Date.now()): void {
+    this.opensAt = sealed ? chinaInstant(chinaDay(now + 86_400_000), '09:00') : null;
+  }
+
+  /** Moves the opening by `minutes`, kept after now and within the days a gift may be sealed for. */
+  moveOpening(minutes: number, now: number = Date.now()): void {
+    if (this.opensAt === null) return;
+    const next = this.opensAt + minutes * 60_000;
+    if (next > now && next < latestOpeningBefore(now, SEAL_RULES)) this.opensAt = next;
   }
 
   /** What is gifted, fen: the whole balance, or the typed amount when it fits the card. */
@@ -147,6 +167,7 @@ export class GiftStore {
         blessing: this.blessing.trim(),
         senderName: this.senderName.trim(),
         requestId: this.requestId,
+        ...(this.opensAt !== null ? { opensAt: this.opensAt } : {}),
       }),
     );
     if (sent) this.setCurrent({ gift: sent.gift, token: sent.token });
@@ -163,6 +184,22 @@ export class GiftStore {
     if (!gift) return false;
     this.current = { gift, token: gift.token ?? '' };
     return true;
+  }
+
+  /** A friend on a sealed card asks to be told at its opening, once `consent` is answered. */
+  async remind(consent: Promise<void> = Promise.resolve()): Promise<boolean> {
+    await consent;
+    const token = this.landingToken;
+    const done = await this.action.run(() => this.service.remind(token));
+    if (done) this.setReminded(token);
+    return done !== undefined;
+  }
+
+  /** The claim token whose opening the friend asked to be told of. */
+  remindedToken = '';
+
+  private setReminded(token: string): void {
+    this.remindedToken = token;
   }
 
   setThanksText(text: string): void {

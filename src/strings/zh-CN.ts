@@ -413,7 +413,25 @@ export const zhCN = {
     thanksSending: '发送中…',
     thanksSent: '感谢已送达',
     thanksFrom: (name: string) => `${name} 的感谢`,
-    thanksCount: (n: number) => `${n} 条感谢`,
+    sealTitle: '开启时间',
+    sealModes: { now: '立即可领', sealed: '定时开启' },
+    sealEarlier: '早一天',
+    sealLater: '晚一天',
+    sealHourEarlier: '−1 小时',
+    sealHourLater: '+1 小时',
+    sealNote: (when: string) => `好友在 ${when} 才能拆开领取，开启后 24 小时内有效；开启前你可以随时撤回`,
+    opensAt: (when: string) => `${when} 开启`,
+    sealedBadge: '待开启',
+    sealedTitle: '一份礼品，还没到拆开的时候',
+    countdown: (left: string) => `距开启还有 ${left}`,
+    remind: '开启时提醒我',
+    reminded: '开启时会通知你',
+    days: (ms: number) => {
+      const m = Math.max(0, Math.ceil(ms / 60_000));
+      const d = Math.floor(m / 1440);
+      const h = Math.floor((m % 1440) / 60);
+      return `${d > 0 ? `${d} 天 ` : ''}${h} 小时 ${m % 60} 分钟`;
+    },
   },
   duration: (ms: number) => {
     const m = Math.max(0, Math.floor(ms / 60_000));

@@ -3,11 +3,14 @@
  * card 送朋友 as a group gift, pays, and lands straight on the send step with the face, blessing
  * and shares she chose in the buy sheet; sending leads to sharing, a friend claims a share and
  * thanks her with a suggested line and a sticker, which she reads in her sent list and on the gift.
+ * A sealed birthday gift stays an envelope with a countdown until the test clock reaches its opening,
+ * when the trigger tells both and the friend claims it.
  */
 import type { Page } from 'playwright-core';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { journey } from './support/browser';
-import { answerConsent, signIn, text, visible } from './support/people';
+import { waitFor } from '../cloud/support/calls';
+import { answerConsent, paidCard, signIn, text, visible } from './support/people';
 import { h5Stage } from './support/stage';
 
 jest.setTimeout(180_000);
@@ -80,6 +83,70 @@ test('should go from buying 送朋友 to sending a group gift with what was chos
     await sentGift.click();
     await alice.waitForURL(/\/pages\/share\/index/);
     await visible(alice, 'share-thanks').filter({ hasText: '🥂' }).waitFor();
+
+    await checkMoneyInvariants(stage.cloud);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+test('should keep a birthday gift sealed until its day, tell both at the opening, and let the friend claim it then', async () => {
+  const alice = await stage.phone();
+  const bob = await stage.phone();
+  await journey(alice, 'sealed-birthday', async () => {
+    await signIn(stage.cloud, alice, 'alice');
+    await signIn(stage.cloud, bob, 'bob');
+    const aliceToken = await stage.cloud.login('alice');
+    const cardId = await paidCard(stage.cloud, aliceToken, 8_800);
+
+    // Sealed until the day after tomorrow, 09:00 China time.
+    await alice.goto(`${stage.cloud.url}/pages/card/index?id=${cardId}`);
+    await visible(alice, 'gift-entry').click();
+    await visible(alice, 'gift-blessing').locator('textarea').fill('阿博，生日快乐！');
+    await visible(alice, 'seal-sealed').click();
+    expect(await visible(alice, 'seal-time').textContent()).toBe('09:00');
+    await visible(alice, 'seal-later').click();
+    await visible(alice, 'gift-send').click();
+    await answerConsent(alice, true);
+    await alice.waitForURL(/\/pages\/share\/index/);
+    await visible(alice, 'share-opens').filter({ hasText: '09:00' }).waitFor();
+    const link = (await visible(alice, 'share-link').textContent())!.trim();
+
+    // Bob meets an envelope: no amount, no blessing, a countdown; he asks to be reminded.
+    await bob.goto(link);
+    await visible(bob, 'claim-countdown')
+      .filter({ hasText: /距开启还有 \d 天/ })
+      .waitFor();
+    expect(await visible(bob, 'claim').count()).toBe(0);
+    expect(await text(bob, '阿博，生日快乐！').count()).toBe(0);
+    await visible(bob, 'claim-remind').click();
+    await answerConsent(bob, true);
+    await visible(bob, 'claim-reminded').waitFor();
+
+    // The test clock reaches the opening; the gifts trigger announces it.
+    const sent = await stage.cloud.call<{ data: { gifts: { opensAt?: number }[] } }>(
+      'gifts',
+      { action: 'sent' },
+      aliceToken,
+    );
+    const opensAt = sent.data.gifts[0]!.opensAt!;
+    await fetch(`${stage.cloud.url}/api/test/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advanceMs: opensAt - stage.cloud.clock.now() + 1_000 }),
+    });
+    await waitFor('the opening to be announced', async () => {
+      await fetch(`${stage.cloud.url}/api/test/triggers/tick`, { method: 'POST', body: '{}' });
+      return stage.cloud.outbox.list('o-demo-bob').some((m) => m.kind === 'giftOpened') ? true : undefined;
+    });
+    expect(stage.cloud.outbox.list('o-demo-alice').filter((m) => m.kind === 'giftOpened')).toHaveLength(1);
+
+    // Now it opens: the blessing, 23 hours left of a window that started at the opening, and the claim.
+    await bob.reload();
+    await visible(bob, 'claim-blessing').filter({ hasText: '阿博，生日快乐！' }).waitFor();
+    await visible(bob, 'claim-time-left').filter({ hasText: '23 小时' }).waitFor();
+    await visible(bob, 'claim-name').locator('input').fill('阿博');
+    await visible(bob, 'claim').click();
+    await answerConsent(bob, true);
+    await visible(bob, 'claim-success').filter({ hasText: '¥88 已放入你的卡包' }).waitFor();
 
     await checkMoneyInvariants(stage.cloud);
     expect(pageErrors).toEqual([]);

@@ -20,6 +20,7 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { entryOf } from '../entry-params';
 import { whenSignedIn } from '../use-signed-in';
+import { SealedCard } from './sealed-card';
 import { ThanksForm } from './thanks-form';
 import './index.scss';
 
@@ -65,6 +66,15 @@ function ClaimPage() {
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={open} />;
   }
   if (!gift) return <StateView status="loading" />;
+  // Until its opening a sealed gift is an envelope with a countdown (counted like the window).
+  const sealedLeft = gift.opensAt === undefined ? 0 : left - (gift.expiresAt - gift.opensAt);
+  if (sealedLeft > 0 && ['open', 'partlyClaimed'].includes(gift.state))
+    return (
+      <View className="page claim">
+        <SealedCard gift={gift} left={sealedLeft} />
+        <Consent />
+      </View>
+    );
   const mine =
     gifts.claimed ?? (gift.mine.cardId ? { cardId: gift.mine.cardId, amount: gift.mine.claimedAmount ?? 0 } : null);
   const refusal = mine ? null : blocked(gift, left);

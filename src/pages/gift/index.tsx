@@ -21,6 +21,7 @@ import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
+import { SealPicker } from './seal-picker';
 import './index.scss';
 
 const s = strings.gift;
@@ -53,7 +54,7 @@ function GiftPage() {
   const max = formatPrice(card.balance as Fen);
   const submit = async (): Promise<void> => {
     // Asked before any await: WeChat opens its subscribe dialog only within the tap.
-    const sent = await gifts.send(consent.ask('sendGift'));
+    const sent = await gifts.send(consent.ask(gifts.opensAt === null ? 'sendGift' : 'sendSealedGift'));
     if (sent) navigate.share(sent.gift._id);
   };
   return (
@@ -168,7 +169,7 @@ function GiftPage() {
           onInput={(e) => gifts.setSenderName(e.detail.value)}
           data-testid="gift-sender-name"
         />
-        <Text className="muted">{s.windowNote}</Text>
+        <SealPicker />
       </View>
 
       {gifts.action.errorCode && (

@@ -52,6 +52,9 @@ const Sent = observer(function Sent() {
                 {s.claimedBy(c.name, chinaTime(c.at))}
               </Text>
             ))}
+            {g.state === 'open' && g.opensAt !== undefined && (
+              <Text className="muted gifts__sub">{strings.gifting.opensAt(chinaTime(g.opensAt))}</Text>
+            )}
             {(g.state === 'open' || g.state === 'partlyClaimed') && (
               <Text className="muted gifts__sub">{s.expiresIn(chinaTime(g.expiresAt))}</Text>
             )}

@@ -96,6 +96,12 @@ function SharePage() {
           <Text className="kv__label">{s.stateLabel}</Text>
           <Text data-testid="share-state">{s.states[gift.state]}</Text>
         </View>
+        {open && gift.opensAt !== undefined && (
+          <View className="kv">
+            <Text className="kv__label">{strings.gifting.sealTitle}</Text>
+            <Text data-testid="share-opens">{chinaTime(gift.opensAt)}</Text>
+          </View>
+        )}
         {open && (
           <View className="kv">
             <Text className="kv__label">{strings.card.expires}</Text>
