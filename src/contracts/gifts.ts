@@ -75,6 +75,8 @@ export interface SentGiftView {
   thanks: ThanksView[];
   /** A sealed gift's opening. */
   opensAt?: number;
+  /** Shared as a WeChat share card: private (only its chat may open it) or not. */
+  chat?: { private: boolean };
 }
 
 /** What the holder of a claim token sees. */
@@ -113,8 +115,14 @@ export interface ReceivedGiftView {
 export interface GiftsActions {
   send: { input: SendGiftInput; output: { gift: SentGiftView; token: string; giftsLeftToday: number } };
   cancel: { input: { giftId: string }; output: { gift: SentGiftView } };
-  view: { input: { token: string }; output: { gift: GiftLandingView } };
-  claim: { input: { token: string; name: string }; output: { cardId: string; amount: number } };
+  /**
+   * `cloudId`: what `wx.authPrivateMessage` answered the friend's app when it opened the share card
+   * from a chat; a private gift needs it (the cloud resolves it with the platform).
+   */
+  view: { input: { token: string; cloudId?: string }; output: { gift: GiftLandingView } };
+  claim: { input: { token: string; name: string; cloudId?: string }; output: { cardId: string; amount: number } };
+  /** The gift's WeChat share card (its sender only): the activity id to share with, private for a single gift. */
+  shareCard: { input: { giftId: string }; output: { activityId: string; private: boolean } };
   /** The gift's 小程序码 (its sender only): the scene it carries and the image as a data URL. */
   wxacode: { input: { giftId: string }; output: { scene: string; image: string } };
   /** The claim token of a scanned 小程序码's scene (pages/claim/index?scene=…). */

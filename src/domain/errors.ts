@@ -50,6 +50,8 @@ export const ErrorCode = {
   GIFT_ALREADY_CLAIMED: 'GIFT_ALREADY_CLAIMED',
   GIFT_EXPIRED: 'GIFT_EXPIRED',
   GIFT_CANCELLED: 'GIFT_CANCELLED',
+  /** A private gift opened from a chat other than the one it was sent to (or outside WeChat). */
+  GIFT_PRIVATE: 'GIFT_PRIVATE',
   /** A sealed gift before its opening. */
   GIFT_SEALED: 'GIFT_SEALED',
   /** The gift was already claimed, returned or cancelled: there is nothing to cancel. */

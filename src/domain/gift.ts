@@ -108,6 +108,11 @@ export interface Gift {
    */
   opensAt?: number;
   opening?: 'pending' | 'announced';
+  /**
+   * The gift's share card in WeChat (core/gifts/chat-card.ts): its activity id (updatable message)
+   * and whether it is private — then it can be opened and claimed only from the chat it was sent to.
+   */
+  chat?: { activityId: string; private: boolean };
 }
 
 export type ShareState = 'free' | 'claimed' | 'returned';

@@ -261,6 +261,17 @@ export class GiftStore {
     this.landingToken = token;
   }
 
+  /** Readies the current gift's WeChat share card (nothing outside WeChat); a failure leaves the plain card. */
+  async prepareChatCard(): Promise<void> {
+    const gift = this.current?.gift;
+    if (!gift) return;
+    try {
+      await this.service.prepareChatCard(gift);
+    } catch {
+      // The share still works as an ordinary card; the cloud keeps the gift open to its link.
+    }
+  }
+
   loadCode(giftId: string): Promise<void> {
     // Another gift's code must not show while this one's loads.
     this.code.reset();

@@ -83,6 +83,8 @@ test('should go from buying 送朋友 to sending a group gift with what was chos
     await sentGift.click();
     await alice.waitForURL(/\/pages\/share\/index/);
     await visible(alice, 'share-thanks').filter({ hasText: '🥂' }).waitFor();
+    // The state its WeChat chat card shows, on H5 too.
+    await visible(alice, 'share-card-state').filter({ hasText: '领取中 1/4' }).waitFor();
 
     await checkMoneyInvariants(stage.cloud);
     expect(pageErrors).toEqual([]);

@@ -24,6 +24,7 @@ import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
 import { myThanks, sendThanks, thanksOf, toThanksView } from './thanks';
+import { chatCardOf, checkChat, updateChatCard } from './chat-card';
 import { remindAtOpening } from './openings';
 import { toLandingView, toReceivedViews, toSentView } from './views';
 
@@ -37,6 +38,11 @@ function sealRules(): SealRules {
 }
 
 const token = z.string().min(1).max(GIFT_LIMITS.tokenMax);
+const cloudId = z
+  .string()
+  .min(1)
+  .max(GIFT_LIMITS.tokenMax * 4)
+  .optional();
 
 function giftIdOf(t: string): string {
   const id = giftIdFromToken(t);
@@ -98,16 +104,18 @@ export const giftActions = {
     input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
     run: async ({ giftId }, caller): Promise<Out<'cancel'>> => {
       const at = now();
-      const gift = await cancelGift(caller.openId, giftId, at);
-      return { gift: toSentView(await hydrated(gift)) };
+      const gift = await hydrated(await cancelGift(caller.openId, giftId, at));
+      await updateChatCard(gift);
+      return { gift: toSentView(gift) };
     },
   }),
 
   view: action({
     access: 'public',
-    input: z.object({ token }).strict(),
-    run: async ({ token: t }, caller): Promise<Out<'view'>> => {
+    input: z.object({ token, cloudId }).strict(),
+    run: async ({ token: t, cloudId: proof }, caller): Promise<Out<'view'>> => {
       const gift = await hydrated(await giftById(giftIdOf(t)));
+      await checkChat(gift, caller.openId, proof);
       const claimed = caller.openId !== '' && gift.shares.some((s) => s.claimedBy === caller.openId);
       const thanks = claimed ? await myThanks(gift._id, caller.openId) : undefined;
       return { gift: toLandingView(gift, caller.openId, now(), thanks ? toThanksView(thanks) : null) };
@@ -121,6 +129,13 @@ export const giftActions = {
     run: async ({ giftId }, caller): Promise<Out<'wxacode'>> => giftCode(caller.openId, giftId),
   }),
 
+  /** The gift's WeChat share card, made when its sender first shares it from the app. */
+  shareCard: action({
+    access: 'user',
+    input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
+    run: async ({ giftId }, caller): Promise<Out<'shareCard'>> => chatCardOf(caller.openId, giftId, hydrated),
+  }),
+
   /** The claim token a scanned 小程序码's scene stands for. */
   resolveScene: action({
     access: 'public',
@@ -132,12 +147,13 @@ export const giftActions = {
 
   claim: action({
     access: 'user',
-    input: z.object({ token, name: text(1, GIFT_LIMITS.nameMax) }).strict(),
-    run: async ({ token: t, name }, caller): Promise<Out<'claim'>> => {
+    input: z.object({ token, name: text(1, GIFT_LIMITS.nameMax), cloudId }).strict(),
+    run: async ({ token: t, name, cloudId: proof }, caller): Promise<Out<'claim'>> => {
       const at = now();
       const id = giftIdOf(t);
       // A group gift in share documents is claimed share by share; anything else on the gift itself.
       const stored = await giftById(id);
+      await checkChat(stored, caller.openId, proof);
       const { gift, cardId, amount } = hasShareDocs(stored)
         ? await claimShare(caller.openId, name, stored, at)
         : await claimGift(caller.openId, name, id, at);
@@ -156,6 +172,7 @@ export const giftActions = {
           fields: { card, amount, who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
         },
       ]);
+      if (stored.chat) await updateChatCard(await hydrated(await giftById(id)));
       return { cardId, amount };
     },
   }),

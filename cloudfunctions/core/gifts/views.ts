@@ -27,6 +27,7 @@ export function toSentView(g: Gift, thanks: ThanksView[] = []): SentGiftView {
     thanks,
   };
   if (g.opensAt !== undefined) view.opensAt = g.opensAt;
+  if (g.chat) view.chat = { private: g.chat.private };
   if (g.endedAt !== undefined) view.endedAt = g.endedAt;
   if (OPEN_GIFT_STATES.includes(g.state)) view.token = giftToken(g._id);
   return view;

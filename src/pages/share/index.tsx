@@ -45,7 +45,10 @@ function SharePage() {
   const codeFor =
     current && (current.gift.state === 'open' || current.gift.state === 'partlyClaimed') ? current.gift._id : '';
   useEffect(() => {
-    if (codeFor) void gifts.loadCode(codeFor);
+    if (!codeFor) return;
+    void gifts.loadCode(codeFor);
+    // In WeChat the card shared from here is the gift's: updatable, and private for a single gift.
+    void gifts.prepareChatCard();
   }, [gifts, codeFor]);
   useShareAppMessage(() => ({
     title: s.shareMessage(gifts.senderName),
@@ -96,6 +99,13 @@ function SharePage() {
           <Text className="kv__label">{s.stateLabel}</Text>
           <Text data-testid="share-state">{s.states[gift.state]}</Text>
         </View>
+        <View className="kv">
+          <Text className="kv__label">{strings.gifting.chatCard}</Text>
+          <Text data-testid="share-card-state">
+            {open ? strings.gifting.chatCardGoing(gift.claimedCount, gift.sharesTotal) : s.states[gift.state]}
+          </Text>
+        </View>
+        {gift.chat?.private && <Text className="muted">{strings.gifting.chatCardPrivate}</Text>}
         {open && gift.opensAt !== undefined && (
           <View className="kv">
             <Text className="kv__label">{strings.gifting.sealTitle}</Text>
