@@ -96,6 +96,11 @@ export interface GiftLandingView {
   opensAt?: number;
   /** The cloud's time, so the page counts down without trusting the phone's clock. */
   now: number;
+  /**
+   * A group gift's claims, for those who claimed a share (and its sender): who got how much, and
+   * 手气最佳 (the largest 拼手气 share) once every share is claimed.
+   */
+  claims?: (GiftClaimView & { best: boolean })[];
   /** The caller's relation to the gift (signed in only). */
   mine: { isSender: boolean; claimedAmount: number | null; cardId: string | null; thanks: ThanksView | null };
 }

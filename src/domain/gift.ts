@@ -205,6 +205,20 @@ export function claimRefusal(
   return null;
 }
 
+/**
+ * 手气最佳 of a 拼手气 group gift: the index of its largest share (the earliest claimed on a tie),
+ * once every share is claimed — as WeChat shows it; -1 before, or for equal shares.
+ */
+export function bestShare(g: Pick<Gift, 'mode' | 'shareMode' | 'shares'>): number {
+  if (g.mode !== 'group' || g.shareMode !== 'random' || g.shares.some((s) => s.claimedBy === undefined)) return -1;
+  let best = -1;
+  g.shares.forEach((s, i) => {
+    const b = g.shares[best];
+    if (!b || s.amount > b.amount || (s.amount === b.amount && (s.claimedAt ?? 0) < (b.claimedAt ?? 0))) best = i;
+  });
+  return best;
+}
+
 /** The first share nobody has claimed (group shares go in the order they were cut). */
 export function nextShare(gift: Pick<Gift, 'shares'>): number {
   return gift.shares.findIndex((s) => s.claimedBy === undefined);

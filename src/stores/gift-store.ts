@@ -195,6 +195,13 @@ export class GiftStore {
     return done !== undefined;
   }
 
+  /** The claim token whose envelope the friend has opened (kept across sign-in on the way to claiming). */
+  openedToken = '';
+
+  openEnvelope(): void {
+    this.openedToken = this.landingToken;
+  }
+
   /** The claim token whose opening the friend asked to be told of. */
   remindedToken = '';
 

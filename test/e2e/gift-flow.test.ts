@@ -15,6 +15,10 @@ import { h5Stage } from './support/stage';
 
 jest.setTimeout(180_000);
 
+/** The animation the opened card is revealed with. */
+const revealAnimation = (p: Page): Promise<string> =>
+  visible(p, 'card-face').evaluate((el) => getComputedStyle(el).animationName);
+
 const stage = h5Stage();
 const { pageErrors } = stage;
 
@@ -60,11 +64,20 @@ test('should go from buying 送朋友 to sending a group gift with what was chos
     // A friend opens the link and claims a quarter.
     await signIn(stage.cloud, bob, 'bob');
     await bob.goto(link);
+    // The envelope with her name; one tap opens it, one more claims it.
+    await visible(bob, 'claim-from').filter({ hasText: '林小满 送你一张礼品卡' }).waitFor();
+    // He asks his phone for reduced motion: the card is revealed without the animation.
+    await bob.emulateMedia({ reducedMotion: 'reduce' });
+    await visible(bob, 'claim-open').click();
     await visible(bob, 'claim-blessing').filter({ hasText: '周末快乐，咖啡我请' }).waitFor();
+    expect(await revealAnimation(bob)).toBe('none');
     await visible(bob, 'claim-name').locator('input').fill('阿博');
     await visible(bob, 'claim').click();
     await answerConsent(bob, true);
     await visible(bob, 'claim-success').filter({ hasText: '¥25 已放入你的卡包' }).waitFor();
+    // Who got how much, for those who claimed.
+    await visible(bob, 'claim-claims').filter({ hasText: '已领取 1/4 份' }).waitFor();
+    await visible(bob, 'claim-claim').filter({ hasText: '阿博' }).filter({ hasText: '¥25' }).waitFor();
 
     // He says thank you: a suggested line and a sticker; once only.
     await visible(bob, 'thanks-suggestion').filter({ hasText: '破费啦，改天请你喝咖啡' }).click();
@@ -143,7 +156,9 @@ test('should keep a birthday gift sealed until its day, tell both at the opening
 
     // Now it opens: the blessing, 23 hours left of a window that started at the opening, and the claim.
     await bob.reload();
+    await visible(bob, 'claim-open').click();
     await visible(bob, 'claim-blessing').filter({ hasText: '阿博，生日快乐！' }).waitFor();
+    expect(await revealAnimation(bob)).toBe('claim-reveal');
     await visible(bob, 'claim-time-left').filter({ hasText: '23 小时' }).waitFor();
     await visible(bob, 'claim-name').locator('input').fill('阿博');
     await visible(bob, 'claim').click();

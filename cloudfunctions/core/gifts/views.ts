@@ -1,6 +1,6 @@
 /** Gifts as their sender, a token holder and a claimer see them. */
 import type { Gift } from '../../../src/domain/gift';
-import { OPEN_GIFT_STATES } from '../../../src/domain/gift';
+import { bestShare, OPEN_GIFT_STATES } from '../../../src/domain/gift';
 import type { GiftLandingView, ReceivedGiftView, SentGiftView, ThanksView } from '../../../src/contracts/gifts';
 import { giftToken } from './tokens';
 
@@ -56,6 +56,20 @@ export function toLandingView(g: Gift, caller: string, now: number, thanks: Than
     },
   };
   if (g.opensAt !== undefined) view.opensAt = g.opensAt;
+  // A group gift's claims are for its claimers and its sender to see.
+  if (g.mode === 'group' && (share !== undefined || view.mine.isSender)) {
+    const best = bestShare(g);
+    view.claims = g.shares
+      .map((s, i) => ({ s, best: i === best }))
+      .filter(({ s }) => s.claimedBy !== undefined)
+      .sort((a, b) => (a.s.claimedAt ?? 0) - (b.s.claimedAt ?? 0))
+      .map(({ s, best: isBest }) => ({
+        name: s.claimerName ?? '',
+        amount: s.amount,
+        at: s.claimedAt ?? 0,
+        best: isBest,
+      }));
+  }
   return view;
 }
 

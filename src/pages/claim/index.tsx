@@ -20,6 +20,7 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { entryOf } from '../entry-params';
 import { whenSignedIn } from '../use-signed-in';
+import { Envelope } from './envelope';
 import { SealedCard } from './sealed-card';
 import { ThanksForm } from './thanks-form';
 import './index.scss';
@@ -78,13 +79,21 @@ function ClaimPage() {
   const mine =
     gifts.claimed ?? (gift.mine.cardId ? { cardId: gift.mine.cardId, amount: gift.mine.claimedAmount ?? 0 } : null);
   const refusal = mine ? null : blocked(gift, left);
+  // A gift still to claim opens as an envelope first: one tap opens it, one more claims it.
+  if (!mine && !refusal && gifts.openedToken !== gifts.landingToken)
+    return (
+      <View className="page claim">
+        <Envelope gift={gift} onOpen={() => gifts.openEnvelope()} />
+      </View>
+    );
+  const revealed = !mine && !refusal;
   const claim = (): void =>
     whenSignedIn(session.signedIn, () => {
       // Asked before any await: WeChat opens its subscribe dialog only within the tap.
       if (name.trim() !== '') void gifts.claim(gifts.landingToken, name, consent.ask('claimGift'));
     });
   return (
-    <View className="page claim">
+    <View className={`page claim${revealed ? ' claim--revealed' : ''}`}>
       <View className="claim__head">
         <Text className="claim__title">{mine ? s.success : s.title}</Text>
         <Text className="claim__from" data-testid="claim-from">
@@ -154,6 +163,20 @@ function ClaimPage() {
           >
             {gifts.action.busy ? s.claiming : session.signedIn ? s.claim : s.signIn}
           </ActionButton>
+        </View>
+      )}
+      {gift.claims && gift.claims.length > 0 && (
+        <View className="panel claim__claims" data-testid="claim-claims">
+          <Text className="claim__label">{strings.gifting.claimsTitle(gift.claims.length, gift.sharesTotal)}</Text>
+          {gift.claims.map((c) => (
+            <View key={`${c.name}-${c.at}`} className="claim__claim" data-testid="claim-claim">
+              <Text>
+                {c.name}
+                {c.best && <Text className="claim__best">{strings.gifting.best}</Text>}
+              </Text>
+              <Text>{formatPrice(c.amount as Fen)}</Text>
+            </View>
+          ))}
         </View>
       )}
       {mine && <ThanksForm sent={gift.mine.thanks} />}
