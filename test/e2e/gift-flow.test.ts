@@ -55,6 +55,10 @@ test('should go from buying 送朋友 to sending a group gift with what was chos
     await text(alice, '平均分').and(alice.locator('.chip--active')).waitFor();
     expect(await visible(alice, 'gift-amount').locator('input').inputValue()).toBe('100');
     expect(await visible(alice, 'gift-blessing').locator('textarea').inputValue()).toBe('周末快乐，咖啡我请');
+    await visible(alice, 'card-face-message')
+      .filter({ hasText: '周末快乐，咖啡我请' })
+      .filter({ hasText: '— 林小满' })
+      .waitFor();
     await visible(alice, 'gift-send').click();
     await answerConsent(alice, true);
     await alice.waitForURL(/\/pages\/share\/index/);
@@ -71,6 +75,11 @@ test('should go from buying 送朋友 to sending a group gift with what was chos
     await visible(bob, 'claim-open').click();
     await visible(bob, 'claim-blessing').filter({ hasText: '周末快乐，咖啡我请' }).waitFor();
     expect(await revealAnimation(bob)).toBe('none');
+    // Her words and name are on the card, as she saw them when sending.
+    await visible(bob, 'card-face-message')
+      .filter({ hasText: '周末快乐，咖啡我请' })
+      .filter({ hasText: '— 林小满' })
+      .waitFor();
     await visible(bob, 'claim-name').locator('input').fill('阿博');
     await visible(bob, 'claim').click();
     await answerConsent(bob, true);

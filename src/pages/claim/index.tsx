@@ -106,6 +106,7 @@ function ClaimPage() {
         balance={mine ? mine.amount : gift.mode === 'single' ? gift.amount : undefined}
         caption={gift.mode === 'group' ? s.group(gift.sharesLeft, gift.sharesTotal) : undefined}
         dimmed={refusal !== null}
+        message={{ blessing: gift.blessing, from: gift.senderName }}
       />
       <View className="panel">
         <Text className="claim__blessing" data-testid="claim-blessing">

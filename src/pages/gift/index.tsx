@@ -65,7 +65,12 @@ function GiftPage() {
           <Text className="muted">{strings.gifting.sendStepHint}</Text>
         </View>
       )}
-      <CardFace image={face.image} brandName={`${card.brandName} · ${card.productName}`} balance={card.balance} />
+      <CardFace
+        image={face.image}
+        brandName={`${card.brandName} · ${card.productName}`}
+        balance={card.balance}
+        message={{ blessing: gifts.blessing, from: gifts.senderName }}
+      />
 
       <View className="panel">
         <Text className="gift__label">{s.mode}</Text>
