@@ -2,7 +2,7 @@
  * The gift form: one friend or a group, the whole card or an amount, shares and how they are cut,
  * the face, the blessing and the name the friend sees. Making the gift opens its share page.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Input } from '../../components/input';
 import { Textarea } from '../../components/textarea';
@@ -35,11 +35,20 @@ function GiftPage() {
     void wallet.loadCard(cardId);
   }, [wallet, cardId]);
   const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
+  // The form starts once per visit: the card read again (a load still in flight from the card page)
+  // must not wipe what the sender has typed.
+  const started = useRef('');
   useEffect(() => {
-    if (!card) return;
+    if (!card || started.current === card._id) return;
+    started.current = card._id;
     gifts.start(card, session.session?.user.nickname ?? '', giftPlanOfQuery({ mode, shares, shareMode }));
     void catalog.loadBrand(card.brandId);
   }, [card, gifts, catalog, session, mode, shares, shareMode]);
+  // A profile that arrives after the form started still signs an unsigned gift.
+  const nickname = session.session?.user.nickname ?? '';
+  useEffect(() => {
+    if (nickname !== '' && gifts.senderName === '') gifts.setSenderName(nickname);
+  }, [gifts, nickname]);
   if (wallet.detail.status === 'error' && !card)
     return (
       <StateView
