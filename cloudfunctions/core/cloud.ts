@@ -57,4 +57,15 @@ export function openApi<T>(group: string): T {
   return (cloud as unknown as { openapi: Record<string, T> }).openapi[group]!;
 }
 
+/** `cloud.getOpenData`: what the platform resolves the client's cloud ids to (`{ list: [{ cloudID, data }] }`). */
+export async function openData(cloudIds: string[]): Promise<{ cloudID: string; data: unknown }[]> {
+  ensureInit();
+  const res = await (
+    cloud as unknown as {
+      getOpenData(o: { list: string[] }): Promise<{ list: { cloudID: string; data: unknown }[] }>;
+    }
+  ).getOpenData({ list: cloudIds });
+  return res.list;
+}
+
 export { cloud };

@@ -21,6 +21,10 @@ export const C = {
   giftShares: 'giftShares',
   /** One per claimer and group gift, added by the claim: nobody claims two shares of one gift. */
   giftClaims: 'giftClaims',
+  /** Thank-yous back to a gift's sender, one per gift and claimer (core/gifts/thanks.ts). */
+  giftThanks: 'giftThanks',
+  /** Friends who asked to be told when a sealed gift opens (core/gifts/openings.ts). */
+  giftWatchers: 'giftWatchers',
   redemptions: 'redemptions',
   audit: 'audit',
   reconciliations: 'reconciliations',

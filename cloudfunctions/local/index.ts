@@ -22,6 +22,8 @@ import { seedIfEmpty } from './seed-database';
 import { PaySystem } from './pay/pay-system';
 import { WxPayApi } from './pay/wxpay-api';
 import { Outbox } from './outbox';
+import { OpenData } from './openapi/open-data';
+import { UpdatableMessages } from './openapi/updatable-message';
 import { Faults } from './faults';
 import { LocalOpenApi } from './openapi';
 import { appPages } from './openapi/app-pages';
@@ -44,6 +46,10 @@ export interface LocalCloud {
   pay: PaySystem;
   /** Subscribe messages the functions sent (what WeChat would have delivered). */
   outbox: Outbox;
+  /** Share cards (updatableMessage.*) and the chats they went to: what the WeChat client would show. */
+  updatable: UpdatableMessages;
+  /** Cloud ids the local WeChat client handed out (authPrivateMessage), for cloud.getOpenData. */
+  openData: OpenData;
   /** Users' acceptances of subscribe-message templates (wx.requestSubscribeMessage's record). */
   subscriptions: Subscriptions;
   /** Injected faults (test mode: a slow database, shortened function timeouts). */
@@ -182,6 +188,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   );
   const outbox = new Outbox(() => clock.now());
   const subscriptions = new Subscriptions();
+  const updatable = new UpdatableMessages(() => clock.now());
+  const openData = new OpenData();
   const templates = localTemplates(functionEnv);
   const sessions = new SessionSigner(secret, config.sessionTtlSeconds);
   server.on(
@@ -208,6 +216,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         outbox,
         pages: appPages,
         permissions: openApiPermissions(functions),
+        updatable,
+        openData,
       }),
       callerLimit: new CallerLimit(config.maxCallsPerCaller),
     }),
@@ -230,6 +240,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     pay,
     outbox,
     subscriptions,
+    updatable,
+    openData,
     faults,
     async close() {
       scheduler.stop();

@@ -20,6 +20,7 @@ export const OPEN_API_METHODS: Readonly<Record<string, readonly string[]>> = {
   urlscheme: ['generate'],
   urllink: ['generate'],
   security: ['msgSecCheck', 'imgSecCheck'],
+  updatableMessage: ['createActivityId', 'setUpdatableMsg'],
 };
 
 /**

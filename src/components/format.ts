@@ -27,11 +27,11 @@ export function customRangeText(product: Pick<CardProduct, 'customAmount'>): str
  * Exact money — a balance, a payment, a history entry — always with two decimals, grouped
  * ("88.00" beside "23.50", not "88"). Prices of whole denominations keep formatPrice ("¥1,000").
  */
-export function exactYuan(fen: number): string {
-  const text = formatYuan(fen as Fen);
+export function exactYuan(fen: Fen): string {
+  const text = formatYuan(fen);
   return text.includes('.') ? text : `${text}.00`;
 }
 
-export function exactPrice(fen: number): string {
+export function exactPrice(fen: Fen): string {
   return `¥${exactYuan(fen)}`;
 }

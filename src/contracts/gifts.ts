@@ -5,6 +5,7 @@
  */
 import type { GiftMode, GiftState, ShareMode } from '../domain/gift';
 import type { Fen } from '../domain/money';
+import type { ThanksSticker } from '../domain/thanks';
 
 export const GIFTS_FUNCTION = 'gifts';
 
@@ -32,6 +33,16 @@ export interface SendGiftInput {
   senderName: string;
   /** The client's id for this send: a retry returns the same gift. */
   requestId: string;
+  /** A sealed gift: claimable from this instant (up to 60 China days ahead), its window from then. */
+  opensAt?: number;
+}
+
+/** A claimer's thank-you, as the gift's sender (and the claimer) sees it. */
+export interface ThanksView {
+  name: string;
+  text: string;
+  sticker: ThanksSticker;
+  at: number;
 }
 
 export interface GiftClaimView {
@@ -61,6 +72,12 @@ export interface SentGiftView {
   endedAt?: number;
   /** The claim token, while the gift can still be claimed. */
   token?: string;
+  /** Claimers' thank-yous, oldest first. */
+  thanks: ThanksView[];
+  /** A sealed gift's opening. */
+  opensAt?: number;
+  /** Shared as a WeChat share card: private (only its chat may open it) or not. */
+  chat?: { private: boolean };
 }
 
 /** What the holder of a claim token sees. */
@@ -76,10 +93,17 @@ export interface GiftLandingView {
   sharesLeft: number;
   state: GiftState;
   expiresAt: number;
+  /** A sealed gift's opening: before it the card stays sealed and can't be claimed. */
+  opensAt?: number;
   /** The cloud's time, so the page counts down without trusting the phone's clock. */
   now: number;
+  /**
+   * A group gift's claims, for those who claimed a share (and its sender): who got how much, and
+   * 手气最佳 (the largest 拼手气 share) once every share is claimed.
+   */
+  claims?: (GiftClaimView & { best: boolean })[];
   /** The caller's relation to the gift (signed in only). */
-  mine: { isSender: boolean; claimedAmount: Fen | null; cardId: string | null };
+  mine: { isSender: boolean; claimedAmount: Fen | null; cardId: string | null; thanks: ThanksView | null };
 }
 
 export interface ReceivedGiftView {
@@ -97,12 +121,22 @@ export interface ReceivedGiftView {
 export interface GiftsActions {
   send: { input: SendGiftInput; output: { gift: SentGiftView; token: string; giftsLeftToday: number } };
   cancel: { input: { giftId: string }; output: { gift: SentGiftView } };
-  view: { input: { token: string }; output: { gift: GiftLandingView } };
-  claim: { input: { token: string; name: string }; output: { cardId: string; amount: Fen } };
+  /**
+   * `cloudId`: what `wx.authPrivateMessage` answered the friend's app when it opened the share card
+   * from a chat; a private gift needs it (the cloud resolves it with the platform).
+   */
+  view: { input: { token: string; cloudId?: string }; output: { gift: GiftLandingView } };
+  claim: { input: { token: string; name: string; cloudId?: string }; output: { cardId: string; amount: Fen } };
+  /** The gift's WeChat share card (its sender only): the activity id to share with, private for a single gift. */
+  shareCard: { input: { giftId: string }; output: { activityId: string; private: boolean } };
   /** The gift's 小程序码 (its sender only): the scene it carries and the image as a data URL. */
   wxacode: { input: { giftId: string }; output: { scene: string; image: string } };
   /** The claim token of a scanned 小程序码's scene (pages/claim/index?scene=…). */
   resolveScene: { input: { scene: string }; output: { token: string } };
+  /** Asks to be told when a sealed gift opens (a subscribe message, if accepted): once per person. */
+  remind: { input: { token: string }; output: { opensAt: number } };
+  /** A claimer's one thank-you to the sender: a line (blessing rules) and a sticker of the fixed set. */
+  thank: { input: { token: string; text: string; sticker: ThanksSticker }; output: { thanks: ThanksView } };
   sent: { input: Record<string, never>; output: { gifts: SentGiftView[]; giftsLeftToday: number } };
   received: { input: Record<string, never>; output: { gifts: ReceivedGiftView[] } };
 }

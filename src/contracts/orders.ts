@@ -4,6 +4,7 @@
  * client) marks it paid and issues its cards.
  */
 import type { Fen } from '../domain/money';
+import type { GiftPlan } from '../domain/gift-plan';
 import type { CloseReason, OrderPurpose, OrderStatus } from '../domain/order';
 import type { CardView } from './wallet';
 
@@ -47,6 +48,7 @@ export interface OrderView {
   bonusPerCard: Fen;
   blessing: string;
   purpose: OrderPurpose;
+  giftPlan?: GiftPlan;
   status: OrderStatus;
   createdAt: number;
   payBy: number;
@@ -60,7 +62,7 @@ export interface OrderView {
    * Refunds of the order's cards, once one was asked (failed ones left out): how many cards, the
    * money going back, and whether one is still on its way.
    */
-  refund?: { cards: number; amount: number; processing: boolean };
+  refund?: { cards: number; amount: Fen; processing: boolean };
 }
 
 export interface CreateOrderInput {
@@ -72,6 +74,8 @@ export interface CreateOrderInput {
   /** Defaults to the face's blessing. */
   blessing?: string;
   purpose: OrderPurpose;
+  /** Only with purpose `gift`: one friend or a group, chosen now and used after paying. */
+  giftPlan?: GiftPlan;
   requestId: string;
   realName?: { name: string; idNumber: string };
 }

@@ -15,6 +15,8 @@ export const MESSAGE_KINDS = [
   'giftReturned',
   'cardExpiring',
   'extensionDecided',
+  'giftThanked',
+  'giftOpened',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -52,7 +54,12 @@ export function templateIdsFrom(env: Readonly<Record<string, string | undefined>
  * an expired card's extension (told the operator's decision).
  */
 export const CONSENT_FOR = {
-  sendGift: ['giftClaimed', 'giftReturned'],
+  // WeChat's dialog takes at most 3 templates at once.
+  sendGift: ['giftClaimed', 'giftReturned', 'giftThanked'],
+  /** A sealed gift: told at its opening rather than thanked (three at most). */
+  sendSealedGift: ['giftOpened', 'giftClaimed', 'giftReturned'],
+  /** A friend on a sealed card: told when it opens. */
+  remindOpening: ['giftOpened'],
   claimGift: ['giftReceived'],
   buy: ['cardExpiring'],
   requestExtension: ['extensionDecided'],

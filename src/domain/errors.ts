@@ -50,8 +50,14 @@ export const ErrorCode = {
   GIFT_ALREADY_CLAIMED: 'GIFT_ALREADY_CLAIMED',
   GIFT_EXPIRED: 'GIFT_EXPIRED',
   GIFT_CANCELLED: 'GIFT_CANCELLED',
+  /** A private gift opened from a chat other than the one it was sent to (or outside WeChat). */
+  GIFT_PRIVATE: 'GIFT_PRIVATE',
+  /** A sealed gift before its opening. */
+  GIFT_SEALED: 'GIFT_SEALED',
   /** The gift was already claimed, returned or cancelled: there is nothing to cancel. */
   GIFT_NOT_CANCELLABLE: 'GIFT_NOT_CANCELLABLE',
+  /** A claimer thanks a gift's sender once. */
+  THANKS_ALREADY_SENT: 'THANKS_ALREADY_SENT',
   /** Pay code refusals. Malformed, tampered and unknown codes all get PAY_CODE_INVALID. */
   PAY_CODE_INVALID: 'PAY_CODE_INVALID',
   PAY_CODE_EXPIRED: 'PAY_CODE_EXPIRED',

@@ -49,7 +49,7 @@ export function cardFaceArt({ brandName, title, theme, colors }: FaceArtInput): 
     `<rect width="320" height="200" rx="16" fill="url(#${id})"/>${MOTIFS[theme]}` +
     `<text x="22" y="40" font-family="sans-serif" font-size="18" font-weight="700" fill="#fff">${esc(brandName)}</text>` +
     `<text x="22" y="172" font-family="sans-serif" font-size="22" font-weight="700" fill="#fff">${esc(title)}</text>` +
-    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff" fill-opacity=".8">GIFT CARD</text></svg>`;
+    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff" fill-opacity=".8">礼品卡</text></svg>`;
   return svgDataUri(svg);
 }
 

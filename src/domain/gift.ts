@@ -103,6 +103,17 @@ export interface Gift {
   shareCount?: number;
   /** Asked to be cancelled: the give-back that follows ends it `cancelled` rather than `returned`. */
   cancelRequested?: boolean;
+  /**
+   * A sealed gift (domain/sealed-gift.ts): claimable from this instant; its window (`expiresAt`)
+   * runs from it. `opening` is `pending` until the gifts timer has told sender and watchers.
+   */
+  opensAt?: number;
+  opening?: 'pending' | 'announced';
+  /**
+   * The gift's share card in WeChat (core/gifts/chat-card.ts): its activity id (updatable message)
+   * and whether it is private — then it can be opened and claimed only from the chat it was sent to.
+   */
+  chat?: { activityId: string; private: boolean };
 }
 
 export type ShareState = 'free' | 'claimed' | 'returned';
@@ -204,20 +215,42 @@ export function shareTryOrder<T>(free: readonly T[], random: () => number): T[] 
 }
 
 export type ClaimRefusal =
-  'OWN_GIFT' | 'GIFT_CANCELLED' | 'GIFT_EXPIRED' | 'GIFT_CLAIMED' | 'GIFT_ALL_CLAIMED' | 'GIFT_ALREADY_CLAIMED';
+  | 'GIFT_SEALED'
+  | 'OWN_GIFT'
+  | 'GIFT_CANCELLED'
+  | 'GIFT_EXPIRED'
+  | 'GIFT_CLAIMED'
+  | 'GIFT_ALL_CLAIMED'
+  | 'GIFT_ALREADY_CLAIMED';
 
 /** Why `claimer` can't claim from this gift now, or null. The window ends at its last moment. */
 export function claimRefusal(
-  gift: Pick<Gift, 'sender' | 'state' | 'expiresAt' | 'shares' | 'mode'>,
+  gift: Pick<Gift, 'sender' | 'state' | 'expiresAt' | 'shares' | 'mode' | 'opensAt'>,
   claimer: string,
   now: number,
 ): ClaimRefusal | null {
   if (gift.sender === claimer) return 'OWN_GIFT';
+  // A sealed gift opens at its time: cancelled or not, nothing about it is claimable before.
+  if (gift.opensAt !== undefined && now < gift.opensAt && OPEN_GIFT_STATES.includes(gift.state)) return 'GIFT_SEALED';
   if (gift.shares.some((s) => s.claimedBy === claimer)) return 'GIFT_ALREADY_CLAIMED';
   if (gift.state === 'cancelled') return 'GIFT_CANCELLED';
   if (gift.state === 'claimed') return gift.mode === 'group' ? 'GIFT_ALL_CLAIMED' : 'GIFT_CLAIMED';
   if (!OPEN_GIFT_STATES.includes(gift.state) || now > gift.expiresAt) return 'GIFT_EXPIRED';
   return null;
+}
+
+/**
+ * 手气最佳 of a 拼手气 group gift: the index of its largest share (the earliest claimed on a tie),
+ * once every share is claimed — as WeChat shows it; -1 before, or for equal shares.
+ */
+export function bestShare(g: Pick<Gift, 'mode' | 'shareMode' | 'shares'>): number {
+  if (g.mode !== 'group' || g.shareMode !== 'random' || g.shares.some((s) => s.claimedBy === undefined)) return -1;
+  let best = -1;
+  g.shares.forEach((s, i) => {
+    const b = g.shares[best];
+    if (!b || s.amount > b.amount || (s.amount === b.amount && (s.claimedAt ?? 0) < (b.claimedAt ?? 0))) best = i;
+  });
+  return best;
 }
 
 /** The first share nobody has claimed (group shares go in the order they were cut). */

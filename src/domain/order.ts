@@ -7,6 +7,7 @@ import { acceptsAmount, type CardFace, type CardProduct, type ValidityRule } fro
 import { ErrorCode } from './errors';
 import { multiplyFen, type Fen } from './money';
 import { CHINA_OFFSET_MS, type PurchaseRules } from './rules';
+import type { GiftPlan } from './gift-plan';
 import type { StockTake } from './stock';
 
 export const ORDER_STATUSES = ['pending', 'paid', 'closed'] as const;
@@ -39,6 +40,8 @@ export interface Order {
   bonusPerCard: Fen;
   blessing: string;
   purpose: OrderPurpose;
+  /** With purpose `gift`: how the card will be given, chosen at purchase (the send step's defaults). */
+  giftPlan?: GiftPlan;
   status: OrderStatus;
   createdAt: number;
   /** Unpaid after this instant, the order closes. */

@@ -1,6 +1,7 @@
 /** Where each page lives, and the navigation every page uses to reach it. */
 import Taro from '@tarojs/taro';
 import type { CategoryId } from '../domain/catalog';
+import { giftPlanQuery, type GiftPlan } from '../domain/gift-plan';
 
 export const ROUTES = {
   home: '/pages/home/index',
@@ -55,6 +56,15 @@ export const navigate = {
   order: (orderId: string) => go(`${ROUTES.order}?id=${q(orderId)}`),
   bind: () => go(ROUTES.bind),
   gift: (cardId: string) => go(`${ROUTES.gift}?cardId=${q(cardId)}`),
+  /** After paying for a gift: the send step with the plan chosen at purchase, in place of the result. */
+  sendStep: (cardId: string, plan: GiftPlan, replace: boolean) => {
+    const query = Object.entries({ cardId, ...giftPlanQuery(plan), from: 'order' })
+      .map(([k, v]) => `${k}=${q(v)}`)
+      .join('&');
+    const url = `${ROUTES.gift}?${query}`;
+    if (replace) void Taro.redirectTo({ url });
+    else go(url);
+  },
   /** The gift just made replaces the form it was made with. */
   share: (giftId: string) => void Taro.redirectTo({ url: `${ROUTES.share}?giftId=${q(giftId)}` }),
   shareAgain: (giftId: string) => go(`${ROUTES.share}?giftId=${q(giftId)}`),

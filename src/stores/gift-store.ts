@@ -6,7 +6,11 @@ import { makeAutoObservable } from 'mobx';
 import type { CardView } from '../contracts/wallet';
 import type { GiftsActions, SentGiftView } from '../contracts/gifts';
 import { GIFT_RULES, type GiftMode, type ShareMode } from '../domain/gift';
-import { parseYuanText, type Fen } from '../domain/money';
+import type { GiftPlan } from '../domain/gift-plan';
+import type { ThanksSticker } from '../domain/thanks';
+import { chinaInstant, latestOpeningBefore, SEAL_RULES } from '../domain/sealed-gift';
+import { chinaDay } from '../domain/rules';
+import { parseYuanText, yuanText, type Fen } from '../domain/money';
 import { oneLine } from '../domain/text';
 import type { GiftsService, OutboxMessage } from '../services/gifts-service';
 import { AsyncView } from './async-view';
@@ -25,6 +29,8 @@ export class GiftStore {
   faceId = '';
   blessing = '';
   senderName = '';
+  /** A sealed gift's opening (定时开启), or null to send it open at once. */
+  opensAt: number | null = null;
   /** Kept across retries of one send, so a retry can't make a second gift. */
   requestId = newRequestId('g');
   readonly action = new BusyAction();
@@ -39,6 +45,10 @@ export class GiftStore {
   landingToken = '';
   /** The last scene resolved, and its token. */
   private resolved: { scene: string; token: string } | undefined = undefined;
+  /** The claimer's thank-you being written: a suggested or typed line and a sticker. */
+  thanksText = '';
+  thanksSticker: ThanksSticker = 'hug';
+  readonly thanksAction = new BusyAction();
   /** The current gift's 小程序码. */
   readonly code = new AsyncView<Out<'wxacode'>>();
 
@@ -46,6 +56,7 @@ export class GiftStore {
     makeAutoObservable<GiftStore, 'service'>(this, {
       service: false,
       action: false,
+      thanksAction: false,
       sent: false,
       received: false,
       landing: false,
@@ -56,18 +67,21 @@ export class GiftStore {
 
   /**
    * Starts a gift of `card`, signed with `name` and wishing `blessing` unless the sender changes
-   * them (the page passes the card's own blessing only when it is the holder's, never a sender's).
+   * them (the page passes the card's own blessing only when it is the holder's, never a sender's);
+   * `plan` (chosen when the card was bought to gift) presets one friend or the group's shares. A
+   * group gift gives the whole balance unless the sender types an amount.
    */
-  start(card: CardView, name: string, blessing: string): void {
+  start(card: CardView, name: string, blessing: string, plan?: GiftPlan): void {
     this.card = card;
-    this.mode = 'single';
-    this.whole = true;
-    this.amountText = '';
-    this.shares = 3;
-    this.shareMode = 'random';
+    this.mode = plan?.mode ?? 'single';
+    this.whole = this.mode === 'single';
+    this.amountText = plan?.mode === 'group' ? yuanText(card.balance) : '';
+    this.shares = plan?.mode === 'group' ? plan.shares : 3;
+    this.shareMode = plan?.mode === 'group' ? plan.shareMode : 'random';
     this.faceId = card.face.id;
     this.blessing = blessing;
     this.senderName = name;
+    this.opensAt = null;
     this.requestId = newRequestId('g');
     this.action.errorCode = undefined;
   }
@@ -103,6 +117,21 @@ export class GiftStore {
 
   setSenderName(text: string): void {
     this.senderName = text;
+  }
+
+  /**
+   * Seals the gift until an opening (tomorrow 09:00 China time to start with), or opens it again.
+   * `now` is the phone's clock: the cloud checks the opening against its own.
+   */
+  setSealed(sealed: boolean, now: number = Date.now()): void {
+    this.opensAt = sealed ? chinaInstant(chinaDay(now + 86_400_000), '09:00') : null;
+  }
+
+  /** Moves the opening by `minutes`, kept after now and within the days a gift may be sealed for. */
+  moveOpening(minutes: number, now: number = Date.now()): void {
+    if (this.opensAt === null) return;
+    const next = this.opensAt + minutes * 60_000;
+    if (next > now && next < latestOpeningBefore(now, SEAL_RULES)) this.opensAt = next;
   }
 
   /** What is gifted, fen: the whole balance, or the typed amount when it fits the card. */
@@ -141,6 +170,7 @@ export class GiftStore {
         blessing: this.blessing.trim(),
         senderName: this.senderName.trim(),
         requestId: this.requestId,
+        ...(this.opensAt !== null ? { opensAt: this.opensAt } : {}),
       }),
     );
     if (sent) this.setCurrent({ gift: sent.gift, token: sent.token });
@@ -151,12 +181,53 @@ export class GiftStore {
     this.current = current;
   }
 
-  /** Picks a gift of the sent list to share again. */
+  /** Picks a gift of the sent list: to share again while open, or to see how it ended and its thanks. */
   pick(giftId: string): boolean {
     const gift = this.sent.data?.gifts.find((g) => g._id === giftId);
-    if (!gift?.token) return false;
-    this.current = { gift, token: gift.token };
+    if (!gift) return false;
+    this.current = { gift, token: gift.token ?? '' };
     return true;
+  }
+
+  /** A friend on a sealed card asks to be told at its opening, once `consent` is answered. */
+  async remind(consent: Promise<void> = Promise.resolve()): Promise<boolean> {
+    await consent;
+    const token = this.landingToken;
+    const done = await this.action.run(() => this.service.remind(token));
+    if (done) this.setReminded(token);
+    return done !== undefined;
+  }
+
+  /** The claim token whose envelope the friend has opened (kept across sign-in on the way to claiming). */
+  openedToken = '';
+
+  openEnvelope(): void {
+    this.openedToken = this.landingToken;
+  }
+
+  /** The claim token whose opening the friend asked to be told of. */
+  remindedToken = '';
+
+  private setReminded(token: string): void {
+    this.remindedToken = token;
+  }
+
+  setThanksText(text: string): void {
+    this.thanksText = oneLine(text);
+  }
+
+  setThanksSticker(sticker: ThanksSticker): void {
+    this.thanksSticker = sticker;
+  }
+
+  /** Sends the claimer's thank-you for the landing's gift; the landing then shows it as sent. */
+  async sendThanks(): Promise<boolean> {
+    const text = this.thanksText.trim();
+    const token = this.landingToken;
+    if (text === '' || token === '') return false;
+    const done = await this.thanksAction.run(() => this.service.thank(token, text, this.thanksSticker));
+    if (done) await this.landing.run(() => this.service.view(token));
+    return done !== undefined;
   }
 
   async cancel(giftId: string): Promise<boolean> {
@@ -201,6 +272,17 @@ export class GiftStore {
   private setLandingToken(token: string, scene: string): void {
     this.landingToken = token;
     this.resolved = { scene, token };
+  }
+
+  /** Readies the current gift's WeChat share card (nothing outside WeChat); a failure leaves the plain card. */
+  async prepareChatCard(): Promise<void> {
+    const gift = this.current?.gift;
+    if (!gift) return;
+    try {
+      await this.service.prepareChatCard(gift);
+    } catch {
+      // The share still works as an ordinary card; the cloud keeps the gift open to its link.
+    }
   }
 
   loadCode(giftId: string): Promise<void> {

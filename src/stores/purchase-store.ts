@@ -6,6 +6,8 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import { acceptsAmount, type CardProduct } from '../domain/catalog';
 import { fen, multiplyFen, parseYuanText, type Fen } from '../domain/money';
+import { GIFT_RULES, type ShareMode } from '../domain/gift';
+import type { GiftPlan } from '../domain/gift-plan';
 import type { OrderPurpose } from '../domain/order';
 import { PURCHASE_RULES } from '../domain/rules';
 import { oneLine } from '../domain/text';
@@ -28,6 +30,10 @@ export class PurchaseStore {
   blessing = '';
   blessingEdited = false;
   purpose: OrderPurpose = 'self';
+  /** 送朋友: one friend or a group gift, chosen now so that paying leads straight to sending. */
+  giftMode: GiftPlan['mode'] = 'single';
+  shares = 3;
+  shareMode: ShareMode = 'random';
   realName = { name: '', idNumber: '' };
   needsRealName = false;
   submitting = false;
@@ -57,6 +63,9 @@ export class PurchaseStore {
     this.customYuan = '';
     this.quantity = 1;
     this.purpose = 'self';
+    this.giftMode = 'single';
+    this.shares = 3;
+    this.shareMode = 'random';
     this.needsRealName = false;
     this.errorCode = undefined;
   }
@@ -93,6 +102,26 @@ export class PurchaseStore {
     this.purpose = p;
   }
 
+  setGiftMode(mode: GiftPlan['mode']): void {
+    this.giftMode = mode;
+  }
+
+  setShares(n: number): void {
+    this.shares = Math.min(GIFT_RULES.maxShares, Math.max(GIFT_RULES.minShares, Math.floor(n)));
+  }
+
+  setShareMode(mode: ShareMode): void {
+    this.shareMode = mode;
+  }
+
+  /** How the card will be given, when bought to gift. */
+  get giftPlan(): GiftPlan | undefined {
+    if (this.purpose !== 'gift') return undefined;
+    return this.giftMode === 'single'
+      ? { mode: 'single' }
+      : { mode: 'group', shares: this.shares, shareMode: this.shareMode };
+  }
+
   setRealName(field: 'name' | 'idNumber', value: string): void {
     this.realName = { ...this.realName, [field]: field === 'idNumber' ? value.toUpperCase().trim() : value };
   }
@@ -123,6 +152,8 @@ export class PurchaseStore {
     return (
       !this.submitting &&
       this.amount !== undefined &&
+      // A group gift needs a cent for each share.
+      (this.giftPlan?.mode !== 'group' || this.amount >= this.giftPlan.shares) &&
       this.blessing.trim().length > 0 &&
       (!this.needsRealName || this.realNameValid)
     );
@@ -141,6 +172,7 @@ export class PurchaseStore {
       quantity: this.quantity,
       blessing: this.blessing.trim(),
       purpose: this.purpose,
+      ...(this.giftPlan ? { giftPlan: this.giftPlan } : {}),
       ...(this.needsRealName
         ? { realName: { name: this.realName.name.trim(), idNumber: this.realName.idNumber } }
         : {}),

@@ -18,6 +18,7 @@ import type { DemoUser } from '../services/account-service';
 import type { CameraProblem } from '../services/scanner-types';
 import type { AmountProblem } from '../stores/clerk-store';
 import type { PayNotice } from '../stores/pay-code-store';
+import type { ThanksSticker } from '../domain/thanks';
 
 /** A typed amount that is not one (letters, a second point, a third decimal): the buy sheet's and the till's. */
 const AMOUNT_FORMAT = '请输入正确的金额，最多两位小数';
@@ -428,10 +429,12 @@ export const zhCN = {
   /** The app's own subscribe-message sheet (where WeChat's dialog is not available). */
   consent: {
     title: '接收消息通知',
-    sendGift: '好友领取或礼品退回时，通知你一次',
+    sendGift: '好友领取、道谢或礼品退回时，通知你一次',
     claimGift: '礼品卡放入你的卡包时，通知你一次',
     buy: '卡片快到期时，提醒你一次',
     requestExtension: '商家处理你的延期申请后，通知你一次',
+    sendSealedGift: '礼品开启、好友领取或礼品退回时，通知你一次',
+    remindOpening: '礼品开启时，通知你一次',
     hint: '每次允许只发送一条通知；拒绝不影响本次操作',
     allow: '允许',
     reject: '拒绝',
@@ -462,6 +465,56 @@ export const zhCN = {
       GIFT_ALL_CLAIMED: '礼品已被领完',
       GIFT_EXPIRED: '好友未按时领取，礼品已退回你的卡包',
       GIFT_CANCELLED: '你已撤回这份礼品',
+    },
+  },
+  /** Gifting the WeChat way (issue 21): buying to send, sealed gifts, thank-yous, private share cards. */
+  gifting: {
+    planMode: '赠送方式',
+    planHint: '付款后直接进入赠送，卡面和祝福语已按这里选好',
+    sendStepTitle: '支付成功，送出这份礼品',
+    sendStepHint: '卡面和祝福语已选好，确认后生成礼品',
+    sendCard: '送出',
+    thanksTitle: '给 TA 回个谢',
+    thanksSuggestions: ['谢谢你的礼物，太惊喜了！', '收到啦，爱你哟', '破费啦，改天请你喝咖啡', '感谢老板，老板大气'],
+    thanksPlaceholder: '也可以自己写一句',
+    thanksSticker: '选一个表情',
+    stickers: {
+      hug: { glyph: '🤗', name: '抱抱' },
+      heart: { glyph: '💗', name: '比心' },
+      cheers: { glyph: '🥂', name: '干杯' },
+      flower: { glyph: '💐', name: '送花' },
+      cake: { glyph: '🎂', name: '蛋糕' },
+      bow: { glyph: '🙇', name: '鞠躬' },
+    } satisfies Record<ThanksSticker, { glyph: string; name: string }>,
+    thanksSend: '发送感谢',
+    thanksSending: '发送中…',
+    thanksSent: '感谢已送达',
+    thanksFrom: (name: string) => `${name} 的感谢`,
+    openEnvelope: '開',
+    openHint: '点开看看 TA 的心意',
+    best: '手气最佳',
+    claimsTitle: (n: number, total: number) => `已领取 ${n}/${total} 份`,
+    chatCard: '聊天卡片',
+    chatCardGoing: (claimed: number, total: number) => `领取中 ${claimed}/${total}`,
+    chatCardPrivate: '私密卡片：只有收到的聊天能打开',
+    sealTitle: '开启时间',
+    sealModes: { now: '立即可领', sealed: '定时开启' },
+    sealEarlier: '早一天',
+    sealLater: '晚一天',
+    sealHourEarlier: '−1 小时',
+    sealHourLater: '+1 小时',
+    sealNote: (when: string) => `好友在 ${when} 才能拆开领取，开启后 24 小时内有效；开启前你可以随时撤回`,
+    opensAt: (when: string) => `${when} 开启`,
+    sealedBadge: '待开启',
+    sealedTitle: '一份礼品，还没到拆开的时候',
+    countdown: (left: string) => `距开启还有 ${left}`,
+    remind: '开启时提醒我',
+    reminded: '开启时会通知你',
+    days: (ms: number) => {
+      const m = Math.max(0, Math.ceil(ms / 60_000));
+      const d = Math.floor(m / 1440);
+      const h = Math.floor((m % 1440) / 60);
+      return `${d > 0 ? `${d} 天 ` : ''}${h} 小时 ${m % 60} 分钟`;
     },
   },
   duration: (ms: number) => {
@@ -577,6 +630,8 @@ export const zhCN = {
     GIFT_ALREADY_CLAIMED: '你已经领过这份礼品了',
     GIFT_EXPIRED: '礼品已过领取时限，已退回给赠送人',
     GIFT_CANCELLED: '赠送人已撤回这份礼品',
+    GIFT_PRIVATE: '这份礼品是私密的，只能在收到它的微信聊天里打开',
+    GIFT_SEALED: '礼品还没到开启时间，到时再来领取吧',
     GIFT_NOT_CANCELLABLE: '礼品已被领取或已退回，无法撤回',
     PAY_CODE_INVALID: '无效的付款码，请让顾客刷新后重新出示',
     PAY_CODE_EXPIRED: '付款码已过期，请让顾客刷新后重新出示',
@@ -596,6 +651,7 @@ export const zhCN = {
     STOCK_UNLIMITED: '该卡券库存不限，无需调整',
     STOCK_TOO_LOW: '库存不足，减少后不能低于 0',
     INVITE_INVALID: '邀请码无效或已失效，请向运营人员索取新的邀请码',
+    THANKS_ALREADY_SENT: '你已经感谢过 TA 了',
   } satisfies Record<ErrorCode | typeof NETWORK_ERROR, string>,
 } as const;
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import {
   canMoveGift,
+  bestShare,
   claimRefusal,
   GIFT_STATES,
   giftRefusal,
@@ -207,4 +208,14 @@ describe('a gift’s locked cards as the gift knows them', () => {
       updatedAt: 6_000,
     });
   });
+});
+
+test('should name as 手气最佳 the largest 拼手气 share, the earliest on a tie, and only once all are claimed', () => {
+  const share = (amount: number, claimedAt?: number) =>
+    claimedAt === undefined ? { amount } : { amount, claimedBy: `u${claimedAt}`, claimedAt };
+  const g = (shares: ReturnType<typeof share>[], shareMode: 'random' | 'equal' = 'random') =>
+    ({ mode: 'group', shareMode, shares }) as unknown as Parameters<typeof bestShare>[0];
+  expect(bestShare(g([share(300, 3), share(500, 2), share(500, 1)]))).toBe(2);
+  expect(bestShare(g([share(300, 3), share(700)]))).toBe(-1);
+  expect(bestShare(g([share(500, 1), share(500, 2)], 'equal'))).toBe(-1);
 });

@@ -32,8 +32,9 @@ async function gift(alice: Page, cardId: string, allow: boolean): Promise<void> 
   await alice.waitForURL(/\/pages\/share\/index/);
 }
 
-/** Bob claims on the claim page he is on, refusing his own message; resolves when it is his. */
+/** Bob opens the envelope on the claim page he is on and claims, refusing his own message; resolves when it is his. */
 async function claim(bob: Page): Promise<void> {
+  await visible(bob, 'claim-open').click();
   await visible(bob, 'claim-name').locator('input').fill('阿博');
   await visible(bob, 'claim').click();
   await answerConsent(bob, false);

@@ -53,6 +53,9 @@ test('should gift, claim, return an unclaimed gift and refuse the sixth gift of 
     // 2. Bob opens the link, signs in, claims it and finds it in his wallet.
     await bob.goto(link);
     await visible(bob, 'claim-from').filter({ hasText: '林小满 送你一张礼品卡' }).waitFor();
+    // The envelope first: one tap opens it.
+    expect(await visible(bob, 'claim-blessing').count()).toBe(0);
+    await visible(bob, 'claim-open').click();
     await visible(bob, 'claim-blessing').filter({ hasText: '阿博，生日快乐！咖啡我请' }).waitFor();
     await visible(bob, 'claim-time-left').filter({ hasText: '23 小时' }).waitFor();
     await visible(bob, 'claim').click();

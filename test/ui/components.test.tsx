@@ -86,7 +86,7 @@ test('should ask for a message in the consent sheet and answer 允许, 拒绝, o
       onAnswer={onAnswer}
     />,
   );
-  expect(screen.getByText('好友领取或礼品退回时，通知你一次')).toBeInTheDocument();
+  expect(screen.getByText('好友领取、道谢或礼品退回时，通知你一次')).toBeInTheDocument();
   fireEvent.click(screen.getByText('允许'));
   fireEvent.click(screen.getByText('拒绝'));
   fireEvent.click(container.querySelector('.sheet__mask')!);

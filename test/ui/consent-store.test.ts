@@ -31,7 +31,11 @@ test("should open WeChat's dialog synchronously, inside the call that asks, with
   const store = new ConsentStore(s, LOCAL_TEMPLATE_IDS);
   void store.ask('sendGift');
   // Nothing was awaited yet: the dialog was requested within the tap's own call stack.
-  expect(s.request).toHaveBeenCalledWith([LOCAL_TEMPLATE_IDS.giftClaimed, LOCAL_TEMPLATE_IDS.giftReturned]);
+  expect(s.request).toHaveBeenCalledWith([
+    LOCAL_TEMPLATE_IDS.giftClaimed,
+    LOCAL_TEMPLATE_IDS.giftReturned,
+    LOCAL_TEMPLATE_IDS.giftThanked,
+  ]);
   expect(store.asking).toBeUndefined();
 });
 
@@ -81,7 +85,9 @@ test('should still send a gift when the sender refuses in the sheet, after the r
   const sent = await sending;
   expect(sent?.token).toBe('tok');
   expect(calls.map((c) => c.data.action)).toEqual(['send']);
-  expect(log).toEqual([`record + -${LOCAL_TEMPLATE_IDS.giftClaimed},${LOCAL_TEMPLATE_IDS.giftReturned}`]);
+  expect(log).toEqual([
+    `record + -${LOCAL_TEMPLATE_IDS.giftClaimed},${LOCAL_TEMPLATE_IDS.giftReturned},${LOCAL_TEMPLATE_IDS.giftThanked}`,
+  ]);
 });
 
 test('should go on when recording the answer fails (the gateway is down)', async () => {

@@ -16,7 +16,7 @@ const gift = (over: Partial<GiftLandingView> = {}, mine: Partial<GiftLandingView
   state: 'open',
   expiresAt: 2_000,
   now: 1_000,
-  mine: { isSender: false, claimedAmount: null, cardId: null, ...mine },
+  mine: { isSender: false, claimedAmount: null, cardId: null, thanks: null, ...mine },
   ...over,
 });
 const HOUR = 3_600_000;

@@ -243,3 +243,19 @@ test('should have a Chinese message for every error code', () => {
   const table: Record<string, string> = strings.errors;
   for (const code of ERROR_CODES) expect(table[code]).toMatch(/\p{Script=Han}/u);
 });
+
+test('should send the gift plan only with 送朋友, and a group plan with its shares and how they are cut', async () => {
+  const { store, calls } = purchase([created, created, created]);
+  store.setGiftMode('group');
+  await store.submit();
+  expect(calls[0]!.data.giftPlan).toBeUndefined();
+  store.setPurpose('gift');
+  await store.submit();
+  expect(calls[1]!.data.giftPlan).toEqual({ mode: 'group', shares: 3, shareMode: 'random' });
+  store.setShares(500);
+  store.setShareMode('equal');
+  store.setPurpose('self');
+  store.setPurpose('gift');
+  await store.submit();
+  expect(calls[2]!.data.giftPlan).toEqual({ mode: 'group', shares: 100, shareMode: 'equal' });
+});

@@ -99,7 +99,7 @@ describe('a face as drawing steps', () => {
       },
     });
     const texts = d.ops.filter((o): o is Extract<DrawOp, { op: 'text' }> => o.op === 'text');
-    expect(texts.map((t) => t.text)).toEqual(['蓝山 & <咖啡>', '生日快乐', 'GIFT CARD']);
+    expect(texts.map((t) => t.text)).toEqual(['蓝山 & <咖啡>', '生日快乐', '礼品卡']);
     expect(texts[1]).toMatchObject({ x: 22, y: 172, size: 22, bold: true, paint: { color: '#fff', alpha: 1 } });
     // Beyond the ground and the text: the theme's motif.
     expect(d.ops.length).toBeGreaterThan(4);
@@ -146,7 +146,7 @@ describe('painting the share image', () => {
       [0, '#c0392b'],
       [1, '#8e44ad'],
     ]);
-    expect(ctx.texts.map((t) => t.text)).toEqual(['蓝山 & <咖啡>', '生日快乐', 'GIFT CARD']);
+    expect(ctx.texts.map((t) => t.text)).toEqual(['蓝山 & <咖啡>', '生日快乐', '礼品卡']);
     expect(ctx.texts[1]!.font).toBe('bold 22px sans-serif');
     expect(ctx.calls.filter((c) => c === 'save').length).toBe(ctx.calls.filter((c) => c === 'restore').length);
     const p = sharePlacement(d);

@@ -5,12 +5,15 @@
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { GIFT_RULES, hasShareDocs, withShares, type Gift, type GiftShareDoc } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
+import { THANKS_STICKERS } from '../../../src/domain/thanks';
+import { SEAL_RULES, sealRefusal, type SealRules } from '../../../src/domain/sealed-gift';
 import { GIFT_LIMITS, type GiftsActions } from '../../../src/contracts/gifts';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
 import { C } from '../collections';
 import { notify } from '../messages';
 import { action, type ActionsFor } from '../router';
+import { intSetting } from '../settings';
 import { fenSchema, idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { claimShare } from './claim-share';
@@ -20,13 +23,26 @@ import { GIFT_SCENE } from './scene';
 import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
+import { myThanks, sendThanks, thanksOf, toThanksView } from './thanks';
+import { chatCardOf, checkChat, updateChatCard } from './chat-card';
+import { remindAtOpening } from './openings';
 import { toLandingView, toReceivedViews, toSentView } from './views';
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
 const text = personTextSchema;
 
+/** The sealed-gift rules with the deployment's setting (GIFT_SEAL_MAX_DAYS). */
+function sealRules(): SealRules {
+  return { maxDaysAhead: intSetting('GIFT_SEAL_MAX_DAYS', SEAL_RULES.maxDaysAhead, 1, 365) };
+}
+
 const token = z.string().min(1).max(GIFT_LIMITS.tokenMax);
+const cloudId = z
+  .string()
+  .min(1)
+  .max(GIFT_LIMITS.tokenMax * 4)
+  .optional();
 
 function giftIdOf(t: string): string {
   const id = giftIdFromToken(t);
@@ -59,6 +75,7 @@ export const giftActions = {
         blessing: text(0, GIFT_LIMITS.blessingMax),
         senderName: text(1, GIFT_LIMITS.nameMax),
         requestId: requestIdSchema(GIFT_LIMITS.requestIdMax),
+        opensAt: z.number().int().positive().optional(),
       })
       .strict()
       .superRefine((v, ctx) => {
@@ -69,6 +86,13 @@ export const giftActions = {
       }),
     run: async (input, caller): Promise<Out<'send'>> => {
       const at = now();
+      const seal = input.opensAt === undefined ? null : sealRefusal(input.opensAt, at, sealRules());
+      if (seal === 'OPENS_IN_PAST') throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'opensAt: must be in the future');
+      if (seal === 'OPENS_TOO_LATE')
+        throw new DomainError(
+          ErrorCode.INVALID_ARGUMENT,
+          `opensAt: at most ${sealRules().maxDaysAhead} China days ahead`,
+        );
       const { gift, giftsLeftToday: left } = await sendGift(caller.openId, input, at, GIFT_RULES);
       const view = toSentView(await hydrated(gift));
       return { gift: view, token: view.token ?? '', giftsLeftToday: left };
@@ -80,17 +104,21 @@ export const giftActions = {
     input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
     run: async ({ giftId }, caller): Promise<Out<'cancel'>> => {
       const at = now();
-      const gift = await cancelGift(caller.openId, giftId, at);
-      return { gift: toSentView(await hydrated(gift)) };
+      const gift = await hydrated(await cancelGift(caller.openId, giftId, at));
+      await updateChatCard(gift);
+      return { gift: toSentView(gift) };
     },
   }),
 
   view: action({
     access: 'public',
-    input: z.object({ token }).strict(),
-    run: async ({ token: t }, caller): Promise<Out<'view'>> => {
+    input: z.object({ token, cloudId }).strict(),
+    run: async ({ token: t, cloudId: proof }, caller): Promise<Out<'view'>> => {
       const gift = await hydrated(await giftById(giftIdOf(t)));
-      return { gift: toLandingView(gift, caller.openId, now()) };
+      await checkChat(gift, caller.openId, proof);
+      const claimed = caller.openId !== '' && gift.shares.some((s) => s.claimedBy === caller.openId);
+      const thanks = claimed ? await myThanks(gift._id, caller.openId) : undefined;
+      return { gift: toLandingView(gift, caller.openId, now(), thanks ? toThanksView(thanks) : null) };
     },
   }),
 
@@ -99,6 +127,13 @@ export const giftActions = {
     access: 'user',
     input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
     run: async ({ giftId }, caller): Promise<Out<'wxacode'>> => giftCode(caller.openId, giftId),
+  }),
+
+  /** The gift's WeChat share card, made when its sender first shares it from the app. */
+  shareCard: action({
+    access: 'user',
+    input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
+    run: async ({ giftId }, caller): Promise<Out<'shareCard'>> => chatCardOf(caller.openId, giftId, hydrated),
   }),
 
   /** The claim token a scanned 小程序码's scene stands for. */
@@ -112,12 +147,13 @@ export const giftActions = {
 
   claim: action({
     access: 'user',
-    input: z.object({ token, name: text(1, GIFT_LIMITS.nameMax) }).strict(),
-    run: async ({ token: t, name }, caller): Promise<Out<'claim'>> => {
+    input: z.object({ token, name: text(1, GIFT_LIMITS.nameMax), cloudId }).strict(),
+    run: async ({ token: t, name, cloudId: proof }, caller): Promise<Out<'claim'>> => {
       const at = now();
       const id = giftIdOf(t);
       // A group gift in share documents is claimed share by share; anything else on the gift itself.
       const stored = await giftById(id);
+      await checkChat(stored, caller.openId, proof);
       const { gift, cardId, amount } = hasShareDocs(stored)
         ? await claimShare(caller.openId, name, stored, at)
         : await claimGift(caller.openId, name, id, at);
@@ -136,7 +172,27 @@ export const giftActions = {
           fields: { card, amount, who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
         },
       ]);
+      if (stored.chat) await updateChatCard(await hydrated(await giftById(id)));
       return { cardId, amount };
+    },
+  }),
+
+  /** A friend on a sealed card asks to be told at its opening. */
+  remind: action({
+    access: 'user',
+    input: z.object({ token }).strict(),
+    run: async ({ token: t }, caller): Promise<Out<'remind'>> => ({
+      opensAt: await remindAtOpening(caller.openId, await giftById(giftIdOf(t)), now()),
+    }),
+  }),
+
+  /** A claimer's one thank-you to the gift's sender. */
+  thank: action({
+    access: 'user',
+    input: z.object({ token, text: text(1, GIFT_LIMITS.blessingMax), sticker: z.enum(THANKS_STICKERS) }).strict(),
+    run: async ({ token: t, text: line, sticker }, caller): Promise<Out<'thank'>> => {
+      const gift = await hydrated(await giftById(giftIdOf(t)));
+      return { thanks: toThanksView(await sendThanks(caller.openId, gift, line, sticker, now())) };
     },
   }),
 
@@ -156,7 +212,9 @@ export const giftActions = {
       ]);
       // An open group gift's counts come from its shares (one bounded query each, in parallel).
       const gifts = await Promise.all(rows<Gift>(list).map(hydrated));
-      return { gifts: gifts.map(toSentView), giftsLeftToday: left };
+      const thanks = await thanksOf(gifts.map((g) => g._id));
+      const views = gifts.map((g) => toSentView(g, thanks.filter((x) => x.giftId === g._id).map(toThanksView)));
+      return { gifts: views, giftsLeftToday: left };
     },
   }),
 

@@ -24,6 +24,7 @@ import { C } from '../collections';
 import { notify } from '../messages';
 import { giveBack, returnedMessage } from './give-back';
 import { finishGroupReturn } from './group-give-back';
+import { updateChatCard } from './chat-card';
 
 export const RETURN_BATCH = 1000;
 
@@ -78,6 +79,7 @@ async function returnBatch(now: number): Promise<number> {
   for (const g of groups) {
     const ended = await finishGroupReturn(g, now);
     if (ended.state === 'returned') await notify([returnedMessage(ended, now)]);
+    await updateChatCard(ended);
   }
   const count = taken.length;
   taken = taken.filter((g) => !hasShareDocs(g));
@@ -108,5 +110,6 @@ async function returnBatch(now: number): Promise<number> {
     .where({ _id: _.in(ids), state: 'returning' })
     .update({ data: { state: 'returned', endedAt: now, updatedAt: now } });
   await notify(taken.map((g) => returnedMessage({ ...g, state: 'returned' }, now)));
+  for (const g of taken) await updateChatCard({ ...g, state: 'returned' });
   return count;
 }

@@ -158,8 +158,10 @@ async function writeGift(
     transfersAfter: card.transfers + 1,
     state: 'open',
     createdAt: now,
-    expiresAt: now + rules.claimWindowMs,
+    // A sealed gift's window starts at its opening.
+    expiresAt: (input.opensAt ?? now) + rules.claimWindowMs,
     updatedAt: at,
+    ...(input.opensAt !== undefined ? { opensAt: input.opensAt, opening: 'pending' as const } : {}),
   };
 
   if (whole) {

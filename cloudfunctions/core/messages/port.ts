@@ -7,7 +7,9 @@ import type { MessageKind } from '../../../src/contracts/subscribe-templates';
 
 /**
  * giftReceived, giftClaimed, giftReturned; cardExpiring (a card's expiry is 30, 7 or 1 days away:
- * the daily expiry sweep); extensionDecided (the operator approved or declined an extension request).
+ * the daily expiry sweep); extensionDecided (the operator approved or declined an extension request);
+ * giftThanked (a claimer sent the gift's sender a thank-you); giftOpened (a sealed gift opened: its
+ * sender and the friends who asked to be reminded).
  */
 export type { MessageKind };
 

@@ -28,6 +28,8 @@ export const TEMPLATE_KEYS_OF: Readonly<Record<MessageKind, typeof TEMPLATE_KEYS
   giftReturned: TEMPLATE_KEYS,
   cardExpiring: TEMPLATE_KEYS,
   extensionDecided: TEMPLATE_KEYS,
+  giftThanked: TEMPLATE_KEYS,
+  giftOpened: TEMPLATE_KEYS,
 };
 
 /** WeChat's `thing` values hold 1–20 characters (counted as characters, not UTF-16 units). */

@@ -41,7 +41,8 @@ function sameRequest(o: Order, input: CreateOrderInput): boolean {
     o.face.id === input.faceId &&
     o.amount === input.amount &&
     o.quantity === input.quantity &&
-    o.purpose === input.purpose
+    o.purpose === input.purpose &&
+    JSON.stringify(o.giftPlan ?? null) === JSON.stringify(input.giftPlan ?? null)
   );
 }
 
@@ -113,6 +114,7 @@ async function writeOrder(
     bonusPerCard: bonusFor(product, amount),
     blessing: input.blessing ?? face.blessing,
     purpose: input.purpose,
+    ...(input.giftPlan ? { giftPlan: input.giftPlan } : {}),
     status: 'pending',
     createdAt: now,
     payBy: now + rules.payTimeoutMs,

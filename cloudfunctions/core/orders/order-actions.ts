@@ -8,6 +8,7 @@ import { CARD_CAP } from '../../../src/domain/catalog';
 import { ErrorCode, DomainError } from '../../../src/domain/errors';
 import { ORDER_STATUSES, type Order } from '../../../src/domain/order';
 import { PURCHASE_RULES } from '../../../src/domain/rules';
+import { GIFT_RULES } from '../../../src/domain/gift';
 import type { Card } from '../../../src/domain/card';
 import { ORDER_LIMITS, type OrdersActions, type PaymentRequest } from '../../../src/contracts/orders';
 import { getDatabase, rows, type CallerContext } from '../cloud';
@@ -47,6 +48,18 @@ const createInput = z
     quantity: z.number().int().min(1).max(PURCHASE_RULES.maxQuantity),
     blessing: personTextSchema(1, ORDER_LIMITS.blessingMax).optional(),
     purpose: z.enum(['self', 'gift']),
+    giftPlan: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('single') }).strict(),
+        z
+          .object({
+            mode: z.literal('group'),
+            shares: z.number().int().min(GIFT_RULES.minShares).max(GIFT_RULES.maxShares),
+            shareMode: z.enum(['equal', 'random']),
+          })
+          .strict(),
+      ])
+      .optional(),
     requestId: requestIdSchema(ORDER_LIMITS.requestIdMax),
     realName: z
       .object({
@@ -87,6 +100,9 @@ export const orderActions = {
     access: 'user',
     input: createInput,
     run: async (input, caller): Promise<Out<'create'>> => {
+      // Checked here rather than by a refinement, which would hide the schema's fields from the attack tests.
+      if (input.giftPlan !== undefined && input.purpose !== 'gift')
+        throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'giftPlan: only for an order bought to gift');
       const { order } = await createOrder(caller.openId, input, now(), PURCHASE_RULES);
       const payment = order.status === 'pending' ? await paymentFor(order, '') : null;
       return { order: toOrderView(order), payment };

@@ -1,4 +1,5 @@
 /** Orders as the client sees them: no owner, request id or real-name details. */
+import { fen, sumFen } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
 import type { OrderView } from '../../../src/contracts/orders';
 import type { RefundRecord } from '../wallet/views';
@@ -23,6 +24,7 @@ export function toOrderView(o: Order, refunds: readonly RefundRecord[] = []): Or
     payBy: o.payBy,
     cardIds: o.cardIds,
   };
+  if (o.giftPlan !== undefined) view.giftPlan = o.giftPlan;
   if (o.paidAt !== undefined) view.paidAt = o.paidAt;
   if (o.closedAt !== undefined) view.closedAt = o.closedAt;
   if (o.closeReason !== undefined) view.closeReason = o.closeReason;
@@ -31,7 +33,7 @@ export function toOrderView(o: Order, refunds: readonly RefundRecord[] = []): Or
   if (mine.length > 0) {
     view.refund = {
       cards: mine.length,
-      amount: mine.reduce((sum, r) => sum + r.amount, 0),
+      amount: sumFen(mine.map((r) => fen(r.amount))),
       processing: mine.some((r) => r.status === 'requested'),
     };
   }

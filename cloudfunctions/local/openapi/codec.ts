@@ -18,11 +18,19 @@ const root = protobuf.Root.fromJSON({
       },
     },
     OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'KeyValuePair', id: 1 } } },
+    // cloud.getOpenData's svrkit call (ApiGetOpenDataByCloudId): the request bytes and the answer.
+    SvrkitApiData: { fields: { apiName: { type: 'string', id: 1 }, reqData: { type: 'bytes', id: 2 } } },
+    ApiGetOpenDataByCloudIdReq: {
+      fields: { cloudidList: { rule: 'repeated', type: 'string', id: 2 }, appid: { type: 'string', id: 3 } },
+    },
+    OpDataItem: { fields: { cloudId: { type: 'string', id: 1 }, json: { type: 'string', id: 2 } } },
+    ApiGetOpenDataByCloudIdResp: { fields: { dataList: { rule: 'repeated', type: 'OpDataItem', id: 1 } } },
     CommApiData: {
       fields: {
         // enum ApiType { OPEN_API = 0, INNER_API = 1, SVRKIT_API = 2, TOKEN_API = 3 }: same wire form as int32.
         apiType: { type: 'int32', id: 1 },
         openapiData: { type: 'OpenApiData', id: 2 },
+        svrkitData: { type: 'SvrkitApiData', id: 4 },
         appid: { type: 'string', id: 6 },
       },
     },
@@ -32,6 +40,7 @@ const root = protobuf.Root.fromJSON({
         contentType: { type: 'string', id: 2 },
         errorCode: { type: 'int32', id: 3 },
         httpCode: { type: 'uint32', id: 4 },
+        svrkitErrorCode: { type: 'int32', id: 6 },
       },
     },
   },
@@ -40,14 +49,21 @@ const root = protobuf.Root.fromJSON({
 const CommApiData = root.lookupType('CommApiData');
 const CommOpenApiResp = root.lookupType('CommOpenApiResp');
 
-/** The only kind of call `cloud.openapi.*` makes. */
+/** The kind of call `cloud.openapi.*` makes. */
 export const OPEN_API = 0;
+/** The kind of call `cloud.getOpenData` (and the SDK's other platform helpers) makes. */
+export const SVRKIT_API = 2;
+
+const GetOpenDataReq = root.lookupType('ApiGetOpenDataByCloudIdReq');
+const GetOpenDataResp = root.lookupType('ApiGetOpenDataByCloudIdResp');
 
 export interface OpenApiRequest {
   apiType: number;
   appid: string;
   /** Each parameter as the SDK sent it (snake_case keys), its JSON parsed. */
   params: Record<string, unknown>;
+  /** A svrkit call's API and request bytes (SVRKIT_API). */
+  svrkit?: { apiName: string; reqData: Buffer };
 }
 
 export class CodecError extends Error {}
@@ -71,7 +87,28 @@ export function decodeRequest(bytes: Uint8Array): OpenApiRequest {
       throw new CodecError(`parameter ${key} is not JSON`);
     }
   }
-  return { apiType: Number(message.apiType), appid: String(message.appid ?? ''), params };
+  const svrkit = message.svrkitData as { apiName: string; reqData: Uint8Array } | undefined;
+  return {
+    apiType: Number(message.apiType),
+    appid: String(message.appid ?? ''),
+    params,
+    ...(svrkit ? { svrkit: { apiName: svrkit.apiName, reqData: Buffer.from(svrkit.reqData) } } : {}),
+  };
+}
+
+/** The cloud ids a getOpenData call asks to resolve. */
+export function decodeOpenDataRequest(bytes: Uint8Array): string[] {
+  try {
+    return (GetOpenDataReq.toObject(GetOpenDataReq.decode(bytes), { arrays: true }) as { cloudidList: string[] })
+      .cloudidList;
+  } catch (e) {
+    throw new CodecError(`reqData is not an ApiGetOpenDataByCloudIdReq: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** getOpenData's answer: each cloud id with its open data as JSON. */
+export function encodeOpenDataAnswer(items: { cloudId: string; json: string }[]): Buffer {
+  return Buffer.from(GetOpenDataResp.encode(GetOpenDataResp.create({ dataList: items })).finish());
 }
 
 /** The answer the SDK decodes: a body with its content type, or a platform error code. */
@@ -80,6 +117,8 @@ export interface OpenApiAnswer {
   contentType: string;
   /** Not 0: a platform-level failure (e.g. -604100 API not found), thrown by the SDK with that code. */
   errorCode?: number;
+  /** Not 0: a svrkit call failed (the SDK throws "internal svrkit error"). */
+  svrkitErrorCode?: number;
 }
 
 export function encodeAnswer(answer: OpenApiAnswer): Buffer {
@@ -88,6 +127,7 @@ export function encodeAnswer(answer: OpenApiAnswer): Buffer {
     contentType: answer.contentType,
     errorCode: answer.errorCode ?? 0,
     httpCode: 200,
+    svrkitErrorCode: answer.svrkitErrorCode ?? 0,
   });
   return Buffer.from(CommOpenApiResp.encode(message).finish());
 }

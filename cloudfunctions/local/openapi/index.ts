@@ -8,7 +8,9 @@
 import type { WireApi } from '../gateway/admin-api';
 import type { Invoker } from '../runtime/runtime';
 import type { Outbox } from '../outbox';
-import { CodecError, decodeRequest, encodeAnswer, OPEN_API, type OpenApiAnswer } from './codec';
+import { CodecError, decodeRequest, encodeAnswer, OPEN_API, SVRKIT_API, type OpenApiAnswer } from './codec';
+import type { OpenData } from './open-data';
+import type { UpdatableMessages } from './updatable-message';
 import { sendSubscribeMessage, type SubscribeTemplate } from './subscribe-message';
 import type { Subscriptions } from './subscriptions';
 import { getUnlimited } from './wxacode';
@@ -27,23 +29,33 @@ export interface OpenApiDeps {
   pages: () => ReadonlySet<string>;
   /** The open APIs a function's config.json grants it. */
   permissions: (fn: string) => ReadonlySet<string>;
+  updatable: UpdatableMessages;
+  openData: OpenData;
 }
+
+/** cloud.getOpenData's svrkit API: not an open API, so no config.json grant is needed. */
+const GET_OPEN_DATA = 'ApiGetOpenDataByCloudId';
 
 type Handler = (params: Record<string, unknown>) => OpenApiAnswer | Promise<OpenApiAnswer>;
 
 export class LocalOpenApi implements WireApi {
   private readonly apis: ReadonlyMap<string, Handler>;
   private readonly permissions: OpenApiDeps['permissions'];
+  private readonly openData: OpenData;
 
   constructor(deps: OpenApiDeps) {
     this.permissions = deps.permissions;
+    this.openData = deps.openData;
     this.apis = new Map<string, Handler>([
       ['subscribeMessage.send', (p) => sendSubscribeMessage(deps, p)],
       ['wxacode.getUnlimited', (p) => getUnlimited(p, deps.pages)],
+      ['updatableMessage.createActivityId', (p) => deps.updatable.create(p)],
+      ['updatableMessage.setUpdatableMsg', (p) => deps.updatable.set(p)],
     ]);
   }
 
   async handle(apiName: string, requestData: Buffer, _options?: Buffer, caller?: Invoker): Promise<Buffer> {
+    if (apiName === GET_OPEN_DATA) return encodeAnswer(this.getOpenData(requestData, caller));
     // A function's call is checked against its config.json (a test's own SDK is not a function).
     const fn = caller?.functionName;
     if (fn && !this.permissions(fn).has(apiName)) {
@@ -69,5 +81,18 @@ export class LocalOpenApi implements WireApi {
       throw e;
     }
     return encodeAnswer(await api(params));
+  }
+
+  /** cloud.getOpenData: the cloud ids of the user the calling function runs as. */
+  private getOpenData(requestData: Buffer, caller?: Invoker): OpenApiAnswer {
+    try {
+      const request = decodeRequest(requestData);
+      if (request.apiType !== SVRKIT_API || request.svrkit?.apiName !== GET_OPEN_DATA)
+        return { body: Buffer.alloc(0), contentType: '', svrkitErrorCode: -1 };
+      return this.openData.resolve(request.svrkit.reqData, caller?.openId ?? '');
+    } catch (e) {
+      if (e instanceof CodecError) return { body: Buffer.alloc(0), contentType: '', svrkitErrorCode: -1 };
+      throw e;
+    }
   }
 }

@@ -14,6 +14,7 @@ import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
 import { PrivacyGate } from '../privacy-gate';
+import { GiftPlanPicker } from './gift-plan-picker';
 import './buy-sheet.scss';
 
 const s = strings.buy;
@@ -122,6 +123,7 @@ function BuySheet({ onClose }: { onClose: () => void }) {
               ))}
             </View>
           </View>
+          {purchase.purpose === 'gift' && <GiftPlanPicker />}
 
           {purchase.needsRealName && (
             <View className="buy-sheet__realname">

@@ -12,7 +12,7 @@ import { StateView } from '../../components/state-view';
 import type { HistoryEntryView } from '../../contracts/wallet';
 import { maskCode } from '../../domain/codes';
 import { exactYuan } from '../../components/format';
-import { formatPrice } from '../../domain/money';
+import { fen, formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { navigate } from '../routes';
@@ -33,7 +33,7 @@ function entryLabel(type: HistoryEntryView['type'], physical: boolean): string {
  */
 function entryAmount(h: HistoryEntryView): string {
   if (h.type === 'TRANSFER' && h.amount === 0) return `+${exactYuan(h.balanceAfter)}`;
-  return h.amount === 0 ? '' : `${h.amount < 0 ? '−' : '+'}${exactYuan(Math.abs(h.amount))}`;
+  return h.amount === 0 ? '' : `${h.amount < 0 ? '−' : '+'}${exactYuan(fen(Math.abs(h.amount)))}`;
 }
 
 function CardPage() {

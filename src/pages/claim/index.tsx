@@ -21,6 +21,9 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { entryOf } from '../entry-params';
 import { whenSignedIn } from '../use-signed-in';
+import { Envelope } from './envelope';
+import { SealedCard } from './sealed-card';
+import { ThanksForm } from './thanks-form';
 import './index.scss';
 
 const s = strings.claim;
@@ -67,18 +70,35 @@ function ClaimPage() {
     return <StateView status="error" message={errorMessage(view.errorCode)} onRetry={open} />;
   }
   if (!gift) return <StateView status="loading" />;
+  // Until its opening a sealed gift is an envelope with a countdown (counted like the window).
+  const sealedLeft = gift.opensAt === undefined ? 0 : left - (gift.expiresAt - gift.opensAt);
+  if (sealedLeft > 0 && ['open', 'partlyClaimed'].includes(gift.state))
+    return (
+      <View className="page claim">
+        <SealedCard gift={gift} left={sealedLeft} />
+        <Consent />
+      </View>
+    );
   const mine =
     gifts.claimed ??
     (gift.mine.cardId ? { cardId: gift.mine.cardId, amount: gift.mine.claimedAmount ?? fen(0) } : null);
   const words = landingWords(gift, mine ? { justNow: gifts.claimed !== undefined } : null, left);
   const refusal = words.refusal;
+  // A gift still to claim opens as an envelope first: one tap opens it, one more claims it.
+  if (!mine && !refusal && gifts.openedToken !== gifts.landingToken)
+    return (
+      <View className="page claim">
+        <Envelope gift={gift} onOpen={() => gifts.openEnvelope()} />
+      </View>
+    );
+  const revealed = !mine && !refusal;
   const claim = (): void =>
     whenSignedIn(session.signedIn, () => {
       // Asked before any await: WeChat opens its subscribe dialog only within the tap.
       if (name.trim() !== '') void gifts.claim(gifts.landingToken, name, consent.ask('claimGift'));
     });
   return (
-    <View className="page claim">
+    <View className={`page claim${revealed ? ' claim--revealed' : ''}`}>
       <View className="claim__head">
         <Text className="claim__title" data-testid="claim-title">
           {words.title}
@@ -95,6 +115,7 @@ function ClaimPage() {
         balance={mine ? mine.amount : gift.mode === 'single' ? gift.amount : undefined}
         caption={gift.mode === 'group' ? s.group(gift.sharesLeft, gift.sharesTotal) : undefined}
         dimmed={refusal !== null}
+        message={{ blessing: gift.blessing, from: gift.senderName }}
       />
       <View className="panel">
         <Text className="claim__blessing" data-testid="claim-blessing">
@@ -159,6 +180,21 @@ function ClaimPage() {
           </ActionButton>
         </View>
       )}
+      {gift.claims && gift.claims.length > 0 && (
+        <View className="panel claim__claims" data-testid="claim-claims">
+          <Text className="claim__label">{strings.gifting.claimsTitle(gift.claims.length, gift.sharesTotal)}</Text>
+          {gift.claims.map((c) => (
+            <View key={`${c.name}-${c.at}`} className="claim__claim" data-testid="claim-claim">
+              <Text>
+                {c.name}
+                {c.best && <Text className="claim__best">{strings.gifting.best}</Text>}
+              </Text>
+              <Text>{formatPrice(c.amount)}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {mine && <ThanksForm sent={gift.mine.thanks} />}
       <Consent />
     </View>
   );

@@ -14,12 +14,14 @@ import { FacePicker } from '../../components/face-picker';
 import { StateView } from '../../components/state-view';
 import { GIFT_LIMITS } from '../../contracts/gifts';
 import { GIFT_RULES } from '../../domain/gift';
+import { giftPlanOfQuery } from '../../domain/gift-plan';
 import { formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
+import { SealPicker } from './seal-picker';
 import './index.scss';
 
 const s = strings.gift;
@@ -27,7 +29,8 @@ const s = strings.gift;
 function GiftPage() {
   const { wallet, catalog, session, consent } = useStores();
   const gifts = useGifts();
-  const { cardId = '' } = useRouter().params;
+  const { cardId = '', from, mode, shares, shareMode } = useRouter().params;
+  const fromOrder = from === 'order';
   const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
   // The card page just loaded this card: fetched again only when the page was opened directly.
   useEffect(() => {
@@ -40,11 +43,17 @@ function GiftPage() {
   useEffect(() => {
     const c = wallet.detail.data?.card;
     if (!shownId || c?._id !== shownId) return;
-    gifts.start(c, session.session?.user.nickname ?? '', c.fromGift ? s.defaultBlessing : c.blessing);
-  }, [wallet, gifts, session, shownId]);
+    const blessing = c.fromGift ? s.defaultBlessing : c.blessing;
+    gifts.start(c, session.session?.user.nickname ?? '', blessing, giftPlanOfQuery({ mode, shares, shareMode }));
+  }, [wallet, gifts, session, shownId, mode, shares, shareMode]);
   useEffect(() => {
     if (brandId && catalog.brand.data?.brand._id !== brandId) void catalog.loadBrand(brandId);
   }, [catalog, brandId]);
+  // A profile that arrives after the form started still signs an unsigned gift.
+  const nickname = session.session?.user.nickname ?? '';
+  useEffect(() => {
+    if (nickname !== '' && gifts.senderName === '') gifts.setSenderName(nickname);
+  }, [gifts, nickname]);
   if (wallet.detail.status === 'error' && !card)
     return (
       <StateView
@@ -68,12 +77,23 @@ function GiftPage() {
   const max = formatPrice(card.balance);
   const submit = async (): Promise<void> => {
     // Asked before any await: WeChat opens its subscribe dialog only within the tap.
-    const sent = await gifts.send(consent.ask('sendGift'));
+    const sent = await gifts.send(consent.ask(gifts.opensAt === null ? 'sendGift' : 'sendSealedGift'));
     if (sent) navigate.share(sent.gift._id);
   };
   return (
     <View className="page gift">
-      <CardFace image={face.image} brandName={`${card.brandName} · ${card.productName}`} balance={card.balance} />
+      {fromOrder && (
+        <View className="gift__step-head" data-testid="send-step">
+          <Text className="gift__step-title">{strings.gifting.sendStepTitle}</Text>
+          <Text className="muted">{strings.gifting.sendStepHint}</Text>
+        </View>
+      )}
+      <CardFace
+        image={face.image}
+        brandName={`${card.brandName} · ${card.productName}`}
+        balance={card.balance}
+        message={{ blessing: gifts.blessing, from: gifts.senderName }}
+      />
 
       <View className="panel">
         <Text className="gift__label">{s.mode}</Text>
@@ -177,7 +197,7 @@ function GiftPage() {
           onInput={(e) => gifts.setSenderName(e.detail.value)}
           data-testid="gift-sender-name"
         />
-        <Text className="muted">{s.windowNote}</Text>
+        <SealPicker />
       </View>
 
       <View className="action-bar gift__bar">

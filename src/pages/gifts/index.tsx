@@ -8,6 +8,7 @@ import { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { chinaTime } from '../../components/china-time';
 import { StateView } from '../../components/state-view';
+import { ThanksNote } from '../../components/thanks-note';
 import { formatPrice } from '../../domain/money';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
@@ -34,7 +35,7 @@ const Sent = observer(function Sent() {
           className="gifts__item"
           data-testid="sent-gift"
           data-state={g.state}
-          onClick={() => g.token && gifts.pick(g._id) && navigate.shareAgain(g._id)}
+          onClick={() => gifts.pick(g._id) && navigate.shareAgain(g._id)}
         >
           <Image className="gifts__thumb" src={g.face.image} mode="aspectFill" />
           <View className="gifts__main">
@@ -51,9 +52,15 @@ const Sent = observer(function Sent() {
                 {s.claimedBy(c.name, chinaTime(c.at))}
               </Text>
             ))}
+            {g.state === 'open' && g.opensAt !== undefined && (
+              <Text className="muted gifts__sub">{strings.gifting.opensAt(chinaTime(g.opensAt))}</Text>
+            )}
             {(g.state === 'open' || g.state === 'partlyClaimed') && (
               <Text className="muted gifts__sub">{s.expiresIn(chinaTime(g.expiresAt))}</Text>
             )}
+            {g.thanks.slice(0, 3).map((t) => (
+              <ThanksNote key={`${t.name}-${t.at}`} thanks={t} compact />
+            ))}
           </View>
         </View>
       ))}

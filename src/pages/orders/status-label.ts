@@ -3,7 +3,7 @@
  * 部分退款, 已退款) instead of 已支付, and the detail names the cards and the money going back.
  */
 import type { OrderView } from '../../contracts/orders';
-import { formatPrice, type Fen } from '../../domain/money';
+import { formatPrice } from '../../domain/money';
 import { strings } from '../../strings/zh-CN';
 
 const s = strings.orders;
@@ -17,5 +17,5 @@ export function orderStatusLabel(o: Pick<OrderView, 'status' | 'quantity' | 'ref
 /** The detail's line about the refund, or null when nothing was refunded. */
 export function orderRefundLine(o: Pick<OrderView, 'refund'>): string | null {
   if (!o.refund) return null;
-  return s.refund.line(o.refund.cards, formatPrice(o.refund.amount as Fen), o.refund.processing);
+  return s.refund.line(o.refund.cards, formatPrice(o.refund.amount), o.refund.processing);
 }

@@ -18,6 +18,12 @@ function ResultPage() {
   }, [orders, orderId]);
   const view = orders.detail;
   const data = view.data?.order._id === orderId ? view.data : undefined;
+  const plan = data?.order.status === 'paid' ? data.order.giftPlan : undefined;
+  const single = plan && data?.cards.length === 1 ? data.cards[0] : undefined;
+  useEffect(() => {
+    // Bought to gift: the one card goes straight on to the send step, as chosen in the buy sheet.
+    if (plan && single) navigate.sendStep(single._id, plan, true);
+  }, [plan, single]);
   if (view.status === 'error' && !data)
     return (
       <StateView status="error" message={errorMessage(view.errorCode)} onRetry={() => void orders.awaitPaid(orderId)} />
@@ -47,6 +53,15 @@ function ResultPage() {
               balance={c.balance}
               onClick={() => navigate.card(c._id)}
             />
+            {plan && (
+              <Text
+                className="btn result__send"
+                data-testid="result-send"
+                onClick={() => navigate.sendStep(c._id, plan, false)}
+              >
+                {strings.gifting.sendCard}
+              </Text>
+            )}
           </View>
         ))}
       </View>

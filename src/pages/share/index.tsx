@@ -11,6 +11,7 @@ import { CardFace } from '../../components/card-face';
 import { chinaTime } from '../../components/china-time';
 import { QrCode } from '../../components/qr-code';
 import { StateView } from '../../components/state-view';
+import { ThanksNote } from '../../components/thanks-note';
 import { formatPrice } from '../../domain/money';
 import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
@@ -44,7 +45,10 @@ function SharePage() {
   const codeFor =
     current && (current.gift.state === 'open' || current.gift.state === 'partlyClaimed') ? current.gift._id : '';
   useEffect(() => {
-    if (codeFor) void gifts.loadCode(codeFor);
+    if (!codeFor) return;
+    void gifts.loadCode(codeFor);
+    // In WeChat the card shared from here is the gift's: updatable, and private for a single gift.
+    void gifts.prepareChatCard();
   }, [gifts, codeFor]);
   useShareAppMessage(() => ({
     title: s.shareMessage(gifts.senderName),
@@ -95,6 +99,19 @@ function SharePage() {
           <Text className="kv__label">{s.stateLabel}</Text>
           <Text data-testid="share-state">{s.states[gift.state]}</Text>
         </View>
+        <View className="kv">
+          <Text className="kv__label">{strings.gifting.chatCard}</Text>
+          <Text data-testid="share-card-state">
+            {open ? strings.gifting.chatCardGoing(gift.claimedCount, gift.sharesTotal) : s.states[gift.state]}
+          </Text>
+        </View>
+        {gift.chat?.private && <Text className="muted">{strings.gifting.chatCardPrivate}</Text>}
+        {open && gift.opensAt !== undefined && (
+          <View className="kv">
+            <Text className="kv__label">{strings.gifting.sealTitle}</Text>
+            <Text data-testid="share-opens">{chinaTime(gift.opensAt)}</Text>
+          </View>
+        )}
         {open && (
           <View className="kv">
             <Text className="kv__label">{strings.card.expires}</Text>
@@ -107,6 +124,13 @@ function SharePage() {
           </Text>
         ))}
       </View>
+      {gift.thanks.length > 0 && (
+        <View className="panel" data-testid="share-thanks">
+          {gift.thanks.map((t) => (
+            <ThanksNote key={`${t.name}-${t.at}`} thanks={t} />
+          ))}
+        </View>
+      )}
       {open && (
         <View className="panel share__qr">
           {gifts.code.data && (
