@@ -15,6 +15,7 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
 import { PrivacyGate } from '../privacy-gate';
 import { GiftPlanPicker } from './gift-plan-picker';
+import { Stepper } from './stepper';
 import './buy-sheet.scss';
 
 const s = strings.buy;
@@ -83,20 +84,12 @@ function BuySheet({ onClose }: { onClose: () => void }) {
 
           <View className="buy-sheet__row">
             <Text className="buy-sheet__label">{s.quantity}</Text>
-            <View className="buy-sheet__stepper">
-              <Text className="buy-sheet__step" onClick={() => purchase.setQuantity(purchase.quantity - 1)}>
-                −
-              </Text>
-              <Text className="buy-sheet__qty" data-testid="quantity">
-                {purchase.quantity}
-              </Text>
-              <Text
-                className={`buy-sheet__step${purchase.quantity >= PURCHASE_RULES.maxQuantity ? ' buy-sheet__step--off' : ''}`}
-                onClick={() => purchase.setQuantity(purchase.quantity + 1)}
-              >
-                +
-              </Text>
-            </View>
+            <Stepper
+              value={purchase.quantity}
+              max={PURCHASE_RULES.maxQuantity}
+              onChange={(n) => purchase.setQuantity(n)}
+              testId="quantity"
+            />
           </View>
 
           <Text className="buy-sheet__label">{s.blessing}</Text>

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { GIFT_RULES } from '../../domain/gift';
 import { useStores } from '../../stores';
 import { strings } from '../../strings/zh-CN';
+import { Stepper } from './stepper';
 
 const g = strings.gift;
 
@@ -31,21 +32,13 @@ function Picker() {
           <Text className="buy-sheet__label">
             {g.shares} <Text className="muted">{g.sharesHint(GIFT_RULES.minShares, GIFT_RULES.maxShares)}</Text>
           </Text>
-          <View className="buy-sheet__stepper">
-            <Text className="buy-sheet__step" onClick={() => purchase.setShares(purchase.shares - 1)}>
-              −
-            </Text>
-            <Text className="buy-sheet__qty" data-testid="plan-shares">
-              {purchase.shares}
-            </Text>
-            <Text
-              className="buy-sheet__step"
-              onClick={() => purchase.setShares(purchase.shares + 1)}
-              data-testid="plan-shares-more"
-            >
-              +
-            </Text>
-          </View>
+          <Stepper
+            value={purchase.shares}
+            max={GIFT_RULES.maxShares}
+            onChange={(n) => purchase.setShares(n)}
+            testId="plan-shares"
+            moreTestId="plan-shares-more"
+          />
         </View>
       )}
       {purchase.giftMode === 'group' && (
