@@ -16,6 +16,7 @@ import { startPayment } from '../pay-flow';
 import { PrivacyGate } from '../privacy-gate';
 import { GiftPlanPicker } from './gift-plan-picker';
 import { Stepper } from './stepper';
+import { Chip } from '../../components/chip';
 import './buy-sheet.scss';
 
 const s = strings.buy;
@@ -52,13 +53,9 @@ function BuySheet({ onClose }: { onClose: () => void }) {
           <Text className="buy-sheet__label">{s.amount}</Text>
           <View>
             {p.denominations.map((d) => (
-              <Text
-                key={d}
-                className={`chip${purchase.denomination === d ? ' chip--active' : ''}`}
-                onClick={() => purchase.chooseDenomination(d)}
-              >
+              <Chip key={d} active={purchase.denomination === d} onPress={() => purchase.chooseDenomination(d)}>
                 {formatPrice(d)}
-              </Text>
+              </Chip>
             ))}
           </View>
           {range && (
@@ -106,13 +103,9 @@ function BuySheet({ onClose }: { onClose: () => void }) {
             <Text className="buy-sheet__label">{s.purpose}</Text>
             <View>
               {(['self', 'gift'] as const).map((k) => (
-                <Text
-                  key={k}
-                  className={`chip${purchase.purpose === k ? ' chip--active' : ''}`}
-                  onClick={() => purchase.setPurpose(k)}
-                >
+                <Chip key={k} active={purchase.purpose === k} onPress={() => purchase.setPurpose(k)}>
                   {s[k]}
-                </Text>
+                </Chip>
               ))}
             </View>
           </View>

@@ -5,6 +5,7 @@ import { GIFT_RULES } from '../../domain/gift';
 import { useStores } from '../../stores';
 import { strings } from '../../strings/zh-CN';
 import { Stepper } from './stepper';
+import { Chip } from '../../components/chip';
 
 const g = strings.gift;
 
@@ -16,14 +17,14 @@ function Picker() {
         <Text className="buy-sheet__label">{strings.gifting.planMode}</Text>
         <View>
           {(['single', 'group'] as const).map((m) => (
-            <Text
+            <Chip
               key={m}
-              className={`chip${purchase.giftMode === m ? ' chip--active' : ''}`}
-              onClick={() => purchase.setGiftMode(m)}
-              data-testid={`plan-mode-${m}`}
+              active={purchase.giftMode === m}
+              onPress={() => purchase.setGiftMode(m)}
+              testId={`plan-mode-${m}`}
             >
               {g[m]}
-            </Text>
+            </Chip>
           ))}
         </View>
       </View>
@@ -44,14 +45,14 @@ function Picker() {
       {purchase.giftMode === 'group' && (
         <View>
           {(['random', 'equal'] as const).map((m) => (
-            <Text
+            <Chip
               key={m}
-              className={`chip${purchase.shareMode === m ? ' chip--active' : ''}`}
-              onClick={() => purchase.setShareMode(m)}
-              data-testid={`plan-share-${m}`}
+              active={purchase.shareMode === m}
+              onPress={() => purchase.setShareMode(m)}
+              testId={`plan-share-${m}`}
             >
               {g.shareMode[m]}
-            </Text>
+            </Chip>
           ))}
         </View>
       )}

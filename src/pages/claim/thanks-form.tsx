@@ -11,6 +11,7 @@ import { GIFT_LIMITS, type ThanksView } from '../../contracts/gifts';
 import { THANKS_STICKERS } from '../../domain/thanks';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { Chip } from '../../components/chip';
 
 const t = strings.gifting;
 
@@ -28,14 +29,14 @@ function Form({ sent }: { sent: ThanksView | null }) {
       <Text className="claim__label">{t.thanksTitle}</Text>
       <View>
         {t.thanksSuggestions.map((line) => (
-          <Text
+          <Chip
             key={line}
-            className={`chip${gifts.thanksText === line ? ' chip--active' : ''}`}
-            onClick={() => gifts.setThanksText(line)}
-            data-testid="thanks-suggestion"
+            active={gifts.thanksText === line}
+            onPress={() => gifts.setThanksText(line)}
+            testId="thanks-suggestion"
           >
             {line}
-          </Text>
+          </Chip>
         ))}
       </View>
       <Textarea

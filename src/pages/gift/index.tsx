@@ -22,6 +22,7 @@ import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { SealPicker } from './seal-picker';
+import { Chip } from '../../components/chip';
 import './index.scss';
 
 const s = strings.gift;
@@ -99,14 +100,9 @@ function GiftPage() {
         <Text className="gift__label">{s.mode}</Text>
         <View>
           {(['single', 'group'] as const).map((m) => (
-            <Text
-              key={m}
-              className={`chip${gifts.mode === m ? ' chip--active' : ''}`}
-              onClick={() => gifts.setMode(m)}
-              data-testid={`gift-mode-${m}`}
-            >
+            <Chip key={m} active={gifts.mode === m} onPress={() => gifts.setMode(m)} testId={`gift-mode-${m}`}>
               {s[m]}
-            </Text>
+            </Chip>
           ))}
         </View>
 
@@ -114,14 +110,14 @@ function GiftPage() {
         {gifts.mode === 'single' && (
           <View>
             {([true, false] as const).map((w) => (
-              <Text
+              <Chip
                 key={String(w)}
-                className={`chip${gifts.whole === w ? ' chip--active' : ''}`}
-                onClick={() => gifts.setWhole(w)}
-                data-testid={w ? 'gift-whole' : 'gift-part'}
+                active={gifts.whole === w}
+                onPress={() => gifts.setWhole(w)}
+                testId={w ? 'gift-whole' : 'gift-part'}
               >
                 {w ? `${s.whole} ${max}` : s.part}
-              </Text>
+              </Chip>
             ))}
           </View>
         )}
@@ -159,13 +155,9 @@ function GiftPage() {
             </View>
             <View>
               {(['random', 'equal'] as const).map((m) => (
-                <Text
-                  key={m}
-                  className={`chip${gifts.shareMode === m ? ' chip--active' : ''}`}
-                  onClick={() => gifts.setShareMode(m)}
-                >
+                <Chip key={m} active={gifts.shareMode === m} onPress={() => gifts.setShareMode(m)}>
                   {s.shareMode[m]}
-                </Text>
+                </Chip>
               ))}
             </View>
           </View>

@@ -7,6 +7,7 @@ import { observer } from 'mobx-react-lite';
 import { chinaTime } from '../../components/china-time';
 import { useGifts } from '../../stores/page-stores';
 import { strings } from '../../strings/zh-CN';
+import { Chip } from '../../components/chip';
 
 const t = strings.gifting;
 
@@ -18,14 +19,14 @@ function Picker() {
       <Text className="gift__label">{t.sealTitle}</Text>
       <View>
         {(['now', 'sealed'] as const).map((m) => (
-          <Text
+          <Chip
             key={m}
-            className={`chip${(at !== null) === (m === 'sealed') ? ' chip--active' : ''}`}
-            onClick={() => gifts.setSealed(m === 'sealed')}
-            data-testid={`seal-${m}`}
+            active={(at !== null) === (m === 'sealed')}
+            onPress={() => gifts.setSealed(m === 'sealed')}
+            testId={`seal-${m}`}
           >
             {t.sealModes[m]}
-          </Text>
+          </Chip>
         ))}
       </View>
       {at !== null && (

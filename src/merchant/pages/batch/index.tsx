@@ -18,6 +18,7 @@ import { BrandPills } from '../../brand-pills';
 import { PrivacyGate } from '../../../pages/privacy-gate';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
+import { Chip } from '../../../components/chip';
 import '../../operator.scss';
 
 const b = merchantStrings.operator.batch;
@@ -93,14 +94,9 @@ const Batch = observer(function Batch() {
         {products.length === 0 && <Text className="muted">{merchantStrings.operator.products.empty}</Text>}
         <View>
           {products.map((p) => (
-            <Text
-              key={p._id}
-              className={`chip${chosen === p._id ? ' chip--active' : ''}`}
-              onClick={() => setProductId(p._id)}
-              data-testid="batch-product"
-            >
+            <Chip key={p._id} active={chosen === p._id} onPress={() => setProductId(p._id)} testId="batch-product">
               {p.name}
-            </Text>
+            </Chip>
           ))}
         </View>
         <Text className="op-label">{b.amount}</Text>

@@ -13,6 +13,7 @@ import { useStaffStores } from '../../stores';
 import { errorMessage } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
+import { Chip } from '../../../components/chip';
 import './index.scss';
 
 const r = merchantStrings.reports.console;
@@ -216,14 +217,14 @@ const Console = observer(function Console() {
       </View>
       <View className="console__range">
         {([7, 30] as const).map((days) => (
-          <Text
+          <Chip
             key={days}
-            className={`chip${reports.days === days ? ' chip--active' : ''}`}
-            onClick={() => void reports.setDays(days)}
-            data-testid={`console-range-${days}`}
+            active={reports.days === days}
+            onPress={() => void reports.setDays(days)}
+            testId={`console-range-${days}`}
           >
             {r.range[days]}
-          </Text>
+          </Chip>
         ))}
       </View>
       <Dashboard />

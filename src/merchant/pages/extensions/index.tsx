@@ -18,6 +18,7 @@ import { EXTENSION_MONTH_CHOICES } from '../../../stores/extensions-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
+import { Chip } from '../../../components/chip';
 import './index.scss';
 
 const s = strings.expiry;
@@ -72,14 +73,14 @@ const DecisionSheet = observer(function DecisionSheet() {
             <Text className="muted">{s.months}</Text>
             <View className="ext__months" data-testid="months-picker">
               {EXTENSION_MONTH_CHOICES.map((n) => (
-                <Text
+                <Chip
                   key={n}
-                  className={`chip${n === extensions.months ? ' chip--active' : ''}`}
-                  onClick={() => extensions.setMonths(n)}
-                  data-testid={`months-${n}`}
+                  active={n === extensions.months}
+                  onPress={() => extensions.setMonths(n)}
+                  testId={`months-${n}`}
                 >
                   {s.monthsValue(n)}
-                </Text>
+                </Chip>
               ))}
             </View>
           </>

@@ -9,6 +9,7 @@ import { PRODUCT_LIMITS } from '../../../domain/product-rules';
 import { useStaffStores } from '../../stores';
 import { FACE_PALETTE } from '../../../stores/product-draft';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
+import { Chip } from '../../../components/chip';
 
 const e = merchantStrings.operator.editor;
 
@@ -46,14 +47,14 @@ export const FaceEditor = observer(function FaceEditor({ index }: { index: numbe
       <Text className="op-label">{e.faceTheme}</Text>
       <View>
         {THEME_IDS.map((t) => (
-          <Text
+          <Chip
             key={t}
-            className={`chip${face.theme === t ? ' chip--active' : ''}`}
-            onClick={() => operator.editFace(index, { theme: t })}
-            data-testid="face-theme"
+            active={face.theme === t}
+            onPress={() => operator.editFace(index, { theme: t })}
+            testId="face-theme"
           >
             {merchantStrings.operator.themes[t]}
-          </Text>
+          </Chip>
         ))}
       </View>
       <Text className="op-label">{e.faceColors}</Text>

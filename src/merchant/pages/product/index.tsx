@@ -18,6 +18,7 @@ import type { EditorDraft } from '../../../stores/product-draft';
 import { errorMessage } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
+import { Chip } from '../../../components/chip';
 import '../../operator.scss';
 
 const e = merchantStrings.operator.editor;
@@ -95,14 +96,9 @@ const Editor = observer(function Editor() {
         <Text className="op-label">{e.kind}</Text>
         <View>
           {(['registered', 'bearer'] as CardKind[]).map((k) => (
-            <Text
-              key={k}
-              className={`chip${d.kind === k ? ' chip--active' : ''}`}
-              onClick={() => operator.edit('kind', k)}
-              data-testid="product-kind"
-            >
+            <Chip key={k} active={d.kind === k} onPress={() => operator.edit('kind', k)} testId="product-kind">
               {e.kinds[k]}
-            </Text>
+            </Chip>
           ))}
         </View>
       </View>
@@ -165,14 +161,14 @@ const Editor = observer(function Editor() {
         <Text className="op-label">{e.validity}</Text>
         <View>
           {(['never', 'afterActivation', 'fixedDate'] as ValidityRule['type'][]).map((t) => (
-            <Text
+            <Chip
               key={t}
-              className={`chip${d.validityType === t ? ' chip--active' : ''}`}
-              onClick={() => operator.edit('validityType', t)}
-              data-testid="product-validity"
+              active={d.validityType === t}
+              onPress={() => operator.edit('validityType', t)}
+              testId="product-validity"
             >
               {e.validityTypes[t]}
-            </Text>
+            </Chip>
           ))}
         </View>
         {d.validityType === 'afterActivation' && (

@@ -20,6 +20,7 @@ import type { ReportsTab } from '../../../stores/reports-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { StaffGate } from '../../staff-gate';
+import { Chip } from '../../../components/chip';
 import './index.scss';
 
 const r = merchantStrings.reports;
@@ -106,14 +107,14 @@ const Export = observer(function Export() {
       <Text className="panel__title">{r.export.kind}</Text>
       <View>
         {(['ledger', 'orders'] as ExportKind[]).map((k) => (
-          <Text
+          <Chip
             key={k}
-            className={`chip${reports.exportKind === k ? ' chip--active' : ''}`}
-            onClick={() => reports.setExportKind(k)}
-            data-testid={`export-kind-${k}`}
+            active={reports.exportKind === k}
+            onPress={() => reports.setExportKind(k)}
+            testId={`export-kind-${k}`}
           >
             {r.export.kinds[k]}
-          </Text>
+          </Chip>
         ))}
       </View>
       <Text className="muted">{r.export.from}</Text>

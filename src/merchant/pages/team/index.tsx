@@ -16,6 +16,7 @@ import { BrandPills } from '../../brand-pills';
 import { joinLink } from '../../join-link';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
+import { Chip } from '../../../components/chip';
 import '../../operator.scss';
 
 const t = merchantStrings.operator.team;
@@ -162,14 +163,9 @@ const Invites = observer(function Invites() {
       <Text className="op-label">{t.inviteStores}</Text>
       <View>
         {stores.map((s) => (
-          <Text
-            key={s.id}
-            className={`chip${chosen.includes(s.id) ? ' chip--active' : ''}`}
-            onClick={() => toggle(s.id)}
-            data-testid="invite-store"
-          >
+          <Chip key={s.id} active={chosen.includes(s.id)} onPress={() => toggle(s.id)} testId="invite-store">
             {s.name}
-          </Text>
+          </Chip>
         ))}
       </View>
       <ActionButton
