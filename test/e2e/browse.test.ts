@@ -6,21 +6,14 @@
 import type { Page } from 'playwright-core';
 import { journey } from './support/browser';
 import { FIRST_LOAD_BUDGET, firstLoad } from './support/first-load';
-import { h5Stage } from './support/stage';
+import { h5Stage, phonePerTest } from './support/stage';
 
 jest.setTimeout(60_000);
 
 const stage = h5Stage();
 let page: Page;
 
-beforeEach(async () => {
-  page = await stage.phone();
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(stage.pageErrors).toEqual([]);
-});
+phonePerTest(stage, (p) => (page = p));
 
 test('should browse from home through a category to a brand page with its denominations and rules', async () => {
   await journey(page, 'browse-category-brand', async () => {

@@ -6,21 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { signIn, text, visible } from './support/people';
-import { h5Stage } from './support/stage';
+import { h5Stage, phonePerTest } from './support/stage';
 
 jest.setTimeout(120_000);
 
 const stage = h5Stage();
 let page: Page;
 
-beforeEach(async () => {
-  page = await stage.phone();
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(stage.pageErrors).toEqual([]);
-});
+phonePerTest(stage, (p) => (page = p));
 
 const bar = (p: Page) => p.locator('#taro-navigation-bar');
 const onHome = (p: Page) => p.waitForURL((u) => u.pathname === '/' || u.pathname === '/pages/home/index');

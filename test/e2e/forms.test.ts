@@ -8,21 +8,14 @@
 import type { Locator, Page } from 'playwright-core';
 import type { GiftsActions } from '../../src/contracts/gifts';
 import { paidCard, signIn, text, visible } from './support/people';
-import { h5Stage } from './support/stage';
+import { h5Stage, phonePerTest } from './support/stage';
 
 jest.setTimeout(180_000);
 
 const stage = h5Stage();
 let page: Page;
 
-beforeEach(async () => {
-  page = await stage.phone();
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(stage.pageErrors).toEqual([]);
-});
+phonePerTest(stage, (p) => (page = p));
 
 async function box(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const b = await l.boundingBox();

@@ -9,21 +9,14 @@ import type { GiftsActions } from '../../src/contracts/gifts';
 import type { OrdersActions } from '../../src/contracts/orders';
 import { face, MARKET, waitFor } from '../cloud/support/calls';
 import { answerConsent, paidCard, signIn, text, visible } from './support/people';
-import { h5Stage } from './support/stage';
+import { h5Stage, phonePerTest } from './support/stage';
 
 jest.setTimeout(180_000);
 
 const stage = h5Stage();
 let page: Page;
 
-beforeEach(async () => {
-  page = await stage.phone();
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(stage.pageErrors).toEqual([]);
-});
+phonePerTest(stage, (p) => (page = p));
 
 type Ok<T> = { ok: true; data: T };
 

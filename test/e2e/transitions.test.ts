@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { signIn, visible } from './support/people';
-import { h5Stage } from './support/stage';
+import { h5Stage, phonePerTest } from './support/stage';
 
 jest.setTimeout(180_000);
 
@@ -17,14 +17,7 @@ const HOME = '/pages/home/index';
 /** Spread over the router's animation (300 ms after a 50 ms delay) and a little past it. */
 const delayOf = (i: number): number => Math.round((i * 400) / (TIMES - 1));
 
-beforeEach(async () => {
-  page = await stage.phone();
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(stage.pageErrors).toEqual([]);
-});
+phonePerTest(stage, (p) => (page = p));
 
 /** The page at `path` is the one shown, and it is not hidden (home is also the site's root). */
 async function expectShown(p: Page, path: string): Promise<void> {

@@ -8,8 +8,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { GiftsActions } from '../../../src/contracts/gifts';
 import { calls, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
-import { checkMoneyInvariants } from '../support/money-invariants';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
 import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(120_000);
@@ -19,17 +19,7 @@ type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 let cloud: TestCloud;
 const { ok, code, buy } = calls(() => cloud);
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 async function gift(sender: string): Promise<Out<'send'>> {
   const { cards } = await buy(sender, { amount: fen(10_000) });

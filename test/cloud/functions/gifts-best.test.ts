@@ -5,9 +5,9 @@
  */
 import { fen } from '../../../src/domain/money';
 import type { GiftsActions } from '../../../src/contracts/gifts';
-import { checkMoneyInvariants } from '../support/money-invariants';
 import { calls, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
@@ -16,17 +16,7 @@ const { ok, buy } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 async function group(sender: string, shareMode: 'random' | 'equal'): Promise<string> {
   const { cards } = await buy(sender, { amount: fen(10_000) });

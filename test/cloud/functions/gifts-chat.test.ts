@@ -9,9 +9,9 @@
 import { fen } from '../../../src/domain/money';
 import type { GiftsActions } from '../../../src/contracts/gifts';
 import { GIFT_RULES } from '../../../src/domain/gift';
-import { checkMoneyInvariants } from '../support/money-invariants';
 import { calls, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
@@ -20,17 +20,7 @@ const { ok, code, buy, timer } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 async function sent(sender: string, over: Record<string, unknown> = {}): Promise<Out<'send'>> {
   const { cards } = await buy(sender, { amount: fen(9_000) });

@@ -6,9 +6,10 @@
  */
 import type { GiftsActions } from '../../../src/contracts/gifts';
 import type { OrdersActions } from '../../../src/contracts/orders';
-import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { allDocs } from '../support/money-invariants';
 import { calls, COFFEE, createInput, face, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
@@ -17,17 +18,7 @@ const { ok, code, buy } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 test('should keep the group plan of an order bought to gift and send it as planned with its face and blessing', async () => {
   const plan = { mode: 'group', shares: 4, shareMode: 'equal' } as const;

@@ -12,9 +12,10 @@ import type { Gift } from '../../../src/domain/gift';
 import { GIFT_RULES } from '../../../src/domain/gift';
 import { chinaDay } from '../../../src/domain/rules';
 import { chinaInstant, latestOpeningBefore, SEAL_RULES } from '../../../src/domain/sealed-gift';
-import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { allDocs } from '../support/money-invariants';
 import { calls, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
@@ -26,17 +27,7 @@ type TickReport = { returned: number; opened: number };
 
 const DAY = 86_400_000;
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 /** 09:00 China time, `days` China days after the cloud clock's. */
 function nineAm(days: number): number {

@@ -6,9 +6,10 @@
  */
 import { fen } from '../../../src/domain/money';
 import type { GiftsActions } from '../../../src/contracts/gifts';
-import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import { allDocs } from '../support/money-invariants';
 import { calls, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
@@ -17,17 +18,7 @@ const { as, ok, code, buy, subscribe } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 async function sentGift(sender: string, over: Record<string, unknown> = {}): Promise<Out<'send'>> {
   const { cards } = await buy(sender, { amount: fen(10_000) });

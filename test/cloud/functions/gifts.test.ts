@@ -10,8 +10,9 @@ import type { Gift, GiftShareDoc } from '../../../src/domain/gift';
 import { GIFT_RULES } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { calls, MARKET, face, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
-import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
+import { allDocs } from '../support/money-invariants';
 import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(120_000);
@@ -24,17 +25,7 @@ const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTI
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 type WalletOut<A extends keyof WalletActions> = WalletActions[A]['output'];
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 /** A paid card of `openId` worth `amount` fen. */
 async function cardOf(openId: string, amount = fen(10_000), over: Record<string, unknown> = {}): Promise<string> {

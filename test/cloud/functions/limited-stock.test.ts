@@ -11,8 +11,9 @@ import type { SaveProductInput } from '../../../src/contracts/operator';
 import type { Order } from '../../../src/domain/order';
 import { STOCK_SHARDS, type StockShard } from '../../../src/domain/stock';
 import { calls, requestId } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
-import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
+import { allDocs } from '../support/money-invariants';
 import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(180_000);
@@ -21,17 +22,7 @@ const DAVE = 'o-demo-dave'; // operator of 蓝山咖啡
 let cloud: TestCloud;
 const { as, ok } = calls(() => cloud);
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 const newProduct = (stock: number): SaveProductInput => ({
   brandId: 'brand-lanshan-coffee',

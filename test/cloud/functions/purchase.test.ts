@@ -21,8 +21,9 @@ import {
   timerEvent,
   waitFor,
 } from '../support/calls';
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
-import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
+import type { TestCloud } from '../support/local-cloud';
+import { cloudPerFile } from '../support/cloud-per-file';
+import { allDocs } from '../support/money-invariants';
 import { fen } from '../../../src/domain/money';
 
 jest.setTimeout(120_000);
@@ -42,17 +43,7 @@ async function orderDoc(id: string): Promise<Order> {
   return (await allDocs<Order>(cloud, 'orders')).find((o) => o._id === id)!;
 }
 
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-
-afterAll(async () => {
-  await cloud.close();
-});
-
-afterEach(async () => {
-  await checkMoneyInvariants(cloud);
-});
+cloudPerFile((c) => (cloud = c));
 
 describe('buying', () => {
   test('should issue the cards of a paid order into the wallet with an ACTIVATE entry', async () => {

@@ -56,3 +56,19 @@ export function h5Stage(): Stage {
   });
   return stage;
 }
+
+/**
+ * A fresh phone for every test of the file, handed to `use`; closed after the test, which then
+ * fails if the page threw or its content security policy blocked something.
+ */
+export function phonePerTest(stage: Stage, use: (page: Page) => void): void {
+  let page: Page | undefined;
+  beforeEach(async () => {
+    page = await stage.phone();
+    use(page);
+  });
+  afterEach(async () => {
+    await page?.context().close();
+    expect(stage.pageErrors).toEqual([]);
+  });
+}
