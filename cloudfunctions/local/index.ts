@@ -210,6 +210,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       wxPayApi: new WxPayApi(pay),
       subscriptions,
       knownTemplate: (id) => templates.has(id),
+      updatable,
+      openData,
       openApi: new LocalOpenApi({
         templates,
         subscriptions,

@@ -1,14 +1,16 @@
 /**
  * Gifting on the mini-program build in the headless simulator: alice gifts a card with a blessing,
- * the share page hands WeChat a share card (onShareAppMessage: title, the claim page's path, and a
- * PNG of the card face drawn on an offscreen canvas); carol opens that path and dave a scanned link
- * of it (`q`), both seeing the gift, and
- * bob — another phone — scans the page's 小程序码 and claims it from its scene into his wallet,
- * each through wx.cloud.callFunction as themselves.
+ * the share page hands WeChat a private share card (onShareAppMessage: title, the claim page's path,
+ * a PNG of the card face drawn on an offscreen canvas; updateShareMenu: private, with the cloud's
+ * activity id) and sends it into her chat with bob. A single gift is private: carol, opening the card
+ * forwarded into her own chat, dave scanning a link of it (`q`) and anyone scanning the page's
+ * 小程序码 (`scene`) are refused — the page resolved the gift and the cloud said it opens only in
+ * its chat; bob opens the card in the chat it was sent to (scene 1007, shareTicket →
+ * wx.authPrivateMessage → cloudID) and claims it into his wallet, each phone calling
+ * wx.cloud.callFunction as its own user.
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { parseUrl } from '../../tools/weapp-sim/src/logic';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { paidCard } from '../e2e/support/people';
 import { weappStage } from './support/stage';
@@ -27,7 +29,7 @@ async function slowCloud(dbDelayMs: number): Promise<void> {
   expect(res.ok).toBe(true);
 }
 
-test('should send a gift from the card page, land on it from the share card and claim it from the 小程序码', async () => {
+test('should send a private gift from the card page and open it only in the chat it was sent to', async () => {
   const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 10_000);
   const alice = await stage.phone('alice', 'pages/card/index', { id: cardId }, acceptAll);
   // On a slow network the page's reload of the card answers after the sender has typed: what she
@@ -44,27 +46,34 @@ test('should send a gift from the card page, land on it from the share card and 
   await alice.waitForRoute('pages/share/index');
   await alice.waitForText('待领取');
 
-  // The face's PNG is made as the page opens; sharing before it is ready shares without it.
-  const shareCard = await alice.shareWhen((card) => card.imageUrl !== undefined);
+  // The face's PNG is made as the page opens; sharing before it is ready shares without it. The card
+  // is declared private once the cloud made its activity id.
+  const shareCard = await alice.sendCard(
+    { chat: 'chat-alice-bob' },
+    (card) => card.imageUrl !== undefined && card.activityId !== undefined,
+  );
   expect(shareCard.title).toBe('林小满 送你一张礼品卡，快来领取吧');
-  expect(String(shareCard.path)).toMatch(/^\/pages\/claim\/index\?t=[0-9a-f]{24}\.[A-Za-z0-9_-]{22}$/);
-  expect(String(shareCard.path)).not.toContain(cardId);
+  expect(shareCard.path).toMatch(/^\/pages\/claim\/index\?t=[0-9a-f]{24}\.[A-Za-z0-9_-]{22}$/);
+  expect(shareCard.path).not.toContain(cardId);
   // WeChat takes no data: image: the face was drawn and exported as a file.
-  expect(String(shareCard.imageUrl)).toMatch(/^wxfile:\/\//);
+  expect(shareCard.imageUrl).toMatch(/^wxfile:\/\//);
+  expect(shareCard).toMatchObject({ isPrivate: true, withShareTicket: true });
   expect(alice.errors).toEqual([]);
 
-  // A friend opening the share card lands on the gift (without claiming it).
-  const { route, query } = parseUrl(String(shareCard.path));
-  const carol = await stage.phone('carol', route, query, acceptAll);
-  await carol.waitForText('林小满 送你一张礼品卡');
+  // The card forwarded into carol's chat does not open: WeChat verifies it was not sent there.
+  const carol = await stage.openCard('carol', shareCard, { chat: 'chat-carol-erin', group: false }, acceptAll);
+  await carol.waitForText('这份礼品是私密的，只能在收到它的微信聊天里打开');
+  expect(carol.text()).not.toContain('林小满 送你一张礼品卡');
   expect(carol.errors).toEqual([]);
-  // So does one scanning an ordinary QR code of the claim link: WeChat passes the whole URL as `q`.
-  const link = `https://gift.example.com${String(shareCard.path)}`;
+  // Nor does an ordinary QR code of the claim link: WeChat passes the whole URL as `q`, the page
+  // finds the gift in it, and without a chat the cloud refuses it.
+  const link = `https://gift.example.com${shareCard.path}`;
   const dave = await stage.phone('dave', 'pages/claim/index', { q: encodeURIComponent(link) }, acceptAll);
-  await dave.waitForText('林小满 送你一张礼品卡');
+  await dave.waitForText('这份礼品是私密的，只能在收到它的微信聊天里打开');
   expect(dave.errors).toEqual([]);
 
-  // Bob scans the page's 小程序码: WeChat opens the claim page with its scene, URL-encoded.
+  // The page's 小程序码: WeChat opens the claim page with its scene, URL-encoded; the scene resolves
+  // to the gift, which opens only in its chat.
   const codeImage = await alice.waitFor(
     (e) => e.tag === 'wx-image' && String(e.attr.src).startsWith('data:image/png;base64,'),
     'the 小程序码',
@@ -73,9 +82,16 @@ test('should send a gift from the card page, land on it from the share card and 
   const scanned = jsQR(new Uint8ClampedArray(code.data), code.width, code.height)?.data ?? '';
   const scene = /^wxacode:pages\/claim\/index\?scene=(.+)$/.exec(scanned)?.[1];
   expect(scene).toBeDefined();
-  const bob = await stage.phone('bob', 'pages/claim/index', { scene: encodeURIComponent(scene!) }, acceptAll);
+  const scanner = await stage.phone('bob', 'pages/claim/index', { scene: encodeURIComponent(scene!) }, acceptAll);
+  await scanner.waitForText('这份礼品是私密的，只能在收到它的微信聊天里打开');
+  expect(scanner.errors).toEqual([]);
+
+  // Bob opens the card in the chat alice sent it to, and claims it.
+  const bob = await stage.openCard('bob', shareCard, undefined, acceptAll);
   await bob.waitForText('林小满 送你一张礼品卡');
-  expect(bob.text()).toContain('阿博，生日快乐！咖啡我请');
+  // The gift arrives sealed: a tap on 開 opens the envelope.
+  await bob.tap('開');
+  await bob.waitForText('阿博，生日快乐！咖啡我请');
   await bob.type(await bob.field('让对方知道是谁领取了'), '阿博');
   await bob.tap('领取到卡包');
   await bob.waitForText('¥100 已放入你的卡包');

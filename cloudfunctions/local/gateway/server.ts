@@ -9,6 +9,7 @@
  *   /api/pay/local/*            the simulated WeChat Pay's pay sheet (pay-api.ts)
  *   GET  /api/dev/outbox        the session user's messages, for the dev panel
  *   POST /api/dev/subscribe     the session user's answer to the subscribe-message dialog (subscribe-api.ts)
+ *   POST /api/dev/chat/*        a simulated WeChat client's chat cards: sent into a chat, verified (chat-api.ts)
  *   POST /admin                 the SDK's endpoint (admin-api.ts)
  *   GET  /*                     the H5 build
  */
@@ -21,6 +22,7 @@ import type { SessionSigner } from './sessions';
 import { serveStatic } from './static-files';
 import { handlePayTest, handlePaySheet } from './pay-api';
 import { recordAnswer } from './subscribe-api';
+import { handleChat, type ChatDeps } from './chat-api';
 import type { Subscriptions } from '../openapi/subscriptions';
 import type { PaySystem } from '../pay/pay-system';
 import type { Outbox } from '../outbox';
@@ -39,7 +41,7 @@ export const GATEWAY_SOURCE = CLIENT_SOURCE;
 
 const FUNCTION_BODY_LIMIT = 64 * 1024;
 
-export interface GatewayDeps extends AdminDeps {
+export interface GatewayDeps extends AdminDeps, ChatDeps {
   mode: Mode;
   sessions: SessionSigner;
   scheduler: TriggerScheduler;
@@ -158,6 +160,13 @@ async function devRoute(deps: GatewayDeps, path: string, req: IncomingMessage, r
     // Whether the user is staff, carried in the session: the app asks for a staff profile only then,
     // not on every wallet open only to be refused.
     sendJson(res, 200, { token, expiresAt, user: { ...user, staff: await isStaff(deps, user.openId) } });
+    return true;
+  }
+  const chat = /^\/api\/dev\/chat\/(share|auth)$/.exec(path);
+  if (chat && req.method === 'POST') {
+    const openId = sessionUser(deps, req);
+    if (!openId) sendError(res, 401, 'UNAUTHENTICATED', 'sign in to WeChat first');
+    else handleChat(deps, chat[1] as 'share' | 'auth', openId, await readObject(req, 4096), res);
     return true;
   }
   return false;

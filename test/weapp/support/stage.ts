@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestCloud, type TestCloud } from '../../cloud/support/local-cloud';
-import { WeappSim } from '../../../tools/weapp-sim/src/sim';
+import { WeappSim, type SentCard } from '../../../tools/weapp-sim/src/sim';
 import type { SimAnswers } from '../../../tools/weapp-sim/src/wx-api';
 
 export const WEAPP_CLOUD_DIR = path.resolve(__dirname, '..', '..', '..', 'dist', 'weapp-cloud');
@@ -16,6 +16,16 @@ export interface WeappStage {
   readonly cloud: TestCloud;
   /** A demo user's phone with the mini-program open on `route`. */
   phone(user: string, route?: string, query?: Record<string, string>, answers?: SimAnswers): Promise<WeappSim>;
+  /**
+   * A demo user's phone opening a share card from a chat: the one it was sent into unless `from`
+   * names another (a forwarded card).
+   */
+  openCard(
+    user: string,
+    card: SentCard,
+    from?: { chat: string; group: boolean },
+    answers?: SimAnswers,
+  ): Promise<WeappSim>;
 }
 
 export function weappStage(): WeappStage {
@@ -31,6 +41,15 @@ export function weappStage(): WeappStage {
         { distDir: WEAPP_CLOUD_DIR, cloudUrl: stage.cloud.url, user, answers },
         route,
         query,
+      );
+      phones.push(phone);
+      return phone;
+    },
+    async openCard(user, card, from, answers) {
+      const phone = await WeappSim.openCard(
+        { distDir: WEAPP_CLOUD_DIR, cloudUrl: stage.cloud.url, user, answers },
+        card,
+        from,
       );
       phones.push(phone);
       return phone;

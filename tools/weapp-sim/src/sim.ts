@@ -4,10 +4,11 @@
  * open a page with a query, tap by text, type, wait for text, read toasts and the page stack.
  * Events go back through the handler the template binds (Taro's `eh`) with WeChat's event object.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SimCanvas } from './canvas';
-import { LogicLayer, type PageInstance } from './logic';
+import { LogicLayer, parseUrl, type PageInstance } from './logic';
 import { NativeComponent } from './native-component';
 import {
   compileStyles,
@@ -20,7 +21,7 @@ import {
   type VElement,
   type VNode,
 } from './render';
-import type { Modal, SimAnswers, Toast, WxHost } from './wx-api';
+import { WxFail, type Modal, type ShareMenu, type SimAnswers, type Toast, type WxHost } from './wx-api';
 
 export interface SimOptions {
   /** The weapp build: dist/weapp (gateway) or a build with TARO_APP_CLOUD_ENV (cloud.callFunction). */
@@ -39,6 +40,31 @@ interface Session {
   expiresAt: number;
   user: { user: string; openId: string; nickname: string; role: string };
 }
+
+/** A share card as it went into a chat: what onShareAppMessage gave, with the share menu's declarations. */
+export interface SentCard {
+  title: string;
+  path: string;
+  imageUrl?: string;
+  /** wx.updateShareMenu's activity id (a private or updatable message), which WeChat keeps with the card. */
+  activityId?: string;
+  isPrivate: boolean;
+  withShareTicket: boolean;
+  /** The chat it was sent into; `group` for a group chat. */
+  chat: string;
+  group: boolean;
+}
+
+/** How the app was entered: WeChat's scene and, from a chat card, the card's share ticket. */
+interface Entry {
+  scene: number;
+  shareTicket?: string;
+  /** What the ticket stands for: the card's activity, opened from `chat`. */
+  opened?: { activityId?: string; chat: string };
+}
+
+/** Scenes (场景值): 1001 the 发现栏 list, 1007 a card in a person's chat, 1008 a card in a group chat. */
+export const SCENE = { list: 1001, singleChat: 1007, groupChat: 1008 } as const;
 
 /** Where a rendered element came from: whose handlers its `bind*` names, its parent. */
 interface Placed {
@@ -63,6 +89,8 @@ export class WeappSim implements WxHost {
   private dirty = true;
   private scheduled = false;
   private launchQuery: Record<string, unknown> = {};
+  private opened: Entry['opened'];
+  private readonly shareMenus = new WeakMap<PageInstance, ShareMenu>();
 
   private constructor(
     readonly options: SimOptions,
@@ -74,7 +102,12 @@ export class WeappSim implements WxHost {
   }
 
   /** Signs the demo user in (as WeChat knows its user), then starts the app on `route`. */
-  static async launch(options: SimOptions, route = 'pages/home/index', query: Record<string, string> = {}) {
+  static async launch(
+    options: SimOptions,
+    route = 'pages/home/index',
+    query: Record<string, string> = {},
+    entry: Entry = { scene: SCENE.list },
+  ) {
     const res = await fetch(`${options.cloudUrl}/api/dev/login`, {
       method: 'POST',
       body: JSON.stringify({ user: options.user }),
@@ -84,7 +117,9 @@ export class WeappSim implements WxHost {
     const sim = new WeappSim(options, session);
     // Without a cloud env the app keeps the gateway's session in storage: the user is signed in.
     sim.storage.set('gcc.session', JSON.stringify(session));
-    sim.launchQuery = { path: route, query, scene: 1001 };
+    sim.launchQuery = { path: route, query, scene: entry.scene };
+    if (entry.shareTicket) sim.launchQuery.shareTicket = entry.shareTicket;
+    sim.opened = entry.opened;
     sim.logic.launch(sim.launchQuery);
     sim.logic.reLaunch(`/${route}${queryString(query)}`);
     sim.invalidate();
@@ -92,10 +127,55 @@ export class WeappSim implements WxHost {
     return sim;
   }
 
+  /**
+   * The phone of `options.user` opens `card` from a chat: the one it was sent into by default, another
+   * one when someone forwarded it there. Scene 1007 from a person's chat, 1008 from a group; a share
+   * ticket always for a private message (WeChat gives one in single and group chats), for others only
+   * in a group when the sender asked for it (withShareTicket).
+   */
+  static async openCard(options: SimOptions, card: SentCard, from = { chat: card.chat, group: card.group }) {
+    const { route, query } = parseUrl(card.path);
+    const ticketed = card.isPrivate || (from.group && card.withShareTicket);
+    return WeappSim.launch(options, route, query, {
+      scene: from.group ? SCENE.groupChat : SCENE.singleChat,
+      ...(ticketed && {
+        shareTicket: randomBytes(16).toString('hex'),
+        opened: { activityId: card.activityId, chat: from.chat },
+      }),
+    });
+  }
+
   // ── WxHost: what wx needs from the simulator ──
 
   launchOptions(): Record<string, unknown> {
     return { ...this.launchQuery, referrerInfo: {} };
+  }
+
+  updateShareMenu(menu: ShareMenu): void {
+    const top = this.logic.top();
+    if (top) this.shareMenus.set(top, { ...this.shareMenus.get(top), ...menu });
+  }
+
+  /** WeChat verifies the opened card's chat and answers a cloud id only the cloud can resolve. */
+  async authPrivateMessage(shareTicket: string): Promise<{ valid: boolean; cloudID: string }> {
+    const opened = shareTicket === this.launchQuery.shareTicket ? this.opened : undefined;
+    if (!opened?.activityId) throw new WxFail('invalid shareTicket');
+    return (await this.wechatChat('auth', { activityId: opened.activityId, chatId: opened.chat })) as {
+      valid: boolean;
+      cloudID: string;
+    };
+  }
+
+  /** The WeChat client's side of chat cards, which the local cloud keeps (POST /api/dev/chat/*). */
+  private async wechatChat(action: 'share' | 'auth', body: { activityId: string; chatId: string }) {
+    const res = await fetch(`${this.options.cloudUrl}/api/dev/chat/${action}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.session.token}` },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok)
+      throw new Error(`weapp-sim: chat ${action}: the local cloud answered ${res.status} ${await res.text()}`);
+    return (await res.json()) as unknown;
   }
 
   crash(error: Error): void {
@@ -579,6 +659,36 @@ export class WeappSim implements WxHost {
       this.throwErrors();
       const card = this.share('button');
       if (ready(card)) return card;
+      if (Date.now() > deadline) throw new Error(`weapp-sim: the share card is not ready: ${JSON.stringify(card)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /**
+   * The sender shares the page's card into `to.chat` (a group's with `to.group`) once `ready` holds:
+   * the card's title, path and image with what the share menu declared, and WeChat records which chat
+   * the card's activity went into.
+   */
+  async sendCard(to: { chat: string; group?: boolean }, ready: (card: SentCard) => boolean = () => true) {
+    const deadline = Date.now() + 8000;
+    for (;;) {
+      this.throwErrors();
+      const shared = this.share('button');
+      const menu = this.shareMenus.get(this.page()) ?? {};
+      const card: SentCard = {
+        title: String(shared.title ?? ''),
+        path: String(shared.path ?? ''),
+        ...(shared.imageUrl !== undefined && { imageUrl: String(shared.imageUrl) }),
+        ...(menu.activityId !== undefined && { activityId: menu.activityId }),
+        isPrivate: menu.isPrivateMessage === true,
+        withShareTicket: menu.withShareTicket === true,
+        chat: to.chat,
+        group: to.group === true,
+      };
+      if (ready(card)) {
+        if (card.activityId) await this.wechatChat('share', { activityId: card.activityId, chatId: to.chat });
+        return card;
+      }
       if (Date.now() > deadline) throw new Error(`weapp-sim: the share card is not ready: ${JSON.stringify(card)}`);
       await new Promise((r) => setTimeout(r, 25));
     }

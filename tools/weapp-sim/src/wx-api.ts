@@ -82,7 +82,21 @@ export interface WxHost {
   selectorQuery(scope: unknown): unknown;
   /** An error in the simulated code or a call the simulator does not model: fails the test. */
   crash(error: Error): void;
+  /** wx.getLaunchOptionsSync / getEnterOptionsSync: path, query, scene and, from a chat card, shareTicket. */
   launchOptions(): Record<string, unknown>;
+  /** wx.updateShareMenu: how the page's next share card goes out (private, updatable, its activity id). */
+  updateShareMenu(options: ShareMenu): void;
+  /** wx.authPrivateMessage: whether the card this ticket opened was sent into the chat it was opened from. */
+  authPrivateMessage(shareTicket: string): Promise<{ valid: boolean; cloudID: string }>;
+}
+
+/** The share menu's declarations (wx.updateShareMenu) that the next share card carries. */
+export interface ShareMenu {
+  withShareTicket?: boolean;
+  isPrivateMessage?: boolean;
+  isUpdatableMessage?: boolean;
+  activityId?: string;
+  templateInfo?: unknown;
 }
 
 function errMsgOf(name: string, e: unknown): string {
@@ -191,9 +205,26 @@ export function createWx(host: WxHost): Record<string, unknown> {
   async('setNavigationBarColor', (o) => record('setNavigationBarColor', o));
   async('stopPullDownRefresh', () => host.stopPullDownRefresh());
   async('pageScrollTo', (o) => record('pageScrollTo', { scrollTop: o.scrollTop, selector: o.selector }));
-  for (const name of ['showShareMenu', 'hideShareMenu', 'updateShareMenu', 'showTabBar', 'hideTabBar']) {
+  for (const name of ['showShareMenu', 'hideShareMenu', 'showTabBar', 'hideTabBar']) {
     async(name, (o) => record(name, { menus: o.menus, withShareTicket: o.withShareTicket }));
   }
+  async('updateShareMenu', (o) => {
+    const menu: ShareMenu = {
+      withShareTicket: o.withShareTicket === true,
+      isPrivateMessage: o.isPrivateMessage === true,
+      isUpdatableMessage: o.isUpdatableMessage === true,
+      activityId: typeof o.activityId === 'string' ? o.activityId : undefined,
+      templateInfo: o.templateInfo,
+    };
+    // A private or updatable message needs the activity id the cloud made (createActivityId).
+    if ((menu.isPrivateMessage || menu.isUpdatableMessage) && !menu.activityId) throw new WxFail('activityId missing');
+    record('updateShareMenu', menu);
+    host.updateShareMenu(menu);
+  });
+  async('authPrivateMessage', (o) => {
+    if (typeof o.shareTicket !== 'string' || o.shareTicket === '') throw new WxFail('invalid shareTicket');
+    return host.authPrivateMessage(o.shareTicket);
+  });
 
   // ── Interaction: recorded, answered by the test ──
   async('showToast', (o) => {
