@@ -2,7 +2,8 @@
  * The local cloud's open APIs through the real wx-server-sdk (no mock): the SDK's protobuf request
  * decodes to the parameters it was given, answers decode back into what the SDK hands a function
  * (JSON, WeChat errors with their errCode, binary images), subscribe messages follow WeChat's
- * consent and format rules, and a 小程序码 carries its page and scene.
+ * consent and format rules, a 小程序码 carries its page and scene, and the WeChat client side of chat
+ * cards (which chat a card went into, authPrivateMessage) answers the simulator.
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -178,6 +179,41 @@ describe('subscribeMessage.send', () => {
     const anonymous = await fetch(`${cloud.url}/api/dev/subscribe`, { method: 'POST', body: '{"accepted":[]}' });
     expect(anonymous.status).toBe(401);
     expect(cloud.subscriptions.remaining(findDemoUser('alice')!.openId)).toEqual({ [CLAIMED]: 1 });
+  });
+});
+
+describe('the WeChat client side of chat cards (/api/dev/chat/*, for the weapp simulator)', () => {
+  const post = (action: string, token: string | undefined, body: unknown) =>
+    fetch(`${cloud.url}/api/dev/chat/${action}`, {
+      method: 'POST',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: JSON.stringify(body),
+    });
+
+  test('should record the chat a card went into and verify openings from it only', async () => {
+    const alice = await cloud.login('alice');
+    const bob = await cloud.login('bob');
+    const made = cloud.updatable.create({ openid: findDemoUser('alice')!.openId }) as { body: Buffer };
+    const { activity_id: activityId } = JSON.parse(made.body.toString()) as { activity_id: string };
+    expect((await post('share', alice, { activityId, chatId: 'chat-alice-bob' })).status).toBe(200);
+    expect(cloud.updatable.sharedInto(activityId, 'chat-alice-bob')).toBe(true);
+
+    const fromChat = (await (await post('auth', bob, { activityId, chatId: 'chat-alice-bob' })).json()) as {
+      valid: boolean;
+      cloudID: string;
+    };
+    expect(fromChat).toEqual({ valid: true, cloudID: expect.stringMatching(/^local_/) });
+    const forwarded = await (await post('auth', bob, { activityId, chatId: 'chat-bob-carol' })).json();
+    expect(forwarded).toMatchObject({ valid: false });
+  });
+
+  test('should refuse a caller without a session, a malformed body and an unknown activity id', async () => {
+    const alice = await cloud.login('alice');
+    expect((await post('share', undefined, { activityId: 'a', chatId: 'c' })).status).toBe(401);
+    expect((await post('auth', alice, { activityId: 'a' })).status).toBe(400);
+    const unknown = await post('share', alice, { activityId: 'nope_local', chatId: 'chat-x' });
+    expect(unknown.status).toBe(400);
+    expect(cloud.updatable.sharedInto('nope_local', 'chat-x')).toBe(false);
   });
 });
 
