@@ -7,7 +7,8 @@
  * 小程序码 (`scene`) are refused — the page resolved the gift and the cloud said it opens only in
  * its chat; bob opens the card in the chat it was sent to (scene 1007, shareTicket →
  * wx.authPrivateMessage → cloudID) and claims it into his wallet, each phone calling
- * wx.cloud.callFunction as its own user.
+ * wx.cloud.callFunction as its own user. A group gift is open to whoever has it: bob claims a share
+ * from its 小程序码's scene.
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -96,5 +97,37 @@ test('should send a private gift from the card page and open it only in the chat
   await bob.tap('领取到卡包');
   await bob.waitForText('¥100 已放入你的卡包');
   expect(bob.errors).toEqual([]);
+  await checkMoneyInvariants(stage.cloud);
+});
+
+test('should claim a share of a group gift from its 小程序码, whose scene WeChat passes URL-encoded', async () => {
+  const cardId = await paidCard(stage.cloud, await stage.cloud.login('alice'), 10_000);
+  const alice = await stage.phone('alice', 'pages/card/index', { id: cardId }, acceptAll);
+  await alice.tap('送给朋友');
+  await alice.waitForRoute('pages/gift/index');
+  // Three equal shares of the whole ¥100.
+  await alice.tap('群礼品');
+  await alice.type(await alice.field('最多'), '100');
+  await alice.tap('平均分');
+  await alice.tap('生成礼品');
+  await alice.waitForRoute('pages/share/index');
+  const codeImage = await alice.waitFor(
+    (e) => e.tag === 'wx-image' && String(e.attr.src).startsWith('data:image/png;base64,'),
+    'the 小程序码',
+  );
+  const code = PNG.sync.read(Buffer.from(String(codeImage.attr.src).split(',')[1]!, 'base64'));
+  const scanned = jsQR(new Uint8ClampedArray(code.data), code.width, code.height)?.data ?? '';
+  const scene = /^wxacode:pages\/claim\/index\?scene=(.+)$/.exec(scanned)?.[1];
+  expect(scene).toBeDefined();
+
+  // A group gift is open to whoever has it: bob scans the code and claims a share.
+  const bob = await stage.phone('bob', 'pages/claim/index', { scene: encodeURIComponent(scene!) }, acceptAll);
+  await bob.waitForText('林小满 送你一张礼品卡');
+  await bob.tap('開');
+  await bob.type(await bob.field('让对方知道是谁领取了'), '阿博');
+  await bob.tap('领取到卡包');
+  await bob.waitForText('¥33.33 已放入你的卡包');
+  expect(bob.errors).toEqual([]);
+  expect(alice.errors).toEqual([]);
   await checkMoneyInvariants(stage.cloud);
 });
