@@ -102,13 +102,13 @@ export async function weappScreenshots(browser: Browser, cloud: LocalCloud): Pro
   await giver.tap('生成礼品');
   await giver.waitForText('待领取');
   await shoot(giver, 'weapp-share');
-  const claimPath = String(giver.share('button').path);
-  const [route = '', q = ''] = claimPath.slice(1).split('?');
-  const claimer = await open(
-    'bob',
-    route,
-    Object.fromEntries(q.split('&').map((kv) => kv.split('=') as [string, string])),
+  // A single gift is private: bob opens the card in the chat alice sent it into.
+  const card = await giver.sendCard({ chat: 'chat-alice-bob' }, (c) => c.activityId !== undefined);
+  const claimer = await WeappSim.openCard(
+    { distDir: DIST, cloudUrl: cloud.url, user: 'bob', answers: acceptAll },
+    card,
   );
+  phones.push(claimer);
   await claimer.waitForText('送你一张礼品卡');
   await shoot(claimer, 'weapp-claim');
 
