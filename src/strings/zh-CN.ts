@@ -4,21 +4,16 @@ import type { CardKind, CategoryId, ThemeId, ValidityRule } from '../domain/cata
 import type { WalletGroup } from '../domain/card';
 import { CODE_LENGTH, PIN_LENGTH } from '../domain/codes';
 import { GIFT_RULES, type GiftState, type ShareMode } from '../domain/gift';
-import type { LedgerType } from '../domain/ledger';
 import { WECHAT_PAY_CLOSE_AFTER_MS, type CloseReason, type OrderStatus } from '../domain/order';
 import { PAY_CODE_LENGTH, type PayCodeStatus, type RedeemRefusal } from '../domain/redemption';
 import { EXPORT_MAX_DAYS } from '../domain/report-days';
 import { PURCHASE_RULES } from '../domain/rules';
-import type { ExtensionState } from '../domain/expiry';
 import type { ConsentMoment } from '../contracts/subscribe-templates';
 import type { StaffView } from '../contracts/operator';
 import { REPORT_LIMITS } from '../contracts/reports';
-import type { RefundStatus } from '../contracts/wallet';
 import type { DemoUser } from '../services/account-service';
 import type { CameraProblem } from '../services/scanner-types';
 import type { AmountProblem } from '../stores/clerk-store';
-import type { PayNotice } from '../stores/pay-code-store';
-import type { ThanksSticker } from '../domain/thanks';
 
 /** A typed amount that is not one (letters, a second point, a third decimal): the buy sheet's and the till's. */
 const AMOUNT_FORMAT = '请输入正确的金额，最多两位小数';
@@ -190,72 +185,6 @@ export const zhCN = {
     last4: (last4: string) => `尾号 ${last4}`,
     signIn: '登录后查看卡包',
     payCode: '付款码',
-  },
-  card: {
-    balance: '当前余额（元）',
-    initialValue: '面值',
-    bonus: '含赠送',
-    code: '卡号',
-    expires: '有效期至',
-    neverExpires: '长期有效',
-    history: '交易记录',
-    online: '线上',
-    physical: '实体卡',
-    physicalActivate: '实体卡制卡',
-    historyTypes: {
-      ACTIVATE: '购卡激活',
-      REDEEM: '门店消费',
-      REFUND: '消费撤销',
-      VOID: '退款作废',
-      EXPIRE: '过期',
-      REINSTATE: '延期恢复',
-      GIFT_OUT: '转赠拆分',
-      GIFT_IN: '转赠入卡',
-      TRANSFER: '好友领取转入',
-      GIFT_RETURN: '转赠退回',
-      BIND: '绑定实体卡',
-    } satisfies Record<LedgerType, string>,
-    balanceAfter: (v: string) => `余额 ${v}`,
-    refund: '申请退款',
-    refundTitle: '确认退款',
-    refundBody: (paid: string, bonus: string) =>
-      bonus
-        ? `将退回 ${paid} 至原支付账户，赠送的 ${bonus} 不退，卡片立即作废。`
-        : `将退回 ${paid} 至原支付账户，卡片立即作废。`,
-    refundConfirm: '确认退款',
-    refundStatus: {
-      requested: '退款处理中',
-      succeeded: '已退款',
-      failed: '退款失败，客服将联系你',
-    } satisfies Record<RefundStatus, string>,
-    refundableUntil: (date: string) => `${date} 前未使用可退`,
-    pay: '到店付款',
-  },
-  payCode: {
-    signIn: '登录后使用付款码',
-    hint: '向店员出示付款码',
-    showDigits: '查看数字',
-    hideDigits: '隐藏数字',
-    refreshIn: (seconds: number) => `${seconds} 秒后自动刷新`,
-    refreshing: '正在刷新…',
-    paused: '付款码已暂停刷新',
-    pausedHint: '轻触刷新',
-    refreshFailed: '付款码刷新失败，轻触重试',
-    balance: '卡内余额',
-    safety: '付款码仅用于当面付款，请勿截图或发送给他人',
-    confirmTitle: '确认付款',
-    confirmStore: (store: string) => `${store} 向你收款`,
-    confirmBy: (seconds: number) => `请在 ${seconds} 秒内确认`,
-    confirm: '确认支付',
-    decline: '拒绝',
-    confirming: '处理中…',
-    paid: '支付成功',
-    done: '完成',
-    again: '继续付款',
-    notices: {
-      declined: '已拒绝本次收款，未扣款',
-      confirmExpired: '收款请求已超时，未扣款',
-    } satisfies Record<PayNotice, string>,
   },
   merchant: {
     entry: '商户收款',
@@ -468,55 +397,6 @@ export const zhCN = {
     },
   },
   /** Gifting the WeChat way (issue 21): buying to send, sealed gifts, thank-yous, private share cards. */
-  gifting: {
-    planMode: '赠送方式',
-    planHint: '付款后直接进入赠送，卡面和祝福语已按这里选好',
-    sendStepTitle: '支付成功，送出这份礼品',
-    sendStepHint: '卡面和祝福语已选好，确认后生成礼品',
-    sendCard: '送出',
-    thanksTitle: '给 TA 回个谢',
-    thanksSuggestions: ['谢谢你的礼物，太惊喜了！', '收到啦，爱你哟', '破费啦，改天请你喝咖啡', '感谢老板，老板大气'],
-    thanksPlaceholder: '也可以自己写一句',
-    thanksSticker: '选一个表情',
-    stickers: {
-      hug: { glyph: '🤗', name: '抱抱' },
-      heart: { glyph: '💗', name: '比心' },
-      cheers: { glyph: '🥂', name: '干杯' },
-      flower: { glyph: '💐', name: '送花' },
-      cake: { glyph: '🎂', name: '蛋糕' },
-      bow: { glyph: '🙇', name: '鞠躬' },
-    } satisfies Record<ThanksSticker, { glyph: string; name: string }>,
-    thanksSend: '发送感谢',
-    thanksSending: '发送中…',
-    thanksSent: '感谢已送达',
-    thanksFrom: (name: string) => `${name} 的感谢`,
-    openEnvelope: '開',
-    openHint: '点开看看 TA 的心意',
-    best: '手气最佳',
-    claimsTitle: (n: number, total: number) => `已领取 ${n}/${total} 份`,
-    chatCard: '聊天卡片',
-    chatCardGoing: (claimed: number, total: number) => `领取中 ${claimed}/${total}`,
-    chatCardPrivate: '私密卡片：只有收到的聊天能打开',
-    sealTitle: '开启时间',
-    sealModes: { now: '立即可领', sealed: '定时开启' },
-    sealEarlier: '早一天',
-    sealLater: '晚一天',
-    sealHourEarlier: '−1 小时',
-    sealHourLater: '+1 小时',
-    sealNote: (when: string) => `好友在 ${when} 才能拆开领取，开启后 24 小时内有效；开启前你可以随时撤回`,
-    opensAt: (when: string) => `${when} 开启`,
-    sealedBadge: '待开启',
-    sealedTitle: '一份礼品，还没到拆开的时候',
-    countdown: (left: string) => `距开启还有 ${left}`,
-    remind: '开启时提醒我',
-    reminded: '开启时会通知你',
-    days: (ms: number) => {
-      const m = Math.max(0, Math.ceil(ms / 60_000));
-      const d = Math.floor(m / 1440);
-      const h = Math.floor((m % 1440) / 60);
-      return `${d > 0 ? `${d} 天 ` : ''}${h} 小时 ${m % 60} 分钟`;
-    },
-  },
   duration: (ms: number) => {
     const m = Math.max(0, Math.floor(ms / 60_000));
     const h = Math.floor(m / 60);
@@ -533,50 +413,6 @@ export const zhCN = {
     success: '绑定成功',
     /** Failed tries are counted per window: say how long at most. */
     tooManyTries: (minutes: number) => `卡号或卡密错误次数过多，请 ${minutes} 分钟后再试`,
-  },
-  expiry: {
-    /** The holder's reminder message, and the card page's notice. */
-    reminderNote: (days: number) => `还有 ${days} 天过期，请尽快使用`,
-    expiresIn: (days: number) => `${days} 天后过期`,
-    expiresInHint: '过期后余额将无法使用，可向商家申请延期',
-    expired: '卡片已过期',
-    expiredAmount: (v: string) => `过期金额 ${v}`,
-    request: '申请延期',
-    requestTitle: '申请延期',
-    requestBody: (v: string) => `向商家申请恢复过期的 ${v}。审核通过后，余额将退回卡内并延长有效期。`,
-    notePlaceholder: '补充说明（选填）',
-    requestConfirm: '提交申请',
-    cancel: '取消',
-    states: { pending: '审核中', approved: '已延期', declined: '未通过' } satisfies Record<ExtensionState, string>,
-    stateHint: {
-      pending: '商家审核中，结果会通过消息通知你',
-      approved: (date: string) => `已延期至 ${date}`,
-      declined: '商家未通过本次延期申请',
-    } satisfies Record<ExtensionState, unknown>,
-    /** The holder's message when the operator decided (a subscribe message's thing: ≤ 20 characters). */
-    approvedNote: (date: string) => `延期通过，有效期至 ${date}`,
-    declinedNote: '延期申请未通过',
-    /** The operator's page. */
-    title: '延期申请',
-    pending: '待审核',
-    decided: '已处理',
-    empty: '暂无延期申请',
-    holder: (masked: string) => `持卡人 ${masked}`,
-    amount: '过期金额',
-    requestedAt: (t: string) => `申请于 ${t}`,
-    expiredAt: (t: string) => `过期于 ${t}`,
-    holderNote: (note: string) => `留言：${note}`,
-    months: '延期时长',
-    monthsValue: (n: number) => `${n} 个月`,
-    approve: '同意延期',
-    decline: '不同意',
-    approveTitle: '同意延期',
-    approveBody: (v: string, n: number) => `将恢复 ${v} 并延期 ${n} 个月，确认吗？`,
-    declineTitle: '不同意延期',
-    declineBody: '持卡人将收到未通过的通知，确认吗？',
-    decisionPlaceholder: '备注（选填）',
-    approvedUntil: (date: string) => `已延期 · 至 ${date}`,
-    declinedAt: (t: string) => `未通过 · ${t}`,
   },
   privacy: {
     title: '隐私保护提示',

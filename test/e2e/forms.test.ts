@@ -111,6 +111,8 @@ test('should fill the friend’s name from her profile when she signs in to clai
     alice,
   );
   await page.goto(`${stage.cloud.url}/pages/claim/index?t=${sent.data.token}`);
+  // The envelope first: one tap opens it, the next claims (and asks her to sign in).
+  await visible(page, 'claim-open').click();
   await visible(page, 'claim').click();
   await visible(page, 'login-bob').click();
   await page.waitForURL(/\/pages\/claim\/index/);

@@ -2,7 +2,7 @@
 import type { Card } from '../../../src/domain/card';
 import type { ExtensionRequest, ReminderWindow } from '../../../src/domain/expiry';
 import { isoChinaDay } from '../../../src/domain/report-days';
-import { strings } from '../../../src/strings/zh-CN';
+import { cardStrings } from '../../../src/strings/zh-CN.card';
 import type { Message } from '../messages';
 
 const cardPage = (cardId: string): string => `pages/card/index?id=${encodeURIComponent(cardId)}`;
@@ -17,7 +17,7 @@ export function expiringMessage(card: Card, days: ReminderWindow): Message {
       amount: card.balance,
       who: card.brandName,
       at: card.expiresAt ?? 0,
-      note: strings.expiry.reminderNote(days),
+      note: cardStrings.expiry.reminderNote(days),
     },
   };
 }
@@ -34,8 +34,8 @@ export function decidedMessage(request: ExtensionRequest, now: number): Message 
       who: request.brandName,
       at: now,
       note: approved
-        ? strings.expiry.approvedNote(isoChinaDay(request.newExpiresAt ?? now))
-        : strings.expiry.declinedNote,
+        ? cardStrings.expiry.approvedNote(isoChinaDay(request.newExpiresAt ?? now))
+        : cardStrings.expiry.declinedNote,
     },
   };
 }

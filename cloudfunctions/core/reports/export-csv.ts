@@ -11,7 +11,7 @@ import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { Order } from '../../../src/domain/order';
 import { maskOpenId } from '../../../src/domain/codes';
 import { chinaTime, exportRange, type DayRange } from '../../../src/domain/report-days';
-import { strings } from '../../../src/strings/zh-CN';
+import { cardStrings } from '../../../src/strings/zh-CN.card';
 import { merchantStrings } from '../../../src/strings/zh-CN.merchant';
 import { writeAudit } from '../audit/audit-log';
 import { getDatabase, rows, type CallerContext } from '../cloud';
@@ -41,7 +41,7 @@ async function allMatching<T extends { _id: string }>(collection: string, where:
 function ledgerRow(e: LedgerEntry): CsvCell[] {
   return [
     chinaTime(e.at),
-    strings.card.historyTypes[e.type] ?? e.type,
+    cardStrings.card.historyTypes[e.type] ?? e.type,
     { fen: e.amount },
     { fen: e.balanceAfter },
     e.cardId,

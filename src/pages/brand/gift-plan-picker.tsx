@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { GIFT_RULES } from '../../domain/gift';
 import { useStores } from '../../stores';
 import { strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { Stepper } from './stepper';
 import { Chip } from '../../components/chip';
 
@@ -14,7 +15,7 @@ function Picker() {
   return (
     <View data-testid="gift-plan">
       <View className="buy-sheet__row">
-        <Text className="buy-sheet__label">{strings.gifting.planMode}</Text>
+        <Text className="buy-sheet__label">{giftingStrings.gifting.planMode}</Text>
         <View>
           {(['single', 'group'] as const).map((m) => (
             <Chip
@@ -56,7 +57,7 @@ function Picker() {
           ))}
         </View>
       )}
-      <Text className="muted">{strings.gifting.planHint}</Text>
+      <Text className="muted">{giftingStrings.gifting.planHint}</Text>
     </View>
   );
 }

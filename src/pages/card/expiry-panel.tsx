@@ -11,9 +11,9 @@ import { ActionButton } from '../../components/action-button';
 import { chinaTime } from '../../components/china-time';
 import { EXTENSION_RULES } from '../../domain/expiry';
 import { formatPrice } from '../../domain/money';
-import { strings } from '../../strings/zh-CN';
+import { cardStrings } from '../../strings/zh-CN.card';
 
-const s = strings.expiry;
+const s = cardStrings.expiry;
 
 export interface ExpiryPanelProps {
   expiry: CardExpiryView;

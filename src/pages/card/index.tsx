@@ -17,10 +17,11 @@ import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { navigate } from '../routes';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { cardStrings } from '../../strings/zh-CN.card';
 import { ExpiryPanel } from './expiry-panel';
 import './index.scss';
 
-const s = strings.card;
+const s = cardStrings.card;
 
 /** The entry's name: a physical card's activation was its making, not a purchase. */
 function entryLabel(type: HistoryEntryView['type'], physical: boolean): string {

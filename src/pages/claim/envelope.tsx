@@ -6,6 +6,7 @@
 import { View, Text } from '@tarojs/components';
 import type { GiftLandingView } from '../../contracts/gifts';
 import { strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import './envelope.scss';
 
 export function Envelope({ gift, onOpen }: { gift: GiftLandingView; onOpen: () => void }) {
@@ -18,9 +19,9 @@ export function Envelope({ gift, onOpen }: { gift: GiftLandingView; onOpen: () =
       <Text className="envelope__from" data-testid="claim-from">
         {strings.claim.sentYou(gift.senderName)}
       </Text>
-      <Text className="envelope__hint">{strings.gifting.openHint}</Text>
+      <Text className="envelope__hint">{giftingStrings.gifting.openHint}</Text>
       <View className="envelope__open" onClick={onOpen} data-testid="claim-open">
-        <Text>{strings.gifting.openEnvelope}</Text>
+        <Text>{giftingStrings.gifting.openEnvelope}</Text>
       </View>
     </View>
   );

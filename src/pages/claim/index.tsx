@@ -18,6 +18,7 @@ import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { navigate } from '../routes';
 import { entryOf } from '../entry-params';
 import { whenSignedIn } from '../use-signed-in';
@@ -182,12 +183,14 @@ function ClaimPage() {
       )}
       {gift.claims && gift.claims.length > 0 && (
         <View className="panel claim__claims" data-testid="claim-claims">
-          <Text className="claim__label">{strings.gifting.claimsTitle(gift.claims.length, gift.sharesTotal)}</Text>
+          <Text className="claim__label">
+            {giftingStrings.gifting.claimsTitle(gift.claims.length, gift.sharesTotal)}
+          </Text>
           {gift.claims.map((c) => (
             <View key={`${c.name}-${c.at}`} className="claim__claim" data-testid="claim-claim">
               <Text>
                 {c.name}
-                {c.best && <Text className="claim__best">{strings.gifting.best}</Text>}
+                {c.best && <Text className="claim__best">{giftingStrings.gifting.best}</Text>}
               </Text>
               <Text>{formatPrice(c.amount)}</Text>
             </View>

@@ -11,10 +11,11 @@ import type { GiftLandingView } from '../../contracts/gifts';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { whenSignedIn } from '../use-signed-in';
 import './sealed-card.scss';
 
-const t = strings.gifting;
+const t = giftingStrings.gifting;
 
 function Sealed({ gift, left }: { gift: GiftLandingView; left: number }) {
   const { session, consent } = useStores();

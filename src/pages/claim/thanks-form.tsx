@@ -10,10 +10,11 @@ import { ThanksNote } from '../../components/thanks-note';
 import { GIFT_LIMITS, type ThanksView } from '../../contracts/gifts';
 import { THANKS_STICKERS } from '../../domain/thanks';
 import { useGifts } from '../../stores/page-stores';
-import { errorMessage, strings } from '../../strings/zh-CN';
+import { errorMessage } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { Chip } from '../../components/chip';
 
-const t = strings.gifting;
+const t = giftingStrings.gifting;
 
 function Form({ sent }: { sent: ThanksView | null }) {
   const gifts = useGifts();

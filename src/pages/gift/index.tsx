@@ -20,6 +20,7 @@ import { Consent } from '../consent';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { navigate } from '../routes';
 import { SealPicker } from './seal-picker';
 import { Chip } from '../../components/chip';
@@ -85,8 +86,8 @@ function GiftPage() {
     <View className="page gift">
       {fromOrder && (
         <View className="gift__step-head" data-testid="send-step">
-          <Text className="gift__step-title">{strings.gifting.sendStepTitle}</Text>
-          <Text className="muted">{strings.gifting.sendStepHint}</Text>
+          <Text className="gift__step-title">{giftingStrings.gifting.sendStepTitle}</Text>
+          <Text className="muted">{giftingStrings.gifting.sendStepHint}</Text>
         </View>
       )}
       <CardFace

@@ -7,9 +7,12 @@ import { observer } from 'mobx-react-lite';
 import { chinaTime } from '../../components/china-time';
 import { useGifts } from '../../stores/page-stores';
 import { strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { Chip } from '../../components/chip';
 
-const t = strings.gifting;
+const t = giftingStrings.gifting;
+/** The finer step of the opening time, in hours (the coarser one is a day). */
+const STEP_HOURS = 1;
 
 function Picker() {
   const gifts = useGifts();
@@ -47,14 +50,14 @@ function Picker() {
             </Text>
           </View>
           <View className="gift__seal-row">
-            <Text className="gift__step gift__seal-step" onClick={() => gifts.moveOpening(-60)}>
-              {t.sealHourEarlier}
+            <Text className="gift__step gift__seal-step" onClick={() => gifts.moveOpening(-STEP_HOURS * 60)}>
+              {t.sealHourStep(-STEP_HOURS)}
             </Text>
             <Text className="gift__seal-date" data-testid="seal-time">
               {chinaTime(at, 'HH:mm')}
             </Text>
-            <Text className="gift__step gift__seal-step" onClick={() => gifts.moveOpening(60)}>
-              {t.sealHourLater}
+            <Text className="gift__step gift__seal-step" onClick={() => gifts.moveOpening(STEP_HOURS * 60)}>
+              {t.sealHourStep(STEP_HOURS)}
             </Text>
           </View>
         </View>

@@ -13,6 +13,7 @@ import { formatPrice } from '../../domain/money';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { navigate } from '../routes';
 import { useSignedIn } from '../use-signed-in';
 import './index.scss';
@@ -53,7 +54,7 @@ const Sent = observer(function Sent() {
               </Text>
             ))}
             {g.state === 'open' && g.opensAt !== undefined && (
-              <Text className="muted gifts__sub">{strings.gifting.opensAt(chinaTime(g.opensAt))}</Text>
+              <Text className="muted gifts__sub">{giftingStrings.gifting.opensAt(chinaTime(g.opensAt))}</Text>
             )}
             {(g.state === 'open' || g.state === 'partlyClaimed') && (
               <Text className="muted gifts__sub">{s.expiresIn(chinaTime(g.expiresAt))}</Text>

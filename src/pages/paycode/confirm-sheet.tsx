@@ -2,10 +2,10 @@
 import { View, Text } from '@tarojs/components';
 import { ActionButton } from '../../components/action-button';
 import { formatPrice, type Fen } from '../../domain/money';
-import { strings } from '../../strings/zh-CN';
+import { cardStrings } from '../../strings/zh-CN.card';
 import './confirm-sheet.scss';
 
-const s = strings.payCode;
+const s = cardStrings.payCode;
 
 export interface ConfirmSheetProps {
   amount: Fen;

@@ -15,13 +15,14 @@ import { groupPayCode } from '../../domain/redemption';
 import { useStores } from '../../stores';
 import { usePayCode } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { cardStrings } from '../../strings/zh-CN.card';
 import { navigate } from '../routes';
 import { secondsLeft, useNow } from '../use-now';
 import { useSignedIn } from '../use-signed-in';
 import { ConfirmSheet } from './confirm-sheet';
 import './index.scss';
 
-const s = strings.payCode;
+const s = cardStrings.payCode;
 
 /** "•••• •••• •••• 4490". */
 const maskPayCode = (code: string): string => `${'•••• '.repeat(3)}${code.slice(-4)}`;

@@ -7,6 +7,7 @@ import { CardFace } from '../../components/card-face';
 import { StateView } from '../../components/state-view';
 import { useStores } from '../../stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { navigate } from '../routes';
 import './index.scss';
 
@@ -59,7 +60,7 @@ function ResultPage() {
                 data-testid="result-send"
                 onClick={() => navigate.sendStep(c._id, plan, false)}
               >
-                {strings.gifting.sendCard}
+                {giftingStrings.gifting.sendCard}
               </Text>
             )}
           </View>

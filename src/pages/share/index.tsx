@@ -17,6 +17,8 @@ import { shareImageFor } from '../../services/share-image';
 import { useStores } from '../../stores';
 import { useGifts } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
+import { cardStrings } from '../../strings/zh-CN.card';
 import { claimLink } from '../claim-link';
 import { PrivacyGate } from '../privacy-gate';
 import { claimPath, navigate } from '../routes';
@@ -100,21 +102,21 @@ function SharePage() {
           <Text data-testid="share-state">{s.states[gift.state]}</Text>
         </View>
         <View className="kv">
-          <Text className="kv__label">{strings.gifting.chatCard}</Text>
+          <Text className="kv__label">{giftingStrings.gifting.chatCard}</Text>
           <Text data-testid="share-card-state">
-            {open ? strings.gifting.chatCardGoing(gift.claimedCount, gift.sharesTotal) : s.states[gift.state]}
+            {open ? giftingStrings.gifting.chatCardGoing(gift.claimedCount, gift.sharesTotal) : s.states[gift.state]}
           </Text>
         </View>
-        {gift.chat?.private && <Text className="muted">{strings.gifting.chatCardPrivate}</Text>}
+        {gift.chat?.private && <Text className="muted">{giftingStrings.gifting.chatCardPrivate}</Text>}
         {open && gift.opensAt !== undefined && (
           <View className="kv">
-            <Text className="kv__label">{strings.gifting.sealTitle}</Text>
+            <Text className="kv__label">{giftingStrings.gifting.sealTitle}</Text>
             <Text data-testid="share-opens">{chinaTime(gift.opensAt)}</Text>
           </View>
         )}
         {open && (
           <View className="kv">
-            <Text className="kv__label">{strings.card.expires}</Text>
+            <Text className="kv__label">{cardStrings.card.expires}</Text>
             <Text>{chinaTime(gift.expiresAt)}</Text>
           </View>
         )}

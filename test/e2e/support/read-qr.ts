@@ -7,7 +7,11 @@ import { visible } from './people';
 const JSQR = path.resolve(__dirname, '..', '..', '..', 'node_modules', 'jsqr', 'dist', 'jsQR.js');
 
 export async function readQr(browser: Browser, shown: Page, testId: string): Promise<string> {
-  const png = await visible(shown, testId).screenshot();
+  const code = visible(shown, testId);
+  // Centred as a person holds it to the scanner: at the screen's bottom edge the page's fixed action
+  // bar covers part of it, and a minimal scroll-into-view leaves it there.
+  await code.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const png = await code.screenshot();
   const decoder = await browser.newPage();
   try {
     await decoder.addScriptTag({ path: JSQR });

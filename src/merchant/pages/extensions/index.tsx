@@ -15,13 +15,14 @@ import { EXTENSION_RULES } from '../../../domain/expiry';
 import { formatPrice } from '../../../domain/money';
 import { useStaffStores } from '../../stores';
 import { EXTENSION_MONTH_CHOICES } from '../../../stores/extensions-store';
-import { errorMessage, strings } from '../../../strings/zh-CN';
+import { errorMessage } from '../../../strings/zh-CN';
+import { cardStrings } from '../../../strings/zh-CN.card';
 import { useSignedIn } from '../../../pages/use-signed-in';
 import { StaffGate } from '../../staff-gate';
 import { Chip } from '../../../components/chip';
 import './index.scss';
 
-const s = strings.expiry;
+const s = cardStrings.expiry;
 
 const Request = observer(function Request({ r }: { r: ExtensionView }) {
   const { extensions } = useStaffStores();
