@@ -1,5 +1,5 @@
 /** Orders as the client sees them: no owner, request id or real-name details. */
-import { fen, sumFen } from '../../../src/domain/money';
+import { sumFen } from '../../../src/domain/money';
 import type { Order } from '../../../src/domain/order';
 import type { OrderView } from '../../../src/contracts/orders';
 import type { RefundRecord } from '../wallet/views';
@@ -33,7 +33,7 @@ export function toOrderView(o: Order, refunds: readonly RefundRecord[] = []): Or
   if (mine.length > 0) {
     view.refund = {
       cards: mine.length,
-      amount: sumFen(mine.map((r) => fen(r.amount))),
+      amount: sumFen(mine.map((r) => r.amount)),
       processing: mine.some((r) => r.status === 'requested'),
     };
   }
