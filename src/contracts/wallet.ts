@@ -50,7 +50,7 @@ export interface CardView {
 export interface HistoryEntryView {
   _id: string;
   type: LedgerType;
-  /** Signed change in fen (shown through formatChangeYuan). */
+  /** Signed change in fen. */
   amount: number;
   balanceAfter: Fen;
   at: number;

@@ -90,7 +90,7 @@ export function balancePatch(next: BalanceFields): Pick<Card, 'balance' | 'state
 /** How a card is born holding value: issued (ACTIVATE), or split off another card for a gift (GIFT_IN). */
 export type BirthChange = BalanceChange & { type: 'ACTIVATE' | 'GIFT_IN' };
 
-export const NOT_BLANK_MESSAGE = 'a card is born with a balance of 0';
+const NOT_BLANK_MESSAGE = 'a card is born with a balance of 0';
 
 /**
  * A new card's first change, at the card's own time: its first entry records the balance it starts

@@ -8,7 +8,7 @@ import { GIFT_RULES, type ShareMode } from './gift';
 export type GiftPlan = { mode: 'single' } | { mode: 'group'; shares: number; shareMode: ShareMode };
 
 /** A plan's shares are within the group gift's bounds; a single gift has none. */
-export function validGiftPlan(plan: GiftPlan): boolean {
+function validGiftPlan(plan: GiftPlan): boolean {
   if (plan.mode === 'single') return true;
   return Number.isInteger(plan.shares) && plan.shares >= GIFT_RULES.minShares && plan.shares <= GIFT_RULES.maxShares;
 }

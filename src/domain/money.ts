@@ -111,12 +111,6 @@ export function formatPrice(amount: Fen): string {
   return `¥${formatYuan(amount)}`;
 }
 
-/** A signed change in fen (a ledger entry's amount) for display: "+12.34", "−0.05", "0". */
-export function formatChangeYuan(change: number): string {
-  const size = formatYuan(fen(Math.abs(change)));
-  return change < 0 ? `−${size}` : change > 0 ? `+${size}` : size;
-}
-
 /** A figure in signed fen that may go below zero (a net total, a difference): "¥12.34", "−¥0.05". */
 export function formatSignedPrice(amount: number): string {
   const size = formatPrice(fen(Math.abs(amount)));

@@ -4,7 +4,7 @@
  * with a countdown and can't claim. The claim window starts at the opening, the sender may cancel
  * before it, and at the opening the sender and anyone who asked to be reminded are told once.
  */
-import { CHINA_OFFSET_MS, chinaDay, chinaDayStart } from './rules';
+import { chinaDay, chinaDayStart } from './rules';
 
 export interface SealRules {
   /** The latest opening: the end of the China day this many days after today. */
@@ -38,10 +38,4 @@ export function chinaInstant(day: string, hhmm: string): number | null {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   if (start === null || !m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
   return start + (Number(m[1]) * 60 + Number(m[2])) * 60_000;
-}
-
-/** China wall time of an instant as yyyy-mm-dd and hh:mm (the send form's pickers). */
-export function chinaParts(at: number): { date: string; time: string } {
-  const iso = new Date(at + CHINA_OFFSET_MS).toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }

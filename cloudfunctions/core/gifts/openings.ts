@@ -16,7 +16,7 @@ import { keyedHash } from '../secrets';
 import { giftToken } from './tokens';
 
 /** Openings taken per tick: at one tick a minute, far more than gifts open in a minute. */
-export const OPENING_BATCH = 200;
+const OPENING_BATCH = 200;
 
 export interface GiftWatcher {
   _id: string;
@@ -25,7 +25,7 @@ export interface GiftWatcher {
   at: number;
 }
 
-export function giftWatcherId(giftId: string, openId: string): string {
+function giftWatcherId(giftId: string, openId: string): string {
   return `${giftId}-w-${keyedHash('gift-watcher', openId).slice(0, 24)}`;
 }
 

@@ -14,7 +14,7 @@ import { notify } from '../messages';
 import { keyedHash } from '../secrets';
 import { refuse, transaction, txAdd, txGet } from '../tx';
 
-export function thanksId(giftId: string, claimer: string): string {
+function thanksId(giftId: string, claimer: string): string {
   return `${giftId}-t-${keyedHash('gift-thanks', claimer).slice(0, 24)}`;
 }
 
