@@ -6,6 +6,7 @@ import type { BalanceFields } from './balance-change';
 import type { Card } from './card';
 import type { CardKind } from './catalog';
 import { splitEvenly, subtractFen, type Fen } from './money';
+import { isSealed } from './sealed-gift';
 
 export interface GiftRules {
   /** Unclaimed after this, the gift goes back to its sender. */
@@ -231,7 +232,7 @@ export function claimRefusal(
 ): ClaimRefusal | null {
   if (gift.sender === claimer) return 'OWN_GIFT';
   // A sealed gift opens at its time: cancelled or not, nothing about it is claimable before.
-  if (gift.opensAt !== undefined && now < gift.opensAt && OPEN_GIFT_STATES.includes(gift.state)) return 'GIFT_SEALED';
+  if (isSealed(gift, now) && OPEN_GIFT_STATES.includes(gift.state)) return 'GIFT_SEALED';
   if (gift.shares.some((s) => s.claimedBy === claimer)) return 'GIFT_ALREADY_CLAIMED';
   if (gift.state === 'cancelled') return 'GIFT_CANCELLED';
   if (gift.state === 'claimed') return gift.mode === 'group' ? 'GIFT_ALL_CLAIMED' : 'GIFT_CLAIMED';

@@ -6,9 +6,8 @@
  * Reminders: a friend on the sealed card asks once (one document per gift and person).
  */
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
-import { OPEN_GIFT_STATES, type Gift } from '../../../src/domain/gift';
+import { GIFT_RULES, OPEN_GIFT_STATES, type Gift } from '../../../src/domain/gift';
 import { isSealed } from '../../../src/domain/sealed-gift';
-import { GIFT_RULES } from '../../../src/domain/gift';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
 import { notify, type Message } from '../messages';
