@@ -4,7 +4,6 @@
  * batches), reminders 30/7/1 days before, and extension requests approved or declined by the
  * brand's operator — with the money invariants checked after every test.
  */
-import { GIFTS_FUNCTION, type GiftsActions } from '../../../src/contracts/gifts';
 import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/merchant';
 import type { ExpirySweepReport } from '../../../src/contracts/expiry';
 import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wallet';
@@ -13,7 +12,7 @@ import { expireEntryId, extensionId } from '../../../src/domain/expiry';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { DAY_MS } from '../../../src/domain/order';
 import type { AuditEntry } from '../../../cloudfunctions/core/audit/audit-log';
-import { calls, requestId } from '../support/calls';
+import { calls, requestId, sendInput } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
 import { fen } from '../../../src/domain/money';
@@ -27,8 +26,7 @@ const COFFEE_BRAND = 'brand-lanshan-coffee';
 const COFFEE_STORE = 'store-lanshan-coffee-1';
 
 let cloud: TestCloud;
-const { code, buy, merchantJobs, subscribe, client } = calls(() => cloud);
-const giftsAs = (openId: string) => client<GiftsActions>(openId, GIFTS_FUNCTION);
+const { code, buy, sendGift, merchantJobs, subscribe, client } = calls(() => cloud);
 const merchantAs = (openId: string) => client<MerchantActions>(openId, MERCHANT_FUNCTION);
 const walletAs = (openId: string) => client<WalletActions>(openId, WALLET_FUNCTION);
 
@@ -140,16 +138,7 @@ describe('use time', () => {
     const cardId = await expiredCard('e-use');
     expect((await cardDoc(cardId)).state).toBe('active');
     expect(await code('e-use', 'wallet', { action: 'payCode', cardId })).toBe('CARD_EXPIRED');
-    expect(
-      await code('e-use', 'gifts', {
-        action: 'send',
-        cardId,
-        mode: 'single',
-        blessing: '生日快乐',
-        senderName: '小满',
-        requestId: requestId(),
-      }),
-    ).toBe('CARD_EXPIRED');
+    expect(await code('e-use', 'gifts', sendInput(cardId))).toBe('CARD_EXPIRED');
     expect(await code('e-use', 'wallet', { action: 'refund', cardId })).toBe('CARD_EXPIRED');
     const d = await detail('e-use', cardId);
     expect(d.expiry).toMatchObject({ expired: true, expiredAmount: 10_000, extendable: true, extension: null });
@@ -254,14 +243,7 @@ describe('the expiry sweep', () => {
   });
 
   test('should leave a card locked in a gift alone', async () => {
-    const cardId = (await buy('e-gift', { amount: fen(10_000) })).cards[0]!._id;
-    await giftsAs('e-gift')('send', {
-      cardId,
-      mode: 'single',
-      blessing: '生日快乐',
-      senderName: '小满',
-      requestId: requestId(),
-    });
+    const { cardId } = await sendGift('e-gift');
     await cloud.db.handle({
       action: 'database.modifyDocument',
       collectionName: 'cards',

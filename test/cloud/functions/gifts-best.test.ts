@@ -3,34 +3,22 @@
  * the local cloud: who got how much, to those who claimed and to the sender only, and 手气最佳 once
  * every 拼手气 share is claimed — with the money invariants after each test.
  */
-import { fen } from '../../../src/domain/money';
 import type { GiftsActions } from '../../../src/contracts/gifts';
-import { calls, requestId } from '../support/calls';
+import { calls } from '../support/calls';
 import type { TestCloud } from '../support/local-cloud';
 import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
 let cloud: TestCloud;
-const { ok, buy } = calls(() => cloud);
+const { ok, sendGift } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
 cloudPerFile((c) => (cloud = c));
 
 async function group(sender: string, shareMode: 'random' | 'equal'): Promise<string> {
-  const { cards } = await buy(sender, { amount: fen(10_000) });
-  const sent = await ok<Out<'send'>>(sender, 'gifts', {
-    action: 'send',
-    cardId: cards[0]!._id,
-    mode: 'group',
-    shares: 3,
-    shareMode,
-    blessing: '新年快乐',
-    senderName: '小满',
-    requestId: requestId(),
-  });
-  return sent.token;
+  return (await sendGift(sender, { mode: 'group', shares: 3, shareMode, blessing: '新年快乐' })).token;
 }
 
 const view = (who: string, token: string) => ok<Out<'view'>>(who, 'gifts', { action: 'view', token });

@@ -6,34 +6,20 @@
  * card, a borrowed cloud id or a bare link is GIFT_PRIVATE; and the chat card's states follow the
  * gift (setUpdatableMsg), as the local cloud records them — with the money invariants after each test.
  */
-import { fen } from '../../../src/domain/money';
 import type { GiftsActions } from '../../../src/contracts/gifts';
 import { GIFT_RULES } from '../../../src/domain/gift';
-import { calls, requestId } from '../support/calls';
+import { calls } from '../support/calls';
 import type { TestCloud } from '../support/local-cloud';
 import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
 let cloud: TestCloud;
-const { ok, code, buy, timer } = calls(() => cloud);
+const { ok, code, sendGift, timer } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
 cloudPerFile((c) => (cloud = c));
-
-async function sent(sender: string, over: Record<string, unknown> = {}): Promise<Out<'send'>> {
-  const { cards } = await buy(sender, { amount: fen(9_000) });
-  return ok<Out<'send'>>(sender, 'gifts', {
-    action: 'send',
-    cardId: cards[0]!._id,
-    mode: 'single',
-    blessing: '给你的',
-    senderName: '小满',
-    requestId: requestId(),
-    ...over,
-  });
-}
 
 /** The card's states as the local WeChat records them: 0 with claimed/shares, or 1 (ended). */
 const states = (activityId: string) =>
@@ -46,7 +32,7 @@ const openFrom = (openId: string, activityId: string, chat: string) =>
   cloud.updatable.authPrivateMessage(cloud.openData, openId, activityId, chat).cloudID;
 
 test('should open a private single gift only from the chat it was sent to, and end its chat card at the claim', async () => {
-  const { gift, token } = await sent('c-alice');
+  const { gift, token } = await sendGift('c-alice');
   const card = await ok<Out<'shareCard'>>('c-alice', 'gifts', { action: 'shareCard', giftId: gift._id });
   expect(card.private).toBe(true);
   expect(await ok<Out<'shareCard'>>('c-alice', 'gifts', { action: 'shareCard', giftId: gift._id })).toEqual(card);
@@ -80,7 +66,7 @@ test('should open a private single gift only from the chat it was sent to, and e
 });
 
 test('should keep a group gift open to its chat and count its claims on the card until the last share', async () => {
-  const { gift, token } = await sent('c-group', { mode: 'group', shares: 3, shareMode: 'equal' });
+  const { gift, token } = await sendGift('c-group', { mode: 'group', shares: 3, shareMode: 'equal' });
   const card = await ok<Out<'shareCard'>>('c-group', 'gifts', { action: 'shareCard', giftId: gift._id });
   expect(card.private).toBe(false);
   for (const who of ['c-g1', 'c-g2', 'c-g3']) await ok(who, 'gifts', { action: 'claim', token, name: who });
@@ -88,8 +74,8 @@ test('should keep a group gift open to its chat and count its claims on the card
 });
 
 test('should end the chat card when the gift comes back or is cancelled', async () => {
-  const single = await sent('c-back');
-  const group = await sent('c-back', { mode: 'group', shares: 2, shareMode: 'random' });
+  const single = await sendGift('c-back');
+  const group = await sendGift('c-back', { mode: 'group', shares: 2, shareMode: 'random' });
   const singleCard = await ok<Out<'shareCard'>>('c-back', 'gifts', { action: 'shareCard', giftId: single.gift._id });
   const groupCard = await ok<Out<'shareCard'>>('c-back', 'gifts', { action: 'shareCard', giftId: group.gift._id });
   await ok('c-back', 'gifts', { action: 'cancel', giftId: single.gift._id });

@@ -13,14 +13,14 @@ import { GIFT_RULES } from '../../../src/domain/gift';
 import { chinaDay } from '../../../src/domain/rules';
 import { chinaInstant, latestOpeningBefore, SEAL_RULES } from '../../../src/domain/sealed-gift';
 import { allDocs } from '../support/money-invariants';
-import { calls, requestId } from '../support/calls';
+import { calls, sendInput } from '../support/calls';
 import type { TestCloud } from '../support/local-cloud';
 import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
 let cloud: TestCloud;
-const { ok, code, buy, timer, subscribe } = calls(() => cloud);
+const { ok, code, buy, sendGift, timer, subscribe } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 type TickReport = { returned: number; opened: number };
@@ -35,21 +35,8 @@ function nineAm(days: number): number {
   return chinaInstant(day, '09:00')!;
 }
 
-async function sealed(sender: string, opensAt: number, over: Record<string, unknown> = {}) {
-  const { cards } = await buy(sender, { amount: fen(10_000) });
-  const cardId = cards[0]!._id;
-  const sent = await ok<Out<'send'>>(sender, 'gifts', {
-    action: 'send',
-    cardId,
-    mode: 'single',
-    blessing: '生日快乐',
-    senderName: '小满',
-    requestId: requestId(),
-    opensAt,
-    ...over,
-  });
-  return { cardId, ...sent };
-}
+const sealed = (sender: string, opensAt: number, over: Record<string, unknown> = {}) =>
+  sendGift(sender, { opensAt, ...over });
 
 const tick = () => timer<TickReport>('gifts', 'giftReturner');
 
@@ -125,15 +112,7 @@ test('should keep a sealed group gift closed until its opening, then share it ou
 
 test('should take an opening up to the end of the 60th China day ahead and refuse one past it or in the past, writing nothing', async () => {
   const { cards } = await buy('s-bounds', { amount: fen(10_000) });
-  const body = (opensAt: number) => ({
-    action: 'send',
-    cardId: cards[0]!._id,
-    mode: 'single',
-    blessing: '',
-    senderName: '小满',
-    requestId: requestId(),
-    opensAt,
-  });
+  const body = (opensAt: number) => sendInput(cards[0]!._id, { blessing: '', opensAt });
   const now = cloud.clock.now();
   const end = latestOpeningBefore(now, SEAL_RULES);
   expect(chinaDay(end - 1)).toBe(chinaDay(now + SEAL_RULES.maxDaysAhead * DAY));

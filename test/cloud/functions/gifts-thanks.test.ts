@@ -4,41 +4,27 @@
  * a sticker of the fixed set; the sender sees them in the sent list and the claimer on the landing;
  * the sender is told when they accepted the message — with the money invariants after each test.
  */
-import { fen } from '../../../src/domain/money';
 import type { GiftsActions } from '../../../src/contracts/gifts';
 import { allDocs } from '../support/money-invariants';
-import { calls, requestId } from '../support/calls';
+import { calls } from '../support/calls';
 import type { TestCloud } from '../support/local-cloud';
 import { cloudPerFile } from '../support/cloud-per-file';
 
 jest.setTimeout(120_000);
 
 let cloud: TestCloud;
-const { as, ok, code, buy, subscribe } = calls(() => cloud);
+const { as, ok, code, sendGift, subscribe } = calls(() => cloud);
 
 type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
 cloudPerFile((c) => (cloud = c));
-
-async function sentGift(sender: string, over: Record<string, unknown> = {}): Promise<Out<'send'>> {
-  const { cards } = await buy(sender, { amount: fen(10_000) });
-  return ok<Out<'send'>>(sender, 'gifts', {
-    action: 'send',
-    cardId: cards[0]!._id,
-    mode: 'single',
-    blessing: '生日快乐',
-    senderName: '小满',
-    requestId: requestId(),
-    ...over,
-  });
-}
 
 const thank = (who: string, token: string, text = '谢谢你的礼物，太惊喜了！', sticker = 'hug') =>
   as<Out<'thank'>>(who, 'gifts', { action: 'thank', token, text, sticker });
 
 test('should take one thank-you from the claimer, show it to the sender and tell them', async () => {
   await subscribe('t-alice', ['giftThanked']);
-  const { token } = await sentGift('t-alice');
+  const { token } = await sendGift('t-alice');
   // Before claiming, nobody may thank; nor may the sender.
   expect(await code('t-bob', 'gifts', { action: 'thank', token, text: '谢谢', sticker: 'hug' })).toBe('FORBIDDEN');
   await ok('t-bob', 'gifts', { action: 'claim', token, name: '阿博' });
@@ -69,7 +55,7 @@ test('should take one thank-you from the claimer, show it to the sender and tell
 });
 
 test('should accept only one of three thank-yous racing from one claimer', async () => {
-  const { token } = await sentGift('t-race');
+  const { token } = await sendGift('t-race');
   await ok('t-race-friend', 'gifts', { action: 'claim', token, name: '好友' });
   const answers = await Promise.all([
     thank('t-race-friend', token, '谢谢', 'hug'),
@@ -86,7 +72,7 @@ test('should accept only one of three thank-yous racing from one claimer', async
 });
 
 test('should take one thank-you from each claimer of a group gift', async () => {
-  const { token } = await sentGift('t-group', { mode: 'group', shares: 3, shareMode: 'equal' });
+  const { token } = await sendGift('t-group', { mode: 'group', shares: 3, shareMode: 'equal' });
   for (const who of ['t-g1', 't-g2']) await ok(who, 'gifts', { action: 'claim', token, name: who });
   expect((await thank('t-g1', token, '谢谢老板', 'cheers')).ok).toBe(true);
   expect((await thank('t-g2', token, '老板大气', 'flower')).ok).toBe(true);
@@ -102,7 +88,7 @@ test('should take one thank-you from each claimer of a group gift', async () => 
 });
 
 test('should refuse a sticker outside the set and text breaking the blessing rules, writing nothing', async () => {
-  const { token } = await sentGift('t-rules');
+  const { token } = await sendGift('t-rules');
   await ok('t-rules-friend', 'gifts', { action: 'claim', token, name: '好友' });
   const bad: [string, string][] = [
     ['谢谢', 'rocket'],

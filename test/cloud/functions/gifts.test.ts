@@ -9,7 +9,7 @@ import type { Card } from '../../../src/domain/card';
 import type { Gift, GiftShareDoc } from '../../../src/domain/gift';
 import { GIFT_RULES } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
-import { calls, MARKET, face, requestId } from '../support/calls';
+import { calls, MARKET, face, sendInput } from '../support/calls';
 import type { TestCloud } from '../support/local-cloud';
 import { cloudPerFile } from '../support/cloud-per-file';
 import { allDocs } from '../support/money-invariants';
@@ -31,18 +31,6 @@ cloudPerFile((c) => (cloud = c));
 async function cardOf(openId: string, amount = fen(10_000), over: Record<string, unknown> = {}): Promise<string> {
   const d = await buy(openId, { amount, ...over });
   return d.cards[0]!._id;
-}
-
-function sendInput(cardId: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    action: 'send',
-    cardId,
-    mode: 'single',
-    blessing: '生日快乐',
-    senderName: '小满',
-    requestId: requestId(),
-    ...over,
-  };
 }
 
 const send = (openId: string, cardId: string, over: Record<string, unknown> = {}) =>

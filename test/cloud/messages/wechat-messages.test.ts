@@ -18,7 +18,7 @@ import {
 } from '../../../cloudfunctions/core/messages/wechat-messages';
 import type { Message } from '../../../cloudfunctions/core/messages/port';
 import { validValue } from '../../../cloudfunctions/local/openapi/template-fields';
-import { calls, requestId } from '../support/calls';
+import { calls } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { connectSdk } from '../support/sdk';
 
@@ -26,7 +26,7 @@ jest.setTimeout(120_000);
 
 let cloud: TestCloud;
 let api: SubscribeMessageApi;
-const { ok, buy } = calls(() => cloud);
+const { ok, sendGift } = calls(() => cloud);
 
 beforeAll(async () => {
   cloud = await startTestCloud();
@@ -138,15 +138,7 @@ describe('the gifts flow', () => {
   type Out<A extends keyof GiftsActions> = GiftsActions[A]['output'];
 
   async function sendAndClaim(sender: string, friend: string): Promise<void> {
-    const { cards } = await buy(sender, { amount: fen(100_000) });
-    const sent = await ok<Out<'send'>>(sender, 'gifts', {
-      action: 'send',
-      cardId: cards[0]!._id,
-      mode: 'single',
-      blessing: '生日快乐',
-      senderName: '小满',
-      requestId: requestId(),
-    });
+    const sent = await sendGift(sender, {}, fen(100_000));
     await ok<Out<'claim'>>(friend, 'gifts', { action: 'claim', token: sent.token, name: '阿博' });
   }
 

@@ -1,8 +1,10 @@
 /**
  * Calling functions of a test cloud the way the mini-program does (the platform supplies the
- * caller's OPENID), plus the purchase path the gift, wallet and order tests all start from.
+ * caller's OPENID), plus the purchase path the gift, wallet and order tests all start from, and the
+ * gift sent from a card bought that way.
  */
 import type { Envelope } from '../../../src/contracts/envelope';
+import { GIFTS_FUNCTION, type GiftsActions } from '../../../src/contracts/gifts';
 import { ORDERS_FUNCTION, type CreateOrderInput, type OrdersActions } from '../../../src/contracts/orders';
 import { functionClient } from '../../../src/services/function-client';
 import type { Contract } from '../../../cloudfunctions/core/router';
@@ -42,6 +44,19 @@ export function orderInput(over: Partial<CreateOrderInput> = {}): CreateOrderInp
     amount: fen(10_000),
     quantity: 1,
     purpose: 'self',
+    requestId: requestId(),
+    ...over,
+  };
+}
+
+/** The gifts `send` call's body: a single gift of `cardId`, with any field overridden (bad values included). */
+export function sendInput(cardId: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    action: 'send',
+    cardId,
+    mode: 'single',
+    blessing: '生日快乐',
+    senderName: '小满',
     requestId: requestId(),
     ...over,
   };
@@ -98,7 +113,6 @@ export function calls(cloud: () => TestCloud) {
     return (await res.json()) as Record<string, unknown>;
   }
 
-  /** Creates an order and pays it on the pay sheet path; resolves once the notification settled it. */
   /**
    * The app's own typed client (src/services/function-client.ts) for function `fn` of contract `M`,
    * calling as `openId`: the input and output types are the contract's, and a refusal throws ApiError.
@@ -107,6 +121,7 @@ export function calls(cloud: () => TestCloud) {
     return functionClient<M>({ call: (name, data) => as(openId, name, data) }, fn);
   }
 
+  /** Creates an order and pays it on the pay sheet path; resolves once the notification settled it. */
   async function buy(openId: string, over: Partial<CreateOrderInput> = {}): Promise<OrdersActions['detail']['output']> {
     const orders = client<OrdersActions>(openId, ORDERS_FUNCTION);
     const created = await orders('create', orderInput(over));
@@ -116,6 +131,20 @@ export function calls(cloud: () => TestCloud) {
       const d = await orders('detail', { orderId: created.order._id });
       return d.order.status === 'paid' ? d : undefined;
     });
+  }
+
+  /**
+   * `openId` buys a card of `amount` and sends it (sendInput: a single gift unless `over` says
+   * otherwise); the answer carries the card the gift was sent from.
+   */
+  async function sendGift(
+    openId: string,
+    over: Record<string, unknown> = {},
+    amount = fen(10_000),
+  ): Promise<GiftsActions['send']['output'] & { cardId: string }> {
+    const { cards } = await buy(openId, { amount });
+    const cardId = cards[0]!._id;
+    return { cardId, ...(await ok<GiftsActions['send']['output']>(openId, GIFTS_FUNCTION, sendInput(cardId, over))) };
   }
 
   /** The merchant function's one trigger, ticking at China time `hhmm` of the cloud clock's day. */
@@ -134,5 +163,5 @@ export function calls(cloud: () => TestCloud) {
     }
   }
 
-  return { as, ok, code, client, timer, merchantJobs, testApi, buy, subscribe };
+  return { as, ok, code, client, timer, merchantJobs, testApi, buy, sendGift, subscribe };
 }
