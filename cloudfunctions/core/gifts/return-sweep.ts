@@ -79,7 +79,8 @@ async function returnBatch(now: number): Promise<number> {
   for (const g of groups) {
     const ended = await finishGroupReturn(g, now);
     if (ended.state === 'returned') await notify([returnedMessage(ended, now)]);
-    await updateChatCard(ended);
+    // Claimed in full, its chat card was ended by the last claim: WeChat refuses a second end.
+    if (ended.state !== 'claimed') await updateChatCard(ended);
   }
   const count = taken.length;
   taken = taken.filter((g) => !hasShareDocs(g));

@@ -65,12 +65,18 @@ test('should open a private single gift only from the chat it was sent to, and e
   expect(list.gifts[0]).toMatchObject({ state: 'claimed', chat: { private: true } });
 });
 
-test('should keep a group gift open to its chat and count its claims on the card until the last share', async () => {
+test('should keep a group gift open to its chat, count its claims on the card until the last share, and end it once', async () => {
   const { gift, token } = await sendGift('c-group', { mode: 'group', shares: 3, shareMode: 'equal' });
   const card = await ok<Out<'shareCard'>>('c-group', 'gifts', { action: 'shareCard', giftId: gift._id });
   expect(card.private).toBe(false);
   for (const who of ['c-g1', 'c-g2', 'c-g3']) await ok(who, 'gifts', { action: 'claim', token, name: who });
   expect(states(card.activityId)).toEqual(['0 0/3', '0 1/3', '0 2/3', '1 release']);
+  // The sweep that later ends the claimed gift leaves its ended card alone (WeChat refuses a second end).
+  const set = jest.spyOn(cloud.updatable, 'set');
+  cloud.clock.advance(GIFT_RULES.claimWindowMs + 60_000);
+  await timer('gifts', 'giftReturner');
+  expect(set).not.toHaveBeenCalled();
+  set.mockRestore();
 });
 
 test('should end the chat card when the gift comes back or is cancelled', async () => {
