@@ -81,6 +81,7 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
     }
   }
   const gift = gifts[0];
+  const refunded = { count: sum(refunds, 'cards'), amount: fen(sum(refunds, 'amount')) };
   return {
     brandId,
     days,
@@ -88,11 +89,11 @@ export async function dashboard(brandId: string, days: DashboardDays, now: numbe
     to: range.days[range.days.length - 1] ?? isoChinaDay(now),
     totals: {
       sold: {
-        count: sum(orders, 'cards') - sum(refunds, 'cards'),
+        count: sum(orders, 'cards') - refunded.count,
         orders: sum(orders, 'orders'),
-        amount: sum(orders, 'amount') - sum(refunds, 'amount'),
+        amount: sum(orders, 'amount') - refunded.amount,
       },
-      refunded: { count: sum(refunds, 'cards'), amount: fen(sum(refunds, 'amount')) },
+      refunded,
       issued,
       redeemed,
       redemptionRate: basisPoints(redeemed, issued),
