@@ -18,6 +18,7 @@ import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { OPEN_GIFT_STATES, type Gift } from '../../../src/domain/gift';
 import { getDatabase, openApi, openData, rows } from '../cloud';
 import { C } from '../collections';
+import { hydrated } from './group-shares';
 import { giftToken } from './tokens';
 
 interface UpdatableMessageApi {
@@ -37,11 +38,7 @@ export interface ChatCard {
 }
 
 /** The sender's gift's chat card, while the gift is claimable: made once (a second ask answers the same). */
-export async function chatCardOf(
-  sender: string,
-  giftId: string,
-  hydrate: (g: Gift) => Promise<Gift>,
-): Promise<ChatCard> {
+export async function chatCardOf(sender: string, giftId: string): Promise<ChatCard> {
   const db = getDatabase();
   const gift = rows<Gift>(await db.collection(C.gifts).where({ _id: giftId, sender }).limit(1).get())[0];
   if (!gift) throw new DomainError(ErrorCode.NOT_FOUND, 'gift not found');
@@ -59,7 +56,7 @@ export async function chatCardOf(
     const again = rows<Gift>(await db.collection(C.gifts).where({ _id: giftId }).limit(1).get())[0];
     return again!.chat!;
   }
-  await updateChatCard(await hydrate({ ...gift, chat }));
+  await updateChatCard(await hydrated({ ...gift, chat }));
   return chat;
 }
 

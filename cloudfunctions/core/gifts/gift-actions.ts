@@ -17,13 +17,13 @@ import { intSetting } from '../settings';
 import { fenSchema, idSchema, personTextSchema, requestIdSchema, z } from '../validate';
 import { claimGift } from './claim-gift';
 import { claimShare } from './claim-share';
-import { loadShares } from './group-shares';
+import { hydrated } from './group-shares';
 import { giftCode, tokenOfScene } from './gift-codes';
 import { GIFT_SCENE } from './scene';
 import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
-import { myThanks, sendThanks, thanksOf, toThanksView } from './thanks';
+import { myThanks, sendThanks, thanksByGift, toThanksView } from './thanks';
 import { chatCardOf, checkChat, updateChatCard } from './chat-card';
 import { remindAtOpening } from './openings';
 import { toLandingView, toReceivedViews, toSentView } from './views';
@@ -54,11 +54,6 @@ async function giftById(id: string): Promise<Gift> {
   const gift = rows<Gift>(await getDatabase().collection(C.gifts).where({ _id: id }).limit(1).get())[0];
   if (!gift) throw new DomainError(ErrorCode.NOT_FOUND, 'gift not found');
   return gift;
-}
-
-/** A gift with its shares and counts, read from its share documents when it keeps them there (≤ 100). */
-async function hydrated(gift: Gift): Promise<Gift> {
-  return hasShareDocs(gift) ? withShares(gift, await loadShares(gift._id)) : gift;
 }
 
 export const giftActions = {
@@ -133,7 +128,7 @@ export const giftActions = {
   shareCard: action({
     access: 'user',
     input: z.object({ giftId: z.string().regex(/^[0-9a-f]{24}$/, 'malformed gift id') }).strict(),
-    run: async ({ giftId }, caller): Promise<Out<'shareCard'>> => chatCardOf(caller.openId, giftId, hydrated),
+    run: async ({ giftId }, caller): Promise<Out<'shareCard'>> => chatCardOf(caller.openId, giftId),
   }),
 
   /** The claim token a scanned 小程序码's scene stands for. */
@@ -211,10 +206,12 @@ export const giftActions = {
         giftsLeftToday(caller.openId, at, GIFT_RULES),
       ]);
       // An open group gift's counts come from its shares (one bounded query each, in parallel).
-      const gifts = await Promise.all(rows<Gift>(list).map(hydrated));
-      const thanks = await thanksOf(gifts.map((g) => g._id));
-      const views = gifts.map((g) => toSentView(g, thanks.filter((x) => x.giftId === g._id).map(toThanksView)));
-      return { gifts: views, giftsLeftToday: left };
+      const stored = rows<Gift>(list);
+      const [gifts, thanks] = await Promise.all([
+        Promise.all(stored.map(hydrated)),
+        thanksByGift(stored.map((g) => g._id)),
+      ]);
+      return { gifts: gifts.map((g) => toSentView(g, thanks.get(g._id))), giftsLeftToday: left };
     },
   }),
 

@@ -5,7 +5,7 @@
  * their cards are made by the send transaction; this module builds them and reads them back.
  */
 import type { Card } from '../../../src/domain/card';
-import type { Gift, GiftShareDoc } from '../../../src/domain/gift';
+import { hasShareDocs, withShares, type Gift, type GiftShareDoc } from '../../../src/domain/gift';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
@@ -65,6 +65,11 @@ export async function loadShares(giftId: string): Promise<GiftShareDoc[]> {
   return rows<GiftShareDoc>(
     await getDatabase().collection(C.giftShares).where({ giftId }).orderBy('index', 'asc').limit(1000).get(),
   );
+}
+
+/** A gift with its shares and counts, read from its share documents when it keeps them there (≤ 100). */
+export async function hydrated(gift: Gift): Promise<Gift> {
+  return hasShareDocs(gift) ? withShares(gift, await loadShares(gift._id)) : gift;
 }
 
 /** The ids of a gift's shares nobody has claimed, read outside any transaction (a hint, re-checked). */

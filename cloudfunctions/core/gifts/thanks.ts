@@ -68,11 +68,14 @@ export async function sendThanks(
   return thanks;
 }
 
-/** The thank-yous of `giftIds` (a sender's list: at most 100 gifts, each at most 100 claimers). */
-export async function thanksOf(giftIds: readonly string[]): Promise<Thanks[]> {
-  if (giftIds.length === 0) return [];
+/**
+ * The thank-yous of `giftIds` by gift, oldest first (a sender's list: at most 100 gifts, each at
+ * most 100 claimers).
+ */
+export async function thanksByGift(giftIds: readonly string[]): Promise<Map<string, ThanksView[]>> {
+  const out = new Map<string, ThanksView[]>();
+  if (giftIds.length === 0) return out;
   const db = getDatabase();
-  const out: Thanks[] = [];
   for (let offset = 0; ; offset += 1000) {
     const page = rows<Thanks>(
       await db
@@ -83,7 +86,11 @@ export async function thanksOf(giftIds: readonly string[]): Promise<Thanks[]> {
         .limit(1000)
         .get(),
     );
-    out.push(...page);
+    for (const t of page) {
+      const views = out.get(t.giftId) ?? [];
+      views.push(toThanksView(t));
+      out.set(t.giftId, views);
+    }
     if (page.length < 1000) return out;
   }
 }
