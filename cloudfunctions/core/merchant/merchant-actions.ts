@@ -15,9 +15,6 @@ import { OPERATOR_LIMITS } from '../../../src/contracts/operator';
 import { operatorActions } from './operator-actions';
 import { requireOperator } from './staff';
 
-/** Cards per batch request. */
-export const BATCH_MAX = OPERATOR_LIMITS.batchMax;
-
 const batchActions = {
   issueBatch: action({
     access: 'user',
@@ -25,7 +22,7 @@ const batchActions = {
       .object({
         productId: idSchema(64),
         amount: fenSchema({ max: CARD_CAP }),
-        count: z.number().int().min(1).max(BATCH_MAX),
+        count: z.number().int().min(1).max(OPERATOR_LIMITS.batchMax),
         // Also the seed of the batch's numbers (issue-batch.ts): long enough not to be guessed.
         requestId: requestIdSchema(64).min(16),
       })
