@@ -45,12 +45,13 @@ export function redemptionTotals(list: readonly Redemption[]): RedemptionTotals 
   const made = list.filter(debited);
   const reversed = list.filter((r) => r.state === 'reversed');
   const sum = (rs: Redemption[]): Fen => sumFen(rs.map((r) => r.amount ?? fen(0)));
+  const [amount, reversedAmount] = [sum(made), sum(reversed)];
   return {
     count: made.length,
-    amount: sum(made),
+    amount,
     reversedCount: reversed.length,
-    reversedAmount: sum(reversed),
-    net: subtractFen(sum(made), sum(reversed)),
+    reversedAmount,
+    net: subtractFen(amount, reversedAmount),
   };
 }
 
