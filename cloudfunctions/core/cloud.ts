@@ -45,6 +45,11 @@ export function rows<T>(res: unknown): T[] {
   return (res as { data: T[] }).data;
 }
 
+/** How many documents a `where(…).update()` changed: what a conditional update answers (0 or 1 for one id). */
+export function updatedCount(res: unknown): number {
+  return (res as { stats?: { updated?: number } }).stats?.updated ?? 0;
+}
+
 /** WeChat Pay for cloud development (`cloud.cloudPay`) of the current environment. */
 export function cloudPay(): unknown {
   ensureInit();

@@ -16,7 +16,7 @@
  */
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { OPEN_GIFT_STATES, type Gift } from '../../../src/domain/gift';
-import { getDatabase, openApi, openData, rows } from '../cloud';
+import { getDatabase, openApi, openData, rows, updatedCount } from '../cloud';
 import { C } from '../collections';
 import { hydrated } from './group-shares';
 import { giftToken } from './tokens';
@@ -48,11 +48,11 @@ export async function chatCardOf(sender: string, giftId: string): Promise<ChatCa
   const { activityId } = await api().createActivityId({ openid: sender });
   const chat: ChatCard = { activityId, private: gift.mode === 'single' };
   // Two asks at once: the first to write wins, the other answers what it wrote.
-  const res = (await db
+  const res = await db
     .collection(C.gifts)
     .where({ _id: giftId, chat: db.command.exists(false) })
-    .update({ data: { chat } })) as { stats?: { updated?: number } };
-  if ((res.stats?.updated ?? 0) !== 1) {
+    .update({ data: { chat } });
+  if (updatedCount(res) !== 1) {
     const again = rows<Gift>(await db.collection(C.gifts).where({ _id: giftId }).limit(1).get())[0];
     return again!.chat!;
   }

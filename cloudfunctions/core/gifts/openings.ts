@@ -8,7 +8,7 @@
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { GIFT_RULES, OPEN_GIFT_STATES, type Gift } from '../../../src/domain/gift';
 import { isSealed } from '../../../src/domain/sealed-gift';
-import { getDatabase, rows } from '../cloud';
+import { getDatabase, rows, updatedCount } from '../cloud';
 import { C } from '../collections';
 import { notify, type Message } from '../messages';
 import { keyedHash } from '../secrets';
@@ -70,11 +70,11 @@ export async function announceOpenings(now: number): Promise<number> {
       .get(),
   );
   const take = async (where: object): Promise<boolean> => {
-    const res = (await db
+    const res = await db
       .collection(C.gifts)
       .where(where)
-      .update({ data: { opening: 'announced' } })) as { stats?: { updated?: number } };
-    return (res.stats?.updated ?? 0) === 1;
+      .update({ data: { opening: 'announced' } });
+    return updatedCount(res) === 1;
   };
   let taken = 0;
   for (const g of due) {

@@ -10,7 +10,7 @@ import { productIssues, productRefusalMessage, stockAfter } from '../../../src/d
 import { txAudit, writeAudit } from '../audit/audit-log';
 import { cardFaceArt } from '../catalog/face-art';
 import { stampCatalog } from '../catalog/home-cache';
-import { getDatabase, rows, type CallerContext } from '../cloud';
+import { getDatabase, rows, updatedCount, type CallerContext } from '../cloud';
 import { C } from '../collections';
 import { randomToken } from '../secrets';
 import { refuse, transaction, txAddMany, txGet, txSet } from '../tx';
@@ -215,12 +215,12 @@ export async function adjustStock(
   }
   const db = getDatabase();
   const _ = db.command;
-  const res = (await db
+  const res = await db
     .collection(C.products)
     .where({ _id: productId, stock: _.gte(Math.max(0, -delta)) })
-    .update({ data: { stock: _.inc(delta) } })) as { stats?: { updated?: number } };
+    .update({ data: { stock: _.inc(delta) } });
   const after = (await findProduct(productId)) ?? product;
-  if ((res.stats?.updated ?? 0) !== 1) {
+  if (updatedCount(res) !== 1) {
     if (after.stock === null) throw new DomainError(ErrorCode.STOCK_UNLIMITED, 'stock is unlimited');
     if (stockAfter(after.stock, delta) === null)
       throw new DomainError(ErrorCode.STOCK_TOO_LOW, 'stock would go below 0');
