@@ -22,7 +22,7 @@ import { FEN_DESCRIPTION } from '../../cloudfunctions/core/validate';
 import { walletActions } from '../../cloudfunctions/core/wallet/wallet-actions';
 import { loadCollections } from '../../cloudfunctions/local/collections';
 import { discoverFunctions } from '../../cloudfunctions/local/runtime/discover';
-import { calls, createInput, requestId, timerEvent } from './support/calls';
+import { calls, createInput, requestId, sendInput, timerEvent } from './support/calls';
 import { startTestCloud, type TestCloud } from './support/local-cloud';
 import { allDocs, checkMoneyInvariants } from './support/money-invariants';
 
@@ -139,7 +139,7 @@ const MONEY_ACTIONS: { fn: string; action: string; body: Record<string, unknown>
   {
     fn: 'gifts',
     action: 'send',
-    body: { ...sendInput('card-x'), amount: fen(100) },
+    body: sendInput('card-x', { amount: fen(100) }),
     caps: { amount: AMOUNT_MAX },
   },
   {
@@ -282,10 +282,6 @@ test('should not let a holder read or act on another holder’s card, order or g
   await checkMoneyInvariants(cloud);
 });
 
-function sendInput(cardId: string): Record<string, unknown> {
-  return { action: 'send', cardId, mode: 'single', blessing: '送你', senderName: '某人', requestId: requestId() };
-}
-
 test('should answer guessed gift tokens with one generic answer, whatever was guessed', async () => {
   const paid = await buy('x-giver');
   const sent = await ok<GiftOut<'send'>>('x-giver', 'gifts', sendInput(paid.cards[0]!._id));
@@ -342,7 +338,7 @@ test('should give every one-time thing one effect when replayed: pay code, gift 
   expect(await ok<MerchantActions['redeem']['output']>(CAROL, 'merchant', redeem)).toEqual(first);
   expect(await code(CAROL, 'merchant', { ...redeem, requestId: requestId() })).toBe('PAY_CODE_USED');
 
-  const sent = await ok<GiftOut<'send'>>('x-replay', 'gifts', { ...sendInput(cardId), amount: 5_000 });
+  const sent = await ok<GiftOut<'send'>>('x-replay', 'gifts', sendInput(cardId, { amount: 5_000 }));
   await ok('x-friend', 'gifts', { action: 'claim', token: sent.token, name: '友' });
   expect(await code('x-friend', 'gifts', { action: 'claim', token: sent.token, name: '友' })).toBe(
     'GIFT_ALREADY_CLAIMED',
