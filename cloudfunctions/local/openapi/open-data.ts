@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { CodecError, decodeOpenDataRequest, encodeOpenDataAnswer, type OpenApiAnswer } from './codec';
 
 /** The svrkit error for an id that does not resolve (the real code is not documented). */
-export const CLOUD_ID_INVALID = -1;
+const CLOUD_ID_INVALID = -1;
 
 export class OpenData {
   private readonly issued = new Map<string, { openId: string; data: unknown }>();

@@ -20,7 +20,7 @@ import type { OpenApiAnswer } from './codec';
 import type { OpenData } from './open-data';
 
 /** createActivityId's ids are valid for sharing this long (its `expiration_time`). */
-export const ACTIVITY_TTL_MS = 24 * 3_600_000;
+const ACTIVITY_TTL_MS = 24 * 3_600_000;
 
 export interface CardState {
   state: 0 | 1;
