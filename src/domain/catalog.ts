@@ -134,5 +134,5 @@ export function productThemes(product: Pick<CardProduct, 'faces'>): ThemeId[] {
 /** Bonus value a card of `amount` gets from its product. */
 export function bonusFor(product: Pick<CardProduct, 'bonus'>, amount: Fen): Fen {
   const b = product.bonus;
-  return (b && amount >= b.minAmount ? b.amount : 0) as Fen;
+  return b && amount >= b.minAmount ? b.amount : fen(0);
 }

@@ -5,7 +5,7 @@
 import type { BalanceFields } from './balance-change';
 import type { Card } from './card';
 import type { CardKind } from './catalog';
-import { splitEvenly, subtractFen, type Fen } from './money';
+import { splitEvenly, subtractFen, sumFen, type Fen } from './money';
 import { isSealed } from './sealed-gift';
 
 export interface GiftRules {
@@ -200,7 +200,7 @@ export function withShares(g: Gift, docs: readonly GiftShareDoc[]): Gift {
     shares,
     claimers: claimed.map((s) => s.claimedBy!),
     claimedCount,
-    claimedAmount: claimed.reduce((sum, s) => sum + s.amount, 0) as Fen,
+    claimedAmount: sumFen(claimed.map((s) => s.amount)),
     state,
   };
 }
