@@ -167,7 +167,8 @@ export const giftActions = {
           fields: { card, amount, who: gift.senderName, at, note: '礼品卡已放入你的卡包' },
         },
       ]);
-      if (stored.chat) await updateChatCard(await hydrated(await giftById(id)));
+      // The gift as the claim left it (a share's claim counted from the share documents).
+      if (stored.chat) await updateChatCard(await hydrated(gift));
       return { cardId, amount };
     },
   }),
