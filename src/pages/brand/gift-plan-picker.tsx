@@ -5,7 +5,7 @@ import { GIFT_RULES } from '../../domain/gift';
 import { useStores } from '../../stores';
 import { strings } from '../../strings/zh-CN';
 import { giftingStrings } from '../../strings/zh-CN.gifting';
-import { Stepper } from './stepper';
+import { Stepper } from '../../components/stepper';
 import { Chip } from '../../components/chip';
 
 const g = strings.gift;
