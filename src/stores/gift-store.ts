@@ -4,7 +4,7 @@
  */
 import { makeAutoObservable } from 'mobx';
 import type { CardView } from '../contracts/wallet';
-import type { GiftsActions, SentGiftView } from '../contracts/gifts';
+import type { GiftsActions, SentGiftView, ThanksView } from '../contracts/gifts';
 import { GIFT_RULES, type GiftMode, type ShareMode } from '../domain/gift';
 import type { GiftPlan } from '../domain/gift-plan';
 import type { ThanksSticker } from '../domain/thanks';
@@ -226,8 +226,14 @@ export class GiftStore {
     const token = this.landingToken;
     if (text === '' || token === '') return false;
     const done = await this.thanksAction.run(() => this.service.thank(token, text, this.thanksSticker));
-    if (done) await this.landing.run(() => this.service.view(token));
+    if (done) this.showThanks(token, done.thanks);
     return done !== undefined;
+  }
+
+  /** The landing shows the thank-you the cloud just kept, as its next read would: no second read for it. */
+  private showThanks(token: string, thanks: ThanksView): void {
+    const mine = this.landing.data?.gift.mine;
+    if (mine && this.landingToken === token) mine.thanks = thanks;
   }
 
   async cancel(giftId: string): Promise<boolean> {

@@ -3,7 +3,9 @@
  * card and the thank-you — kept apart from zh-CN.ts so the first page's JavaScript doesn't carry them
  * (the H5 first-load budget, test/e2e/support/first-load.ts). Same rules as zh-CN.ts.
  */
+import { GIFT_RULES } from '../domain/gift';
 import type { ThanksSticker } from '../domain/thanks';
+import { ruleSpan } from './zh-CN';
 
 export const giftingStrings = {
   gifting: {
@@ -41,7 +43,8 @@ export const giftingStrings = {
     sealLater: '晚一天',
     /** The opening time's finer step, earlier (< 0) or later. */
     sealHourStep: (hours: number) => `${hours < 0 ? '−' : '+'}${Math.abs(hours)} 小时`,
-    sealNote: (when: string) => `好友在 ${when} 才能拆开领取，开启后 24 小时内有效；开启前你可以随时撤回`,
+    sealNote: (when: string) =>
+      `好友在 ${when} 才能拆开领取，开启后 ${ruleSpan(GIFT_RULES.claimWindowMs)}内有效；开启前你可以随时撤回`,
     opensAt: (when: string) => `${when} 开启`,
     sealedBadge: '待开启',
     sealedTitle: '一份礼品，还没到拆开的时候',

@@ -124,6 +124,8 @@ test('should let an operator invite a clerk who joins by the code, and issue a b
     await visible(operator, 'batch-issue').click();
     await visible(operator, 'batch-warning').waitFor();
     expect(await visible(operator, 'batch-card').count()).toBe(3);
+    // What was issued, as the batch's file says it.
+    expect(await visible(operator, 'batch-what').textContent()).toContain('面值 ¥100');
     expect(stage.pageErrors).toEqual([]);
   });
   await checkMoneyInvariants(stage.cloud);

@@ -49,3 +49,22 @@ test('should not resolve a scene again when the landing is opened again (after s
   expect(calls.map((c) => c.data.action)).toEqual(['resolveScene', 'view', 'view']);
   expect(gifts.landingToken).toBe('tok.en');
 });
+
+test('should show a thank-you as sent from the cloud’s answer, without reading the landing again', async () => {
+  const thanks = { name: '阿博', text: '破费啦', sticker: 'cheers', at: 1 };
+  const mine = { isSender: false, claimedAmount: 100, cardId: 'c1', thanks: null };
+  const { transport, calls } = fakeTransport([
+    { ok: true, data: { gift: { state: 'claimed', mine } } },
+    { ok: true, data: { thanks } },
+  ]);
+  const gifts = new GiftStore(new GiftsService(transport, jest.fn()));
+  await gifts.openLanding({ token: 'tok.en' });
+  gifts.setThanksText('破费啦');
+  gifts.setThanksSticker('cheers');
+  expect(await gifts.sendThanks()).toBe(true);
+  expect(calls.map((c) => c.data)).toEqual([
+    { action: 'view', token: 'tok.en' },
+    { action: 'thank', token: 'tok.en', text: '破费啦', sticker: 'cheers' },
+  ]);
+  expect(gifts.landing.data?.gift.mine.thanks).toEqual(thanks);
+});

@@ -11,6 +11,7 @@ import { OPERATOR_LIMITS } from '../../src/contracts/operator';
 import { REPORT_LIMITS } from '../../src/contracts/reports';
 import { PRODUCT_LIMITS } from '../../src/domain/product-rules';
 import { ruleSpan, ruleYuan, zhCN } from '../../src/strings/zh-CN';
+import { giftingStrings } from '../../src/strings/zh-CN.gifting';
 import { merchantStrings } from '../../src/strings/zh-CN.merchant';
 
 describe('rule numbers in sentences', () => {
@@ -34,6 +35,9 @@ describe('rule numbers in sentences', () => {
     expect(zhCN.merchant.manualPlaceholder).toContain(`${PAY_CODE_LENGTH} 位数字`);
     expect(zhCN.errors.EXPORT_TOO_LARGE).toContain(`${REPORT_LIMITS.exportRowsMax} 行`);
     expect(zhCN.errors.EXPORT_RANGE_TOO_LONG).toContain(`${EXPORT_MAX_DAYS} 天`);
+    expect(giftingStrings.gifting.sealNote('5月20日 09:00')).toContain(
+      `开启后 ${ruleSpan(GIFT_RULES.claimWindowMs)}内有效`,
+    );
   });
 
   test('should take the staff pages’ numbers from the product, invite, batch and report rules', () => {
@@ -50,11 +54,12 @@ describe('rule numbers in sentences', () => {
   });
 
   test('should type no rule number into a sentence by hand', () => {
-    // A digit before a unit inside a quoted (not templated) string: a number that would go stale. The
+    // A digit before a unit inside a quoted or templated string: a number that would go stale. The
     // dashboard's ranges are the exception: their keys are the numbers, checked against DashboardDays.
     for (const file of fs.readdirSync(path.join(__dirname, '../../src/strings'))) {
       const source = fs.readFileSync(path.join(__dirname, '../../src/strings', file), 'utf8');
-      const typed = source.match(/'[^'\n]*\d\s*(分钟|小时|天|次|位|万元|元|行|秒|个月|年|份|张|字)[^'\n]*'/g) ?? [];
+      const typed =
+        source.match(/(['`])[^'`\n]*\d\s*(分钟|小时|天|次|位|万元|元|行|秒|个月|年|份|张|字)[^'`\n]*\1/g) ?? [];
       expect(typed.filter((t) => !/^'近 \d+ 天'$/.test(t))).toEqual([]);
     }
   });

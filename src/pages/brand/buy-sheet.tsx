@@ -15,7 +15,7 @@ import { errorMessage, strings } from '../../strings/zh-CN';
 import { startPayment } from '../pay-flow';
 import { PrivacyGate } from '../privacy-gate';
 import { GiftPlanPicker } from './gift-plan-picker';
-import { Stepper } from './stepper';
+import { Stepper } from '../../components/stepper';
 import { Chip } from '../../components/chip';
 import './buy-sheet.scss';
 

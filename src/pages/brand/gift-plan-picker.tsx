@@ -5,7 +5,7 @@ import { GIFT_RULES } from '../../domain/gift';
 import { useStores } from '../../stores';
 import { strings } from '../../strings/zh-CN';
 import { giftingStrings } from '../../strings/zh-CN.gifting';
-import { Stepper } from './stepper';
+import { Stepper } from '../../components/stepper';
 import { Chip } from '../../components/chip';
 
 const g = strings.gift;
@@ -30,32 +30,32 @@ function Picker() {
         </View>
       </View>
       {purchase.giftMode === 'group' && (
-        <View className="buy-sheet__row">
-          <Text className="buy-sheet__label">
-            {g.shares} <Text className="muted">{g.sharesHint(GIFT_RULES.minShares, GIFT_RULES.maxShares)}</Text>
-          </Text>
-          <Stepper
-            value={purchase.shares}
-            max={GIFT_RULES.maxShares}
-            onChange={(n) => purchase.setShares(n)}
-            testId="plan-shares"
-            moreTestId="plan-shares-more"
-          />
-        </View>
-      )}
-      {purchase.giftMode === 'group' && (
-        <View>
-          {(['random', 'equal'] as const).map((m) => (
-            <Chip
-              key={m}
-              active={purchase.shareMode === m}
-              onPress={() => purchase.setShareMode(m)}
-              testId={`plan-share-${m}`}
-            >
-              {g.shareMode[m]}
-            </Chip>
-          ))}
-        </View>
+        <>
+          <View className="buy-sheet__row">
+            <Text className="buy-sheet__label">
+              {g.shares} <Text className="muted">{g.sharesHint(GIFT_RULES.minShares, GIFT_RULES.maxShares)}</Text>
+            </Text>
+            <Stepper
+              value={purchase.shares}
+              max={GIFT_RULES.maxShares}
+              onChange={(n) => purchase.setShares(n)}
+              testId="plan-shares"
+              moreTestId="plan-shares-more"
+            />
+          </View>
+          <View>
+            {(['random', 'equal'] as const).map((m) => (
+              <Chip
+                key={m}
+                active={purchase.shareMode === m}
+                onPress={() => purchase.setShareMode(m)}
+                testId={`plan-share-${m}`}
+              >
+                {g.shareMode[m]}
+              </Chip>
+            ))}
+          </View>
+        </>
       )}
       <Text className="muted">{giftingStrings.gifting.planHint}</Text>
     </View>

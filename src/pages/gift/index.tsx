@@ -24,6 +24,7 @@ import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { navigate } from '../routes';
 import { SealPicker } from './seal-picker';
 import { Chip } from '../../components/chip';
+import { Stepper } from '../../components/stepper';
 import './index.scss';
 
 const s = strings.gift;
@@ -142,17 +143,12 @@ function GiftPage() {
               <Text className="gift__label">
                 {s.shares} <Text className="muted">{s.sharesHint(GIFT_RULES.minShares, GIFT_RULES.maxShares)}</Text>
               </Text>
-              <View className="gift__stepper">
-                <Text className="gift__step" onClick={() => gifts.setShares(gifts.shares - 1)}>
-                  −
-                </Text>
-                <Text className="gift__qty" data-testid="gift-shares">
-                  {gifts.shares}
-                </Text>
-                <Text className="gift__step" onClick={() => gifts.setShares(gifts.shares + 1)}>
-                  +
-                </Text>
-              </View>
+              <Stepper
+                value={gifts.shares}
+                max={GIFT_RULES.maxShares}
+                onChange={(n) => gifts.setShares(n)}
+                testId="gift-shares"
+              />
             </View>
             <View>
               {(['random', 'equal'] as const).map((m) => (

@@ -35,28 +35,24 @@ function Picker() {
       {at !== null && (
         <View className="gift__seal-when">
           <View className="gift__seal-row">
-            <Text className="gift__step gift__seal-step" onClick={() => gifts.moveOpening(-24 * 60)}>
+            <Text className="gift__seal-step" onClick={() => gifts.moveOpening(-24 * 60)}>
               {t.sealEarlier}
             </Text>
             <Text className="gift__seal-date" data-testid="seal-date">
               {chinaTime(at, 'YYYY-MM-DD')}
             </Text>
-            <Text
-              className="gift__step gift__seal-step"
-              onClick={() => gifts.moveOpening(24 * 60)}
-              data-testid="seal-later"
-            >
+            <Text className="gift__seal-step" onClick={() => gifts.moveOpening(24 * 60)} data-testid="seal-later">
               {t.sealLater}
             </Text>
           </View>
           <View className="gift__seal-row">
-            <Text className="gift__step gift__seal-step" onClick={() => gifts.moveOpening(-STEP_HOURS * 60)}>
+            <Text className="gift__seal-step" onClick={() => gifts.moveOpening(-STEP_HOURS * 60)}>
               {t.sealHourStep(-STEP_HOURS)}
             </Text>
             <Text className="gift__seal-date" data-testid="seal-time">
               {chinaTime(at, 'HH:mm')}
             </Text>
-            <Text className="gift__step gift__seal-step" onClick={() => gifts.moveOpening(STEP_HOURS * 60)}>
+            <Text className="gift__seal-step" onClick={() => gifts.moveOpening(STEP_HOURS * 60)}>
               {t.sealHourStep(STEP_HOURS)}
             </Text>
           </View>

@@ -9,6 +9,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
 import { StateView } from '../../../components/state-view';
+import { formatPrice } from '../../../domain/money';
 import { saveTextFile } from '../../../services/file-saver';
 import { useStaffStores } from '../../stores';
 import { useStores } from '../../../stores';
@@ -42,9 +43,6 @@ const Batch = observer(function Batch() {
   // The only product is the one meant: chosen already.
   const chosen = productId || (products.length === 1 ? products[0]!._id : '');
   const cards = batch.cards;
-  const issued = products.find((p) => p._id === chosen);
-  const issuedName = issued?.name ?? '';
-  const issuedValue = amount ? `¥${amount}` : '';
   const copy = async (text: string) => {
     const done = await privacy.copy(text);
     await Taro.showToast({ title: done ? b.copied : strings.privacy.copyRefused, icon: done ? 'success' : 'none' });
@@ -61,9 +59,11 @@ const Batch = observer(function Batch() {
         </Text>
         <View className="panel op-cards" data-testid="batch-cards">
           <Text className="panel__title">{b.result(cards.length)}</Text>
-          <Text className="muted" data-testid="batch-what">
-            {b.what(issuedName, issuedValue)}
-          </Text>
+          {batch.facts && (
+            <Text className="muted" data-testid="batch-what">
+              {b.what(batch.facts.productName, formatPrice(batch.facts.amount))}
+            </Text>
+          )}
           <View className="op-cards__row op-cards__head">
             <Text>{b.csvHeader[0]}</Text>
             <Text>{b.csvHeader[1]}</Text>

@@ -1,8 +1,10 @@
 /**
- * The buy sheet's − n + control (how many cards, how many shares). The store clamps the value to its
- * rule; the + greys out at the top so a press that can't add says so before it is made.
+ * The − n + control of a count with a rule's top (cards in the buy sheet, a group gift's shares there
+ * and on the send step). The store clamps the value to its rule; the + greys out at the top so a
+ * press that can't add says so before it is made.
  */
 import { View, Text } from '@tarojs/components';
+import './stepper.scss';
 
 interface StepperProps {
   value: number;
@@ -15,15 +17,15 @@ interface StepperProps {
 
 export function Stepper({ value, max, onChange, testId, moreTestId }: StepperProps) {
   return (
-    <View className="buy-sheet__stepper">
-      <Text className="buy-sheet__step" onClick={() => onChange(value - 1)}>
+    <View className="stepper">
+      <Text className="stepper__step" onClick={() => onChange(value - 1)}>
         −
       </Text>
-      <Text className="buy-sheet__qty" data-testid={testId}>
+      <Text className="stepper__qty" data-testid={testId}>
         {value}
       </Text>
       <Text
-        className={`buy-sheet__step${value >= max ? ' buy-sheet__step--off' : ''}`}
+        className={`stepper__step${value >= max ? ' stepper__step--off' : ''}`}
         onClick={() => onChange(value + 1)}
         data-testid={moreTestId}
       >
