@@ -14,6 +14,7 @@ import { startLocalCloud } from '../../../cloudfunctions/local';
 import { DEMO_USERS } from '../../../cloudfunctions/local/gateway/demo-users';
 import { WeappSim } from './sim';
 import { pageDocument } from './view';
+import { ACCEPT_SUBSCRIPTIONS } from './wx-api';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'dist', 'weapp-cloud');
@@ -123,7 +124,7 @@ export async function startSimServer(distDir: string, cloudUrl: string, port: nu
             const result = scans.get(user) ?? '';
             return result ? { result } : null;
           },
-          subscribe: (ids) => Object.fromEntries(ids.map((id) => [id, 'accept' as const])),
+          subscribe: ACCEPT_SUBSCRIPTIONS.subscribe,
         },
       });
       phones.set(user, p);

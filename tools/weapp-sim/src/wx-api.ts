@@ -58,6 +58,11 @@ export interface SimAnswers {
   actionSheet?: (items: string[]) => number | null;
 }
 
+/** A person who allows every subscribe message asked for (the journeys' and `npm run sim`'s default). */
+export const ACCEPT_SUBSCRIPTIONS: Required<Pick<SimAnswers, 'subscribe'>> = {
+  subscribe: (ids) => Object.fromEntries(ids.map((id) => [id, 'accept'])),
+};
+
 export interface WxHost {
   readonly answers: SimAnswers;
   readonly toasts: Toast[];
