@@ -11,20 +11,17 @@ import type { LocalCloud } from '../cloudfunctions/local';
 import { phoneContext } from '../test/e2e/support/browser';
 import { WeappSim } from '../tools/weapp-sim/src/sim';
 import { screenshotPage } from '../tools/weapp-sim/src/view';
+import { ACCEPT_SUBSCRIPTIONS } from '../tools/weapp-sim/src/wx-api';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'weapp-cloud');
 const OUT = path.join(ROOT, 'screenshots');
 
-const acceptAll = { subscribe: (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'accept' as const])) };
+type Open = (user: string, route: string, query?: Record<string, string>) => Promise<WeappSim>;
 
-/** A paid card of `amount` fen for `user`, bought through the mini-program's own purchase path. */
-async function buyCard(cloud: LocalCloud, user: string, yuan: string): Promise<WeappSim> {
-  const phone = await WeappSim.launch(
-    { distDir: DIST, cloudUrl: cloud.url, user, answers: acceptAll },
-    'pages/brand/index',
-    { id: 'brand-lanshan-coffee' },
-  );
+/** A paid card of `yuan` for `user`, bought through the mini-program's own purchase path. */
+async function buyCard(open: Open, user: string, yuan: string): Promise<WeappSim> {
+  const phone = await open(user, 'pages/brand/index', { id: 'brand-lanshan-coffee' });
   await phone.tap('立即购买');
   await phone.type(await phone.field('整数金额'), yuan);
   await phone.tap('去支付');
@@ -45,11 +42,12 @@ export async function weappScreenshots(browser: Browser, cloud: LocalCloud): Pro
     console.log(`  screenshots/weapp/${name}.png`);
   };
   const phones: WeappSim[] = [];
-  const open = async (user: string, route: string, query: Record<string, string> = {}) => {
-    const phone = await WeappSim.launch({ distDir: DIST, cloudUrl: cloud.url, user, answers: acceptAll }, route, query);
+  const options = (user: string) => ({ distDir: DIST, cloudUrl: cloud.url, user, answers: ACCEPT_SUBSCRIPTIONS });
+  const kept = (phone: WeappSim): WeappSim => {
     phones.push(phone);
     return phone;
   };
+  const open: Open = async (user, route, query = {}) => kept(await WeappSim.launch(options(user), route, query));
 
   const home = await open('alice', 'pages/home/index');
   await home.waitForText('精选好礼');
@@ -72,8 +70,7 @@ export async function weappScreenshots(browser: Browser, cloud: LocalCloud): Pro
   await buyer.waitForText('合计¥1,000');
   await shoot(buyer, '10-buy-sheet');
 
-  const paid = await buyCard(cloud, 'alice', '100');
-  phones.push(paid);
+  const paid = await buyCard(open, 'alice', '100');
   await shoot(paid, '12-result');
   await paid.tap('去卡包');
   await paid.waitForText('¥100');
@@ -92,8 +89,7 @@ export async function weappScreenshots(browser: Browser, cloud: LocalCloud): Pro
   await till.waitForText('扫码收款');
   await shoot(till, '19-till-scan');
 
-  const giver = await buyCard(cloud, 'alice', '50');
-  phones.push(giver);
+  const giver = await buyCard(open, 'alice', '50');
   await giver.tap('去卡包');
   await giver.tap('¥50');
   await giver.tap('送给朋友');
@@ -104,11 +100,7 @@ export async function weappScreenshots(browser: Browser, cloud: LocalCloud): Pro
   await shoot(giver, 'weapp-share');
   // A single gift is private: bob opens the card in the chat alice sent it into.
   const card = await giver.sendCard({ chat: 'chat-alice-bob' }, (c) => c.activityId !== undefined);
-  const claimer = await WeappSim.openCard(
-    { distDir: DIST, cloudUrl: cloud.url, user: 'bob', answers: acceptAll },
-    card,
-  );
-  phones.push(claimer);
+  const claimer = kept(await WeappSim.openCard(options('bob'), card));
   await claimer.waitForText('送你一张礼品卡');
   await shoot(claimer, 'weapp-claim');
 

@@ -34,7 +34,7 @@ async function answer(cloud: CloudProcess, fn: string, body: object, token: stri
   const a = await cloud.post(`/api/functions/${fn}`, body, token);
   if (a.result?.ok) return a.result.data;
   // The function's refusal, or the gateway's own answer (a timeout, a full queue…).
-  return a.result?.error?.code ?? (a.error as { code?: string } | undefined)?.code ?? 'ERROR';
+  return a.result?.error?.code ?? a.error?.code ?? 'ERROR';
 }
 
 const busy = (rs: Timed[]): number => rs.filter((r) => r.code === 'CONFLICT').length;

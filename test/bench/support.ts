@@ -211,6 +211,8 @@ export function callsByAction(cloud: LocalCloud): string {
 /** A function's answer through the gateway; the bench follows only the documented shapes. */
 export interface Answer {
   result?: { ok: boolean; data: Record<string, unknown>; error?: { code: string } };
+  /** The gateway's own refusal (a full queue, a timeout…), when the function gave no answer. */
+  error?: { code: string; message?: string };
   [k: string]: unknown;
 }
 

@@ -5,6 +5,7 @@
  * refund confirmed in wx.showModal — all calls through wx.cloud.callFunction as alice.
  */
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
+import { ACCEPT_SUBSCRIPTIONS } from '../../tools/weapp-sim/src/wx-api';
 import { weappStage } from './support/stage';
 
 jest.setTimeout(60_000);
@@ -12,14 +13,7 @@ jest.setTimeout(60_000);
 const stage = weappStage();
 
 test('should buy a custom-amount card with a blessing, pay with requestPayment, find it in the wallet and refund it', async () => {
-  const phone = await stage.phone(
-    'alice',
-    'pages/brand/index',
-    { id: 'brand-lanshan-coffee' },
-    {
-      subscribe: (ids) => Object.fromEntries(ids.map((id) => [id, 'accept'])),
-    },
-  );
+  const phone = await stage.phone('alice', 'pages/brand/index', { id: 'brand-lanshan-coffee' }, ACCEPT_SUBSCRIPTIONS);
   await phone.tap('立即购买');
   await phone.type(await phone.field('整数金额'), '88');
   await phone.type(await phone.field('祝福'), '阿满，生日快乐！咖啡管够');

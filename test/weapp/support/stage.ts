@@ -31,28 +31,26 @@ export interface WeappStage {
 export function weappStage(): WeappStage {
   let cloud: TestCloud | undefined;
   const phones: WeappSim[] = [];
+  const kept = (phone: WeappSim): WeappSim => {
+    phones.push(phone);
+    return phone;
+  };
+  const options = (user: string, answers?: SimAnswers) => ({
+    distDir: WEAPP_CLOUD_DIR,
+    cloudUrl: stage.cloud.url,
+    user,
+    answers,
+  });
   const stage: WeappStage = {
     get cloud() {
       if (!cloud) throw new Error('the stage is not up yet');
       return cloud;
     },
     async phone(user, route, query, answers) {
-      const phone = await WeappSim.launch(
-        { distDir: WEAPP_CLOUD_DIR, cloudUrl: stage.cloud.url, user, answers },
-        route,
-        query,
-      );
-      phones.push(phone);
-      return phone;
+      return kept(await WeappSim.launch(options(user, answers), route, query));
     },
     async openCard(user, card, from, answers) {
-      const phone = await WeappSim.openCard(
-        { distDir: WEAPP_CLOUD_DIR, cloudUrl: stage.cloud.url, user, answers },
-        card,
-        from,
-      );
-      phones.push(phone);
-      return phone;
+      return kept(await WeappSim.openCard(options(user, answers), card, from));
     },
   };
   beforeAll(async () => {

@@ -16,7 +16,6 @@ export interface ComponentDef {
   data?: Record<string, unknown>;
   observers?: Record<string, (...args: unknown[]) => void>;
   lifetimes?: Record<string, () => void>;
-  pageLifetimes?: Record<string, () => void>;
   methods?: Record<string, (...args: unknown[]) => unknown>;
   [key: string]: unknown;
 }

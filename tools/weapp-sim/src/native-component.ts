@@ -63,11 +63,6 @@ export class NativeComponent {
     if (typeof fn === 'function') this.guard(() => fn.call(this.instance));
   }
 
-  pageLifetime(name: 'show' | 'hide'): void {
-    const fn = this.def.pageLifetimes?.[name];
-    if (typeof fn === 'function') this.guard(() => fn.call(this.instance));
-  }
-
   /** The host element's attributes as properties; observers of those that changed run. */
   setProperties(attr: Record<string, unknown>): void {
     const data = this.instance.data as Record<string, unknown>;

@@ -7,6 +7,7 @@
  * reads. Clicks and typing go back to the page as WeChat events.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { startLocalCloud } from '../../../cloudfunctions/local';
 import { DEMO_USERS } from '../../../cloudfunctions/local/gateway/demo-users';
 import { WeappSim } from './sim';
 import { pageDocument } from './view';
+import { ACCEPT_SUBSCRIPTIONS } from './wx-api';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'dist', 'weapp-cloud');
@@ -123,7 +125,7 @@ export async function startSimServer(distDir: string, cloudUrl: string, port: nu
             const result = scans.get(user) ?? '';
             return result ? { result } : null;
           },
-          subscribe: (ids) => Object.fromEntries(ids.map((id) => [id, 'accept' as const])),
+          subscribe: ACCEPT_SUBSCRIPTIONS.subscribe,
         },
       });
       phones.set(user, p);
@@ -154,7 +156,7 @@ export async function startSimServer(distDir: string, cloudUrl: string, port: nu
       const sim = await phone(currentUser);
       if (url.pathname === '/api/sim/state') {
         const doc = pageDocument(sim, FRAME_CLIENT);
-        const hash = String(doc.length) + ':' + String(hashOf(doc));
+        const hash = createHash('sha1').update(doc).digest('hex');
         const seen = toastsSeen.get(currentUser) ?? 0;
         toastsSeen.set(currentUser, sim.toasts.length);
         const top = sim.stackRoutes();
@@ -211,12 +213,6 @@ async function main(): Promise<void> {
   const sim = await startSimServer(DIST, cloudUrl, Number(process.env.SIM_PORT ?? 8790));
   console.log(`礼品卡中心 · mini-program simulator (dist/weapp-cloud) against ${cloudUrl}`);
   console.log(`  open ${sim.url}/`);
-}
-
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 function send(res: http.ServerResponse, value: unknown, status = 200): void {

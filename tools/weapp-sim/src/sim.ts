@@ -64,7 +64,13 @@ interface Entry {
 }
 
 /** Scenes (场景值): 1001 the 发现栏 list, 1007 a card in a person's chat, 1008 a card in a group chat. */
-export const SCENE = { list: 1001, singleChat: 1007, groupChat: 1008 } as const;
+const SCENE = { list: 1001, singleChat: 1007, groupChat: 1008 } as const;
+
+/** The parts of a page's or component's `.json` the simulator reads. */
+interface PageJson {
+  navigationBarTitleText?: string;
+  usingComponents?: Record<string, string>;
+}
 
 /** Where a rendered element came from: whose handlers its `bind*` names, its parent. */
 interface Placed {
@@ -205,9 +211,22 @@ export class WeappSim implements WxHost {
     if (!top) return '';
     const set = this.titles.get(top);
     if (set !== undefined) return set;
-    const file = path.join(this.options.distDir, `${top.route}.json`);
-    const json = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-    return String(json.navigationBarTitleText ?? this.logic.appJson.window?.navigationBarTitleText ?? '');
+    return String(
+      this.pageJson(top.route).navigationBarTitleText ?? this.logic.appJson.window?.navigationBarTitleText ?? '',
+    );
+  }
+
+  private readonly pageJsons = new Map<string, PageJson>();
+
+  /** A page's or component's `.json` (read once: every render asks it of each element). */
+  private pageJson(route: string): PageJson {
+    let json = this.pageJsons.get(route);
+    if (!json) {
+      const file = path.join(this.options.distDir, `${route}.json`);
+      json = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as PageJson) : {};
+      this.pageJsons.set(route, json);
+    }
+    return json;
   }
 
   stopPullDownRefresh(): void {
@@ -300,7 +319,7 @@ export class WeappSim implements WxHost {
   private queryNode(component: NativeComponent | undefined, selector: string, f: { node?: boolean; size?: boolean }) {
     if (!selector.startsWith('#')) throw new Error(`weapp-sim: selector ${selector} (only #id is simulated)`);
     const id = selector.slice(1);
-    const root = component ? this.componentRoot(component) : this.tree;
+    const root = component ? this.componentRoots.get(component) : this.tree;
     const found = root && find(root, (e) => e.attr.id === id);
     if (!found) return null;
     const out: Record<string, unknown> = { id };
@@ -353,9 +372,6 @@ export class WeappSim implements WxHost {
     if (!isElement(at)) throw new Error(`weapp-sim: ${pathKey} is text`);
     return at;
   }
-  private componentRoot(c: NativeComponent): VElement | undefined {
-    return this.componentRoots.get(c);
-  }
 
   // ── Render ──
 
@@ -406,14 +422,6 @@ export class WeappSim implements WxHost {
     return tree;
   }
 
-  private usingComponents(route: string): Record<string, string> {
-    const file = path.join(this.options.distDir, `${route}.json`);
-    if (!fs.existsSync(file)) return {};
-    return (
-      (JSON.parse(fs.readFileSync(file, 'utf8')) as { usingComponents?: Record<string, string> }).usingComponents ?? {}
-    );
-  }
-
   private expand(
     e: VElement,
     owner: Record<string, unknown>,
@@ -425,7 +433,7 @@ export class WeappSim implements WxHost {
     // The compiler leaves `attr` off the page root and virtual blocks.
     e.attr ??= {};
     const name = e.tag.replace(/^wx-/, '');
-    const using = this.usingComponents(route)[name];
+    const using = this.pageJson(route).usingComponents?.[name];
     if (using) {
       const compRoute = path.posix.join(path.posix.dirname(route), using);
       const tmpl = this.gwx(`${compRoute}.wxml`);
@@ -530,29 +538,37 @@ export class WeappSim implements WxHost {
     return this.logic.stack.map((p) => p.route);
   }
 
-  /** Waits until the page on top shows `text` (or matches it), or fails with what it shows. */
-  async waitForText(text: string | RegExp, timeoutMs = 8000): Promise<void> {
+  /**
+   * Every wait of the driver: asks `probe` every 25 ms until it answers something, failing at once on
+   * a simulator error and after `timeoutMs` with `failure()`'s message (what the page shows instead).
+   */
+  private async poll<T>(probe: () => T | undefined, failure: () => string, timeoutMs = 8000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       this.throwErrors();
-      const shown = this.text();
-      if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `weapp-sim: "${String(text)}" not shown on ${this.page().route}; it shows: ${shown.slice(0, 600)}`,
-        );
-      }
+      const found = probe();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`weapp-sim: ${failure()}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
 
+  /** Waits until the page on top shows `text` (or matches it), or fails with what it shows. */
+  async waitForText(text: string | RegExp, timeoutMs = 8000): Promise<void> {
+    const shows = (shown: string) => (typeof text === 'string' ? shown.includes(text) : text.test(shown));
+    await this.poll(
+      () => (shows(this.text()) ? true : undefined),
+      () => `"${String(text)}" not shown on ${this.page().route}; it shows: ${this.text().slice(0, 600)}`,
+      timeoutMs,
+    );
+  }
+
   async waitForRoute(route: string, timeoutMs = 8000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.logic.top()?.route !== route) {
-      this.throwErrors();
-      if (Date.now() > deadline) throw new Error(`weapp-sim: still on ${this.stackRoutes().join(' > ')}, not ${route}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await this.poll(
+      () => (this.logic.top()?.route === route ? true : undefined),
+      () => `still on ${this.stackRoutes().join(' > ')}, not ${route}`,
+      timeoutMs,
+    );
   }
 
   /**
@@ -573,12 +589,6 @@ export class WeappSim implements WxHost {
     return found;
   }
 
-  findBy(predicate: (e: VElement) => boolean, what: string): VElement {
-    const e = find(this.render(), predicate);
-    if (!e) throw new Error(`weapp-sim: no ${what} on ${this.page().route}`);
-    return e;
-  }
-
   async tap(text: string, nth = 0): Promise<void> {
     await this.waitForText(text);
     this.dispatch(this.findByText(text, nth), 'tap', { x: 0, y: 0 });
@@ -591,28 +601,21 @@ export class WeappSim implements WxHost {
   }
 
   /** Waits for an element of the page on top (as a finger waits for the page to show it). */
-  async waitFor(predicate: (e: VElement) => boolean, what: string, timeoutMs = 8000): Promise<VElement> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      this.throwErrors();
-      const e = find(this.render(), predicate);
-      if (e) return e;
-      if (Date.now() > deadline)
-        throw new Error(`weapp-sim: no ${what} on ${this.page().route}: ${this.text().slice(0, 400)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  waitFor(predicate: (e: VElement) => boolean, what: string, timeoutMs = 8000): Promise<VElement> {
+    return this.poll(
+      () => find(this.render(), predicate),
+      () => `no ${what} on ${this.page().route}: ${this.text().slice(0, 400)}`,
+      timeoutMs,
+    );
   }
 
   /** Waits until a native component has drawn on a Canvas 2D node; returns that canvas. */
-  async waitForDrawing(timeoutMs = 8000): Promise<SimCanvas> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      this.throwErrors();
-      const drawn = [...this.canvases.values()].find((c) => c.ops.length > 0);
-      if (drawn) return drawn;
-      if (Date.now() > deadline) throw new Error(`weapp-sim: nothing drawn on a canvas of ${this.page().route}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  waitForDrawing(timeoutMs = 8000): Promise<SimCanvas> {
+    return this.poll(
+      () => [...this.canvases.values()].find((c) => c.ops.length > 0),
+      () => `nothing drawn on a canvas of ${this.page().route}`,
+      timeoutMs,
+    );
   }
 
   /** The input or textarea showing `placeholder`. */
@@ -649,33 +652,16 @@ export class WeappSim implements WxHost {
     return this.logic.call(this.page(), 'onShareAppMessage', { from }) as Record<string, unknown>;
   }
 
-  /** The share card once `ready` holds (a person taps share a moment after the page shows). */
-  async shareWhen(
-    ready: (card: Record<string, unknown>) => boolean,
-    timeoutMs = 8000,
-  ): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      this.throwErrors();
-      const card = this.share('button');
-      if (ready(card)) return card;
-      if (Date.now() > deadline) throw new Error(`weapp-sim: the share card is not ready: ${JSON.stringify(card)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-
   /**
    * The sender shares the page's card into `to.chat` (a group's with `to.group`) once `ready` holds:
    * the card's title, path and image with what the share menu declared, and WeChat records which chat
    * the card's activity went into.
    */
   async sendCard(to: { chat: string; group?: boolean }, ready: (card: SentCard) => boolean = () => true) {
-    const deadline = Date.now() + 8000;
-    for (;;) {
-      this.throwErrors();
+    const cardNow = (): SentCard => {
       const shared = this.share('button');
       const menu = this.shareMenus.get(this.page()) ?? {};
-      const card: SentCard = {
+      return {
         title: String(shared.title ?? ''),
         path: String(shared.path ?? ''),
         ...(shared.imageUrl !== undefined && { imageUrl: String(shared.imageUrl) }),
@@ -685,17 +671,20 @@ export class WeappSim implements WxHost {
         chat: to.chat,
         group: to.group === true,
       };
-      if (ready(card)) {
-        if (card.activityId) await this.wechatChat('share', { activityId: card.activityId, chatId: to.chat });
-        return card;
-      }
-      if (Date.now() > deadline) throw new Error(`weapp-sim: the share card is not ready: ${JSON.stringify(card)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    };
+    const card = await this.poll(
+      () => {
+        const c = cardNow();
+        return ready(c) ? c : undefined;
+      },
+      () => `the share card is not ready: ${JSON.stringify(cardNow())}`,
+    );
+    if (card.activityId) await this.wechatChat('share', { activityId: card.activityId, chatId: to.chat });
+    return card;
   }
 }
 
-export function find(root: VElement, predicate: (e: VElement) => boolean): VElement | undefined {
+function find(root: VElement, predicate: (e: VElement) => boolean): VElement | undefined {
   if (predicate(root)) return root;
   for (const c of root.children) {
     if (!isElement(c)) continue;
@@ -705,11 +694,9 @@ export function find(root: VElement, predicate: (e: VElement) => boolean): VElem
   return undefined;
 }
 
-export function queryString(query: Record<string, string>): string {
+function queryString(query: Record<string, string>): string {
   const q = Object.entries(query)
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   return q ? `?${q}` : '';
 }
-
-export type { VElement, VNode };

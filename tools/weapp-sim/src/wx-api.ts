@@ -58,6 +58,11 @@ export interface SimAnswers {
   actionSheet?: (items: string[]) => number | null;
 }
 
+/** A person who allows every subscribe message asked for (the journeys' and `npm run sim`'s default). */
+export const ACCEPT_SUBSCRIPTIONS: Required<Pick<SimAnswers, 'subscribe'>> = {
+  subscribe: (ids) => Object.fromEntries(ids.map((id) => [id, 'accept'])),
+};
+
 export interface WxHost {
   readonly answers: SimAnswers;
   readonly toasts: Toast[];
@@ -103,35 +108,52 @@ function errMsgOf(name: string, e: unknown): string {
   return `${name}:fail ${e instanceof Error ? e.message : String(e)}`;
 }
 
+/**
+ * How WeChat answers a callback-style call: `success` or `fail`, then `complete`, when any callback is
+ * given (and no Promise); else a Promise of the result, rejected with `failed(e).rejection`.
+ */
+function deliver(
+  opts: Callbacks,
+  result: Promise<object>,
+  failed: (e: unknown) => { res: object; rejection: unknown },
+): Promise<object> | undefined {
+  const settled = result.then(
+    (res) => {
+      opts.success?.(res);
+      opts.complete?.(res);
+      return res;
+    },
+    (e: unknown) => {
+      const { res, rejection } = failed(e);
+      opts.fail?.(res);
+      opts.complete?.(res);
+      throw rejection;
+    },
+  );
+  if (opts.success || opts.fail || opts.complete) {
+    settled.catch(() => undefined);
+    return undefined;
+  }
+  return settled;
+}
+
 export function createWx(host: WxHost): Record<string, unknown> {
   const wx: Record<string, unknown> = {};
 
   /** A callback-style API: `run` answers the success result or throws WxFail. */
   const async = (name: string, run: (opts: Callbacks) => unknown): void => {
-    wx[name] = (opts: Callbacks = {}) => {
-      const done = Promise.resolve()
-        .then(() => run(opts))
-        .then((res) => ({ errMsg: `${name}:ok`, ...(res as object) }));
-      const settled = done.then(
-        (res) => {
-          opts.success?.(res);
-          opts.complete?.(res);
-          return res;
-        },
-        (e: unknown) => {
+    wx[name] = (opts: Callbacks = {}) =>
+      deliver(
+        opts,
+        Promise.resolve()
+          .then(() => run(opts))
+          .then((res) => ({ errMsg: `${name}:ok`, ...(res as object) })),
+        (e) => {
           if (!(e instanceof WxFail)) host.crash(e instanceof Error ? e : new Error(String(e)));
           const res = { errMsg: errMsgOf(name, e) };
-          opts.fail?.(res);
-          opts.complete?.(res);
-          throw res;
+          return { res, rejection: res };
         },
       );
-      if (opts.success || opts.fail || opts.complete) {
-        settled.catch(() => undefined);
-        return undefined;
-      }
-      return settled;
-    };
   };
   const record = (api: string, args: unknown): void => {
     host.calls.push({ api, args });
@@ -322,24 +344,10 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const result = await host.callFunction(String(opts.name), opts.data ?? {});
         return { result, errMsg: 'cloud.callFunction:ok', requestID: 'sim' };
       };
-      const p = run().then(
-        (res) => {
-          opts.success?.(res);
-          opts.complete?.(res);
-          return res;
-        },
-        (e: unknown) => {
-          const res = { errMsg: errMsgOf('cloud.callFunction', e), errCode: -1 };
-          opts.fail?.(res);
-          opts.complete?.(res);
-          throw e;
-        },
-      );
-      if (opts.success || opts.fail || opts.complete) {
-        p.catch(() => undefined);
-        return undefined;
-      }
-      return p;
+      return deliver(opts, run(), (e) => ({
+        res: { errMsg: errMsgOf('cloud.callFunction', e), errCode: -1 },
+        rejection: e,
+      }));
     },
   };
 
