@@ -1,17 +1,23 @@
 /**
- * Claiming a share of a group gift without a hot document. A claim's transaction reads the gift
- * (reads never conflict) and writes only what belongs to the share it wins — the share document, the
- * share's card (it changes hands: owner, state, a TRANSFER entry) — plus the claimer's marker, added
- * with an id derived from gift and claimer. So:
+ * Claiming a share of a group gift without a hot document. A claim's transaction reads only the
+ * share it goes for and writes only what belongs to that share — the share document, the share's
+ * card (it changes hands: owner, state, a TRANSFER entry) — plus the claimer's marker, added with an
+ * id derived from gift and claimer. So:
  *   - two claimers of different shares touch no common document and never wait on each other;
  *   - two claimers of one share: the first writer wins, the other conflicts and walks on;
  *   - one person claiming twice at once adds the same marker twice: one wins, the other conflicts
- *     and, on its next try, finds the marker and is refused. One share per person, under any race.
+ *     (or, once the first committed, meets the duplicate id) and is refused. One share per person,
+ *     under any race: the marker's unique id is the guard, not a read of it.
+ * The gift itself is not read again in the transaction: what could make it unclaimable after the
+ * caller read it (a cancel, the return sweep) writes every free share it takes, so a share still
+ * `free` in the transaction's snapshot proves the gift still open; its time rules (sealed until,
+ * expiry) are checked on the caller's read, once. The marker is asked once, up front, beside the
+ * free shares (one round trip for both): a second tap is refused without a transaction.
  * Claimers go to a random free share (read outside the transaction, only a hint), and to another
  * random one on losing it — not the next one along, where everyone who lost the same share would
  * meet again; only when no share is free does the answer become GIFT_ALL_CLAIMED.
- * A give-back (return-sweep / cancel) writes every free share it takes, so each share ends claimed
- * or returned, never both. About 9 calls per attempt: start, 3 reads, 4 writes, commit.
+ * Calls per won attempt: start, 1 read, 4 writes, commit (9 before: the gift and the marker were
+ * read again in the transaction).
  */
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
@@ -27,7 +33,7 @@ import { entryTime } from '../../../src/domain/ledger';
 import type { Fen } from '../../../src/domain/money';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
-import { backoffMs, refuse, transaction, txAdd, txGet, txUpdate, type Tx } from '../tx';
+import { backoffMs, transaction, txAdd, txGet, txUpdate, type Tx } from '../tx';
 import { freeShareIds, giftClaimId, type GiftClaimMarker } from './group-shares';
 
 export interface ShareClaimed {
@@ -59,18 +65,28 @@ export async function claimShare(
   random: () => number = Math.random,
 ): Promise<ShareClaimed> {
   const markerId = giftClaimId(gift._id, claimer);
+  const early = claimRefusal(withShares(gift, []), claimer, clock);
+  if (early) throw new DomainError(ErrorCode[early], `cannot claim: ${early.toLowerCase()}`);
+  let tried = false;
   let lost: string | null = null;
   let conflicts = 0;
-  let free = await freeShareIds(gift._id);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && free.length > 0; attempt++) {
+  let [free, claimed] = await Promise.all([freeShareIds(gift._id), hasMarker(markerId)]);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && free.length > 0 && !claimed; attempt++) {
     const shareId = pickShare(free, lost, random);
+    tried = true;
     let outcome: Attempt;
     try {
       // One round: on a conflict there is another share to go to rather than this one to wait for.
-      outcome = await transaction((tx) => tryShare(tx, gift._id, shareId, markerId, claimer, claimerName, clock), {
+      outcome = await transaction((tx) => tryShare(tx, gift, shareId, markerId, claimer, claimerName, clock), {
         rounds: 1,
       });
     } catch (e) {
+      if (isDuplicateId(e)) {
+        // The marker's id is taken: this person's other claim committed first.
+        claimed = await hasMarker(markerId);
+        if (claimed) break;
+        throw e;
+      }
       if (!(e instanceof DomainError && e.code === ErrorCode.CONFLICT)) throw e;
       // Spread racing claimers out a little, as the transaction loop would.
       await pause(backoffMs(Math.min(++conflicts, 4), random));
@@ -80,10 +96,12 @@ export async function claimShare(
     lost = shareId;
     free = await freeShareIds(gift._id);
   }
-  // Nothing won: say why, from what is stored now.
+  // Nothing won: say why, from what is stored now (a claim of this person's may have landed while
+  // this one tried).
+  if (claimed || (tried && (await hasMarker(markerId)))) {
+    throw new DomainError(ErrorCode.GIFT_ALREADY_CLAIMED, 'cannot claim: gift_already_claimed');
+  }
   const db = getDatabase();
-  const marker = rows<GiftClaimMarker>(await db.collection(C.giftClaims).where({ _id: markerId }).limit(1).get())[0];
-  if (marker) throw new DomainError(ErrorCode.GIFT_ALREADY_CLAIMED, 'cannot claim: gift_already_claimed');
   const current = rows<Gift>(await db.collection(C.gifts).where({ _id: gift._id }).limit(1).get())[0];
   const refusal = current ? claimRefusal(withShares(current, []), claimer, clock) : 'GIFT_EXPIRED';
   if (refusal) throw new DomainError(ErrorCode[refusal], `cannot claim: ${refusal.toLowerCase()}`);
@@ -93,26 +111,32 @@ export async function claimShare(
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Whether this person's claim marker of the gift is stored (committed). */
+async function hasMarker(markerId: string): Promise<boolean> {
+  const found = await getDatabase().collection(C.giftClaims).where({ _id: markerId }).limit(1).get();
+  return rows<GiftClaimMarker>(found).length > 0;
+}
+
+/** The database refused an add whose `_id` is taken (MongoDB's E11000, kept in the SDK's errMsg). */
+function isDuplicateId(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { message, errMsg } = e as { message?: unknown; errMsg?: unknown };
+  return [message, errMsg].some((m) => typeof m === 'string' && m.includes('E11000'));
+}
+
 async function tryShare(
   tx: Tx,
-  giftId: string,
+  gift: Gift,
   shareId: string,
   markerId: string,
   claimer: string,
   claimerName: string,
   clock: number,
 ) {
-  // The share first: when it was taken meanwhile (the usual miss under a rush) nothing else is read.
+  const giftId = gift._id;
+  // A share still free proves the gift still open (see the header): nothing else is read.
   const share = await txGet<GiftShareDoc>(tx, C.giftShares, shareId);
   if (!share || share.state !== 'free') return { taken: true } as const;
-  const gift = await txGet<Gift>(tx, C.gifts, giftId);
-  if (!gift) return refuse(ErrorCode.NOT_FOUND, 'gift not found');
-  // The gift document carries no claims: the marker answers "claimed already".
-  const refusal = claimRefusal(withShares(gift, []), claimer, clock);
-  if (refusal) return refuse(ErrorCode[refusal], `cannot claim: ${refusal.toLowerCase()}`);
-  if (await txGet<GiftClaimMarker>(tx, C.giftClaims, markerId)) {
-    return refuse(ErrorCode.GIFT_ALREADY_CLAIMED, 'cannot claim: gift_already_claimed');
-  }
   // The share's card changed last with the share, so this orders the claim after it.
   const now = entryTime(clock, share.updatedAt);
   const marker: GiftClaimMarker = { _id: markerId, giftId, claimer, shareId, at: now };

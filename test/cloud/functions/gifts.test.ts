@@ -212,6 +212,25 @@ describe('a group gift', () => {
     for (const w of won) expect((await stored<Card>('cards', w.cardId)).state).toBe('active');
   });
 
+  test('should give a person tapping claim 6 times at once exactly one share, the marker id being the guard', async () => {
+    // The claim reads no marker inside its transaction: two taps that both passed the check up front
+    // meet at the marker's add — a write conflict while the other is open, a duplicate id once it
+    // committed — and only one share moves.
+    const cardId = await cardOf('g-taps', fen(10_000));
+    const sent = await send('g-taps', cardId, { mode: 'group', amount: 6_000, shares: 6, shareMode: 'equal' });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        as<Out<'claim'>>('g-tapper', 'gifts', { action: 'claim', token: sent.token, name: '手快' }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(new Set(results.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['GIFT_ALREADY_CLAIMED']));
+    const shares = (await allDocs<GiftShareDoc>(cloud, 'giftShares')).filter((d) => d.giftId === sent.gift._id);
+    expect(shares.filter((d) => d.state === 'claimed').map((d) => d.claimedBy)).toEqual(['g-tapper']);
+    const cards = (await allDocs<Card>(cloud, 'cards')).filter((c) => c.owner === 'g-tapper');
+    expect(cards.map((c) => c.balance)).toEqual([1_000]);
+  });
+
   test('should give one claimer one share only, and return the unclaimed rest after the window', async () => {
     await subscribe('g-part', ['giftReturned']);
     const cardId = await cardOf('g-part', fen(10_000));
