@@ -1,11 +1,16 @@
 /**
- * Creating an order, in one transaction: the product's terms and stock are read, stock is reserved,
- * the buyer's total for the day is counted (real-name threshold, large-amount record) and the order
- * is written under an id derived from the buyer and their request id — so a retry of the same
- * request can't make a second order: its insert fails and the first order is answered. The first
- * attempt reads nothing it doesn't need (six database calls with start and commit). A product whose
- * limited stock is in shards reserves from a random shard instead of writing the product
- * (stock-shards.ts), recording on the order which shards it took from.
+ * Creating an order: the product is read first, on its own (a read of committed state: its terms
+ * aren't written by orders, and a product whose limited stock is in shards keeps that stock on the
+ * shards, stock-shards.ts). A sold-out sharded product is answered from there — one query says no
+ * shard holds stock — without a transaction: in a rush for a limited card most buyers arrive after
+ * the last one sold, and they cost 3 calls (the product, the shards, the replay check) instead of 6.
+ * Otherwise one transaction reserves stock (a random shard, recorded on the order), counts the
+ * buyer's total for the day (real-name threshold, large-amount record) and writes the order under
+ * an id derived from the buyer and their request id — so a retry of the same request can't make a
+ * second order: its insert fails and the first order is answered. An unlimited product costs six
+ * calls in all (the product, start, the day, the order, the day again, commit); only a product that
+ * keeps its stock on itself (made before shards) is read again inside the transaction, where its
+ * counter is written.
  */
 import { createHash } from 'node:crypto';
 import { bonusFor, type CardProduct } from '../../../src/domain/catalog';
@@ -16,7 +21,7 @@ import type { CreateOrderInput } from '../../../src/contracts/orders';
 import { C } from '../collections';
 import { getDatabase, rows } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txSet, txUpdate, type Refusal, type Tx } from '../tx';
-import { isSharded, txReserve } from './stock-shards';
+import { isSharded, stockedShards, txReserve } from './stock-shards';
 
 /** The buyer's purchases of one China day (real-name threshold and large-amount record). */
 export interface PurchaseDay {
@@ -55,7 +60,21 @@ export async function createOrder(
   const id = orderIdFor(owner, input.requestId);
   const day = chinaDay(now);
   try {
-    return await transaction((tx) => writeOrder(tx, id, owner, input, now, day, rules));
+    const product = rows<CardProduct>(
+      await getDatabase().collection(C.products).where({ _id: input.productId }).limit(1).get(),
+    )[0];
+    if (!product) throw new DomainError(ErrorCode.NOT_FOUND, 'product not found');
+    const sharded = isSharded(product);
+    const refusal = termsRefusal(product, sharded, input, rules);
+    if (refusal) throw new DomainError(refusal, `cannot buy: ${refusal.toLowerCase()}`);
+    let stocked = sharded ? await stockedShards(product._id) : null;
+    if (stocked?.length === 0) throw new DomainError(ErrorCode.SOLD_OUT, 'cannot buy: sold_out');
+    return await transaction(async (tx) => {
+      // A rerun after a conflict on a shard asks afresh which shards still hold stock.
+      const shards = stocked ?? (sharded ? await stockedShards(product._id) : null);
+      stocked = null;
+      return writeOrder(tx, id, owner, input, product, shards, now, day, rules);
+    });
   } catch (e) {
     // The request was made before: the order's id is taken (the insert failed), or a rule now
     // refuses what was accepted then (the last card sold was this buyer's). Answer with that order.
@@ -68,6 +87,12 @@ export async function createOrder(
   }
 }
 
+/** What the product's terms say to this purchase; a sharded product's stored `stock` is not its stock. */
+function termsRefusal(product: CardProduct, sharded: boolean, input: CreateOrderInput, rules: PurchaseRules) {
+  const terms = sharded ? { ...product, stock: null } : product;
+  return purchaseRefusal(terms, { faceId: input.faceId, amount: input.amount, quantity: input.quantity }, rules);
+}
+
 async function findOrder(id: string): Promise<Order | undefined> {
   return rows<Order>(await getDatabase().collection(C.orders).where({ _id: id }).limit(1).get())[0];
 }
@@ -77,17 +102,19 @@ async function writeOrder(
   id: string,
   owner: string,
   input: CreateOrderInput,
+  read: CardProduct,
+  stocked: number[] | null,
   now: number,
   day: string,
   rules: PurchaseRules,
 ): Promise<{ order: Order; created: boolean } | Refusal> {
-  const product = await txGet<CardProduct>(tx, C.products, input.productId);
+  const sharded = stocked !== null;
+  // A stock counter on the product is written below: read it where the write will conflict.
+  const product = read.stock !== null && !sharded ? await txGet<CardProduct>(tx, C.products, read._id) : read;
   if (!product) return refuse(ErrorCode.NOT_FOUND, 'product not found');
   const amount = input.amount;
-  const sharded = isSharded(product);
-  // A sharded product's stored `stock` is not its stock: the shards answer "sold out" below.
-  const terms = sharded ? { ...product, stock: null } : product;
-  const refusal = purchaseRefusal(terms, { faceId: input.faceId, amount, quantity: input.quantity }, rules);
+  // Asked again of a product read here (its stock counter may have moved since).
+  const refusal = product === read ? null : termsRefusal(product, sharded, input, rules);
   if (refusal) return refuse(refusal, `cannot buy: ${refusal.toLowerCase()}`);
   const face = product.faces.find((f) => f.id === input.faceId)!;
   const total = orderTotal(amount, input.quantity);
@@ -132,7 +159,7 @@ async function writeOrder(
   }
   if (compliance.largeAmount) order.largeAmount = true;
   if (sharded) {
-    const takes = await txReserve(tx, product, input.quantity);
+    const takes = await txReserve(tx, product, stocked, input.quantity);
     if (!takes) return refuse(ErrorCode.SOLD_OUT, 'cannot buy: sold_out');
     order.stockTakes = takes;
   }

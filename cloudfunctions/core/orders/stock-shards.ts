@@ -31,22 +31,21 @@ export function newShards(productId: string, stock: number, shards = STOCK_SHARD
 }
 
 /**
- * Reserves `quantity` inside an order's transaction. Which shards still hold stock is first asked
- * with one query (committed state, outside the transaction's snapshot): none, and the product is
- * sold out as of that read — a buyer of a sold-out product costs one query, not a read of every
- * shard. Otherwise those shards are read in random order, then the others (the answer may be stale:
- * a closed order gives stock back), until enough is found, and only those are written. Null: sold
- * out — the whole walk, in the transaction's snapshot, held less. A conflict on a shard reruns the
- * transaction, which starts somewhere else.
+ * Reserves `quantity` inside an order's transaction. `stocked` is which shards held stock when the
+ * caller asked, before the transaction (stockedShards: one query of committed state — when it
+ * answers none, the product is sold out and no transaction is needed). Those shards are read in
+ * random order, then the others (the answer may be stale: a closed order gives stock back), until
+ * enough is found, and only those are written. Null: sold out — the whole walk, in the
+ * transaction's snapshot, held less. A conflict on a shard reruns the transaction, which starts
+ * somewhere else.
  */
 export async function txReserve(
   tx: Tx,
   product: Pick<CardProduct, '_id' | 'stockShards'>,
+  stocked: readonly number[],
   quantity: number,
   random: () => number = Math.random,
 ): Promise<StockTake[] | null> {
-  const stocked = await stockedShards(product._id);
-  if (stocked.length === 0) return null;
   const walk = shardWalk(product.stockShards ?? STOCK_SHARDS, random);
   const first = new Set(stocked);
   const order = [...walk.filter((n) => first.has(n)), ...walk.filter((n) => !first.has(n))];
@@ -69,7 +68,7 @@ export async function txReserve(
 }
 
 /** The numbers of a product's shards holding stock now (one query, not in any transaction). */
-async function stockedShards(productId: string): Promise<number[]> {
+export async function stockedShards(productId: string): Promise<number[]> {
   const _ = getDatabase().command;
   const res = await getDatabase()
     .collection(C.productStock)

@@ -100,6 +100,31 @@ test('should sell exactly 50 to 150 concurrent buyers, with no busy answers and 
   expect([...taken.values()].reduce((s, q) => s + q, 0)).toBe(50);
 });
 
+test('should answer a buyer of a sold-out card without a transaction, and a replay of the last sale with its order', async () => {
+  const p = await limited(1);
+  const input = { productId: p.productId, faceId: p.faceId, amount: 5_000, quantity: 1, purpose: 'self' };
+  const last = await ok<OrdersActions['create']['output']>('u-last', 'orders', {
+    action: 'create',
+    ...input,
+    requestId: 'req-last-card',
+  });
+  // Most of a rush arrives after the last card sold: the shards' one query says so, nothing opens.
+  cloud.db.resetStats();
+  const late = await order('u-late', p);
+  expect(late.ok ? 'OK' : late.error.code).toBe('SOLD_OUT');
+  const { calls: made, byAction } = cloud.db.stats();
+  expect(byAction['database.startTransaction'] ?? 0).toBe(0);
+  expect(made).toBe(3); // the product, the shards holding stock, and whether this request made an order
+  expect((await allDocs<Order>(cloud, 'orders')).filter((o) => o.owner === 'u-late')).toHaveLength(0);
+  // The buyer of the last card retrying their request gets their order, not "sold out".
+  const again = await ok<OrdersActions['create']['output']>('u-last', 'orders', {
+    action: 'create',
+    ...input,
+    requestId: 'req-last-card',
+  });
+  expect(again.order._id).toBe(last.order._id);
+});
+
 test('should take an order bigger than one shard from several, and refuse one bigger than all', async () => {
   const p = await limited(15);
   const big = await order('u-big', p, 10);
