@@ -184,16 +184,18 @@ export const orderActions = {
     input: z.object({ orderId }).strict(),
     run: async ({ orderId: id }, caller): Promise<Out<'sync'>> => {
       const order = await myOrder(id, caller);
-      if (order.status === 'pending') {
-        try {
-          await settleFromPayment(order._id, now());
-        } catch (e) {
-          // WeChat Pay unreachable: the notification or the poller settles the order later.
-          if (!(e instanceof PaymentError)) throw e;
-          console.error(`sync of ${order._id}: ${e.message}`);
-        }
+      if (order.status !== 'pending') return { order: toOrderView(order) };
+      try {
+        // Settled here or by the notification meanwhile, the settling transaction read it last;
+        // unpaid, it is as read above.
+        const settled = (await settleFromPayment(order._id, now())).order;
+        return { order: toOrderView(settled ?? order) };
+      } catch (e) {
+        // WeChat Pay unreachable: the notification or the poller settles the order later.
+        if (!(e instanceof PaymentError)) throw e;
+        console.error(`sync of ${order._id}: ${e.message}`);
+        return { order: toOrderView(await myOrder(id, caller)) };
       }
-      return { order: toOrderView(await myOrder(id, caller)) };
     },
   }),
 } satisfies ActionsFor<OrdersActions>;

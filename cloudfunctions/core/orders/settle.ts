@@ -5,6 +5,7 @@
  * so repeated, late or concurrent notifications and the poller all end in one set of cards.
  */
 import { activate } from '../../../src/domain/balance-change';
+import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import type { Card } from '../../../src/domain/card';
 import { DAY_MS, expiryOf, type Order } from '../../../src/domain/order';
 import type { LedgerEntry } from '../../../src/domain/ledger';
@@ -16,6 +17,12 @@ import { transaction, txAdd, txGet, txUpdate } from '../tx';
 import { payments } from '../payments';
 
 export type SettleOutcome = 'settled' | 'already-paid' | 'not-found' | 'amount-mismatch' | 'closed';
+
+/** How settling went, and the order as the transaction left it (so the buyer's sync needn't read it again). */
+export interface Settlement {
+  outcome: SettleOutcome;
+  order: Order | null;
+}
 
 export interface VerifiedPayment {
   outTradeNo: string;
@@ -57,39 +64,65 @@ export function newCard(order: Order, index: number, now: number): { card: Card;
   return activate(card, value, order._id);
 }
 
-export async function settleOrder(payment: VerifiedPayment, now: number): Promise<SettleOutcome> {
-  return transaction(async (tx) => {
-    const order = await txGet<Order>(tx, C.orders, payment.outTradeNo);
-    if (!order) return 'not-found' as const;
-    if (order.status === 'paid') return 'already-paid' as const;
-    if (order.total !== payment.totalFee) return 'amount-mismatch' as const;
-    // The closer closes the payment before the order, so a paid payment never meets a closed order.
-    if (order.status === 'closed') return 'closed' as const;
-    // The one other transaction whose calls grow with its input: 2 a card, but an order holds at
-    // most PURCHASE_RULES.maxQuantity (10) cards, within a batch-issue chunk (issue-batch.ts) and
-    // far inside a transaction's 30 s. A larger cap would need settling in chunks too.
-    const issued = Array.from({ length: order.quantity }, (_, i) => newCard(order, i, now));
-    await txUpdate(tx, C.orders, order._id, {
-      status: 'paid',
-      paidAt: payment.paidAt,
-      transactionId: payment.transactionId,
-      cardIds: issued.map((x) => x.card._id),
-    });
-    for (const { card, entry } of issued) {
-      await txAdd(tx, C.cards, card);
-      await txAdd(tx, C.ledger, entry);
-    }
-    return 'settled' as const;
-  });
+/**
+ * The notification and the buyer's sync usually arrive together, and both settle: the second to
+ * write the order conflicts. Its next look is a plain read of the order — settled by the other, as
+ * it nearly always is, that is the answer (one call, not a transaction's three); still pending, the
+ * settling transaction runs again with the usual backoff.
+ */
+export async function settleOrder(payment: VerifiedPayment, now: number): Promise<Settlement> {
+  try {
+    return await settleOnce(payment, now, 1);
+  } catch (e) {
+    if (!(e instanceof DomainError && e.code === ErrorCode.CONFLICT)) throw e;
+    const order = rows<Order>(
+      await getDatabase().collection(C.orders).where({ _id: payment.outTradeNo }).limit(1).get(),
+    )[0];
+    if (order?.status === 'paid') return { outcome: 'already-paid', order };
+    return settleOnce(payment, now);
+  }
+}
+
+async function settleOnce(payment: VerifiedPayment, now: number, rounds?: number): Promise<Settlement> {
+  return transaction(
+    async (tx): Promise<Settlement> => {
+      const order = await txGet<Order>(tx, C.orders, payment.outTradeNo);
+      if (!order) return { outcome: 'not-found', order: null };
+      if (order.status === 'paid') return { outcome: 'already-paid', order };
+      if (order.total !== payment.totalFee) return { outcome: 'amount-mismatch', order };
+      // The closer closes the payment before the order, so a paid payment never meets a closed order.
+      if (order.status === 'closed') return { outcome: 'closed', order };
+      // The one other transaction whose calls grow with its input: 2 a card, but an order holds at
+      // most PURCHASE_RULES.maxQuantity (10) cards, within a batch-issue chunk (issue-batch.ts) and
+      // far inside a transaction's 30 s. A larger cap would need settling in chunks too.
+      const issued = Array.from({ length: order.quantity }, (_, i) => newCard(order, i, now));
+      const paid = {
+        status: 'paid' as const,
+        paidAt: payment.paidAt,
+        transactionId: payment.transactionId,
+        cardIds: issued.map((x) => x.card._id),
+      };
+      await txUpdate(tx, C.orders, order._id, paid);
+      for (const { card, entry } of issued) {
+        await txAdd(tx, C.cards, card);
+        await txAdd(tx, C.ledger, entry);
+      }
+      return { outcome: 'settled', order: { ...order, ...paid } };
+    },
+    { rounds },
+  );
 }
 
 /**
  * Asks WeChat Pay about the order's payment and, when it is paid, settles the order with what
  * WeChat Pay says (its amount, its transaction, its time): the poller's and the buyer's sync path.
  */
-export async function settleFromPayment(outTradeNo: string, now: number): Promise<SettleOutcome | 'unpaid'> {
+export async function settleFromPayment(
+  outTradeNo: string,
+  now: number,
+): Promise<Settlement | { outcome: 'unpaid'; order: null }> {
   const status = await payments().queryPayment(outTradeNo);
-  if (status.state !== 'SUCCESS') return 'unpaid';
+  if (status.state !== 'SUCCESS') return { outcome: 'unpaid', order: null };
   return settleOrder(
     { outTradeNo, transactionId: status.transactionId, totalFee: status.totalFee, paidAt: status.paidAt ?? now },
     now,

@@ -54,7 +54,7 @@ export async function sweepPayments(now: number): Promise<SweepReport> {
   );
   const pay = payments();
   await each(pending, report, async (order) => {
-    const outcome = await settleFromPayment(order._id, now);
+    const { outcome } = await settleFromPayment(order._id, now);
     if (outcome === 'settled') report.settled++;
     if (outcome !== 'unpaid') return;
     if (now > order.payBy || order.cancelRequestedAt !== undefined) {

@@ -53,7 +53,7 @@ async function onPayment(event: Record<string, unknown>): Promise<CallbackAnswer
     console.error(`payment notification for ${outTradeNo} not confirmed by the payment system (${status.state})`);
     return { errcode: 403, errmsg: 'notification not confirmed' };
   }
-  const outcome = await settleOrder(
+  const { outcome } = await settleOrder(
     { outTradeNo, transactionId: status.transactionId, totalFee: status.totalFee, paidAt: status.paidAt ?? now() },
     now(),
   );
