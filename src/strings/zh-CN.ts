@@ -475,6 +475,11 @@ export const zhCN = {
     WRONG_MERCHANT: '该卡不能在本店使用',
     INSUFFICIENT_BALANCE: '卡内余额不足',
     PAY_DECLINED: '顾客已拒绝本次付款',
+    OFFLINE_CODE_REPLAYED: '离线付款码已使用，请让顾客刷新后重新出示',
+    OFFLINE_CODE_EXPIRED: '离线付款码已过期，请让顾客刷新后重新出示',
+    OFFLINE_CAP_EXCEEDED: '超出今日离线付款额度，请顾客联网后出示付款码',
+    OFFLINE_KEY_REVOKED: '该设备的离线付款已停用，请顾客联网后出示付款码',
+    OFFLINE_KEY_UNKNOWN: '无法识别的离线付款码，请顾客联网后出示付款码',
     NOT_REVERSIBLE: '这笔收款无法撤销',
     // A deployment sets the window (REDEEM_REVERSE_WINDOW_MS): the receipt shows its end time.
     REVERSAL_WINDOW_PASSED: '已过撤销时限，这笔收款无法撤销',
