@@ -18,7 +18,7 @@ export const WALLET_LIMITS = {
   pinMax: 12,
   /** The holder's note on an extension request. */
   noteMax: 100,
-  /** The app's random id of itself (offline pay code keys are per device), and its model's name. */
+  /** The app's random id of itself (offline pay code keys are per device), and its model's name ('' when unknown). */
   deviceIdMax: 64,
   deviceNameMax: 40,
 } as const;

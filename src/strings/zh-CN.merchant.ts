@@ -18,6 +18,7 @@ import { KIND_CAP, type CardKind, type ThemeId, type ValidityRule } from '../dom
 import { fen, formatPrice } from '../domain/money';
 import { PRODUCT_LIMITS, type ProductRule } from '../domain/product-rules';
 import { EXPORT_MAX_DAYS } from '../domain/report-days';
+import type { OfflineRefusal } from '../domain/offline-code';
 import { PURCHASE_RULES } from '../domain/rules';
 import type { ReportsTab } from '../stores/reports-store';
 import { ruleYuan } from './zh-CN';
@@ -25,6 +26,18 @@ import { ruleYuan } from './zh-CN';
 const L = PRODUCT_LIMITS;
 
 export const merchantStrings = {
+  /** The till, scanning an offline pay code (domain/offline-code.ts). */
+  offlineTill: {
+    note: (max: string) => `离线付款码：本次最多收款 ${max}，超出请顾客联网后出示付款码`,
+    /** The refusals' titles; the message under each is the error's own. */
+    refusalTitles: {
+      OFFLINE_CODE_REPLAYED: '离线付款码已使用',
+      OFFLINE_CODE_EXPIRED: '离线付款码已过期',
+      OFFLINE_CAP_EXCEEDED: '超出离线付款额度',
+      OFFLINE_KEY_REVOKED: '离线付款已停用',
+      OFFLINE_KEY_UNKNOWN: '无法识别的离线付款码',
+    } satisfies Record<OfflineRefusal, string> as Readonly<Record<string, string | undefined>>,
+  },
   reports: {
     console: {
       title: '商户工作台',

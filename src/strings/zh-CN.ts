@@ -223,6 +223,7 @@ export const zhCN = {
       zero: '收款金额需大于 0',
       overBalance: (max: string) => `超出卡内余额 ${max}`,
       overLimit: (max: string) => `单笔最多收款 ${max}`,
+      overOffline: (max: string) => `超出离线付款额度 ${max}`,
     } satisfies Record<AmountProblem, unknown>,
     confirmNote: (limit: string) => `超过 ${limit} 需顾客在手机上确认`,
     redeem: '确认收款',

@@ -14,7 +14,7 @@ const deviceId = idSchema(WALLET_LIMITS.deviceIdMax);
 export const offlineKeyActions = {
   offlineKey: action({
     access: 'user',
-    input: z.object({ cardId, deviceId, deviceName: textSchema(WALLET_LIMITS.deviceNameMax).min(1) }).strict(),
+    input: z.object({ cardId, deviceId, deviceName: textSchema(WALLET_LIMITS.deviceNameMax) }).strict(),
     run: async (input, caller): Promise<Out<'offlineKey'>> => ({
       key: await issueOfflineKey(caller.openId, input, now(), offlineRules()),
     }),

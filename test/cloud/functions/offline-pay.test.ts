@@ -280,7 +280,7 @@ describe('an offline code at the till', () => {
     expect(await moneyState()).toEqual(before);
     for (const bad of [
       { cardId, deviceId: '', deviceName: 'x' },
-      { cardId, deviceId: 'd', deviceName: '' },
+      { cardId, deviceId: 'd', deviceName: 7 },
       { cardId, deviceId: { $gt: '' }, deviceName: 'x' },
       { cardId, deviceId: 'd'.repeat(65), deviceName: 'x' },
       { cardId, deviceId: 'd', deviceName: 'x'.repeat(41) },
