@@ -20,8 +20,4 @@ export class WalletService {
   payStatus = (code: string) => this.call('payStatus', { code });
   confirmPay = (code: string) => this.call('confirmPay', { code });
   declinePay = (code: string) => this.call('declinePay', { code });
-  offlineKey = (cardId: string, deviceId: string, deviceName: string) =>
-    this.call('offlineKey', { cardId, deviceId, deviceName });
-  offlineDevices = (cardId: string) => this.call('offlineDevices', { cardId });
-  revokeOfflineDevice = (cardId: string, deviceId: string) => this.call('revokeOfflineDevice', { cardId, deviceId });
 }

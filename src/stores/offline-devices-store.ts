@@ -5,7 +5,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { OfflineDeviceView } from '../contracts/wallet';
 import type { OfflineKeyStorage } from '../services/offline-key-storage';
-import type { WalletService } from '../services/wallet-service';
+import type { OfflineKeyService } from '../services/offline-key-service';
 import { AsyncView } from './async-view';
 import { BusyAction } from './busy-action';
 
@@ -15,11 +15,11 @@ export class OfflineDevicesStore {
   readonly action = new BusyAction();
 
   constructor(
-    private readonly wallet: WalletService,
+    private readonly service: OfflineKeyService,
     private readonly keys: Pick<OfflineKeyStorage, 'deviceId' | 'remove'>,
   ) {
-    makeAutoObservable<OfflineDevicesStore, 'wallet' | 'keys'>(this, {
-      wallet: false,
+    makeAutoObservable<OfflineDevicesStore, 'service' | 'keys'>(this, {
+      service: false,
       keys: false,
       view: false,
       action: false,
@@ -34,12 +34,12 @@ export class OfflineDevicesStore {
   load(cardId: string): Promise<void> {
     if (cardId !== this.cardId) this.view.reset();
     this.cardId = cardId;
-    return this.view.run(async () => (await this.wallet.offlineDevices(cardId)).devices);
+    return this.view.run(async () => (await this.service.offlineDevices(cardId)).devices);
   }
 
   async revoke(deviceId: string): Promise<void> {
     const cardId = this.cardId;
-    const done = await this.action.run(() => this.wallet.revokeOfflineDevice(cardId, deviceId));
+    const done = await this.action.run(() => this.service.revokeOfflineDevice(cardId, deviceId));
     if (!done) return;
     if (deviceId === this.thisDevice) await this.keys.remove(cardId);
     runInAction(() => {

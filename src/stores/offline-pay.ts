@@ -9,7 +9,7 @@ import type { Fen } from '../domain/money';
 import { deriveOfflineCode, offlineAllowance } from '../domain/offline-code';
 import { ApiError, NETWORK } from '../services/api-error';
 import type { OfflineKeyStorage } from '../services/offline-key-storage';
-import type { WalletService } from '../services/wallet-service';
+import type { OfflineKeyService } from '../services/offline-key-service';
 
 export interface OfflinePayCode {
   payCode: PayCodeView;
@@ -20,7 +20,7 @@ export interface OfflinePayCode {
 
 export class OfflinePay {
   constructor(
-    private readonly wallet: WalletService,
+    private readonly service: OfflineKeyService,
     private readonly keys: OfflineKeyStorage,
   ) {}
 
@@ -29,7 +29,7 @@ export class OfflinePay {
     const held = this.keys.load(cardId);
     if (held && held.renewAt > cloudNow && held.expiresAt > cloudNow) return;
     try {
-      const { key } = await this.wallet.offlineKey(cardId, this.keys.deviceId(), this.keys.deviceName());
+      const { key } = await this.service.offlineKey(cardId, this.keys.deviceId(), this.keys.deviceName());
       await this.keys.save(key);
     } catch (e) {
       // Refused by the cloud (the card is no longer mine or usable): its old key would only be refused too.

@@ -6,6 +6,7 @@
  */
 import { GiftsService } from '../services/gifts-service';
 import { network } from '../services/network';
+import { OfflineKeyService } from '../services/offline-key-service';
 import { offlineKeyStorage } from '../services/offline-key-storage';
 import { screen } from '../services/screen';
 import { WalletService } from '../services/wallet-service';
@@ -32,12 +33,12 @@ function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
 export const giftsOf = perRoot((root) => new GiftStore(new GiftsService(root.transport, root.http)));
 export const payCodeOf = perRoot((root) => {
   const wallet = new WalletService(root.transport);
-  const pay = new OfflinePay(wallet, offlineKeyStorage);
+  const pay = new OfflinePay(new OfflineKeyService(root.transport), offlineKeyStorage);
   return new PayCodeStore(wallet, screen, realTicker, { pay, network });
 });
 
 export const offlineDevicesOf = perRoot(
-  (root) => new OfflineDevicesStore(new WalletService(root.transport), offlineKeyStorage),
+  (root) => new OfflineDevicesStore(new OfflineKeyService(root.transport), offlineKeyStorage),
 );
 
 /** The gift store, for a page under the StoreProvider. */

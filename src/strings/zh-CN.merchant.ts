@@ -29,13 +29,14 @@ export const merchantStrings = {
   /** The till, scanning an offline pay code (domain/offline-code.ts). */
   offlineTill: {
     note: (max: string) => `离线付款码：本次最多收款 ${max}，超出请顾客联网后出示付款码`,
-    /** The refusals' titles; the message under each is the error's own. */
-    refusalTitles: {
-      OFFLINE_CODE_REPLAYED: '离线付款码已使用',
-      OFFLINE_CODE_EXPIRED: '离线付款码已过期',
-      OFFLINE_CAP_EXCEEDED: '超出离线付款额度',
-      OFFLINE_KEY_REVOKED: '离线付款已停用',
-      OFFLINE_KEY_UNKNOWN: '无法识别的离线付款码',
+    overCap: (max: string) => `超出离线付款额度 ${max}`,
+    /** Under a refusal's title (the error's own message): what to do next. */
+    refusalNext: {
+      OFFLINE_CODE_REPLAYED: '请顾客刷新付款码后重新出示',
+      OFFLINE_CODE_EXPIRED: '请顾客刷新付款码后重新出示',
+      OFFLINE_CAP_EXCEEDED: '请减少收款金额，或请顾客联网后出示付款码',
+      OFFLINE_KEY_REVOKED: '请顾客联网后出示付款码',
+      OFFLINE_KEY_UNKNOWN: '请顾客联网后出示付款码',
     } satisfies Record<OfflineRefusal, string> as Readonly<Record<string, string | undefined>>,
   },
   reports: {

@@ -4,6 +4,7 @@ import { deriveOfflineCode } from '../../src/domain/offline-code';
 import { chinaDay } from '../../src/domain/rules';
 import { ApiError, NETWORK } from '../../src/services/api-error';
 import type { NetworkService } from '../../src/services/network-types';
+import { OfflineKeyService } from '../../src/services/offline-key-service';
 import type { OfflineKeyStorage } from '../../src/services/offline-key-storage';
 import { OfflinePay } from '../../src/stores/offline-pay';
 import type { PayCodeStatus } from '../../src/domain/redemption';
@@ -268,7 +269,10 @@ describe('with no network', () => {
     };
     const wallet = new WalletService(transport);
     const screen = { keepBright: async () => undefined, restore: async () => undefined };
-    const store = new PayCodeStore(wallet, screen, clock.ticker, { pay: new OfflinePay(wallet, keys), network });
+    const store = new PayCodeStore(wallet, screen, clock.ticker, {
+      pay: new OfflinePay(new OfflineKeyService(transport), keys),
+      network,
+    });
     return { store, calls, clock, stored, setOnline, listeners };
   }
 

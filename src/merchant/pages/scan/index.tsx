@@ -37,7 +37,7 @@ function problemText(problem: AmountProblem | undefined, balance: Fen, offlineLe
     case 'overLimit':
       return m.amountProblems.overLimit(formatPrice(MERCHANT_LIMITS.amountMax));
     case 'overOffline':
-      return m.amountProblems.overOffline(formatPrice(offlineLeft ?? balance));
+      return merchantStrings.offlineTill.overCap(formatPrice(offlineLeft ?? balance));
   }
 }
 
@@ -52,10 +52,12 @@ const Till = observer(function Till() {
   let body;
   if (step === 'refused') {
     const code = clerk.refusal ?? '';
+    const offlineNext = merchantStrings.offlineTill.refusalNext[code];
     body = (
       <RefusedView
-        title={m.refusalTitles[code] ?? merchantStrings.offlineTill.refusalTitles[code] ?? m.refusalFallback}
-        message={m.refusalNext[code] ?? errorMessage(code)}
+        // An offline code's refusal: its error message is the title, the merchant strings say what next.
+        title={m.refusalTitles[code] ?? (offlineNext ? errorMessage(code) : m.refusalFallback)}
+        message={m.refusalNext[code] ?? offlineNext ?? errorMessage(code)}
         again={clerk.typed ? m.retype : m.rescan}
         onRescan={() => clerk.next()}
       />
