@@ -19,7 +19,17 @@ jest.setTimeout(180_000);
 const stage = h5Stage();
 const { pageErrors } = stage;
 
-const scan = (shown: Page): Promise<string> => readQr(stage.browser, shown, 'pay-qr');
+/**
+ * What a scanner reads off the pay code once its image is decoded: the QR is an image whose source
+ * changes with each code, and a screenshot taken between the change and its decoding shows none.
+ */
+async function scan(shown: Page): Promise<string> {
+  await visible(shown, 'qr-code').evaluate(async (el) => {
+    const img = el instanceof HTMLImageElement ? el : el.querySelector('img');
+    await img?.decode();
+  });
+  return readQr(stage.browser, shown, 'pay-qr');
+}
 
 async function enterCode(p: Page, text: string): Promise<void> {
   await visible(p, 'clerk-entry').locator('input').fill(text);
