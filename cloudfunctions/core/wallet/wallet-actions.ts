@@ -137,4 +137,8 @@ const ownActions = {
   }),
 } satisfies ActionsFor<Omit<WalletActions, keyof typeof holderPayActions | keyof typeof offlineKeyActions>>;
 
-export const walletActions = mergeTables(holderPayActions, offlineKeyActions, ownActions) satisfies ActionsFor<WalletActions>;
+export const walletActions = mergeTables(
+  holderPayActions,
+  offlineKeyActions,
+  ownActions,
+) satisfies ActionsFor<WalletActions>;
