@@ -26,6 +26,10 @@ export const C = {
   /** Friends who asked to be told when a sealed gift opens (core/gifts/openings.ts). */
   giftWatchers: 'giftWatchers',
   redemptions: 'redemptions',
+  /** Offline pay code keys, one per card, device and day (core/redeem/offline-keys.ts): never their secrets. */
+  offlineKeys: 'offlineKeys',
+  /** What a card spent with offline codes in a China day, `${cardId}.${day}`: the offline cap's counter. */
+  offlineSpend: 'offlineSpend',
   audit: 'audit',
   reconciliations: 'reconciliations',
   /** Holders' extension requests for expired cards (core/expiry). */

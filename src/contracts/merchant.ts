@@ -48,6 +48,8 @@ export interface ScannedCardView {
   expiresAt: number | null;
   /** The pay code stays valid until then. */
   codeExpiresAt: number;
+  /** An offline code only: the most it may take now (what the day's offline cap has left). */
+  offlineLeft?: Fen;
   now: number;
 }
 

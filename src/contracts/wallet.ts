@@ -18,6 +18,9 @@ export const WALLET_LIMITS = {
   pinMax: 12,
   /** The holder's note on an extension request. */
   noteMax: 100,
+  /** The app's random id of itself (offline pay code keys are per device), and its model's name ('' when unknown). */
+  deviceIdMax: 64,
+  deviceNameMax: 40,
 } as const;
 
 export interface CardView {
@@ -100,6 +103,38 @@ export interface PayStatusView {
   now: number;
 }
 
+/**
+ * An offline pay code key for one card on this device (domain/offline-code.ts), with what the
+ * offline cap allows as of now. The secret is shown once, here: the cloud keeps no copy of it.
+ */
+export interface OfflineKeyView {
+  cardId: string;
+  keyNo: string;
+  /** 64 hex characters. */
+  secret: string;
+  issuedAt: number;
+  /** Ask for the next key from then on (while online). */
+  renewAt: number;
+  /** Codes from this key are refused after then. */
+  expiresAt: number;
+  dailyCap: Fen;
+  /** Left of the cap on `capDay` (a China day, YYYYMMDD) when the key was issued. */
+  capLeft: Fen;
+  capDay: string;
+  balance: Fen;
+  now: number;
+}
+
+/** A device holding offline keys for a card, as the card page lists them to revoke a lost phone. */
+export interface OfflineDeviceView {
+  deviceId: string;
+  deviceName: string;
+  /** Its latest key's issue. */
+  issuedAt: number;
+  /** All its keys revoked. */
+  revoked: boolean;
+}
+
 /** My extension request for an expired card, and what became of it. */
 export interface CardExtensionView {
   id: string;
@@ -145,4 +180,16 @@ export interface WalletActions {
   /** The holder accepts or declines a pending amount above the confirmation threshold. */
   confirmPay: { input: { code: string }; output: { status: PayStatusView } };
   declinePay: { input: { code: string }; output: { status: PayStatusView } };
+  /** A fresh offline key for one of my usable cards on this device (throttled). */
+  offlineKey: {
+    input: { cardId: string; deviceId: string; deviceName: string };
+    output: { key: OfflineKeyView };
+  };
+  /** The devices holding unexpired offline keys for my card, newest first. */
+  offlineDevices: { input: { cardId: string }; output: { devices: OfflineDeviceView[] } };
+  /** Revokes every offline key of one device for my card (a lost phone); idempotent. */
+  revokeOfflineDevice: {
+    input: { cardId: string; deviceId: string };
+    output: { devices: OfflineDeviceView[] };
+  };
 }

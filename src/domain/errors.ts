@@ -68,6 +68,16 @@ export const ErrorCode = {
   INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
   /** The holder declined the amount on their screen. */
   PAY_DECLINED: 'PAY_DECLINED',
+  /**
+   * Offline pay code refusals (domain/offline-code.ts): that window's code was spent already, its
+   * window is more than one period away, the card's offline cap for the day would be passed (an
+   * online code is needed), the key was revoked (or the card changed hands), the key is not known.
+   */
+  OFFLINE_CODE_REPLAYED: 'OFFLINE_CODE_REPLAYED',
+  OFFLINE_CODE_EXPIRED: 'OFFLINE_CODE_EXPIRED',
+  OFFLINE_CAP_EXCEEDED: 'OFFLINE_CAP_EXCEEDED',
+  OFFLINE_KEY_REVOKED: 'OFFLINE_KEY_REVOKED',
+  OFFLINE_KEY_UNKNOWN: 'OFFLINE_KEY_UNKNOWN',
   /** Reversal refusals: not a completed redemption, or too late. */
   NOT_REVERSIBLE: 'NOT_REVERSIBLE',
   REVERSAL_WINDOW_PASSED: 'REVERSAL_WINDOW_PASSED',

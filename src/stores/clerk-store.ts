@@ -13,6 +13,7 @@ import {
   type StaffStoreView,
 } from '../contracts/merchant';
 import { parseYuanText, yuanText, type Fen } from '../domain/money';
+import { parseOfflineInput } from '../domain/offline-code';
 import { parsePayInput, PAY_CODE_LENGTH } from '../domain/redemption';
 import type { MerchantService } from '../services/merchant-service';
 import type { Preference } from '../services/preference';
@@ -27,11 +28,27 @@ type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
 /** How often a redemption waiting for the holder is looked at again. */
 export const REDEMPTION_POLL_MS = 1_500;
 
+/** What to send for a scanned or typed code, online or offline: the whole QR payload, or the digits; null when neither. */
+function tillPayInput(text: string): string | null {
+  const online = parsePayInput(text);
+  if (online) return online.mac ? text.trim() : online.code;
+  const offline = parseOfflineInput(text);
+  if (offline) return offline.tag ? text.trim() : offline.code;
+  return null;
+}
+
 /** The holder let a large amount's confirmation window pass (a UI-side refusal, no cloud code). */
 export const CONFIRM_TIMEOUT = 'CONFIRM_TIMEOUT';
 
-/** Answers that end this pay code's attempt: the clerk needs another code, or another card. */
+/**
+ * Answers that end this pay code's attempt: the clerk needs another code, or another card. (An
+ * offline code over its cap is not one: a smaller amount may still be taken with it.)
+ */
 const REFUSALS: ReadonlySet<string> = new Set([
+  'OFFLINE_CODE_REPLAYED',
+  'OFFLINE_CODE_EXPIRED',
+  'OFFLINE_KEY_REVOKED',
+  'OFFLINE_KEY_UNKNOWN',
   'PAY_CODE_INVALID',
   'PAY_CODE_EXPIRED',
   'PAY_CODE_USED',
@@ -41,7 +58,7 @@ const REFUSALS: ReadonlySet<string> = new Set([
   'CARD_EXPIRED',
 ]);
 
-export type AmountProblem = 'format' | 'zero' | 'overBalance' | 'overLimit';
+export type AmountProblem = 'format' | 'zero' | 'overBalance' | 'overLimit' | 'overOffline';
 
 export type ClerkStep = 'scan' | 'amount' | 'waiting' | 'done' | 'refused';
 
@@ -149,9 +166,9 @@ export class ClerkStore {
     this.entryText = text.slice(0, MERCHANT_LIMITS.payInputMax);
   }
 
-  /** The typed text is a pay code (16 digits, spaces allowed) or a whole QR payload. */
+  /** The typed text is a pay code (16 digits, spaces allowed, online or offline) or a whole QR payload. */
   get entryValid(): boolean {
-    return parsePayInput(this.entryText) !== null;
+    return tillPayInput(this.entryText) !== null;
   }
 
   /** All 16 digits typed and the check digit says one is wrong. */
@@ -167,13 +184,12 @@ export class ClerkStore {
 
   /** Looks at a scanned or typed code: the card's face, last four and balance, or why it can't pay here. */
   async inspect(text: string): Promise<void> {
-    const parsed = parsePayInput(text);
-    if (!parsed) {
+    const payCode = tillPayInput(text);
+    if (payCode === null) {
       // Some other QR code, or a typo the check digit caught: no need to ask the cloud.
       this.refusal = 'PAY_CODE_INVALID';
       return;
     }
-    const payCode = parsed.mac ? text.trim() : parsed.code;
     const storeId = this.storeId;
     const found = await this.action.run(() => this.service.inspect(payCode, storeId));
     runInAction(() => {
@@ -209,6 +225,8 @@ export class ClerkStore {
     if (fen === 0) return 'zero';
     if (fen > this.scanned.card.balance) return 'overBalance';
     if (fen > MERCHANT_LIMITS.amountMax) return 'overLimit';
+    const offlineLeft = this.scanned.card.offlineLeft;
+    if (offlineLeft !== undefined && fen > offlineLeft) return 'overOffline';
     return undefined;
   }
 

@@ -1,14 +1,21 @@
 /**
  * Stores only some pages need, made by the first of them that asks (one per root store) rather
  * than with the root store, so the home page's first load doesn't carry them: the gift store (the
- * gift, share, claim and sent-gifts pages) and the pay-code store (the in-store pay code page).
+ * gift, share, claim and sent-gifts pages), the pay-code store (the in-store pay code page) and the
+ * card page's devices holding offline pay code keys.
  */
 import { GiftsService } from '../services/gifts-service';
+import { network } from '../services/network';
+import { OfflineKeyService } from '../services/offline-key-service';
+import { offlineKeyStorage } from '../services/offline-key-storage';
 import { screen } from '../services/screen';
 import { WalletService } from '../services/wallet-service';
 import { useStores } from './context';
 import { GiftStore } from './gift-store';
+import { OfflineDevicesStore } from './offline-devices-store';
+import { OfflinePay } from './offline-pay';
 import { PayCodeStore } from './pay-code-store';
+import { realTicker } from './ticker';
 import type { RootStore } from './root-store';
 
 function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
@@ -24,7 +31,15 @@ function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
 }
 
 export const giftsOf = perRoot((root) => new GiftStore(new GiftsService(root.transport, root.http)));
-export const payCodeOf = perRoot((root) => new PayCodeStore(new WalletService(root.transport), screen));
+export const payCodeOf = perRoot((root) => {
+  const wallet = new WalletService(root.transport);
+  const pay = new OfflinePay(new OfflineKeyService(root.transport), offlineKeyStorage);
+  return new PayCodeStore(wallet, screen, realTicker, { pay, network });
+});
+
+export const offlineDevicesOf = perRoot(
+  (root) => new OfflineDevicesStore(new OfflineKeyService(root.transport), offlineKeyStorage),
+);
 
 /** The gift store, for a page under the StoreProvider. */
 export function useGifts(): GiftStore {
@@ -34,4 +49,9 @@ export function useGifts(): GiftStore {
 /** The pay-code store, for a page under the StoreProvider. */
 export function usePayCode(): PayCodeStore {
   return payCodeOf(useStores());
+}
+
+/** The card page's devices with offline pay code keys, for a page under the StoreProvider. */
+export function useOfflineDevices(): OfflineDevicesStore {
+  return offlineDevicesOf(useStores());
 }

@@ -4,14 +4,18 @@
  * Like WeChat's pay code, it stops making codes after a while on screen — a phone left open on a
  * counter shouldn't keep minting — until the holder taps to resume. Every code shown is followed
  * until the cloud calls it expired, because a clerk may scan one just before the screen replaces it.
+ * With no network (the platform says so, or a call for a code fails to reach the cloud) it shows
+ * offline codes derived on the phone instead (offline-pay.ts), and online ones again once it can.
  */
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { PayCodeView, PayStatusView } from '../contracts/wallet';
 import type { Fen } from '../domain/money';
-import { errorCodeOf } from '../services/api-error';
+import { errorCodeOf, NETWORK } from '../services/api-error';
+import type { NetworkService } from '../services/network-types';
 import type { ScreenService } from '../services/screen-types';
 import type { WalletService } from '../services/wallet-service';
 import { BusyAction } from './busy-action';
+import type { OfflinePay, OfflinePayCode } from './offline-pay';
 import { Poller, realTicker, type Ticker } from './ticker';
 
 /** How often the screen asks what became of its codes. */
@@ -35,6 +39,10 @@ export class PayCodeStore {
   /** The payment, once the balance was debited. */
   result: PayStatusView | undefined = undefined;
   notice: PayNotice | undefined = undefined;
+  /** The shown code was derived offline: what it may pay. */
+  offline: Omit<OfflinePayCode, 'payCode'> | undefined = undefined;
+  /** No network, and no offline key on this device for the card. */
+  offlineUnavailable = false;
   /** Confirming or declining. */
   readonly action = new BusyAction();
   /** The cloud's clock minus the phone's, from the latest answer: countdowns follow the cloud. */
@@ -43,14 +51,21 @@ export class PayCodeStore {
   /** Codes shown that a clerk may still use. */
   private readonly watched = new Set<string>();
   private readonly poller: Poller;
+  /** What the platform last said; a failed call also says offline. */
+  private online = true;
+  private unwatch: (() => void) | undefined = undefined;
 
   constructor(
     private readonly wallet: WalletService,
     private readonly screen: ScreenService,
     private readonly ticker: Ticker = realTicker,
+    private readonly offlinePay?: { pay: OfflinePay; network: NetworkService },
   ) {
     this.poller = new Poller(ticker, PAY_STATUS_POLL_MS, () => this.poll());
-    makeAutoObservable<PayCodeStore, 'wallet' | 'screen' | 'ticker' | 'shownSince' | 'watched' | 'poller'>(this, {
+    makeAutoObservable<
+      PayCodeStore,
+      'wallet' | 'screen' | 'ticker' | 'shownSince' | 'watched' | 'poller' | 'offlinePay' | 'online' | 'unwatch'
+    >(this, {
       wallet: false,
       screen: false,
       ticker: false,
@@ -58,6 +73,9 @@ export class PayCodeStore {
       shownSince: false,
       watched: false,
       poller: false,
+      offlinePay: false,
+      online: false,
+      unwatch: false,
     });
   }
 
@@ -66,15 +84,18 @@ export class PayCodeStore {
     if (cardId !== this.cardId) this.reset(cardId);
     void this.screen.keepBright();
     this.poller.start();
+    this.watchNetwork();
     if (this.result || this.pending) return;
     this.shownSince = this.ticker.now();
     this.paused = false;
-    void this.refresh();
+    void this.firstRefresh();
   }
 
   /** The screen is hidden or left: it may dim again, and nothing is polled meanwhile. */
   hide(): void {
     this.poller.stop();
+    this.unwatch?.();
+    this.unwatch = undefined;
     void this.screen.restore();
   }
 
@@ -115,6 +136,10 @@ export class PayCodeStore {
   async refresh(): Promise<void> {
     const cardId = this.cardId;
     if (this.fetching || cardId === '') return;
+    if (this.offlinePay && !this.online) {
+      this.showOffline();
+      return;
+    }
     this.fetching = true;
     this.errorCode = undefined;
     try {
@@ -122,14 +147,55 @@ export class PayCodeStore {
       runInAction(() => {
         if (cardId !== this.cardId) return;
         this.code = payCode;
+        this.offline = undefined;
+        this.offlineUnavailable = false;
         this.skew = payCode.now - this.ticker.now();
         this.watched.add(payCode.code);
       });
+      void this.offlinePay?.pay.ensureKey(cardId, payCode.now);
     } catch (e) {
-      runInAction(() => (this.errorCode = errorCodeOf(e)));
+      runInAction(() => {
+        const code = errorCodeOf(e);
+        if (code === NETWORK && this.offlinePay) this.showOffline();
+        else this.errorCode = code;
+      });
     } finally {
       runInAction(() => (this.fetching = false));
     }
+  }
+
+  /** The offline code of this window, or why there is none. */
+  private showOffline(): void {
+    const derived = this.offlinePay?.pay.code(this.cardId, this.ticker.now() + this.skew);
+    this.offlineUnavailable = derived === undefined;
+    if (!derived) {
+      this.errorCode = NETWORK;
+      return;
+    }
+    const { payCode, ...allows } = derived;
+    this.code = payCode;
+    this.offline = allows;
+    this.errorCode = undefined;
+  }
+
+  /** Follows the platform's network status while shown: offline codes at once, online ones when it is back. */
+  private watchNetwork(): void {
+    const o = this.offlinePay;
+    if (!o || this.unwatch) return;
+    const changed = (online: boolean) =>
+      runInAction(() => {
+        const was = this.online;
+        this.online = online;
+        if (was !== online && !this.result && !this.pending && !this.paused) void this.refresh();
+      });
+    this.unwatch = o.network.watch(changed);
+  }
+
+  /** A code as the screen opens: asked of the cloud unless the platform already says there is no network. */
+  private async firstRefresh(): Promise<void> {
+    const online = await this.offlinePay?.network.online();
+    if (online !== undefined) runInAction(() => (this.online = online));
+    await this.refresh();
   }
 
   /** One round of asking what became of every code a clerk may still use. */
@@ -217,6 +283,8 @@ export class PayCodeStore {
     this.pending = undefined;
     this.result = undefined;
     this.notice = undefined;
+    this.offline = undefined;
+    this.offlineUnavailable = false;
     this.action.errorCode = undefined;
     this.watched.clear();
   }

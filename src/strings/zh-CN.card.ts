@@ -75,6 +75,23 @@ export const cardStrings = {
       confirmExpired: '收款请求已超时，未扣款',
     } satisfies Record<PayNotice, string>,
   },
+  /** Offline pay codes: the pay code page with no network, and the card page's devices that hold keys. */
+  offline: {
+    badge: '离线付款码',
+    allowance: (amount: string) => `当前无网络 · 今日离线最多可付 ${amount}`,
+    overCap: '超出离线额度请联网后付款',
+    noKey: '当前无网络。联网打开一次付款码后，本机即可离线付款',
+    devicesTitle: '离线付款设备',
+    devicesHint: '手机丢失时，可在这里停用它的离线付款码',
+    thisDevice: '本机',
+    unnamedDevice: '未命名设备',
+    updated: (time: string) => `${time} 更新`,
+    revoke: '停用',
+    revoked: '已停用',
+    revokeTitle: '停用这台设备的离线付款？',
+    revokeBody: '停用后，这台设备上的离线付款码都不能再使用，联网后的付款码不受影响。',
+    revokeConfirm: '确认停用',
+  },
   expiry: {
     /** The holder's reminder message, and the card page's notice. */
     reminderNote: (days: number) => `还有 ${days} 天过期，请尽快使用`,

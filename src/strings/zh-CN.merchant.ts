@@ -18,6 +18,7 @@ import { KIND_CAP, type CardKind, type ThemeId, type ValidityRule } from '../dom
 import { fen, formatPrice } from '../domain/money';
 import { PRODUCT_LIMITS, type ProductRule } from '../domain/product-rules';
 import { EXPORT_MAX_DAYS } from '../domain/report-days';
+import type { OfflineRefusal } from '../domain/offline-code';
 import { PURCHASE_RULES } from '../domain/rules';
 import type { ReportsTab } from '../stores/reports-store';
 import { ruleYuan } from './zh-CN';
@@ -25,6 +26,19 @@ import { ruleYuan } from './zh-CN';
 const L = PRODUCT_LIMITS;
 
 export const merchantStrings = {
+  /** The till, scanning an offline pay code (domain/offline-code.ts). */
+  offlineTill: {
+    note: (max: string) => `离线付款码：本次最多收款 ${max}，超出请顾客联网后出示付款码`,
+    overCap: (max: string) => `超出离线付款额度 ${max}`,
+    /** Under a refusal's title (the error's own message): what to do next. */
+    refusalNext: {
+      OFFLINE_CODE_REPLAYED: '请顾客刷新付款码后重新出示',
+      OFFLINE_CODE_EXPIRED: '请顾客刷新付款码后重新出示',
+      OFFLINE_CAP_EXCEEDED: '请减少收款金额，或请顾客联网后出示付款码',
+      OFFLINE_KEY_REVOKED: '请顾客联网后出示付款码',
+      OFFLINE_KEY_UNKNOWN: '请顾客联网后出示付款码',
+    } satisfies Record<OfflineRefusal, string> as Readonly<Record<string, string | undefined>>,
+  },
   reports: {
     console: {
       title: '商户工作台',

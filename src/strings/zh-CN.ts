@@ -223,7 +223,8 @@ export const zhCN = {
       zero: '收款金额需大于 0',
       overBalance: (max: string) => `超出卡内余额 ${max}`,
       overLimit: (max: string) => `单笔最多收款 ${max}`,
-    } satisfies Record<AmountProblem, unknown>,
+      // overOffline: the till's offline strings (zh-CN.merchant.ts).
+    } satisfies Record<Exclude<AmountProblem, 'overOffline'>, unknown>,
     confirmNote: (limit: string) => `超过 ${limit} 需顾客在手机上确认`,
     redeem: '确认收款',
     redeeming: '收款中…',
@@ -475,6 +476,12 @@ export const zhCN = {
     WRONG_MERCHANT: '该卡不能在本店使用',
     INSUFFICIENT_BALANCE: '卡内余额不足',
     PAY_DECLINED: '顾客已拒绝本次付款',
+    // The till's screens for these (zh-CN.merchant.ts) say what to do next.
+    OFFLINE_CODE_REPLAYED: '离线付款码已使用',
+    OFFLINE_CODE_EXPIRED: '离线付款码已过期',
+    OFFLINE_CAP_EXCEEDED: '超出离线付款额度',
+    OFFLINE_KEY_REVOKED: '离线付款已停用',
+    OFFLINE_KEY_UNKNOWN: '无法识别的离线付款码',
     NOT_REVERSIBLE: '这笔收款无法撤销',
     // A deployment sets the window (REDEEM_REVERSE_WINDOW_MS): the receipt shows its end time.
     REVERSAL_WINDOW_PASSED: '已过撤销时限，这笔收款无法撤销',

@@ -316,3 +316,38 @@ test('should offer to type again after a typed code is refused, and to scan agai
   await store.scan({ hint: '', cancel: '' });
   expect([store.step, store.typed]).toEqual(['refused', false]);
 });
+
+describe('an offline code', () => {
+  const OFFLINE_BODY = '042001712345670';
+  const OFFLINE = OFFLINE_BODY + luhnDigit(OFFLINE_BODY);
+  const OFFLINE_QR = payQrText(OFFLINE, 'fedcba9876543210');
+
+  test('should be taken typed or scanned, sent as typed or as the whole payload', async () => {
+    const t = till([ok({ profile }), ok({ card: { ...card, offlineLeft: fen(5_000) } }), ok({ card })]);
+    await t.store.loadProfile();
+    t.store.setEntryText(OFFLINE.replace(/(\d{4})/g, '$1 '));
+    expect(t.store.entryValid).toBe(true);
+    await t.store.submitEntry();
+    expect(t.calls[1]!.data).toMatchObject({ action: 'inspect', payCode: OFFLINE });
+    t.store.next();
+    await t.store.inspect(OFFLINE_QR);
+    expect(t.calls[2]!.data).toMatchObject({ action: 'inspect', payCode: OFFLINE_QR });
+    // A mistyped digit is caught by the check digit, offline codes too.
+    t.store.setEntryText(OFFLINE.slice(0, 15) + String((Number(OFFLINE[15]) + 1) % 10));
+    expect(t.store.entryValid).toBe(false);
+    expect(t.store.entryMistyped).toBe(true);
+  });
+
+  test('should bound the amount by what the offline cap has left, and end on a revoked key', async () => {
+    const t = till([ok({ profile }), ok({ card: { ...card, offlineLeft: fen(5_000) } }), fail('OFFLINE_KEY_REVOKED')]);
+    await t.store.loadProfile();
+    await t.store.inspect(OFFLINE_QR);
+    t.store.setAmountText('50.01');
+    expect(t.store.amountProblem).toBe('overOffline');
+    t.store.setAmountText('50');
+    expect(t.store.amountProblem).toBeUndefined();
+    await t.store.redeem();
+    expect(t.store.step).toBe('refused');
+    expect(t.store.refusal).toBe('OFFLINE_KEY_REVOKED');
+  });
+});

@@ -1,5 +1,12 @@
 /** The holder's pay code screen against a fake transport, a fake clock and a fake screen. */
-import type { PayCodeView, PayStatusView } from '../../src/contracts/wallet';
+import type { OfflineKeyView, PayCodeView, PayStatusView } from '../../src/contracts/wallet';
+import { deriveOfflineCode } from '../../src/domain/offline-code';
+import { chinaDay } from '../../src/domain/rules';
+import { ApiError, NETWORK } from '../../src/services/api-error';
+import type { NetworkService } from '../../src/services/network-types';
+import { OfflineKeyService } from '../../src/services/offline-key-service';
+import type { OfflineKeyStorage } from '../../src/services/offline-key-storage';
+import { OfflinePay } from '../../src/stores/offline-pay';
 import type { PayCodeStatus } from '../../src/domain/redemption';
 import type { ScreenService } from '../../src/services/screen-types';
 import { WalletService } from '../../src/services/wallet-service';
@@ -220,4 +227,127 @@ test('should start afresh when the screen is opened again after a payment', asyn
   expect(store.result).toBeUndefined();
   expect(store.code?.code).toBe('code-2');
   expect(store.balance).toBe(9_900);
+});
+
+describe('with no network', () => {
+  const KEY: OfflineKeyView = {
+    cardId: 'card-1',
+    keyNo: '0420017',
+    secret: 'ab'.repeat(32),
+    issuedAt: T0,
+    renewAt: T0 + 86_400_000,
+    expiresAt: T0 + 3 * 86_400_000,
+    dailyCap: fen(20_000),
+    capLeft: fen(5_000),
+    capDay: chinaDay(T0),
+    balance: fen(10_000),
+    now: T0,
+  };
+  const networkDown = (): Reply => new ApiError(NETWORK, 'offline');
+
+  /** A pay screen with offline codes: this device's key storage and a network the test switches. */
+  function offlineScreen(replies: Reply[], held: OfflineKeyView | undefined) {
+    const { transport, calls } = fakeTransport(replies);
+    const clock = fakeTicker(T0);
+    const stored = new Map<string, OfflineKeyView>(held ? [[held.cardId, held]] : []);
+    const keys: OfflineKeyStorage = {
+      load: (cardId) => stored.get(cardId),
+      save: async (k) => void stored.set(k.cardId, k),
+      remove: async (cardId) => void stored.delete(cardId),
+      deviceId: () => 'dev-1',
+      deviceName: () => 'Phone',
+    };
+    let online = true;
+    const listeners = new Set<(online: boolean) => void>();
+    const network: NetworkService = {
+      online: async () => online,
+      watch: (l) => (listeners.add(l), () => listeners.delete(l)),
+    };
+    const setOnline = (value: boolean) => {
+      online = value;
+      listeners.forEach((l) => l(value));
+    };
+    const wallet = new WalletService(transport);
+    const screen = { keepBright: async () => undefined, restore: async () => undefined };
+    const store = new PayCodeStore(wallet, screen, clock.ticker, {
+      pay: new OfflinePay(new OfflineKeyService(transport), keys),
+      network,
+    });
+    return { store, calls, clock, stored, setOnline, listeners };
+  }
+
+  test('should get this device a key while online, then show codes derived from it when the call fails, refreshing with no call', async () => {
+    const { store, calls, clock, stored } = offlineScreen(
+      [code(1), { ok: true, data: { key: KEY } }, networkDown()],
+      undefined,
+    );
+    store.show('card-1');
+    await settle();
+    expect(calls[1]!.data).toEqual({ action: 'offlineKey', cardId: 'card-1', deviceId: 'dev-1', deviceName: 'Phone' });
+    expect(stored.get('card-1')).toEqual(KEY);
+    expect(store.offline).toBeUndefined();
+    clock.advance(30_000);
+    store.onDue();
+    await settle();
+    const expected = deriveOfflineCode(KEY, T0 + 30_000)!;
+    expect(store.code).toMatchObject({ code: expected.code, qr: expected.qr, balance: 10_000 });
+    expect(store.offline).toEqual({ allowance: 5_000, dailyCap: 20_000 });
+    expect(store.errorCode).toBeUndefined();
+    // The platform now says offline: the next window's code comes with no call at all.
+    store.hide();
+    const again = offlineScreen([], KEY);
+    again.setOnline(false);
+    again.store.show('card-1');
+    await settle();
+    expect(again.calls).toHaveLength(0);
+    expect(again.store.code?.code).toBe(deriveOfflineCode(KEY, T0)!.code);
+    again.clock.advance(30_000);
+    again.store.onDue();
+    await settle();
+    expect(again.store.code?.code).toBe(deriveOfflineCode(KEY, T0 + 30_000)!.code);
+    expect(again.calls).toHaveLength(0);
+  });
+
+  test('should switch to offline codes when the network goes, and back to online ones when it returns', async () => {
+    const { store, calls, setOnline } = offlineScreen([code(1), code(2)], KEY);
+    store.show('card-1');
+    await settle();
+    expect(store.code?.code).toBe('code-1');
+    setOnline(false);
+    await settle();
+    expect(store.offline?.allowance).toBe(5_000);
+    expect(store.code?.code).toMatch(/^0\d{15}$/);
+    setOnline(true);
+    await settle();
+    expect(store.code?.code).toBe('code-2');
+    expect(store.offline).toBeUndefined();
+    expect(calls.map((c) => c.data.action)).toEqual(['payCode', 'payCode']);
+  });
+
+  test('should say so when there is no network and no key on this device, or only an expired one', async () => {
+    const none = offlineScreen([networkDown()], undefined);
+    none.store.show('card-1');
+    await settle();
+    expect(none.store.code).toBeUndefined();
+    expect(none.store.offlineUnavailable).toBe(true);
+    const old = offlineScreen([networkDown()], { ...KEY, expiresAt: T0 });
+    old.store.show('card-1');
+    await settle();
+    expect(old.store.offlineUnavailable).toBe(true);
+  });
+
+  test('should forget a key the cloud refuses to renew (the card gone), and keep it through a network failure', async () => {
+    const stale = { ...KEY, renewAt: T0 };
+    const refused = offlineScreen(
+      [code(1), { ok: false, error: { code: 'NOT_FOUND', message: 'card not found' } }],
+      stale,
+    );
+    refused.store.show('card-1');
+    await settle();
+    expect(refused.stored.has('card-1')).toBe(false);
+    const flaky = offlineScreen([code(1), networkDown()], stale);
+    flaky.store.show('card-1');
+    await settle();
+    expect(flaky.stored.get('card-1')).toEqual(stale);
+  });
 });

@@ -2,6 +2,7 @@
 import { MERCHANT_LIMITS, type ClerkActions, type MerchantActions } from '../../../src/contracts/merchant';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import type { Redemption } from '../../../src/domain/redemption';
+import type { Fen } from '../../../src/domain/money';
 import { chinaDay, chinaDayStart } from '../../../src/domain/rules';
 import { getDatabase, rows } from '../cloud';
 import { now } from '../clock';
@@ -9,6 +10,9 @@ import { C } from '../collections';
 import { requireStaff, staffStore } from '../merchant/staff';
 import { action, type ActionsFor } from '../router';
 import { fenSchema, idSchema, requestIdSchema, z } from '../validate';
+import { parseOfflineInput } from '../../../src/domain/offline-code';
+import { inspectOffline, redeemOffline } from './offline-redeem';
+import { offlineRules } from './offline-settings';
 import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
 import { reverseRedemption } from './reverse';
@@ -44,9 +48,17 @@ export const clerkActions = {
     access: 'user',
     input: z.object({ payCode, storeId }).strict(),
     run: async (input, caller): Promise<Out<'inspect'>> => {
-      const { code, typed, staff, store } = await atTheTill(caller.openId, input);
+      const offline = parseOfflineInput(input.payCode);
       const at = now();
-      const found = await inspectCode(staff, store, code, typed, at, redeemRules());
+      let found: Awaited<ReturnType<typeof inspectCode>> & { offlineLeft?: Fen };
+      if (offline) {
+        const staff = await requireStaff(caller.openId);
+        const store = staffStore(staff, input.storeId);
+        found = await inspectOffline(staff, store, offline, at, redeemRules(), offlineRules());
+      } else {
+        const { code, typed, staff, store } = await atTheTill(caller.openId, input);
+        found = await inspectCode(staff, store, code, typed, at, redeemRules());
+      }
       const { card } = found;
       return {
         card: {
@@ -57,6 +69,7 @@ export const clerkActions = {
           balance: card.balance,
           expiresAt: card.expiresAt,
           codeExpiresAt: found.code.expiresAt,
+          ...(found.offlineLeft === undefined ? {} : { offlineLeft: found.offlineLeft }),
           now: at,
         },
       };
@@ -74,8 +87,16 @@ export const clerkActions = {
       })
       .strict(),
     run: async (input, caller): Promise<Out<'redeem'>> => {
-      const { code, typed, staff, store } = await atTheTill(caller.openId, input);
+      const offline = parseOfflineInput(input.payCode);
       const at = now();
+      if (offline) {
+        const staff = await requireStaff(caller.openId);
+        const store = staffStore(staff, input.storeId);
+        const req = { amount: input.amount, requestId: input.requestId };
+        const r = await redeemOffline(staff, store, offline, req, at, redeemRules(), offlineRules());
+        return { redemption: toRedemptionView(r, at, redeemRules()) };
+      }
+      const { code, typed, staff, store } = await atTheTill(caller.openId, input);
       const r = await redeemCode(
         staff,
         store,

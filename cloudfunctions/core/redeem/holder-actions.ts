@@ -5,6 +5,8 @@ import { now } from '../clock';
 import { action, type ActionsFor } from '../router';
 import { idSchema, z } from '../validate';
 import { mintPayCode, myPayCode, payCodeMac, payCodeSchema, sweepUnusedCodes } from './pay-codes';
+import { sweepOfflineKeys } from './offline-keys';
+import { offlineRules } from './offline-settings';
 import { confirmPay, declinePay } from './redeem';
 import { redeemRules } from './settings';
 import { toPayStatusView } from './views';
@@ -60,7 +62,10 @@ export const holderPayActions = {
   }),
 } satisfies ActionsFor<Pick<WalletActions, 'payCode' | 'payStatus' | 'confirmPay' | 'declinePay'>>;
 
-/** The wallet function's timer jobs. */
+/** The wallet function's timer jobs: unused pay codes, then offline keys long expired. */
 export const payCodeTimers = {
-  payCodeSweeper: (at: number) => sweepUnusedCodes(at, redeemRules()),
+  payCodeSweeper: async (at: number) => ({
+    ...(await sweepUnusedCodes(at, redeemRules())),
+    offlineKeys: (await sweepOfflineKeys(at, offlineRules())).removed,
+  }),
 };

@@ -117,8 +117,9 @@ export async function redeemCode(
 /**
  * Takes the redemption's amount off the card and completes the code. `used` is what the clerk's
  * request sets on the code (nothing when the holder confirms a pending one: it is already there).
+ * An offline code's redemption (offline-redeem.ts) is completed here too.
  */
-async function debit(
+export async function debit(
   tx: Tx,
   code: Redemption,
   card: Card,

@@ -15,6 +15,7 @@ import type { ExtensionRequest } from '../../../src/domain/expiry';
 import { requestExtension } from '../expiry/extensions';
 import { toCardExpiryView, toCardExtensionView } from '../expiry/views';
 import { holderPayActions } from '../redeem/holder-actions';
+import { offlineKeyActions } from '../redeem/offline-actions';
 import { action, mergeTables, type ActionsFor } from '../router';
 import { textSchema, z } from '../validate';
 import { bindCard } from './bind-card';
@@ -134,6 +135,10 @@ const ownActions = {
       return { card: toCardView(card, at), refund: toRefundView(refund) };
     },
   }),
-} satisfies ActionsFor<Omit<WalletActions, keyof typeof holderPayActions>>;
+} satisfies ActionsFor<Omit<WalletActions, keyof typeof holderPayActions | keyof typeof offlineKeyActions>>;
 
-export const walletActions = mergeTables(holderPayActions, ownActions) satisfies ActionsFor<WalletActions>;
+export const walletActions = mergeTables(
+  holderPayActions,
+  offlineKeyActions,
+  ownActions,
+) satisfies ActionsFor<WalletActions>;

@@ -19,6 +19,7 @@ import { navigate } from '../routes';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { cardStrings } from '../../strings/zh-CN.card';
 import { ExpiryPanel } from './expiry-panel';
+import { OfflineDevices } from './offline-devices';
 import './index.scss';
 
 const s = cardStrings.card;
@@ -127,6 +128,7 @@ function CardPage() {
           </View>
         )}
       </View>
+      <OfflineDevices cardId={card._id} />
       <View className="panel">
         <Text className="panel__title">{s.history}</Text>
         {history.map((h) => (

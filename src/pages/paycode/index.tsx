@@ -51,8 +51,10 @@ function PayCodePage() {
       <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
     );
   if (payCode.cardId !== cardId || (!code && !result && !payCode.errorCode)) return <StateView status="loading" />;
-  if (!code && !result)
-    return <StateView status="error" message={errorMessage(payCode.errorCode)} onRetry={() => payCode.resume()} />;
+  if (!code && !result) {
+    const message = payCode.offlineUnavailable ? cardStrings.offline.noKey : errorMessage(payCode.errorCode);
+    return <StateView status="error" message={message} onRetry={() => payCode.resume()} />;
+  }
 
   const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
   const balance = payCode.balance;
@@ -87,7 +89,17 @@ function PayCodePage() {
         ) : (
           code && (
             <View className="paycode__code">
-              <Text className="paycode__hint">{s.hint}</Text>
+              {payCode.offline ? (
+                <View className="paycode__offline" data-testid="pay-offline">
+                  <Text className="paycode__offline-badge">{cardStrings.offline.badge}</Text>
+                  <Text className="paycode__offline-text">
+                    {cardStrings.offline.allowance(exactPrice(payCode.offline.allowance))}
+                  </Text>
+                  <Text className="paycode__offline-text">{cardStrings.offline.overCap}</Text>
+                </View>
+              ) : (
+                <Text className="paycode__hint">{s.hint}</Text>
+              )}
               <View className="paycode__digits" onClick={() => setRevealed(!revealed)} data-testid="pay-digits">
                 <Text className="paycode__digits-text">
                   {revealed ? groupPayCode(code.code) : maskPayCode(code.code)}

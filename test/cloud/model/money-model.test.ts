@@ -1,7 +1,8 @@
 /**
  * Model-based test of the money paths: fast-check draws sequences of commands (buy, repeat the
  * payment notification, gift, claim, race two claims, cancel, send a group gift and claim its shares
- * (several claimers at once, one of them twice), let gifts return, redeem, overspend,
+ * (several claimers at once, one of them twice), let gifts return, redeem, overspend, redeem with an
+ * offline code (the daily offline cap, a replay),
  * reverse, refund, race two refunds, let cards expire, extend one, and race a redemption, a refund
  * and a gift on one card in an order its scheduler picks), runs each against the real functions through the local cloud
  * and against a small model of what should happen, and after every step checks that the cloud
@@ -20,6 +21,7 @@ import type { WalletActions } from '../../../src/contracts/wallet';
 import type { CardState } from '../../../src/domain/card';
 import { DAY_MS } from '../../../src/domain/order';
 import { GIFT_RULES } from '../../../src/domain/gift';
+import { OFFLINE_RULES, deriveOfflineCode } from '../../../src/domain/offline-code';
 import { REDEEM_RULES } from '../../../src/domain/redemption';
 import { chinaDay } from '../../../src/domain/rules';
 import { calls, chinaTick, COFFEE, face, requestId, waitFor } from '../support/calls';
@@ -111,6 +113,8 @@ interface Model {
   redemptions: ModelRedemption[];
   /** Gifts sent per holder per China day. */
   sent: Map<string, number>;
+  /** Taken with offline pay codes per card per China day (the offline cap's count). */
+  offline: Map<string, number>;
 }
 
 /** The cloud side of one run: nothing but the cloud itself. */
@@ -566,6 +570,59 @@ class Redeem extends Step {
   }
 }
 
+/**
+ * The holder's phone, given an offline key while online, shows a code derived with no network; the
+ * clerk takes an amount with it up to somewhat past the day's offline cap: within it the card is
+ * debited, beyond it OFFLINE_CAP_EXCEEDED and nothing taken; the same code again is a replay.
+ */
+class OfflineRedeem extends Step {
+  constructor(
+    readonly card: number,
+    readonly share: number,
+  ) {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return m.cards.some((c) => spendable(c, now()));
+  }
+  async act(m: Model): Promise<void> {
+    const c = pick(
+      m.cards.filter((x) => spendable(x, now())),
+      this.card,
+    )!;
+    const day = `${c.id} ${chinaDay(now())}`;
+    const left = OFFLINE_RULES.dailyCapFen - (m.offline.get(day) ?? 0);
+    const amount = Math.min(c.balance, Math.max(1, Math.floor(OFFLINE_RULES.dailyCapFen * this.share)));
+    const { key } = await ok<WalletOut<'offlineKey'>>(c.owner, 'wallet', {
+      action: 'offlineKey',
+      cardId: c.id,
+      deviceId: `dev-${c.owner}`,
+      deviceName: 'model phone',
+    });
+    const shown = deriveOfflineCode(key, now())!;
+    const body = { action: 'redeem', payCode: shown.qr, storeId: STORE, amount, requestId: requestId() };
+    const env = await as<MerchantActions['redeem']['output']>(CLERK, 'merchant', body);
+    if (amount > left) {
+      expect(env.ok ? 'OK' : env.error.code).toBe('OFFLINE_CAP_EXCEEDED');
+      return;
+    }
+    expect(env.ok && env.data.redemption).toMatchObject({
+      status: 'completed',
+      amount,
+      balanceAfter: c.balance - amount,
+    });
+    if (!env.ok) return;
+    m.offline.set(day, (m.offline.get(day) ?? 0) + amount);
+    spent(m, c, env.data.redemption.id, amount);
+    expect(await outcome(CLERK, 'merchant', { ...body, amount: 1, requestId: requestId() })).toBe(
+      'OFFLINE_CODE_REPLAYED',
+    );
+  }
+  toString(): string {
+    return `OfflineRedeem(${this.card}, ${(this.share * 100).toFixed(0)}% of the cap)`;
+  }
+}
+
 /** One fen more than the balance: refused, nothing taken, and the pay code stays usable. */
 class Overspend extends Step {
   constructor(readonly card: number) {
@@ -817,6 +874,7 @@ const commands = [
   fc.constant(new DayPasses()),
   fc.tuple(fc.nat(9), fc.double({ min: 0, max: 1, noNaN: true })).map(([i, s]) => new Redeem(i, s)),
   fc.nat(9).map((i) => new Overspend(i)),
+  fc.tuple(fc.nat(9), fc.double({ min: 0, max: 1.25, noNaN: true })).map(([i, s]) => new OfflineRedeem(i, s)),
   fc.nat(9).map((r) => new Reverse(r)),
   fc.nat(9).map((i) => new Refund(i)),
   fc.nat(9).map((i) => new RefundRace(i)),
@@ -860,7 +918,15 @@ test(`should keep the cloud in step with the model and every money invariant, ov
     fc.asyncProperty(fc.commands(commands, { maxCommands: 6 }), async (cmds) => {
       run += 1;
       const users = ['a', 'b', 'c'].map((u) => `m${run}-${Date.now().toString(36)}-${u}`);
-      const model: Model = { users, cards: [], gifts: [], groups: [], redemptions: [], sent: new Map() };
+      const model: Model = {
+        users,
+        cards: [],
+        gifts: [],
+        groups: [],
+        redemptions: [],
+        sent: new Map(),
+        offline: new Map(),
+      };
       // Every run starts from one card of the first holder, so most sequences have something to do.
       await new Buy(0, 100).act(model);
       await fc.asyncModelRun(() => ({ model, real: { cloud } }), cmds);
@@ -882,6 +948,7 @@ test(`should keep the cloud in step with the model and every money invariant, ov
         'DayPasses',
         'Redeem',
         'Overspend',
+        'OfflineRedeem',
         'Reverse',
         'Refund',
         'RefundRace',

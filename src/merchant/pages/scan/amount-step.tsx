@@ -86,7 +86,11 @@ export function AmountStep(p: AmountStepProps) {
             {p.problem}
           </Text>
         )}
-        {p.note && <Text className="muted">{p.note}</Text>}
+        {p.note && (
+          <Text className="muted" data-testid="clerk-note">
+            {p.note}
+          </Text>
+        )}
       </View>
       {p.error && (
         <Text className="error-text amount-step__error" data-testid="clerk-error">

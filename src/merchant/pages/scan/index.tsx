@@ -14,6 +14,7 @@ import { secondsLeft, useNow } from '../../../pages/use-now';
 import { useStaffStores } from '../../stores';
 import type { AmountProblem } from '../../../stores/clerk-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { askReverse } from '../../ask-reverse';
 import { StaffGate } from '../../staff-gate';
 import { AmountStep } from './amount-step';
@@ -24,7 +25,7 @@ import './index.scss';
 
 const m = strings.merchant;
 
-function problemText(problem: AmountProblem | undefined, balance: Fen): string | undefined {
+function problemText(problem: AmountProblem | undefined, balance: Fen, offlineLeft?: Fen): string | undefined {
   switch (problem) {
     case undefined:
       return undefined;
@@ -35,6 +36,8 @@ function problemText(problem: AmountProblem | undefined, balance: Fen): string |
       return m.amountProblems.overBalance(formatPrice(balance));
     case 'overLimit':
       return m.amountProblems.overLimit(formatPrice(MERCHANT_LIMITS.amountMax));
+    case 'overOffline':
+      return merchantStrings.offlineTill.overCap(formatPrice(offlineLeft ?? balance));
   }
 }
 
@@ -49,10 +52,12 @@ const Till = observer(function Till() {
   let body;
   if (step === 'refused') {
     const code = clerk.refusal ?? '';
+    const offlineNext = merchantStrings.offlineTill.refusalNext[code];
     body = (
       <RefusedView
-        title={m.refusalTitles[code] ?? m.refusalFallback}
-        message={m.refusalNext[code] ?? errorMessage(code)}
+        // An offline code's refusal: its error message is the title, the merchant strings say what next.
+        title={m.refusalTitles[code] ?? (offlineNext ? errorMessage(code) : m.refusalFallback)}
+        message={m.refusalNext[code] ?? offlineNext ?? errorMessage(code)}
         again={clerk.typed ? m.retype : m.rescan}
         onRescan={() => clerk.next()}
       />
@@ -82,8 +87,14 @@ const Till = observer(function Till() {
         card={card}
         codeSecondsLeft={secondsLeft(clerk.codeDeadline ?? now, now)}
         amountText={clerk.amountText}
-        problem={problemText(clerk.amountProblem, card.balance)}
-        note={clerk.needsHolderConfirmation ? m.confirmNote(formatPrice(profile.confirmAbove)) : undefined}
+        problem={problemText(clerk.amountProblem, card.balance, card.offlineLeft)}
+        note={
+          card.offlineLeft !== undefined
+            ? merchantStrings.offlineTill.note(formatPrice(card.offlineLeft))
+            : clerk.needsHolderConfirmation
+              ? m.confirmNote(formatPrice(profile.confirmAbove))
+              : undefined
+        }
         error={error}
         busy={clerk.action.busy}
         canRedeem={clerk.canRedeem}
