@@ -3,6 +3,7 @@
  * cloud's demo users and its signed sessions.
  */
 import type { GatewayHttp } from './gateway-http';
+import { forgetOfflineKeys } from './offline-key-names';
 import { saveSession, type StoredSession } from './session-token';
 
 export interface DemoUser {
@@ -37,5 +38,6 @@ export class AccountService {
 
   signOut(): void {
     saveSession(null);
+    forgetOfflineKeys();
   }
 }

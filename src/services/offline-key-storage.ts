@@ -5,8 +5,8 @@
  */
 import Taro from '@tarojs/taro';
 import type { OfflineKeyView } from '../contracts/wallet';
+import { OFFLINE_KEY_PREFIX as KEY_PREFIX } from './offline-key-names';
 
-const KEY_PREFIX = 'gcp-offline-key:';
 const DEVICE_ID = 'gcp-device-id';
 
 export interface OfflineKeyStorage {

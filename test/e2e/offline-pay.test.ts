@@ -104,6 +104,15 @@ test('should show an offline code with the network cut, which the clerk redeems 
     );
     expect(detail.data.card.balance).toBe(7_500);
     await checkMoneyInvariants(stage.cloud);
+
+    // 7. Signing out forgets the keys: the next person on this phone gets no codes from them.
+    const offlineKeys = () =>
+      alice.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gcp-offline-key:')).length);
+    expect(await offlineKeys()).toBe(1);
+    await alice.goto(`${stage.cloud.url}/pages/wallet/index`);
+    await visible(alice, 'sign-out').click();
+    await visible(alice, 'state-action').waitFor();
+    expect(await offlineKeys()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
