@@ -83,6 +83,8 @@ export interface SentGiftView {
 /** What the holder of a claim token sees. */
 export interface GiftLandingView {
   senderName: string;
+  /** The sender's avatar from their profile (domain/profile.ts); absent: the drawn default. */
+  senderAvatar?: string;
   brandName: string;
   productName: string;
   face: { id: string; name: string; image: string };

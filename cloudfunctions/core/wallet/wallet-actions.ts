@@ -18,6 +18,7 @@ import { holderPayActions } from '../redeem/holder-actions';
 import { action, mergeTables, type ActionsFor } from '../router';
 import { textSchema, z } from '../validate';
 import { bindCard } from './bind-card';
+import { profileActions } from './profile';
 import { refundNoFor, requestRefund } from './refund-card';
 import { toCardView, toHistoryView, toRefundView, type RefundRecord } from './views';
 
@@ -134,6 +135,10 @@ const ownActions = {
       return { card: toCardView(card, at), refund: toRefundView(refund) };
     },
   }),
-} satisfies ActionsFor<Omit<WalletActions, keyof typeof holderPayActions>>;
+} satisfies ActionsFor<Omit<WalletActions, keyof typeof holderPayActions | keyof typeof profileActions>>;
 
-export const walletActions = mergeTables(holderPayActions, ownActions) satisfies ActionsFor<WalletActions>;
+export const walletActions = mergeTables(
+  holderPayActions,
+  ownActions,
+  profileActions,
+) satisfies ActionsFor<WalletActions>;
