@@ -54,6 +54,8 @@ export interface GiftClaimView {
 /** A gift as its sender sees it. */
 export interface SentGiftView {
   _id: string;
+  /** The name the friend sees as the giver's. */
+  senderName: string;
   mode: GiftMode;
   shareMode: ShareMode;
   whole: boolean;

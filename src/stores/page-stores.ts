@@ -1,14 +1,17 @@
 /**
  * Stores only some pages need, made by the first of them that asks (one per root store) rather
  * than with the root store, so the home page's first load doesn't carry them: the gift store (the
- * gift, share, claim and sent-gifts pages) and the pay-code store (the in-store pay code page).
+ * gift, share, claim and sent-gifts pages), the pay-code store (the in-store pay code page) and the
+ * profile store (the gift pages and the profile page).
  */
+import { useEffect } from 'react';
 import { GiftsService } from '../services/gifts-service';
 import { screen } from '../services/screen';
 import { WalletService } from '../services/wallet-service';
 import { useStores } from './context';
 import { GiftStore } from './gift-store';
 import { PayCodeStore } from './pay-code-store';
+import { ProfileStore } from './profile-store';
 import type { RootStore } from './root-store';
 
 function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
@@ -25,10 +28,26 @@ function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
 
 export const giftsOf = perRoot((root) => new GiftStore(new GiftsService(root.transport, root.http)));
 export const payCodeOf = perRoot((root) => new PayCodeStore(new WalletService(root.transport), screen));
+export const profileOf = perRoot((root) => new ProfileStore(new WalletService(root.transport)));
 
 /** The gift store, for a page under the StoreProvider. */
 export function useGifts(): GiftStore {
   return giftsOf(useStores());
+}
+
+/**
+ * My profile, loaded for whoever is signed in (nothing is asked before): the gift, claim and profile
+ * pages and the buy sheet's preview of a gift.
+ */
+export function useProfile(): ProfileStore {
+  const root = useStores();
+  const store = profileOf(root);
+  const { session } = root;
+  const who = session.signedIn ? (session.session?.user.user ?? 'platform') : '';
+  useEffect(() => {
+    if (who !== '') void store.loadFor(who);
+  }, [store, who]);
+  return store;
 }
 
 /** The pay-code store, for a page under the StoreProvider. */

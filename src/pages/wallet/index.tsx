@@ -133,6 +133,14 @@ function WalletPage() {
           </View>
         ))
       )}
+      {/* The avatar and nickname friends see on my gifts: chosen once, from here. */}
+      <View className="panel wallet__merchant" onClick={() => navigate.profile()} data-testid="profile-entry">
+        <View className="wallet__merchant-text">
+          <Text className="wallet__merchant-title">{s.profileEntry}</Text>
+          <Text className="muted">{s.profileHint}</Text>
+        </View>
+        <Text className="wallet__merchant-arrow">›</Text>
+      </View>
       {session.needsSignIn && session.session && (
         <View className="wallet__account" data-testid="account">
           <Text className="wallet__account-name">{strings.login.signedInAs(session.session.user.nickname)}</Text>
