@@ -61,6 +61,8 @@ export const giftingStrings = {
   },
   profile: {
     signIn: '登录后设置头像和昵称',
+    entry: '头像和昵称',
+    entryHint: '好友收到你的礼品时会看到',
     hint: '好友收到你送的礼品时，信封上会显示你的头像和昵称',
     wechatAvatar: '用微信头像',
     pickImage: '从相册选择',

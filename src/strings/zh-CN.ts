@@ -174,8 +174,6 @@ export const zhCN = {
   },
   wallet: {
     title: '我的卡包',
-    profileEntry: '头像和昵称',
-    profileHint: '好友收到你的礼品时会看到',
     totalBalance: '可用余额（元）',
     groups: {
       usable: '可使用',
