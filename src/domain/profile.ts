@@ -48,7 +48,7 @@ export function avatarProblem(avatar: string): 'format' | 'tooLarge' | null {
 }
 
 const PRESET_LOOK: Record<AvatarPreset, { ground: string; face: string; ears: string }> = {
-  cat: { ground: '#ffe3c2', face: '#f0a04b', ears: 'M22 40 L28 14 L44 30Z M74 40 L68 14 L52 30Z' },
+  cat: { ground: '#e3e8ef', face: '#8d96a3', ears: 'M22 40 L28 14 L44 30Z M74 40 L68 14 L52 30Z' },
   bear: { ground: '#e6dcd2', face: '#9a6b4f', ears: '' },
   bunny: { ground: '#fde2ea', face: '#ffffff', ears: '' },
   fox: { ground: '#ffe1cc', face: '#e8743b', ears: 'M20 44 L24 10 L44 32Z M76 44 L72 10 L52 32Z' },

@@ -96,7 +96,7 @@ function ProfilePage() {
               aria-label={s.presetNames[id]}
               data-testid={`profile-preset-${id}`}
             >
-              <Avatar avatar={presetAvatarArt(id)} name={s.presetNames[id]} size={44} />
+              <Avatar avatar={presetAvatarArt(id)} name={s.presetNames[id]} size={38} />
             </View>
           ))}
         </View>
