@@ -46,6 +46,7 @@ export function useProfile(): ProfileStore {
   const who = session.signedIn ? (session.session?.user.user ?? 'platform') : '';
   useEffect(() => {
     if (who !== '') void store.loadFor(who);
+    else store.forget();
   }, [store, who]);
   return store;
 }

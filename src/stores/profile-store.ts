@@ -26,6 +26,12 @@ export class ProfileStore {
     return this.reload();
   }
 
+  /** Nobody signed in: the last person's profile is not shown to the next. */
+  forget(): void {
+    this.loadedFor = undefined;
+    this.view.reset();
+  }
+
   /** Asks again for the same person's profile (after an error). */
   reload(): Promise<void> {
     return this.view.run(async () => (await this.wallet.profile()).profile);
