@@ -33,7 +33,8 @@ function ProfilePage() {
   const [avatar, setAvatar] = useState<string | null>(null);
   const [imageFailed, setImageFailed] = useState(false);
   const shownName = nickname ?? (profile.nickname || session.session?.user.nickname || '');
-  const shownAvatar = avatar ?? profile.profile?.avatar ?? '';
+  // Before one is chosen, the first drawn default (shown selected, so what is saved is what is seen).
+  const shownAvatar = avatar ?? profile.profile?.avatar ?? `preset:${AVATAR_PRESETS[0]}`;
   if (!session.signedIn)
     return (
       <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />
@@ -46,8 +47,9 @@ function ProfilePage() {
   const picked = async (path: string): Promise<void> => {
     try {
       const image = await avatarImage(path);
-      setImageFailed(avatarProblem(image) !== null);
-      if (avatarProblem(image) === null) setAvatar(image);
+      const usable = avatarProblem(image) === null;
+      setImageFailed(!usable);
+      if (usable) setAvatar(image);
     } catch {
       setImageFailed(true);
     }
@@ -57,7 +59,7 @@ function ProfilePage() {
     const path = res?.tempFilePaths[0];
     if (path) await picked(path);
   };
-  const ready = shownName.trim() !== '' && shownAvatar !== '' && !profile.saving;
+  const ready = shownName.trim() !== '' && !profile.saving;
   const save = async (): Promise<void> => {
     if (await profile.save({ nickname: shownName, avatar: shownAvatar })) {
       void Taro.showToast({ title: s.saved, icon: 'success' });
