@@ -49,6 +49,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Component styles are scoped by their own class names (BEM), so their order in a shared chunk
+      // doesn't matter: as on H5, no "conflicting order" warnings when pages import them differently.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

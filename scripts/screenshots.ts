@@ -2,7 +2,9 @@
  * `npm run screenshots`: renders every H5 page at 375×812 with the demo data into screenshots/ —
  * browsing, then a demo holder's purchase from the buy sheet to the wallet, then paying in store
  * with the holder's pay code and the clerk's till side by side, then the operator's pages, a clerk
- * joining by invite, and a card's expiry and extension — for design review; then the mini-program
+ * joining by invite, a card's expiry and extension, and gifting's faces (every drawn face of the
+ * catalog, the profile page, the buy sheet's 送朋友 preview, the envelope with the sender's avatar
+ * and the opened card with her words) — for design review; then the mini-program
  * build's pages through the weapp simulator, each beside its H5 picture (weapp-screenshots.ts).
  * Needs the H5 build (npm run build:h5), the weapp cloud build (npm run build:weapp-cloud) and
  * Debian's chromium.
@@ -12,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../cloudfunctions/local';
 import type { Browser } from 'playwright-core';
+import { seedCatalog } from '../cloudfunctions/local/seed/catalog';
 import { gatewayDriver } from '../test/bench/support';
 import { launchBrowser, phoneContext } from '../test/e2e/support/browser';
 import { weappScreenshots } from './weapp-screenshots';
@@ -241,6 +244,56 @@ async function operatorJourney(browser: Browser, cloud: LocalCloud): Promise<voi
   for (const p of [dave, bob, alice, later]) await p.context.close();
 }
 
+/** Gifting's faces: every drawn face of the catalog, a profile, and a gift from the buy sheet to the friend's envelope. */
+async function facesJourney(browser: Browser, url: string): Promise<void> {
+  const gallery = await phoneContext(browser);
+  const page = await gallery.newPage();
+  const faces = seedCatalog().products.flatMap((p) => p.faces.map((f) => ({ ...f, product: p.name })));
+  await page.setContent(
+    '<body style="margin:0;padding:8px;display:grid;grid-template-columns:1fr 1fr;gap:8px;background:#f5f6f8;font:11px sans-serif">' +
+      faces
+        .map(
+          (f) =>
+            `<figure style="margin:0"><img src="${f.image}" style="width:100%;display:block;border-radius:8px"><figcaption>${f.product} · ${f.name}</figcaption></figure>`,
+        )
+        .join('') +
+      '</body>',
+  );
+  await page.screenshot({ path: path.join(OUT, '40-faces.png'), fullPage: true });
+  console.log('  screenshots/40-faces.png');
+  await gallery.close();
+
+  const alice = await signedInPhone(browser, url, 'alice');
+  await alice.page.goto(`${url}/pages/wallet/index`);
+  await alice.byId('profile-entry').click();
+  await alice.byId('profile-preset-fox').click();
+  await alice.byId('profile-nickname').locator('input').fill('小满');
+  await alice.shoot('41-profile');
+  await alice.byId('profile-save').click();
+  await alice.page.waitForURL(/\/pages\/wallet\/index/);
+  await alice.page.goto(`${url}/pages/brand/index?id=brand-maiduo-bakery`);
+  await alice.byId('buy').click();
+  await alice.byId('face-option').filter({ hasText: '花好月圆' }).click();
+  await alice.byId('buy-sheet').getByText('送朋友', { exact: true }).click();
+  await alice.byId('gift-preview').scrollIntoViewIfNeeded();
+  await alice.shoot('42-buy-sheet-gift-preview');
+  await alice.byId('pay').click();
+  await alice.byId('consent-allow').click();
+  await alice.byId('confirm-pay').click();
+  await alice.byId('gift-send').click();
+  await alice.byId('consent-allow').click();
+  const link = ((await alice.byId('share-link').textContent()) ?? '').trim();
+  await alice.shoot('43-share-with-words', true);
+  const bob = await signedInPhone(browser, url, 'bob');
+  await bob.page.goto(link);
+  await bob.byId('claim-envelope').waitFor();
+  await bob.shoot('44-claim-envelope-avatar');
+  await bob.byId('claim-open').click();
+  await bob.byId('card-face-message').waitFor();
+  await bob.shoot('45-claim-opened-words', true);
+  for (const p of [alice, bob]) await p.context.close();
+}
+
 async function main(): Promise<void> {
   const h5Dir = path.join(ROOT, 'dist', 'h5');
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('no H5 build: run npm run build:h5 first');
@@ -273,6 +326,7 @@ async function main(): Promise<void> {
     await signedInJourney(browser, cloud.url);
     await storeJourney(browser, cloud.url);
     await operatorJourney(browser, cloud);
+    await facesJourney(browser, cloud.url);
     // The mini-program build's pages, and each beside its H5 picture.
     await weappScreenshots(browser, cloud);
   } finally {

@@ -18,6 +18,7 @@ export default defineAppConfig({
     'pages/claim/index',
     'pages/gifts/index',
     'pages/paycode/index',
+    'pages/profile/index',
   ],
   // Staff pages load only for staff, and stay out of the main package's 2 MB.
   subPackages: [

@@ -40,4 +40,6 @@ export const C = {
   invites: 'invites',
   /** Batch issues in progress or done (core/merchant/issue-batch.ts): how far each got, never its codes. */
   batches: 'batches',
+  /** Nicknames and avatars, one per person keyed by OPENID (core/wallet/profile.ts). */
+  profiles: 'profiles',
 } as const;

@@ -54,6 +54,8 @@ export interface GiftClaimView {
 /** A gift as its sender sees it. */
 export interface SentGiftView {
   _id: string;
+  /** The name the friend sees as the giver's. */
+  senderName: string;
   mode: GiftMode;
   shareMode: ShareMode;
   whole: boolean;
@@ -83,6 +85,8 @@ export interface SentGiftView {
 /** What the holder of a claim token sees. */
 export interface GiftLandingView {
   senderName: string;
+  /** The sender's avatar from their profile (domain/profile.ts); absent: the drawn default. */
+  senderAvatar?: string;
   brandName: string;
   productName: string;
   face: { id: string; name: string; image: string };

@@ -1,12 +1,13 @@
 /**
  * The `wallet` cloud function: my cards, one card with its history, binding a card by card number
- * + PIN, and refunding an unused card.
+ * + PIN, refunding an unused card, and my profile (the nickname and avatar friends see on my gifts).
  */
 import type { CardKind } from '../domain/catalog';
 import type { CardState, WalletGroup } from '../domain/card';
 import type { ExtensionState } from '../domain/expiry';
 import type { LedgerType } from '../domain/ledger';
 import type { Fen } from '../domain/money';
+import type { Profile } from '../domain/profile';
 import type { PayCodeStatus } from '../domain/redemption';
 
 export const WALLET_FUNCTION = 'wallet';
@@ -192,4 +193,8 @@ export interface WalletActions {
     input: { cardId: string; deviceId: string };
     output: { devices: OfflineDeviceView[] };
   };
+  /** My nickname and avatar, or null before I chose them. */
+  profile: { input: Record<string, never>; output: { profile: Profile | null } };
+  /** Sets my nickname and avatar (domain/profile.ts: the avatar's kinds and byte cap). */
+  saveProfile: { input: Profile; output: { profile: Profile } };
 }

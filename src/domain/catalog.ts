@@ -8,7 +8,18 @@ import { fen, multiplyFen, type Fen } from './money';
 export const CATEGORY_IDS = ['dining', 'retail', 'entertainment', 'supermarket', 'ecommerce'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 
-export const THEME_IDS = ['birthday', 'festival', 'thanks', 'love', 'general'] as const;
+/** Occasions a face is for: 生日, 节日, 感谢, 爱意, 祝贺, 新年, 春节, 中秋, and an everyday one. */
+export const THEME_IDS = [
+  'birthday',
+  'festival',
+  'thanks',
+  'love',
+  'congrats',
+  'newyear',
+  'spring',
+  'midautumn',
+  'general',
+] as const;
 export type ThemeId = (typeof THEME_IDS)[number];
 
 /** 记名 (registered, bound to its holder, may be reported lost) or 不记名 (bearer). */

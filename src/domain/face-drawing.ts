@@ -302,3 +302,67 @@ export function faceDrawing(image: string): FaceDrawing | null {
   }
   return size && ops.length > 0 ? { ...size, ops } : null;
 }
+
+/** A gift's words as the card carries them: the blessing and the giver's name. */
+export interface FaceMessage {
+  blessing: string;
+  from: string;
+}
+
+/** CJK characters that fit one line of the message panel at its font size. */
+const MESSAGE_LINE_CHARS = 20;
+const MESSAGE_LINES = 2;
+
+/** The blessing in at most two lines of the panel, the second ending in … when it runs over. */
+export function messageLines(blessing: string): string[] {
+  const chars = [...blessing.trim()];
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length && lines.length < MESSAGE_LINES; i += MESSAGE_LINE_CHARS)
+    lines.push(chars.slice(i, i + MESSAGE_LINE_CHARS).join(''));
+  if (chars.length > MESSAGE_LINE_CHARS * MESSAGE_LINES)
+    lines[MESSAGE_LINES - 1] = `${[...lines[MESSAGE_LINES - 1]!].slice(0, -1).join('')}…`;
+  return lines;
+}
+
+/**
+ * The face with the gift's words on it, as the card face component shows them (components/card-face):
+ * a light panel along the bottom with the blessing and "— name", so the share card's image shows
+ * the friend what the claim page will.
+ */
+export function withMessage(face: FaceDrawing, message: FaceMessage): FaceDrawing {
+  const lines = messageLines(message.blessing);
+  const from = message.from.trim();
+  if (lines.length === 0 && from === '') return face;
+  const ink: Paint = { kind: 'color', color: '#3a2a1a', alpha: 1 };
+  const h = 12 + lines.length * 19 + (from ? 17 : 0);
+  const top = face.height - 10 - h;
+  const ops: DrawOp[] = [
+    {
+      op: 'fill',
+      shape: { kind: 'rect', x: 10, y: top, w: face.width - 20, h, r: 10 },
+      paint: { kind: 'color', color: '#ffffff', alpha: 0.92 },
+    },
+    ...lines.map((text, i): DrawOp => ({
+      op: 'text',
+      x: 20,
+      y: top + 24 + i * 19,
+      text,
+      size: 14,
+      bold: false,
+      align: 'left',
+      paint: ink,
+    })),
+  ];
+  if (from)
+    ops.push({
+      op: 'text',
+      x: 20,
+      y: top + h - 9,
+      text: `— ${from}`,
+      size: 12,
+      bold: false,
+      align: 'left',
+      paint: { kind: 'color', color: '#7a6a5a', alpha: 1 },
+    });
+  return { ...face, ops: [...face.ops, ...ops] };
+}

@@ -21,6 +21,7 @@ export const ROUTES = {
   claim: '/pages/claim/index',
   gifts: '/pages/gifts/index',
   payCode: '/pages/paycode/index',
+  profile: '/pages/profile/index',
   /** The clerk's pages live in the merchant subpackage (src/app.config.ts). */
   merchantScan: '/merchant/pages/scan/index',
   merchantHistory: '/merchant/pages/history/index',
@@ -70,6 +71,7 @@ export const navigate = {
   shareAgain: (giftId: string) => go(`${ROUTES.share}?giftId=${q(giftId)}`),
   gifts: (tab: 'sent' | 'received' = 'sent') => go(`${ROUTES.gifts}?tab=${tab}`),
   payCode: (cardId: string) => go(`${ROUTES.payCode}?cardId=${q(cardId)}`),
+  profile: () => go(ROUTES.profile),
   merchantScan: () => go(ROUTES.merchantScan),
   merchantHistory: () => go(ROUTES.merchantHistory),
   merchantConsole: () => go(ROUTES.merchantConsole),

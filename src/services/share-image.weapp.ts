@@ -1,13 +1,14 @@
 /**
  * Mini-program: the share card's image is a PNG file of the card face. WeChat refuses a data: URI
  * as `imageUrl`, and faces are SVG data URIs, so the face is redrawn from its drawing steps on an
- * offscreen 2D canvas and exported with canvasToTempFilePath; a client that can't export an
+ * offscreen 2D canvas — with the gift's blessing and the giver's name on it, as the claim page shows
+ * them — and exported with canvasToTempFilePath; a client that can't export an
  * offscreen canvas gets the pixels encoded as PNG and written under USER_DATA_PATH. Made once per
- * face (kept in memory for the session, and the written file across sessions); any failure means
+ * face and message (kept in memory for the session, and the written file across sessions); any failure means
  * no image, and WeChat then shows a screenshot of the page as it does by default.
  */
 import Taro from '@tarojs/taro';
-import { faceDrawing } from '../domain/face-drawing';
+import { faceDrawing, withMessage, type FaceMessage } from '../domain/face-drawing';
 import { paintShareImage, SHARE_IMAGE, type Canvas2D } from './face-painter';
 import { encodePng } from './png-encoder';
 import type { ShareImageFor } from './share-image-types';
@@ -25,9 +26,10 @@ export function faceKey(image: string): string {
   return `${(h >>> 0).toString(16).padStart(8, '0')}${image.length.toString(16)}`;
 }
 
-async function render(image: string, key: string): Promise<string | undefined> {
-  const face = faceDrawing(image);
-  if (!face) return undefined;
+async function render(image: string, message: FaceMessage | undefined, key: string): Promise<string | undefined> {
+  const drawn = faceDrawing(image);
+  if (!drawn) return undefined;
+  const face = message ? withMessage(drawn, message) : drawn;
   const fs = Taro.getFileSystemManager();
   const file = Taro.env.USER_DATA_PATH ? `${Taro.env.USER_DATA_PATH}/share-face-${key}.png` : undefined;
   if (file) {
@@ -61,14 +63,14 @@ async function render(image: string, key: string): Promise<string | undefined> {
   return file;
 }
 
-export const shareImageFor: ShareImageFor = (faceImage) => {
+export const shareImageFor: ShareImageFor = (faceImage, message) => {
   if (faceImage === '') return Promise.resolve(undefined);
   // A network image is a real image already.
   if (!faceImage.startsWith('data:')) return Promise.resolve(faceImage);
-  const key = faceKey(faceImage);
+  const key = faceKey(message ? `${faceImage}\n${message.blessing}\n${message.from}` : faceImage);
   let image = made.get(key);
   if (!image) {
-    image = render(faceImage, key).catch(() => undefined);
+    image = render(faceImage, message, key).catch(() => undefined);
     made.set(key, image);
   }
   return image;

@@ -1,5 +1,6 @@
-/** Typed calls to the `wallet` function: cards, binding, refunds, and the holder's side of paying in store. */
+/** Typed calls to the `wallet` function: cards, binding, refunds, the holder's side of paying in store, the profile. */
 import { WALLET_FUNCTION, type WalletActions } from '../contracts/wallet';
+import type { Profile } from '../domain/profile';
 import { functionClient } from './function-client';
 import type { Transport } from './transport-types';
 
@@ -20,4 +21,6 @@ export class WalletService {
   payStatus = (code: string) => this.call('payStatus', { code });
   confirmPay = (code: string) => this.call('confirmPay', { code });
   declinePay = (code: string) => this.call('declinePay', { code });
+  profile = () => this.call('profile', {});
+  saveProfile = (profile: Profile) => this.call('saveProfile', profile);
 }

@@ -6,7 +6,7 @@
  */
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { OperatorBrandView, OperatorProductView, SaveProductInput } from '../contracts/operator';
-import type { ThemeId } from '../domain/catalog';
+import { THEME_IDS } from '../domain/catalog';
 import { yuanToFen } from '../domain/money';
 import { productIssues, withFenAmounts, type FaceDraft, type ProductIssue } from '../domain/product-rules';
 import type { OperatorApi } from '../services/operator-service';
@@ -126,7 +126,7 @@ export class OperatorStore {
 
   addFace(): void {
     const used = new Set(this.draft.faces.map((f) => f.theme));
-    const theme = (['birthday', 'festival', 'thanks', 'love', 'general'] as ThemeId[]).find((t) => !used.has(t));
+    const theme = THEME_IDS.find((t) => !used.has(t));
     this.draft.faces = [...this.draft.faces, newFace(theme ?? 'general', this.brand?.color ?? FACE_PALETTE[0])];
   }
 

@@ -1,6 +1,6 @@
 /**
  * The strings of gifting the WeChat way — the buy-to-send plan, the envelope, sealed gifts, the chat
- * card and the thank-you — kept apart from zh-CN.ts so the first page's JavaScript doesn't carry them
+ * card, the thank-you and the profile (avatar and nickname) — kept apart from zh-CN.ts so the first page's JavaScript doesn't carry them
  * (the H5 first-load budget, test/e2e/support/first-load.ts). Same rules as zh-CN.ts.
  */
 import { GIFT_RULES } from '../domain/gift';
@@ -57,5 +57,22 @@ export const giftingStrings = {
       const h = Math.floor((m % 1440) / 60);
       return `${d > 0 ? `${d} 天 ` : ''}${h} 小时 ${m % 60} 分钟`;
     },
+    previewTitle: '好友收到的样子',
+  },
+  profile: {
+    signIn: '登录后设置头像和昵称',
+    entry: '头像和昵称',
+    entryHint: '好友收到你的礼品时会看到',
+    hint: '好友收到你送的礼品时，信封上会显示你的头像和昵称',
+    wechatAvatar: '用微信头像',
+    pickImage: '从相册选择',
+    presets: '或选一个默认头像',
+    nickname: '昵称',
+    nicknamePlaceholder: '填写昵称',
+    save: '保存',
+    saving: '保存中…',
+    saved: '已保存',
+    imageFailed: '这张图片用不了，换一张试试',
+    presetNames: { cat: '小猫', bear: '小熊', bunny: '小兔', fox: '狐狸', panda: '熊猫', chick: '小鸡' },
   },
 } as const;

@@ -261,10 +261,17 @@ export const merchantStrings = {
       saving: '保存中…',
       fixIssues: '请先修改标红的项目',
     },
-    themes: { birthday: '生日', festival: '节日', thanks: '感谢', love: '爱意', general: '通用' } satisfies Record<
-      ThemeId,
-      string
-    >,
+    themes: {
+      birthday: '生日',
+      festival: '节日',
+      thanks: '感谢',
+      love: '爱意',
+      congrats: '祝贺',
+      newyear: '新年',
+      spring: '春节',
+      midautumn: '中秋',
+      general: '通用',
+    } satisfies Record<ThemeId, string>,
     rules: {
       name: `请填写名称（最多 ${L.nameMax} 字）`,
       denominationInteger: '面值需为大于 0 的整数',

@@ -73,6 +73,10 @@ export const zhCN = {
     festival: '节日心意',
     thanks: '感谢有你',
     love: '爱意表达',
+    congrats: '恭喜祝贺',
+    newyear: '新年快乐',
+    spring: '春节吉祥',
+    midautumn: '中秋团圆',
     general: '通用好礼',
   } satisfies Record<ThemeId, string>,
   product: {

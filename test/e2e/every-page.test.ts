@@ -193,6 +193,7 @@ test('should fit 375 px with readable text and fields in their boxes on every pa
     ['result', `/pages/result/index?orderId=${paidOrder}`],
     ['pay', `/pages/pay/index?token=${prepayIdOf(pending.data.payment!)}&orderId=${pending.data.order._id}`],
     ['bind', '/pages/bind/index'],
+    ['profile', '/pages/profile/index'],
     ['till-staff-only', '/merchant/pages/scan/index'],
   ] as const)
     await check(holder, url, name, findings);

@@ -6,7 +6,8 @@
 import { inflateSync } from 'node:zlib';
 import Taro from '@tarojs/taro';
 import { cardFaceArt, svgDataUri } from '../../src/domain/face-art';
-import { faceDrawing, parsePath, type DrawOp } from '../../src/domain/face-drawing';
+import { THEME_IDS, type ThemeId } from '../../src/domain/catalog';
+import { faceDrawing, messageLines, parsePath, withMessage, type DrawOp } from '../../src/domain/face-drawing';
 import {
   paintShareImage,
   SHARE_IMAGE,
@@ -24,8 +25,7 @@ const taro = Taro as unknown as Record<
   jest.Mock
 >;
 
-const THEMES = ['birthday', 'festival', 'thanks', 'love', 'general'] as const;
-const face = (title = '生日快乐', theme: (typeof THEMES)[number] = 'birthday') =>
+const face = (title = '生日快乐', theme: ThemeId = 'birthday') =>
   cardFaceArt({ brandName: '蓝山 & <咖啡>', title, theme, colors: ['#c0392b', '#8e44ad'] });
 
 /** A Canvas 2D stand-in that records what is drawn. */
@@ -81,7 +81,7 @@ class RecordingCanvas implements Canvas2D {
 }
 
 describe('a face as drawing steps', () => {
-  test.each(THEMES)('should read every part of the %s face: ground, motif and three lines of text', (theme) => {
+  test.each(THEME_IDS)('should read every part of the %s face: ground, motif and its lines of text', (theme) => {
     const d = faceDrawing(face('生日快乐', theme))!;
     expect(d).toMatchObject({ width: 320, height: 200 });
     const [ground] = d.ops;
@@ -99,16 +99,62 @@ describe('a face as drawing steps', () => {
       },
     });
     const texts = d.ops.filter((o): o is Extract<DrawOp, { op: 'text' }> => o.op === 'text');
-    expect(texts.map((t) => t.text)).toEqual(['蓝山 & <咖啡>', '生日快乐', '礼品卡']);
-    expect(texts[1]).toMatchObject({ x: 22, y: 172, size: 22, bold: true, paint: { color: '#fff', alpha: 1 } });
-    // Beyond the ground and the text: the theme's motif.
-    expect(d.ops.length).toBeGreaterThan(4);
+    // The card's own lines (春节's 福 is drawn as a character of its motif).
+    expect(texts.map((t) => t.text).filter((t) => t !== '福')).toEqual(['蓝山 & <咖啡>', '生日快乐', '礼品卡']);
+    expect(texts.find((t) => t.text === '生日快乐')).toMatchObject({
+      x: 22,
+      y: 172,
+      size: 22,
+      bold: true,
+      paint: { color: '#fff', alpha: 1 },
+    });
+    expect(texts.some((t) => /GIFT|CARD/i.test(t.text))).toBe(false);
+    // Beyond the ground and the text: the theme's illustration, a dozen shapes or more.
+    expect(d.ops.length).toBeGreaterThan(15);
+  });
+
+  test('should draw each theme its own picture, with details in the brand’s colour', () => {
+    const colors: [string, string] = ['#1f6f5c', '#4fb08f'];
+    const art = THEME_IDS.map((theme) => cardFaceArt({ brandName: '蓝山咖啡', title: '', theme, colors }));
+    expect(new Set(art).size).toBe(THEME_IDS.length);
+    const branded = THEME_IDS.filter((theme) =>
+      faceDrawing(cardFaceArt({ brandName: '蓝山咖啡', title: '', theme, colors }))!.ops.some(
+        (o) => o.op !== 'text' && o.paint.kind === 'color' && o.paint.color === colors[0],
+      ),
+    );
+    // Every theme but 节日 (a moon and red lanterns) paints some detail in the brand's colour.
+    expect(branded).toEqual(THEME_IDS.filter((t) => t !== 'festival'));
+  });
+
+  test('should vary the ground by brand, so two brands’ faces of one theme differ beyond colour', () => {
+    const colors: [string, string] = ['#c0392b', '#8e44ad'];
+    const brands = ['蓝山咖啡', '蓉城老火锅', '书香里书店', '衣尚', '歌唱吧 KTV'];
+    // The brand's name is drawn too: compare the pictures without it.
+    const grounds = brands.map((brandName) =>
+      decodeURIComponent(cardFaceArt({ brandName, title: '', theme: 'general', colors })).replace(brandName, ''),
+    );
+    expect(new Set(grounds).size).toBeGreaterThanOrEqual(4);
   });
 
   test('should keep a motif group’s stroke and opacity for its paths', () => {
-    const ops = faceDrawing(face('谢谢', 'thanks'))!.ops.filter((o) => o.op === 'stroke');
-    expect(ops).toHaveLength(2);
-    expect(ops[0]).toMatchObject({ width: 6, cap: 'round', paint: { color: '#fff', alpha: 0.9 } });
+    // The bouquet's three stems: one group's stroke, width, cap and opacity on each path.
+    const stems = faceDrawing(face('谢谢', 'thanks'))!.ops.filter((o) => o.op === 'stroke' && o.width === 3);
+    expect(stems).toHaveLength(3);
+    for (const s of stems) expect(s).toMatchObject({ cap: 'round', paint: { color: '#fff', alpha: 0.9 } });
+  });
+
+  test('should write the gift’s blessing and the giver’s name on the face, two lines at most', () => {
+    const d = withMessage(faceDrawing(face())!, {
+      blessing: '愿你新的一岁，被喜欢的一切温柔包围。'.repeat(3),
+      from: ' 小满 ',
+    });
+    const texts = d.ops.filter((o): o is Extract<DrawOp, { op: 'text' }> => o.op === 'text').map((t) => t.text);
+    expect(texts.slice(3)).toEqual([...messageLines('愿你新的一岁，被喜欢的一切温柔包围。'.repeat(3)), '— 小满']);
+    expect(texts[4]!.endsWith('…')).toBe(true);
+    expect([...texts[3]!]).toHaveLength(20);
+    expect(messageLines('生日快乐')).toEqual(['生日快乐']);
+    const plain = faceDrawing(face())!;
+    expect(withMessage(plain, { blessing: ' ', from: '' })).toBe(plain);
   });
 
   test('should turn relative path commands into absolute points', () => {
@@ -211,6 +257,16 @@ describe('the share image service', () => {
     expect(canvas.texts.map((t) => t.text)).toContain('一次就好');
     expect(await shareImageFor(image)).toBe(url);
     expect(taro.createOffscreenCanvas).toHaveBeenCalledTimes(1);
+  });
+
+  test('should paint the gift’s words on the share image, one image per face and words', async () => {
+    const image = face('带祝福');
+    await shareImageFor(image, { blessing: '生日快乐呀', from: '小满' });
+    expect(canvas.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['带祝福', '生日快乐呀', '— 小满']));
+    await shareImageFor(image, { blessing: '生日快乐呀', from: '小满' });
+    expect(taro.createOffscreenCanvas).toHaveBeenCalledTimes(1);
+    await shareImageFor(image, { blessing: '换一句', from: '小满' });
+    expect(taro.createOffscreenCanvas).toHaveBeenCalledTimes(2);
   });
 
   test('should write the PNG bytes to the user data folder where the canvas cannot be exported', async () => {

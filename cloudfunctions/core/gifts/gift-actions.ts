@@ -24,6 +24,7 @@ import { cancelGift } from './give-back';
 import { giftsLeftToday, sendGift } from './send-gift';
 import { giftIdFromToken } from './tokens';
 import { myThanks, sendThanks, thanksByGift, toThanksView } from './thanks';
+import { profileOf } from '../wallet/profile';
 import { chatCardOf, checkChat, updateChatCard } from './chat-card';
 import { remindAtOpening } from './openings';
 import { toLandingView, toReceivedViews, toSentView } from './views';
@@ -112,8 +113,14 @@ export const giftActions = {
       const gift = await hydrated(await giftById(giftIdOf(t)));
       await checkChat(gift, caller.openId, proof);
       const claimed = caller.openId !== '' && gift.shares.some((s) => s.claimedBy === caller.openId);
-      const thanks = claimed ? await myThanks(gift._id, caller.openId) : undefined;
-      return { gift: toLandingView(gift, caller.openId, now(), thanks ? toThanksView(thanks) : null) };
+      // The sender's avatar as it is now (a profile changed after sending shows the new one).
+      const [thanks, sender] = await Promise.all([
+        claimed ? myThanks(gift._id, caller.openId) : undefined,
+        profileOf(gift.sender),
+      ]);
+      const view = toLandingView(gift, caller.openId, now(), thanks ? toThanksView(thanks) : null);
+      if (sender) view.senderAvatar = sender.avatar;
+      return { gift: view };
     },
   }),
 

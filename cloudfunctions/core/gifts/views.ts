@@ -7,6 +7,7 @@ import { giftToken } from './tokens';
 export function toSentView(g: Gift, thanks: ThanksView[] = []): SentGiftView {
   const view: SentGiftView = {
     _id: g._id,
+    senderName: g.senderName,
     mode: g.mode,
     shareMode: g.shareMode,
     whole: g.whole,

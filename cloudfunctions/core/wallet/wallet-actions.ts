@@ -19,6 +19,7 @@ import { offlineKeyActions } from '../redeem/offline-actions';
 import { action, mergeTables, type ActionsFor } from '../router';
 import { textSchema, z } from '../validate';
 import { bindCard } from './bind-card';
+import { profileActions } from './profile';
 import { refundNoFor, requestRefund } from './refund-card';
 import { toCardView, toHistoryView, toRefundView, type RefundRecord } from './views';
 
@@ -135,10 +136,13 @@ const ownActions = {
       return { card: toCardView(card, at), refund: toRefundView(refund) };
     },
   }),
-} satisfies ActionsFor<Omit<WalletActions, keyof typeof holderPayActions | keyof typeof offlineKeyActions>>;
+} satisfies ActionsFor<
+  Omit<WalletActions, keyof typeof holderPayActions | keyof typeof offlineKeyActions | keyof typeof profileActions>
+>;
 
 export const walletActions = mergeTables(
   holderPayActions,
   offlineKeyActions,
   ownActions,
+  profileActions,
 ) satisfies ActionsFor<WalletActions>;

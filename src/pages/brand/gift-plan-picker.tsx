@@ -1,4 +1,7 @@
-/** 送朋友 in the buy sheet: one friend or a group gift (shares, equal or random), used after paying. */
+/**
+ * 送朋友 in the buy sheet: one friend or a group gift (shares, equal or random), used after paying, and
+ * the card as the friend will see it (the chosen face with the blessing and the sender's name).
+ */
 import { View, Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { GIFT_RULES } from '../../domain/gift';
@@ -7,11 +10,15 @@ import { strings } from '../../strings/zh-CN';
 import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { Stepper } from '../../components/stepper';
 import { Chip } from '../../components/chip';
+import { CardFace } from '../../components/card-face';
+import { useProfile } from '../../stores/page-stores';
 
 const g = strings.gift;
 
 function Picker() {
-  const { purchase } = useStores();
+  const { purchase, session } = useStores();
+  const profile = useProfile();
+  const face = purchase.product?.faces.find((f) => f.id === purchase.faceId);
   return (
     <View data-testid="gift-plan">
       <View className="buy-sheet__row">
@@ -58,6 +65,20 @@ function Picker() {
         </>
       )}
       <Text className="muted">{giftingStrings.gifting.planHint}</Text>
+      {face && purchase.product && (
+        // The card as the friend will open it: this face, these words, the name the gift will carry.
+        <View className="buy-sheet__preview" data-testid="gift-preview">
+          <Text className="buy-sheet__label">{giftingStrings.gifting.previewTitle}</Text>
+          <CardFace
+            image={face.image}
+            brandName={`${purchase.product.brandName} · ${purchase.product.name}`}
+            message={{
+              blessing: purchase.blessing,
+              from: profile.nickname || session.session?.user.nickname || '',
+            }}
+          />
+        </View>
+      )}
     </View>
   );
 }

@@ -16,7 +16,7 @@ import { landingWords } from './landing-words';
 import { fen, formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
-import { useGifts } from '../../stores/page-stores';
+import { useGifts, useProfile } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { navigate } from '../routes';
@@ -48,9 +48,11 @@ function ClaimPage() {
   const scene = entry?.kind === 'scene' ? entry.value : '';
   const token = entry?.kind === 'query' ? entry.value : '';
   const open = (): void => void gifts.openLanding(scene ? { scene } : { token });
-  // Prefilled from the profile, also when it arrives with a sign-in on the way to claiming; editable.
+  // Prefilled from the profile (the nickname chosen, else the account's), also when it arrives with a
+  // sign-in on the way to claiming; editable.
+  const profile = useProfile();
   const [typed, setName] = useState<string | null>(null);
-  const name = typed ?? session.session?.user.nickname ?? '';
+  const name = typed ?? (profile.nickname || session.session?.user.nickname || '');
   useEffect(() => {
     void gifts.openLanding(scene ? { scene } : { token });
   }, [gifts, scene, token, session.signedIn]);

@@ -18,7 +18,7 @@ import { giftPlanOfQuery } from '../../domain/gift-plan';
 import { formatPrice } from '../../domain/money';
 import { Consent } from '../consent';
 import { useStores } from '../../stores';
-import { useGifts } from '../../stores/page-stores';
+import { useGifts, useProfile } from '../../stores/page-stores';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { navigate } from '../routes';
@@ -32,6 +32,7 @@ const s = strings.gift;
 function GiftPage() {
   const { wallet, catalog, session, consent } = useStores();
   const gifts = useGifts();
+  const profile = useProfile();
   const { cardId = '', from, mode, shares, shareMode } = useRouter().params;
   const fromOrder = from === 'order';
   const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
@@ -47,13 +48,19 @@ function GiftPage() {
     const c = wallet.detail.data?.card;
     if (!shownId || c?._id !== shownId) return;
     const blessing = c.fromGift ? s.defaultBlessing : c.blessing;
-    gifts.start(c, session.session?.user.nickname ?? '', blessing, giftPlanOfQuery({ mode, shares, shareMode }));
-  }, [wallet, gifts, session, shownId, mode, shares, shareMode]);
+    gifts.start(
+      c,
+      profile.nickname || session.session?.user.nickname || '',
+      blessing,
+      giftPlanOfQuery({ mode, shares, shareMode }),
+    );
+  }, [wallet, gifts, session, profile, shownId, mode, shares, shareMode]);
   useEffect(() => {
     if (brandId && catalog.brand.data?.brand._id !== brandId) void catalog.loadBrand(brandId);
   }, [catalog, brandId]);
-  // A profile that arrives after the form started still signs an unsigned gift.
-  const nickname = session.session?.user.nickname ?? '';
+  // A profile that arrives after the form started still signs an unsigned gift: the nickname chosen
+  // on the profile page first, else the account's.
+  const nickname = profile.nickname || session.session?.user.nickname || '';
   useEffect(() => {
     if (nickname !== '' && gifts.senderName === '') gifts.setSenderName(nickname);
   }, [gifts, nickname]);

@@ -36,14 +36,16 @@ function SharePage() {
   }, [gifts, giftId, current]);
   // Made ahead: the share handler must answer at once, and WeChat takes a file, never a data: URI.
   const faceImage = current?.gift.face.image ?? '';
+  const blessing = current?.gift.blessing ?? '';
+  const from = current?.gift.senderName ?? '';
   const [shareImage, setShareImage] = useState<string>();
   useEffect(() => {
     let live = true;
-    void shareImageFor(faceImage).then((url) => live && setShareImage(url));
+    void shareImageFor(faceImage, { blessing, from }).then((url) => live && setShareImage(url));
     return () => {
       live = false;
     };
-  }, [faceImage]);
+  }, [faceImage, blessing, from]);
   const codeFor =
     current && (current.gift.state === 'open' || current.gift.state === 'partlyClaimed') ? current.gift._id : '';
   useEffect(() => {
@@ -90,6 +92,7 @@ function SharePage() {
         balance={gift.amount}
         caption={gift.mode === 'group' ? s.progress(gift.claimedCount, gift.sharesTotal) : s.states[gift.state]}
         dimmed={!open}
+        message={{ blessing: gift.blessing, from: gift.senderName }}
       />
       <View className="panel">
         <Text className="share__blessing">“{gift.blessing}”</Text>

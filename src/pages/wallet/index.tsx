@@ -12,6 +12,7 @@ import { WALLET_GROUPS } from '../../domain/card';
 import { fen } from '../../domain/money';
 import { useStores } from '../../stores';
 import { useClerk } from '../../stores/clerk-of';
+import { giftingStrings } from '../../strings/zh-CN.gifting';
 import { errorMessage, strings } from '../../strings/zh-CN';
 import { navigate } from '../routes';
 import { useSignedIn } from '../use-signed-in';
@@ -133,6 +134,14 @@ function WalletPage() {
           </View>
         ))
       )}
+      {/* The avatar and nickname friends see on my gifts: chosen once, from here (its words with gifting's, off the first load). */}
+      <View className="panel wallet__merchant" onClick={() => navigate.profile()} data-testid="profile-entry">
+        <View className="wallet__merchant-text">
+          <Text className="wallet__merchant-title">{giftingStrings.profile.entry}</Text>
+          <Text className="muted">{giftingStrings.profile.entryHint}</Text>
+        </View>
+        <Text className="wallet__merchant-arrow">›</Text>
+      </View>
       {session.needsSignIn && session.session && (
         <View className="wallet__account" data-testid="account">
           <Text className="wallet__account-name">{strings.login.signedInAs(session.session.user.nickname)}</Text>

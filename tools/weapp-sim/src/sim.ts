@@ -85,6 +85,7 @@ export class WeappSim implements WxHost {
   readonly calls: { api: string; args: unknown }[] = [];
   readonly errors: Error[] = [];
   storage = new Map<string, string>();
+  readonly tempFiles = new Map<string, ArrayBuffer>();
   answers: SimAnswers;
   readonly logic: LogicLayer;
   private readonly gwx: Gwx;
@@ -591,13 +592,29 @@ export class WeappSim implements WxHost {
 
   async tap(text: string, nth = 0): Promise<void> {
     await this.waitForText(text);
-    this.dispatch(this.findByText(text, nth), 'tap', { x: 0, y: 0 });
-    await this.settle();
+    await this.tapElement(this.findByText(text, nth));
   }
 
   async tapElement(e: VElement): Promise<void> {
     this.dispatch(e, 'tap', { x: 0, y: 0 });
+    this.openTypeOf(e);
     await this.settle();
+  }
+
+  /**
+   * What WeChat does after a tap on a `<button open-type>`: for chooseAvatar, its avatar sheet (the
+   * picture from `answers.chooseAvatar`, kept as a temp file) and then the button's chooseavatar event.
+   */
+  private openTypeOf(e: VElement): void {
+    let at: VElement | undefined = e;
+    while (at && at.tag !== 'wx-button') at = this.placed.get(at)?.parent;
+    if (!at || at.attr.openType !== 'chooseAvatar') return;
+    const picked = this.answers.chooseAvatar?.();
+    if (!picked) return;
+    const avatarUrl = `wxfile://tmp/avatar-${this.tempFiles.size + 1}.jpeg`;
+    this.tempFiles.set(avatarUrl, picked.slice().buffer);
+    this.calls.push({ api: 'chooseAvatar', args: { avatarUrl } });
+    this.dispatch(at, 'chooseavatar', { avatarUrl }, false);
   }
 
   /** Waits for an element of the page on top (as a finger waits for the page to show it). */

@@ -56,6 +56,11 @@ export interface SimAnswers {
   pay?: () => boolean;
   /** wx.showActionSheet: the index tapped, or null to cancel. */
   actionSheet?: (items: string[]) => number | null;
+  /**
+   * A `<button open-type="chooseAvatar">` tapped: the picture picked in WeChat's avatar sheet (its
+   * JPEG bytes), or null to cancel. The page gets it as a temp file, as in WeChat.
+   */
+  chooseAvatar?: () => Uint8Array | null;
 }
 
 /** A person who allows every subscribe message asked for (the journeys' and `npm run sim`'s default). */
@@ -71,6 +76,8 @@ export interface WxHost {
   /** Every call to a modelled API that changes something a person sees or the device does. */
   readonly calls: { api: string; args: unknown }[];
   storage: Map<string, string>;
+  /** Files WeChat made for the mini-program (a chosen avatar), by their wxfile://tmp/ path. */
+  readonly tempFiles: Map<string, ArrayBuffer>;
   navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void>;
   navigateBack(delta: number): Promise<void>;
   setTitle(title: string): void;
@@ -362,9 +369,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
       files.set(String(p), data as string | ArrayBuffer);
       record('writeFile', { path: p });
     },
-    readFileSync: (p) => {
-      if (!files.has(String(p))) throw new Error(`readFileSync:fail no such file or directory ${String(p)}`);
-      return files.get(String(p));
+    // With an encoding ('base64', 'utf8') a string, as WeChat gives; without, the bytes as they were written.
+    readFileSync: (p, encoding) => {
+      const data = files.get(String(p)) ?? host.tempFiles.get(String(p));
+      if (data === undefined) throw new Error(`readFileSync:fail no such file or directory ${String(p)}`);
+      if (encoding === undefined) return data;
+      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(new Uint8Array(data));
+      return bytes.toString(encoding === 'base64' ? 'base64' : 'utf8');
     },
   };
   wx.getFileSystemManager = () =>
@@ -376,6 +387,14 @@ export function createWx(host: WxHost): Record<string, unknown> {
         throw e;
       },
     });
+
+  // Not compressed here: the same file comes back (its size is what the page then checks).
+  async('compressImage', (o) => {
+    const src = String(o.src ?? '');
+    if (!files.has(src) && !host.tempFiles.has(src)) throw new WxFail(`no such file ${src}`);
+    record('compressImage', { src, quality: o.quality, compressedWidth: o.compressedWidth });
+    return { tempFilePath: src };
+  });
 
   // ── Queries and canvases ──
   wx.createSelectorQuery = () => host.selectorQuery(undefined);
