@@ -475,6 +475,10 @@ export const zhCN = {
     WRONG_MERCHANT: '该卡不能在本店使用',
     INSUFFICIENT_BALANCE: '卡内余额不足',
     PAY_DECLINED: '顾客已拒绝本次付款',
+    SPLIT_TOO_MANY_CARDS: '一次最多用这么多张卡付款，请少选几张',
+    SPLIT_CARD_INVALID: '所选的卡有一张不能在这里付款，请重新选择',
+    REMAINDER_TOO_LARGE: '卡内余额加微信支付也不够，请减少收款金额',
+    REMAINDER_UNPAID: '微信支付还没有完成，请完成支付',
     NOT_REVERSIBLE: '这笔收款无法撤销',
     // A deployment sets the window (REDEEM_REVERSE_WINDOW_MS): the receipt shows its end time.
     REVERSAL_WINDOW_PASSED: '已过撤销时限，这笔收款无法撤销',

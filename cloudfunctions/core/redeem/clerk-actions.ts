@@ -13,6 +13,7 @@ import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
 import { reverseRedemption } from './reverse';
 import { redeemRules } from './settings';
+import { isSplit, settleLapsed, splitReach } from './split';
 import { redemptionTotals, toClerkProfileView, toRedemptionView } from './views';
 
 type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
@@ -58,6 +59,7 @@ export const clerkActions = {
           expiresAt: card.expiresAt,
           codeExpiresAt: found.code.expiresAt,
           now: at,
+          ...(isSplit(found.code) && { split: await splitReach(found.code, at) }),
         },
       };
     },
@@ -96,7 +98,9 @@ export const clerkActions = {
       if (!r || r.state === 'issued' || !staff.brandIds.includes(r.brandId)) {
         throw new DomainError(ErrorCode.NOT_FOUND, 'redemption not found');
       }
-      return { redemption: toRedemptionView(r, now(), redeemRules()) };
+      const at = now();
+      // A split payment past its window is settled by whoever looks first (the poller otherwise).
+      return { redemption: toRedemptionView(await settleLapsed(r, at), at, redeemRules()) };
     },
   }),
 
