@@ -33,7 +33,12 @@ type Payable = Pick<Card, '_id' | 'brandId' | 'state' | 'balance' | 'expiresAt'>
  * The cards that pay by default: the card opened, then the holder's other usable cards of its brand
  * with the least balance first (small leftovers are spent before a full card is broken into).
  */
-export function defaultPayOrder(opened: Payable, wallet: readonly Payable[], now: number, rules = SPLIT_RULES): string[] {
+export function defaultPayOrder(
+  opened: Payable,
+  wallet: readonly Payable[],
+  now: number,
+  rules = SPLIT_RULES,
+): string[] {
   const others = wallet
     .filter((c) => c._id !== opened._id && c.brandId === opened.brandId && mintRefusal(c, now) === null)
     .sort((a, b) => a.balance - b.balance || a._id.localeCompare(b._id));

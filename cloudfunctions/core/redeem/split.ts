@@ -223,7 +223,12 @@ export async function settleRemainder(code: string, paid: PaidStatus, clock: num
       await txUpdate(tx, C.redemptions, code, patch);
       return { r: { ...r, ...patch }, refund: false };
     }
-    const refunding = { ...remainder, state: 'refunding' as const, refundNo: remainderRefundNo(code), refundRequestedAt: clock };
+    const refunding = {
+      ...remainder,
+      state: 'refunding' as const,
+      refundNo: remainderRefundNo(code),
+      refundRequestedAt: clock,
+    };
     await txUpdate(tx, C.redemptions, code, { remainder: refunding, updatedAt: clock });
     return { r: { ...r, remainder: refunding }, refund: true };
   });
@@ -307,7 +312,10 @@ export async function declineSplit(owner: string, code: string, clock: number): 
   }
   const back = (await giveBack(code, false, clock)) ?? r;
   // Best effort: WeChat Pay refuses a close in a payment's first minutes; one paid anyway is refunded.
-  if (r.remainder) await payments().closePayment(r.remainder.outTradeNo).catch(() => 'open');
+  if (r.remainder)
+    await payments()
+      .closePayment(r.remainder.outTradeNo)
+      .catch(() => 'open');
   return back;
 }
 
@@ -342,7 +350,12 @@ export async function txReverseSplit(
     const card = cards[i]!;
     const { card: next, entry } = changeBalance(
       card,
-      { type: 'REFUND', amount: part.amount, ref: r._id, store: { storeId: r.storeId!, storeName: r.storeName!, clerk: staff._id } },
+      {
+        type: 'REFUND',
+        amount: part.amount,
+        ref: r._id,
+        store: { storeId: r.storeId!, storeName: r.storeName!, clerk: staff._id },
+      },
       clock,
     );
     await txUpdate(tx, C.cards, card._id, { ...balancePatch(next), redeemed: card.redeemed - part.amount });
@@ -466,7 +479,6 @@ export async function sweepSplitPayments(clock: number): Promise<SplitSweepRepor
   return report;
 }
 
-
 // ——— what the clerk and the holder see ———
 
 /** A given-back redemption whose window passed shows as expired; any other as its code's status. */
@@ -492,7 +504,10 @@ export async function splitReach(r: SplitRedemption, clock: number): Promise<Sca
   if (!isSplit(r)) return undefined;
   const db = getDatabase();
   const cards = rows<Card>(
-    await db.collection(C.cards).where({ _id: db.command.in(r.split.cardIds), owner: r.owner }).get(),
+    await db
+      .collection(C.cards)
+      .where({ _id: db.command.in(r.split.cardIds), owner: r.owner })
+      .get(),
   ).filter((c) => c.brandId === r.brandId && mintRefusal(c, clock) === null);
   return {
     cards: cards.length,
