@@ -29,6 +29,13 @@ export const SPLIT_CARDS_CEILING = 10;
 
 type Payable = Pick<Card, '_id' | 'brandId' | 'state' | 'balance' | 'expiresAt'>;
 
+/** The holder's other cards that could pay beside `opened`: usable, of its brand, least balance first. */
+export function payableBeside<C extends Payable>(opened: Payable, wallet: readonly C[], now: number): C[] {
+  return wallet
+    .filter((c) => c._id !== opened._id && c.brandId === opened.brandId && mintRefusal(c, now) === null)
+    .sort((a, b) => a.balance - b.balance || a._id.localeCompare(b._id));
+}
+
 /**
  * The cards that pay by default: the card opened, then the holder's other usable cards of its brand
  * with the least balance first (small leftovers are spent before a full card is broken into).
@@ -39,10 +46,7 @@ export function defaultPayOrder(
   now: number,
   rules = SPLIT_RULES,
 ): string[] {
-  const others = wallet
-    .filter((c) => c._id !== opened._id && c.brandId === opened.brandId && mintRefusal(c, now) === null)
-    .sort((a, b) => a.balance - b.balance || a._id.localeCompare(b._id));
-  return [opened._id, ...others.map((c) => c._id)].slice(0, rules.maxCards);
+  return [opened._id, ...payableBeside(opened, wallet, now).map((c) => c._id)].slice(0, rules.maxCards);
 }
 
 /** One card's share of a split bill, as recorded on the redemption and shown on the receipt. */

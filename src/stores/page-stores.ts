@@ -10,6 +10,8 @@ import { useStores } from './context';
 import { GiftStore } from './gift-store';
 import { PayCodeStore } from './pay-code-store';
 import type { RootStore } from './root-store';
+import { SplitPayStore } from './split-pay-store';
+import { realTicker } from './ticker';
 
 function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
   const made = new WeakMap<RootStore, T>();
@@ -24,7 +26,10 @@ function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
 }
 
 export const giftsOf = perRoot((root) => new GiftStore(new GiftsService(root.transport, root.http)));
-export const payCodeOf = perRoot((root) => new PayCodeStore(new WalletService(root.transport), screen));
+export const payCodeOf = perRoot((root) => {
+  const wallet = new WalletService(root.transport);
+  return new PayCodeStore(wallet, screen, realTicker, new SplitPayStore(wallet, root.payments));
+});
 
 /** The gift store, for a page under the StoreProvider. */
 export function useGifts(): GiftStore {

@@ -6,12 +6,13 @@
  * until the cloud calls it expired, because a clerk may scan one just before the screen replaces it.
  */
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { PayCodeView, PayStatusView } from '../contracts/wallet';
+import type { CardView, PayCodeView, PayStatusView } from '../contracts/wallet';
 import type { Fen } from '../domain/money';
 import { errorCodeOf } from '../services/api-error';
 import type { ScreenService } from '../services/screen-types';
 import type { WalletService } from '../services/wallet-service';
 import { BusyAction } from './busy-action';
+import type { SplitPayStore } from './split-pay-store';
 import { Poller, realTicker, type Ticker } from './ticker';
 
 /** How often the screen asks what became of its codes. */
@@ -19,8 +20,8 @@ export const PAY_STATUS_POLL_MS = 1_500;
 /** After this long on screen, codes stop refreshing until the holder taps. */
 export const PAY_CODE_SHOW_MS = 5 * 60_000;
 
-/** Why a clerk's request went away without a payment. */
-export type PayNotice = 'declined' | 'confirmExpired';
+/** Why a clerk's request went away without a payment (a split one: after its card debits were given back). */
+export type PayNotice = 'declined' | 'confirmExpired' | 'splitDeclined' | 'splitExpired';
 
 export class PayCodeStore {
   cardId = '';
@@ -48,12 +49,15 @@ export class PayCodeStore {
     private readonly wallet: WalletService,
     private readonly screen: ScreenService,
     private readonly ticker: Ticker = realTicker,
+    /** Split payment (the holder's cards of the brand, WeChat Pay for the rest); without it, one-card codes. */
+    readonly split?: SplitPayStore,
   ) {
     this.poller = new Poller(ticker, PAY_STATUS_POLL_MS, () => this.poll());
     makeAutoObservable<PayCodeStore, 'wallet' | 'screen' | 'ticker' | 'shownSince' | 'watched' | 'poller'>(this, {
       wallet: false,
       screen: false,
       ticker: false,
+      split: false,
       action: false,
       shownSince: false,
       watched: false,
@@ -117,8 +121,9 @@ export class PayCodeStore {
     if (this.fetching || cardId === '') return;
     this.fetching = true;
     this.errorCode = undefined;
+    const payWith = this.split?.payWith;
     try {
-      const { payCode } = await this.wallet.payCode(cardId);
+      const { payCode } = await this.wallet.payCode(cardId, payWith);
       runInAction(() => {
         if (cardId !== this.cardId) return;
         this.code = payCode;
@@ -130,6 +135,9 @@ export class PayCodeStore {
     } finally {
       runInAction(() => (this.fetching = false));
     }
+    // The holder changed the cards while this code was being made: it doesn't carry them, make another.
+    if (this.split && payWith?.join() !== this.split.payWith.join() && !this.result && !this.pending)
+      await this.refresh();
   }
 
   /** One round of asking what became of every code a clerk may still use. */
@@ -159,6 +167,36 @@ export class PayCodeStore {
     if (!p) return;
     const done = await this.action.run(() => this.wallet.declinePay(p.code));
     if (done) this.apply(done.status);
+  }
+
+  /** The holder's cards are known: the default choice of cards, and a code carrying it if it changed. */
+  setupSplit(opened: CardView, wallet: readonly CardView[]): void {
+    if (!this.split || opened._id !== this.cardId) return;
+    if (this.split.setup(opened, wallet, this.ticker.now() + this.skew) && !this.result && !this.pending)
+      void this.refresh();
+  }
+
+  /** The holder ticks or unticks a card: the next code carries the new choice, shown at once. */
+  toggleCard(cardId: string): void {
+    if (!this.split || this.result || this.pending) return;
+    this.split.toggle(cardId);
+    void this.refresh();
+  }
+
+  /** Pays the pending split payment's remainder (WeChat's sheet, or the local one). */
+  async payRemainder(): Promise<void> {
+    const p = this.pending;
+    if (!p || !this.split) return;
+    const done = await this.split.payRemainder(p.code);
+    if (done) this.apply(done);
+  }
+
+  /** The local pay sheet's confirm. */
+  async confirmSheet(): Promise<void> {
+    const p = this.pending;
+    if (!p || !this.split) return;
+    const done = await this.split.confirmSheet(p.code);
+    if (done) this.apply(done);
   }
 
   /** What the holder has left: after the payment, else as of the shown code. */
@@ -202,7 +240,14 @@ export class PayCodeStore {
         if (this.pending?.code !== s.code) return;
         this.pending = undefined;
         this.action.errorCode = undefined;
-        this.notice = s.status === 'declined' ? 'declined' : 'confirmExpired';
+        if (s.split) this.split?.closeSheet();
+        this.notice = s.split
+          ? s.status === 'declined'
+            ? 'splitDeclined'
+            : 'splitExpired'
+          : s.status === 'declined'
+            ? 'declined'
+            : 'confirmExpired';
         // The code on screen was the one used: show the next.
         if (!this.paused) void this.refresh();
         return;
@@ -219,5 +264,6 @@ export class PayCodeStore {
     this.notice = undefined;
     this.action.errorCode = undefined;
     this.watched.clear();
+    this.split?.reset();
   }
 }

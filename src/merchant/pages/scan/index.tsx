@@ -14,6 +14,7 @@ import { secondsLeft, useNow } from '../../../pages/use-now';
 import { useStaffStores } from '../../stores';
 import type { AmountProblem } from '../../../stores/clerk-store';
 import { errorMessage, strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { askReverse } from '../../ask-reverse';
 import { StaffGate } from '../../staff-gate';
 import { AmountStep } from './amount-step';
@@ -52,15 +53,17 @@ const Till = observer(function Till() {
     body = (
       <RefusedView
         title={m.refusalTitles[code] ?? m.refusalFallback}
-        message={m.refusalNext[code] ?? errorMessage(code)}
+        message={
+          clerk.redemption?.split?.givenBack
+            ? merchantStrings.split.givenBack
+            : (m.refusalNext[code] ?? errorMessage(code))
+        }
         again={clerk.typed ? m.retype : m.rescan}
         onRescan={() => clerk.next()}
       />
     );
   } else if (step === 'waiting' && clerk.redemption) {
-    body = (
-      <WaitingView amount={clerk.redemption.amount} secondsLeft={secondsLeft(clerk.confirmDeadline ?? now, now)} />
-    );
+    body = <WaitingView redemption={clerk.redemption} secondsLeft={secondsLeft(clerk.confirmDeadline ?? now, now)} />;
   } else if (step === 'done' && clerk.redemption) {
     const r = clerk.redemption;
     body = (
@@ -82,7 +85,8 @@ const Till = observer(function Till() {
         card={card}
         codeSecondsLeft={secondsLeft(clerk.codeDeadline ?? now, now)}
         amountText={clerk.amountText}
-        problem={problemText(clerk.amountProblem, card.balance)}
+        problem={problemText(clerk.amountProblem, clerk.reach)}
+        remainder={clerk.remainder}
         note={clerk.needsHolderConfirmation ? m.confirmNote(formatPrice(profile.confirmAbove)) : undefined}
         error={error}
         busy={clerk.action.busy}
