@@ -17,6 +17,11 @@ export interface SplitReceiptLabels {
   refundState: Record<Exclude<RemainderState, 'unpaid' | 'paid'>, string>;
 }
 
+/** Worth a receipt of its own: more than one card paid, or WeChat Pay did (else it reads as a one-card payment). */
+export function isSplitReceipt(receipt: SplitReceiptView | undefined): receipt is SplitReceiptView {
+  return receipt !== undefined && (receipt.cards.length > 1 || receipt.wechatPay > 0);
+}
+
 export function SplitReceipt({ receipt, labels }: { receipt: SplitReceiptView; labels: SplitReceiptLabels }) {
   const refund =
     receipt.wechatPayState === 'refunding' ||

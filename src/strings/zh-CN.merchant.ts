@@ -339,6 +339,7 @@ export const merchantStrings = {
     cards: '可用卡',
     cardsValue: (n: number, total: string) => `${n} 张 共 ${total}`,
     wechatNote: (max: string) => `超出卡内余额的部分由顾客微信支付，最多 ${max}`,
+    overReach: (max: string) => `超出卡内余额与微信支付上限 ${max}`,
     remainderNote: (amount: string) => `卡内余额不足，差额 ${amount} 将请顾客微信支付`,
     waitingPay: '等待顾客微信支付',
     waitingPayHint: (seconds: number) => `请顾客在 ${seconds} 秒内在手机上支付，超时卡内扣款将全部退回`,

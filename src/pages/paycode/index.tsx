@@ -10,7 +10,7 @@ import { View, Text, Image } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { PayQr } from '../../components/pay-qr';
-import { SplitReceipt } from '../../components/split-receipt';
+import { isSplitReceipt, SplitReceipt } from '../../components/split-receipt';
 import { StateView } from '../../components/state-view';
 import { exactPrice } from '../../components/format';
 import { fen } from '../../domain/money';
@@ -97,7 +97,7 @@ function PayCodePage() {
               {exactPrice(result.amount ?? fen(0))}
             </Text>
             <Text className="muted">{where(result.storeName)}</Text>
-            {result.split && <SplitReceipt receipt={result.split} labels={cardStrings.split} />}
+            {isSplitReceipt(result.split) && <SplitReceipt receipt={result.split} labels={cardStrings.split} />}
           </View>
         ) : (
           code && (

@@ -85,7 +85,11 @@ const Till = observer(function Till() {
         card={card}
         codeSecondsLeft={secondsLeft(clerk.codeDeadline ?? now, now)}
         amountText={clerk.amountText}
-        problem={problemText(clerk.amountProblem, clerk.reach)}
+        problem={
+          card.split && clerk.amountProblem === 'overBalance'
+            ? merchantStrings.split.overReach(formatPrice(clerk.reach))
+            : problemText(clerk.amountProblem, card.balance)
+        }
         remainder={clerk.remainder}
         note={clerk.needsHolderConfirmation ? m.confirmNote(formatPrice(profile.confirmAbove)) : undefined}
         error={error}

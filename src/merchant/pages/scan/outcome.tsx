@@ -9,7 +9,7 @@ import { maskCode } from '../../../domain/codes';
 import { formatPrice } from '../../../domain/money';
 import { strings } from '../../../strings/zh-CN';
 import { merchantStrings } from '../../../strings/zh-CN.merchant';
-import { SplitReceipt } from '../../../components/split-receipt';
+import { isSplitReceipt, SplitReceipt } from '../../../components/split-receipt';
 import { ActionButton } from '../../../components/action-button';
 
 const m = strings.merchant;
@@ -25,7 +25,7 @@ export function WaitingView({ redemption: r, secondsLeft }: { redemption: Redemp
         {formatPrice(paying ? r.split!.wechatPay : r.amount)}
       </Text>
       <Text className="outcome__hint">{paying ? ms.waitingPayHint(secondsLeft) : m.waitingHint(secondsLeft)}</Text>
-      {r.split && <SplitReceipt receipt={r.split} labels={ms} />}
+      {isSplitReceipt(r.split) && <SplitReceipt receipt={r.split} labels={ms} />}
     </View>
   );
 }
@@ -52,7 +52,7 @@ export function DoneView({ redemption: r, reversible, busy, error, onReverse, on
         >
           {formatPrice(r.amount)}
         </Text>
-        {r.split ? (
+        {isSplitReceipt(r.split) ? (
           <SplitReceipt receipt={r.split} labels={ms} />
         ) : (
           r.balanceAfter !== null && (
