@@ -109,8 +109,10 @@ export async function txRedeemSplit(
   redeem: RedeemRules,
 ): Promise<Redemption | Refusal> {
   const first = redeemRefusal(r, opened, store.brandId, 0, clock);
-  if (first) return refuse(ErrorCode[first], `cannot redeem: ${first.toLowerCase()}`);
-  const cards: Card[] = [opened];
+  // The opened card spent to nothing since (another bill on the same cards) pays nothing; the rest may.
+  const spentUp = first === 'CARD_NOT_ACTIVE' && opened.state === 'used';
+  if (first && !spentUp) return refuse(ErrorCode[first], `cannot redeem: ${first.toLowerCase()}`);
+  const cards: Card[] = spentUp ? [] : [opened];
   for (const id of r.split.cardIds.slice(1)) {
     const c = await txGet<Card>(tx, C.cards, id);
     // A chosen card gifted away, spent, locked or expired since the code was made simply pays nothing.

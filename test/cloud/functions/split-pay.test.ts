@@ -341,6 +341,17 @@ describe('split payment at the till', () => {
     expect(back).toBe(1_000);
   });
 
+  test('should take the bill from the other cards when the opened card was spent since the code was made', async () => {
+    const a = await cardWith('sp-kai', 3_000);
+    const b = await cardWith('sp-kai', 2_000);
+    const waiting = await splitCode('sp-kai', a, [b]);
+    const plain = (await walletAs('sp-kai')('payCode', { cardId: a })).payCode;
+    await bill(plain.qr, 3_000);
+    const { redemption } = await bill(waiting.qr, 1_500);
+    expect(redemption).toMatchObject({ status: 'completed', split: { cards: [{ amount: 1_500, balanceAfter: 500 }] } });
+    expect(await balances('sp-kai', a, b)).toEqual([0, 500]);
+  });
+
   test('should refuse bad choices and bills with stable codes and write nothing', async () => {
     const a = await cardWith('sp-ivy', 3_000);
     const b = await cardWith('sp-ivy', 2_000);
