@@ -294,7 +294,8 @@ async function giveBack(code: string, lapsed: boolean, clock: number): Promise<S
  * debits go back. WeChat Pay takes no payment after the window (time_expire), so "not paid" is final.
  */
 export async function settleLapsed(r: SplitRedemption, clock: number): Promise<SplitRedemption> {
-  if (r.state !== 'pending' || payCodeStatus(r, clock) !== 'expired') return r;
+  // A one-card code debits nothing before its confirmation: past its window there is nothing to give back.
+  if (!isSplit(r) || r.state !== 'pending' || payCodeStatus(r, clock) !== 'expired') return r;
   if (r.remainder) {
     const paid = await remainderPaid(r.remainder);
     if (paid) return (await settleRemainder(r._id, paid, clock)) ?? r;

@@ -11,7 +11,7 @@ import { WALLET_FUNCTION, type WalletActions } from '../../../src/contracts/wall
 import type { Card } from '../../../src/domain/card';
 import type { LedgerEntry } from '../../../src/domain/ledger';
 import { fen } from '../../../src/domain/money';
-import type { Redemption } from '../../../src/domain/redemption';
+import { REDEEM_RULES, type Redemption } from '../../../src/domain/redemption';
 import { defaultPayOrder, SPLIT_RULES, type SplitFields } from '../../../src/domain/split-pay';
 import { calls, MARKET, face, requestId, timerEvent, TIMER_INVOKER, waitFor } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
@@ -350,6 +350,17 @@ describe('split payment at the till', () => {
     const { redemption } = await bill(waiting.qr, 1_500);
     expect(redemption).toMatchObject({ status: 'completed', split: { cards: [{ amount: 1_500, balanceAfter: 500 }] } });
     expect(await balances('sp-kai', a, b)).toEqual([0, 500]);
+  });
+
+  test('should leave a one-card code whose confirmation lapsed as it was when someone looks', async () => {
+    const cardId = (await buy('sp-lee', { amount: fen(100_000) })).cards[0]!._id;
+    const pc = (await walletAs('sp-lee')('payCode', { cardId })).payCode;
+    await bill(pc.qr, 60_000);
+    const before = await doc(pc.code);
+    cloud.clock.advance(REDEEM_RULES.confirmWindowMs + 1);
+    expect((await walletAs('sp-lee')('payStatus', { code: pc.code })).status.status).toBe('expired');
+    expect((await merchantAs(CAROL)('redemption', { id: pc.code })).redemption.status).toBe('expired');
+    expect(await doc(pc.code)).toEqual(before);
   });
 
   test('should refuse bad choices and bills with stable codes and write nothing', async () => {
