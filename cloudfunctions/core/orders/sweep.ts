@@ -15,7 +15,7 @@ import { completeRefund, submitRefund } from '../wallet/refund-card';
 import type { RefundRecord } from '../wallet/views';
 import { closeOrder } from './close-order';
 import { settleFromPayment } from './settle';
-import { sweepSplitPayments, type SplitSweepReport } from '../redeem/split';
+import { sweepSplitPayments, type SplitSweepReport } from '../redeem/split-remainder';
 
 /** Give a notification this long to arrive before asking. */
 export const POLL_AFTER_MS = 60_000;

@@ -14,7 +14,7 @@ import { getCaller } from '../cloud';
 import { isOrderPaid, settleOrder } from '../orders/settle';
 import { completeRefund } from '../wallet/refund-card';
 import { codeOfRemainderRefund, codeOfRemainderTrade } from '../../../src/domain/split-pay';
-import { completeRemainderRefund, settleRemainder } from '../redeem/split';
+import { completeRemainderRefund, settleRemainder } from '../redeem/split-remainder';
 import { payments, type PaymentStatus } from './index';
 
 export const PAY_CALLBACK_SOURCE = 'wx_paycallback';

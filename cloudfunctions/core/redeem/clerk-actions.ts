@@ -13,7 +13,8 @@ import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
 import { reverseRedemption } from './reverse';
 import { redeemRules } from './settings';
-import { isSplit, settleLapsed, splitReach } from './split';
+import { isSplit, splitReach } from './split';
+import { settleLapsed } from './split-remainder';
 import { redemptionTotals, toClerkProfileView, toRedemptionView } from './views';
 
 type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];

@@ -7,7 +7,7 @@ import { idSchema, z } from '../validate';
 import { mintPayCode, myPayCode, payCodeMac, payCodeSchema, sweepUnusedCodes } from './pay-codes';
 import { confirmPay, declinePay } from './redeem';
 import { redeemRules } from './settings';
-import { settleLapsed, startRemainderPayment } from './split';
+import { settleLapsed, startRemainderPayment } from './split-remainder';
 import { SPLIT_LIMITS } from '../../../src/contracts/split-pay';
 import { toPayStatusView } from './views';
 

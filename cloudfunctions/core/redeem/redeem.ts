@@ -22,7 +22,8 @@ import { keyedHash } from '../secrets';
 import { failureGuard } from '../throttle';
 import { isRefusal, refuse, transaction, txAdd, txGet, txUpdate, type Refusal, type Tx } from '../tx';
 import { findPayCode } from './pay-codes';
-import { confirmSplit, declineSplit, isSplit, txRedeemSplit } from './split';
+import { isSplit, txRedeemSplit } from './split';
+import { confirmSplit, declineSplit } from './split-remainder';
 
 const INVALID = 'not a valid pay code';
 

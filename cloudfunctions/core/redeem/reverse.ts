@@ -13,7 +13,8 @@ import type { StaffMember } from '../merchant/staff';
 import { txAudit } from '../audit/audit-log';
 import type { CallerContext } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
-import { isSplit, submitRemainderRefund, txReverseSplit } from './split';
+import { isSplit, txReverseSplit } from './split';
+import { submitRemainderRefund } from './split-remainder';
 
 export async function reverseRedemption(
   staff: StaffMember,

@@ -10,8 +10,9 @@ import { View, Text, Image } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { PayQr } from '../../components/pay-qr';
-import { isSplitReceipt, SplitReceipt } from '../../components/split-receipt';
 import { StateView } from '../../components/state-view';
+// After the state view, as on the till, so the shared style chunk orders the two the same way.
+import { isSplitReceipt, SplitReceipt } from '../../components/split-receipt';
 import { exactPrice } from '../../components/format';
 import { fen } from '../../domain/money';
 import { groupPayCode } from '../../domain/redemption';
