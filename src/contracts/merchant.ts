@@ -6,6 +6,7 @@
 import { CARD_CAP } from '../domain/catalog';
 import type { Fen } from '../domain/money';
 import type { PayCodeStatus } from '../domain/redemption';
+import type { SplitReceiptView } from './split-pay';
 import type { ExpiryOperatorActions } from './expiry';
 import type { OperatorActions } from './operator';
 import type { ReportActions } from './reports';
@@ -51,6 +52,11 @@ export interface ScannedCardView {
   /** An offline code only: the most it may take now (what the day's offline cap has left). */
   offlineLeft?: Fen;
   now: number;
+  /**
+   * A split code: how many cards may pay and what they hold together, and the most WeChat Pay may be
+   * asked for after them — the bill may be up to `balance + maxWechatPay`.
+   */
+  split?: { cards: number; balance: Fen; maxWechatPay: Fen };
 }
 
 /** A redemption as the clerk sees it. Its id is opaque to the clerk. */
@@ -72,6 +78,8 @@ export interface RedemptionView {
   /** Can be reversed until then (completed only). */
   reversibleUntil: number | null;
   reversedAt: number | null;
+  /** A split payment's receipt (cards, WeChat Pay part, total); absent for a one-card code. */
+  split?: SplitReceiptView;
 }
 
 export interface RedemptionTotals {

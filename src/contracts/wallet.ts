@@ -9,6 +9,8 @@ import type { LedgerType } from '../domain/ledger';
 import type { Fen } from '../domain/money';
 import type { Profile } from '../domain/profile';
 import type { PayCodeStatus } from '../domain/redemption';
+import type { PaymentRequest } from './orders';
+import type { SplitReceiptView } from './split-pay';
 
 export const WALLET_FUNCTION = 'wallet';
 
@@ -102,6 +104,8 @@ export interface PayStatusView {
   confirmBy: number | null;
   at: number | null;
   now: number;
+  /** A split payment's receipt (cards, WeChat Pay part, total); absent for a one-card code. */
+  split?: SplitReceiptView;
 }
 
 /**
@@ -176,7 +180,11 @@ export interface WalletActions {
   bind: { input: { cardNumber: string; pin: string }; output: { card: CardView } };
   refund: { input: { cardId: string }; output: { card: CardView; refund: RefundView } };
   /** A fresh pay code for one of my usable cards (throttled). */
-  payCode: { input: { cardId: string }; output: { payCode: PayCodeView } };
+  /**
+   * A pay code for the card; with `payWith` (my other cards of its brand, in the order they pay) a
+   * split code: the bill is taken from those cards too and the rest asked of me through WeChat Pay.
+   */
+  payCode: { input: { cardId: string; payWith?: string[] }; output: { payCode: PayCodeView } };
   payStatus: { input: { code: string }; output: { status: PayStatusView } };
   /** The holder accepts or declines a pending amount above the confirmation threshold. */
   confirmPay: { input: { code: string }; output: { status: PayStatusView } };
@@ -197,4 +205,6 @@ export interface WalletActions {
   profile: { input: Record<string, never>; output: { profile: Profile | null } };
   /** Sets my nickname and avatar (domain/profile.ts: the avatar's kinds and byte cap). */
   saveProfile: { input: Profile; output: { profile: Profile } };
+  /** WeChat Pay's request for the remainder of a pending split payment (then confirmPay once paid). */
+  payRemainder: { input: { code: string }; output: { status: PayStatusView; payment: PaymentRequest } };
 }

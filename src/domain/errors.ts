@@ -78,6 +78,14 @@ export const ErrorCode = {
   OFFLINE_CAP_EXCEEDED: 'OFFLINE_CAP_EXCEEDED',
   OFFLINE_KEY_REVOKED: 'OFFLINE_KEY_REVOKED',
   OFFLINE_KEY_UNKNOWN: 'OFFLINE_KEY_UNKNOWN',
+  /** Split payment: more cards chosen than one bill may spend (a setting). */
+  SPLIT_TOO_MANY_CARDS: 'SPLIT_TOO_MANY_CARDS',
+  /** Split payment: a chosen card is not the holder's usable card of the same brand. */
+  SPLIT_CARD_INVALID: 'SPLIT_CARD_INVALID',
+  /** Split payment: after the cards, more is left than WeChat Pay may be asked for (a setting). */
+  REMAINDER_TOO_LARGE: 'REMAINDER_TOO_LARGE',
+  /** Split payment: the holder confirmed before WeChat Pay said the remainder was paid. */
+  REMAINDER_UNPAID: 'REMAINDER_UNPAID',
   /** Reversal refusals: not a completed redemption, or too late. */
   NOT_REVERSIBLE: 'NOT_REVERSIBLE',
   REVERSAL_WINDOW_PASSED: 'REVERSAL_WINDOW_PASSED',

@@ -17,10 +17,12 @@ export class WalletService {
   refund = (cardId: string) => this.call('refund', { cardId });
   requestExtension = (cardId: string, note?: string) =>
     this.call('requestExtension', note ? { cardId, note } : { cardId });
-  payCode = (cardId: string) => this.call('payCode', { cardId });
+  /** With `payWith` (my other cards of the brand, in order), a split code: those cards and WeChat Pay may pay too. */
+  payCode = (cardId: string, payWith?: string[]) => this.call('payCode', payWith ? { cardId, payWith } : { cardId });
   payStatus = (code: string) => this.call('payStatus', { code });
   confirmPay = (code: string) => this.call('confirmPay', { code });
   declinePay = (code: string) => this.call('declinePay', { code });
   profile = () => this.call('profile', {});
   saveProfile = (profile: Profile) => this.call('saveProfile', profile);
+  payRemainder = (code: string) => this.call('payRemainder', { code });
 }

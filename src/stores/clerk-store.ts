@@ -12,7 +12,7 @@ import {
   type ScannedCardView,
   type StaffStoreView,
 } from '../contracts/merchant';
-import { parseYuanText, yuanText, type Fen } from '../domain/money';
+import { addFen, fen, parseYuanText, subtractFen, yuanText, type Fen } from '../domain/money';
 import { parseOfflineInput } from '../domain/offline-code';
 import { parsePayInput, PAY_CODE_LENGTH } from '../domain/redemption';
 import type { MerchantService } from '../services/merchant-service';
@@ -223,11 +223,31 @@ export class ClerkStore {
     const fen = parseYuanText(this.amountText);
     if (fen === undefined) return 'format';
     if (fen === 0) return 'zero';
-    if (fen > this.scanned.card.balance) return 'overBalance';
+    if (fen > this.reach) return 'overBalance';
     if (fen > MERCHANT_LIMITS.amountMax) return 'overLimit';
     const offlineLeft = this.scanned.card.offlineLeft;
     if (offlineLeft !== undefined && fen > offlineLeft) return 'overOffline';
     return undefined;
+  }
+
+  /** What the scanned code's cards hold together: the card's balance, or a split code's cards'. */
+  get cardsBalance(): Fen {
+    const card = this.scanned?.card;
+    return card?.split?.balance ?? card?.balance ?? fen(0);
+  }
+
+  /** The most this code may pay: its cards, and for a split code WeChat Pay's part after them. */
+  get reach(): Fen {
+    const split = this.scanned?.card.split;
+    return split ? addFen(split.balance, split.maxWechatPay) : this.cardsBalance;
+  }
+
+  /** A split code's bill beyond its cards: what the holder will be asked to pay with WeChat Pay. */
+  get remainder(): Fen | undefined {
+    const amount = this.amount;
+    return amount !== undefined && this.scanned?.card.split && amount > this.cardsBalance
+      ? subtractFen(amount, this.cardsBalance)
+      : undefined;
   }
 
   /** The holder will be asked to confirm this amount on their phone. */

@@ -20,6 +20,7 @@ import { PayCodeStore } from './pay-code-store';
 import { realTicker } from './ticker';
 import { ProfileStore } from './profile-store';
 import type { RootStore } from './root-store';
+import { SplitPayStore } from './split-pay-store';
 
 function perRoot<T>(make: (root: RootStore) => T): (root: RootStore) => T {
   const made = new WeakMap<RootStore, T>();
@@ -37,7 +38,8 @@ export const giftsOf = perRoot((root) => new GiftStore(new GiftsService(root.tra
 export const payCodeOf = perRoot((root) => {
   const wallet = new WalletService(root.transport);
   const pay = new OfflinePay(new OfflineKeyService(root.transport), offlineKeyStorage);
-  return new PayCodeStore(wallet, screen, realTicker, { pay, network });
+  const split = new SplitPayStore(wallet, root.payments);
+  return new PayCodeStore(wallet, screen, realTicker, { offline: { pay, network }, split });
 });
 
 export const offlineDevicesOf = perRoot(

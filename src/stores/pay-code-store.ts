@@ -8,7 +8,7 @@
  * offline codes derived on the phone instead (offline-pay.ts), and online ones again once it can.
  */
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { PayCodeView, PayStatusView } from '../contracts/wallet';
+import type { CardView, PayCodeView, PayStatusView } from '../contracts/wallet';
 import type { Fen } from '../domain/money';
 import { errorCodeOf, NETWORK } from '../services/api-error';
 import type { NetworkService } from '../services/network-types';
@@ -16,15 +16,24 @@ import type { ScreenService } from '../services/screen-types';
 import type { WalletService } from '../services/wallet-service';
 import { BusyAction } from './busy-action';
 import type { OfflinePay, OfflinePayCode } from './offline-pay';
+import type { SplitPayStore } from './split-pay-store';
 import { Poller, realTicker, type Ticker } from './ticker';
+
+/** What a pay code screen can do beyond one-card online codes; each is left out where not wanted. */
+export interface PayCodeExtras {
+  /** Codes derived on the phone when the network is gone. */
+  offline?: { pay: OfflinePay; network: NetworkService };
+  /** Several cards of the brand, and WeChat Pay for the rest. */
+  split?: SplitPayStore;
+}
 
 /** How often the screen asks what became of its codes. */
 export const PAY_STATUS_POLL_MS = 1_500;
 /** After this long on screen, codes stop refreshing until the holder taps. */
 export const PAY_CODE_SHOW_MS = 5 * 60_000;
 
-/** Why a clerk's request went away without a payment. */
-export type PayNotice = 'declined' | 'confirmExpired';
+/** Why a clerk's request went away without a payment (a split one: after its card debits were given back). */
+export type PayNotice = 'declined' | 'confirmExpired' | 'splitDeclined' | 'splitExpired';
 
 export class PayCodeStore {
   cardId = '';
@@ -55,12 +64,18 @@ export class PayCodeStore {
   private online = true;
   private unwatch: (() => void) | undefined = undefined;
 
+  /** Split payment (the holder's cards of the brand, WeChat Pay for the rest); without it, one-card codes. */
+  readonly split?: SplitPayStore;
+  private readonly offlinePay?: PayCodeExtras['offline'];
+
   constructor(
     private readonly wallet: WalletService,
     private readonly screen: ScreenService,
     private readonly ticker: Ticker = realTicker,
-    private readonly offlinePay?: { pay: OfflinePay; network: NetworkService },
+    extras: PayCodeExtras = {},
   ) {
+    this.split = extras.split;
+    this.offlinePay = extras.offline;
     this.poller = new Poller(ticker, PAY_STATUS_POLL_MS, () => this.poll());
     makeAutoObservable<
       PayCodeStore,
@@ -69,6 +84,7 @@ export class PayCodeStore {
       wallet: false,
       screen: false,
       ticker: false,
+      split: false,
       action: false,
       shownSince: false,
       watched: false,
@@ -142,8 +158,9 @@ export class PayCodeStore {
     }
     this.fetching = true;
     this.errorCode = undefined;
+    const payWith = this.split?.payWith;
     try {
-      const { payCode } = await this.wallet.payCode(cardId);
+      const { payCode } = await this.wallet.payCode(cardId, payWith);
       runInAction(() => {
         if (cardId !== this.cardId) return;
         this.code = payCode;
@@ -162,6 +179,9 @@ export class PayCodeStore {
     } finally {
       runInAction(() => (this.fetching = false));
     }
+    // The holder changed the cards while this code was being made: it doesn't carry them, make another.
+    if (this.split && payWith?.join() !== this.split.payWith.join() && !this.result && !this.pending)
+      await this.refresh();
   }
 
   /** The offline code of this window, or why there is none. */
@@ -227,6 +247,36 @@ export class PayCodeStore {
     if (done) this.apply(done.status);
   }
 
+  /** The holder's cards are known: the default choice of cards, and a code carrying it if it changed. */
+  setupSplit(opened: CardView, wallet: readonly CardView[]): void {
+    if (!this.split || opened._id !== this.cardId) return;
+    if (this.split.setup(opened, wallet, this.ticker.now() + this.skew) && !this.result && !this.pending)
+      void this.refresh();
+  }
+
+  /** The holder ticks or unticks a card: the next code carries the new choice, shown at once. */
+  toggleCard(cardId: string): void {
+    if (!this.split || this.result || this.pending) return;
+    this.split.toggle(cardId);
+    void this.refresh();
+  }
+
+  /** Pays the pending split payment's remainder (WeChat's sheet, or the local one). */
+  async payRemainder(): Promise<void> {
+    const p = this.pending;
+    if (!p || !this.split) return;
+    const done = await this.split.payRemainder(p.code);
+    if (done) this.apply(done);
+  }
+
+  /** The local pay sheet's confirm. */
+  async confirmSheet(): Promise<void> {
+    const p = this.pending;
+    if (!p || !this.split) return;
+    const done = await this.split.confirmSheet(p.code);
+    if (done) this.apply(done);
+  }
+
   /** What the holder has left: after the payment, else as of the shown code. */
   get balance(): Fen | undefined {
     return this.result?.balanceAfter ?? this.code?.balance;
@@ -268,7 +318,14 @@ export class PayCodeStore {
         if (this.pending?.code !== s.code) return;
         this.pending = undefined;
         this.action.errorCode = undefined;
-        this.notice = s.status === 'declined' ? 'declined' : 'confirmExpired';
+        if (s.split) this.split?.closeSheet();
+        this.notice = s.split
+          ? s.status === 'declined'
+            ? 'splitDeclined'
+            : 'splitExpired'
+          : s.status === 'declined'
+            ? 'declined'
+            : 'confirmExpired';
         // The code on screen was the one used: show the next.
         if (!this.paused) void this.refresh();
         return;
@@ -287,5 +344,6 @@ export class PayCodeStore {
     this.offlineUnavailable = false;
     this.action.errorCode = undefined;
     this.watched.clear();
+    this.split?.reset();
   }
 }

@@ -29,6 +29,8 @@ export class RootStore {
   readonly purchase: PurchaseStore;
   readonly wallet: WalletStore;
   readonly orders: OrdersStore;
+  /** WeChat Pay's sheet or the local one: orders, and the remainder of a split payment at the till. */
+  readonly payments: PaymentService;
   readonly privacy: PrivacyStore;
   readonly consent: ConsentStore;
   /** The way to the cloud, for stores created later (the staff pages'). */
@@ -50,7 +52,8 @@ export class RootStore {
     this.session = new SessionStore(new AccountService(http, needsSignIn));
     this.purchase = new PurchaseStore(ordersService);
     this.wallet = new WalletStore(walletService);
-    this.orders = new OrdersStore(ordersService, new PaymentService(http, wechatSheet));
+    this.payments = new PaymentService(http, wechatSheet);
+    this.orders = new OrdersStore(ordersService, this.payments);
     this.privacy = new PrivacyStore(privacy);
     this.consent = new ConsentStore(createSubscribe(http), templateIds);
   }

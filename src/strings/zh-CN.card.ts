@@ -73,6 +73,8 @@ export const cardStrings = {
     notices: {
       declined: '已拒绝本次收款，未扣款',
       confirmExpired: '收款请求已超时，未扣款',
+      splitDeclined: '已取消本次付款，卡内扣款已全部退回',
+      splitExpired: '微信支付超时，卡内扣款已全部退回',
     } satisfies Record<PayNotice, string>,
   },
   /** Offline pay codes: the pay code page with no network, and the card page's devices that hold keys. */
@@ -91,6 +93,27 @@ export const cardStrings = {
     revokeTitle: '停用这台设备的离线付款？',
     revokeBody: '停用后，这台设备上的离线付款码都不能再使用，联网后的付款码不受影响。',
     revokeConfirm: '确认停用',
+  },
+  /** Split payment at the till: the cards that pay, the remainder by WeChat Pay, the receipt. */
+  split: {
+    cardsTitle: '付款卡',
+    cardsHint: '按顺序扣款，余额不足部分可用微信支付',
+    cardsFull: '已达单笔最多可用卡数',
+    openedCard: '当前卡',
+    card: (last4: string) => `卡 •••• ${last4}`,
+    balance: (v: string) => `余额 ${v}`,
+    chosenTotal: (n: number, v: string) => `已选 ${n} 张，共 ${v}`,
+    remainderTitle: '余额不足，请补足差额',
+    storeAsks: (store: string, total: string) => `${store} 收款 ${total}`,
+    fromCards: '卡内已扣',
+    wechatPay: '微信支付',
+    payBy: (seconds: number) => `请在 ${seconds} 秒内完成支付，超时卡内扣款将全部退回`,
+    pay: (v: string) => `微信支付 ${v}`,
+    decline: '不付了',
+    paying: '支付中…',
+    total: '合计',
+    after: (v: string) => `余额 ${v}`,
+    refundState: { refunding: '退款中', refunded: '已退款', refundFailed: '退款异常' },
   },
   expiry: {
     /** The holder's reminder message, and the card page's notice. */

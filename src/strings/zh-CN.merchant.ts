@@ -355,4 +355,20 @@ export const merchantStrings = {
       copied: '已复制卡号和卡密',
     },
   },
+  /** The till's side of a split payment: the cards a code may spend, WeChat Pay for the rest, one receipt. */
+  split: {
+    cards: '可用卡',
+    cardsValue: (n: number, total: string) => `${n} 张 共 ${total}`,
+    wechatNote: (max: string) => `超出卡内余额的部分由顾客微信支付，最多 ${max}`,
+    overReach: (max: string) => `超出卡内余额与微信支付上限 ${max}`,
+    remainderNote: (amount: string) => `卡内余额不足，差额 ${amount} 将请顾客微信支付`,
+    waitingPay: '等待顾客微信支付',
+    waitingPayHint: (seconds: number) => `请顾客在 ${seconds} 秒内在手机上支付，超时卡内扣款将全部退回`,
+    givenBack: '本次收款未完成，卡内扣款已全部退回顾客',
+    card: (last4: string) => `卡 •••• ${last4}`,
+    after: (v: string) => `余额 ${v}`,
+    wechatPay: '微信支付',
+    total: '合计',
+    refundState: { refunding: '退款中', refunded: '已退款', refundFailed: '退款异常，请联系运营' },
+  },
 } as const;

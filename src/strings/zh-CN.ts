@@ -486,6 +486,10 @@ export const zhCN = {
     OFFLINE_CAP_EXCEEDED: '超出离线付款额度',
     OFFLINE_KEY_REVOKED: '离线付款已停用',
     OFFLINE_KEY_UNKNOWN: '无法识别的离线付款码',
+    SPLIT_TOO_MANY_CARDS: '一次最多用这么多张卡付款，请少选几张',
+    SPLIT_CARD_INVALID: '所选的卡有一张不能在这里付款，请重新选择',
+    REMAINDER_TOO_LARGE: '卡内余额加微信支付也不够，请减少收款金额',
+    REMAINDER_UNPAID: '微信支付还没有完成，请完成支付',
     NOT_REVERSIBLE: '这笔收款无法撤销',
     // A deployment sets the window (REDEEM_REVERSE_WINDOW_MS): the receipt shows its end time.
     REVERSAL_WINDOW_PASSED: '已过撤销时限，这笔收款无法撤销',

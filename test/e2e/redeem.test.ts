@@ -80,9 +80,9 @@ test('should pay in store: the clerk takes an amount off the scanned code and th
       await enterCode(carol, payload);
       await visible(carol, 'clerk-card').filter({ hasText: `•••• ` }).waitFor();
       expect(await visible(carol, 'clerk-balance').textContent()).toBe('¥100');
-      // More than the balance is caught on the till.
-      await visible(carol, 'clerk-amount').locator('input').fill('100.5');
-      await visible(carol, 'clerk-amount-problem').filter({ hasText: '超出卡内余额 ¥100' }).waitFor();
+      // More than the card and WeChat Pay's part after it (split payment) is caught on the till.
+      await visible(carol, 'clerk-amount').locator('input').fill('2100.01');
+      await visible(carol, 'clerk-amount-problem').filter({ hasText: '超出卡内余额与微信支付上限 ¥2,100' }).waitFor();
       await visible(carol, 'clerk-amount').locator('input').fill('37.50');
       await visible(carol, 'clerk-redeem').click();
       await visible(carol, 'clerk-done').filter({ hasText: '收款成功' }).waitFor();
@@ -170,7 +170,8 @@ test('should scan the pay code with the camera on H5', async () => {
         await visible(carol, 'clerk-scan').click();
         await visible(carol, 'clerk-card').waitFor();
         expect(await visible(carol, 'scanner').count()).toBe(0);
-        await visible(carol, 'clerk-amount-all').click();
+        // All of this card (its code may spend alice's other 蓝山咖啡 cards too: 全部 would take theirs).
+        await visible(carol, 'clerk-amount').locator('input').fill('50');
         await visible(carol, 'clerk-redeem').click();
         await visible(carol, 'clerk-done').filter({ hasText: '卡内剩余 ¥0' }).waitFor();
       });

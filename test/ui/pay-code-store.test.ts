@@ -270,8 +270,7 @@ describe('with no network', () => {
     const wallet = new WalletService(transport);
     const screen = { keepBright: async () => undefined, restore: async () => undefined };
     const store = new PayCodeStore(wallet, screen, clock.ticker, {
-      pay: new OfflinePay(new OfflineKeyService(transport), keys),
-      network,
+      offline: { pay: new OfflinePay(new OfflineKeyService(transport), keys), network },
     });
     return { store, calls, clock, stored, setOnline, listeners };
   }

@@ -4,7 +4,8 @@
  * payment close 5 minutes after it was made; until then the close is tried again each run) — and
  * refunds still waiting are asked about with queryRefund (refund notifications are not documented,
  * so this is how every refund is sure to complete), or submitted again (same refund number) when
- * the payment system never got them.
+ * the payment system never got them. Split payments at the till whose remainder window passed are
+ * settled here too (paid: completed; unpaid: the card debits given back), and their refunds completed.
  */
 import type { Order } from '../../../src/domain/order';
 import { getDatabase, rows } from '../cloud';
@@ -14,12 +15,15 @@ import { completeRefund, submitRefund } from '../wallet/refund-card';
 import type { RefundRecord } from '../wallet/views';
 import { closeOrder } from './close-order';
 import { settleFromPayment } from './settle';
+import { sweepSplitPayments, type SplitSweepReport } from '../redeem/split-remainder';
 
 /** Give a notification this long to arrive before asking. */
 export const POLL_AFTER_MS = 60_000;
 const BATCH = 100;
 
 export interface SweepReport {
+  /** Split payments at the till: windows passed and remainder refunds (redeem/split.ts). */
+  splits?: SplitSweepReport;
   settled: number;
   closed: number;
   refundsCompleted: number;
@@ -80,5 +84,6 @@ export async function sweepPayments(now: number): Promise<SweepReport> {
       report.refundsResubmitted++;
     }
   });
+  report.splits = await sweepSplitPayments(now);
   return report;
 }

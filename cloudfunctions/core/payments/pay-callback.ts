@@ -6,13 +6,16 @@
  * so an event this handler can't classify is never acknowledged (it is logged for a person, and
  * WeChat Pay keeps it). Refund notifications' shape is not documented: one naming a refund number
  * is checked with queryRefund, and the payment poller completes every refund through queryRefund
- * whether a notification came or not.
+ * whether a notification came or not. A split payment's remainder (trade numbers `s…`) settles its
+ * redemption instead of an order (redeem/split.ts).
  */
 import { now } from '../clock';
 import { getCaller } from '../cloud';
 import { isOrderPaid, settleOrder } from '../orders/settle';
 import { completeRefund } from '../wallet/refund-card';
-import { payments } from './index';
+import { codeOfRemainderRefund, codeOfRemainderTrade } from '../../../src/domain/split-pay';
+import { completeRemainderRefund, settleRemainder } from '../redeem/split-remainder';
+import { payments, type PaymentStatus } from './index';
 
 export const PAY_CALLBACK_SOURCE = 'wx_paycallback';
 
@@ -42,6 +45,8 @@ async function onPayment(event: Record<string, unknown>): Promise<CallbackAnswer
   // A failed payment changes nothing of ours; acknowledge it.
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return OK;
   const status = await payments().queryPayment(outTradeNo);
+  const splitCode = codeOfRemainderTrade(outTradeNo);
+  if (splitCode) return onRemainderPayment(splitCode, status, totalFee);
   if (status.state === 'REFUND' && status.totalFee === totalFee) {
     // Paid and since refunded: a late repeat of a notification we settled long ago. Never settle
     // it now (the money has gone back); anything but an order already paid is for a person to see.
@@ -62,12 +67,25 @@ async function onPayment(event: Record<string, unknown>): Promise<CallbackAnswer
   return { errcode: 409, errmsg: outcome };
 }
 
+/** A split payment's remainder (trade `s<code>`): believed as WeChat Pay answers it again. */
+async function onRemainderPayment(code: string, status: PaymentStatus, totalFee: number): Promise<CallbackAnswer> {
+  if ((status.state !== 'SUCCESS' && status.state !== 'REFUND') || status.totalFee !== totalFee) {
+    console.error(`remainder notification for ${code} not confirmed by the payment system (${status.state})`);
+    return { errcode: 403, errmsg: 'notification not confirmed' };
+  }
+  const settled = await settleRemainder(code, status, now());
+  return settled ? OK : { errcode: 404, errmsg: 'unknown payment' };
+}
+
 async function onRefund(event: Record<string, unknown>): Promise<CallbackAnswer> {
   const outRefundNo = str(event.outRefundNo, 80);
   if (!outRefundNo) return unclassified('malformed refund notification', event);
   const status = await payments().queryRefund(outRefundNo);
   if (status.state !== 'SUCCESS' && status.state !== 'FAILED') return { errcode: 403, errmsg: 'refund not final' };
-  const outcome = await completeRefund(outRefundNo, status.state === 'SUCCESS', now());
+  const splitCode = codeOfRemainderRefund(outRefundNo);
+  const outcome = splitCode
+    ? await completeRemainderRefund(splitCode, status.state === 'SUCCESS', now())
+    : await completeRefund(outRefundNo, status.state === 'SUCCESS', now());
   return outcome === 'not-found' ? { errcode: 404, errmsg: 'unknown refund' } : OK;
 }
 

@@ -17,6 +17,8 @@ import { checkedPayCode, findPayCode, payCodeSchema } from './pay-codes';
 import { inspectCode, redeemCode } from './redeem';
 import { reverseRedemption } from './reverse';
 import { redeemRules } from './settings';
+import { isSplit, splitReach } from './split';
+import { settleLapsed } from './split-remainder';
 import { redemptionTotals, toClerkProfileView, toRedemptionView } from './views';
 
 type Out<A extends keyof MerchantActions> = MerchantActions[A]['output'];
@@ -71,6 +73,7 @@ export const clerkActions = {
           codeExpiresAt: found.code.expiresAt,
           ...(found.offlineLeft === undefined ? {} : { offlineLeft: found.offlineLeft }),
           now: at,
+          ...(isSplit(found.code) && { split: await splitReach(found.code, at) }),
         },
       };
     },
@@ -117,7 +120,9 @@ export const clerkActions = {
       if (!r || r.state === 'issued' || !staff.brandIds.includes(r.brandId)) {
         throw new DomainError(ErrorCode.NOT_FOUND, 'redemption not found');
       }
-      return { redemption: toRedemptionView(r, now(), redeemRules()) };
+      const at = now();
+      // A split payment past its window is settled by whoever looks first (the poller otherwise).
+      return { redemption: toRedemptionView(await settleLapsed(r, at), at, redeemRules()) };
     },
   }),
 

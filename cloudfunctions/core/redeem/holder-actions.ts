@@ -9,6 +9,8 @@ import { sweepOfflineKeys } from './offline-keys';
 import { offlineRules } from './offline-settings';
 import { confirmPay, declinePay } from './redeem';
 import { redeemRules } from './settings';
+import { settleLapsed, startRemainderPayment } from './split-remainder';
+import { SPLIT_LIMITS } from '../../../src/contracts/split-pay';
 import { toPayStatusView } from './views';
 
 type Out<A extends keyof WalletActions> = WalletActions[A]['output'];
@@ -18,10 +20,15 @@ const byCode = z.object({ code: payCodeSchema }).strict();
 export const holderPayActions = {
   payCode: action({
     access: 'user',
-    input: z.object({ cardId: idSchema(WALLET_LIMITS.idMax) }).strict(),
-    run: async ({ cardId }, caller): Promise<Out<'payCode'>> => {
+    input: z
+      .object({
+        cardId: idSchema(WALLET_LIMITS.idMax),
+        payWith: z.array(idSchema(WALLET_LIMITS.idMax)).max(SPLIT_LIMITS.payWithMax).optional(),
+      })
+      .strict(),
+    run: async ({ cardId, payWith }, caller): Promise<Out<'payCode'>> => {
       const at = now();
-      const { code: minted, card } = await mintPayCode(caller.openId, cardId, at, redeemRules());
+      const { code: minted, card } = await mintPayCode(caller.openId, cardId, at, redeemRules(), payWith);
       return {
         payCode: {
           code: minted._id,
@@ -38,9 +45,11 @@ export const holderPayActions = {
   payStatus: action({
     access: 'user',
     input: byCode,
-    run: async (input, caller): Promise<Out<'payStatus'>> => ({
-      status: toPayStatusView(await myPayCode(caller.openId, input.code), now()),
-    }),
+    run: async (input, caller): Promise<Out<'payStatus'>> => {
+      const at = now();
+      // A split payment past its window is settled by whoever looks first (the poller otherwise).
+      return { status: toPayStatusView(await settleLapsed(await myPayCode(caller.openId, input.code), at), at) };
+    },
   }),
 
   confirmPay: action({
@@ -60,7 +69,17 @@ export const holderPayActions = {
       return { status: toPayStatusView(await declinePay(caller.openId, input.code, at), at) };
     },
   }),
-} satisfies ActionsFor<Pick<WalletActions, 'payCode' | 'payStatus' | 'confirmPay' | 'declinePay'>>;
+
+  payRemainder: action({
+    access: 'user',
+    input: byCode,
+    run: async (input, caller): Promise<Out<'payRemainder'>> => {
+      const at = now();
+      const { redemption, payment } = await startRemainderPayment(caller.openId, input.code, caller.clientIp, at);
+      return { status: toPayStatusView(redemption, at), payment };
+    },
+  }),
+} satisfies ActionsFor<Pick<WalletActions, 'payCode' | 'payStatus' | 'confirmPay' | 'declinePay' | 'payRemainder'>>;
 
 /** The wallet function's timer jobs: unused pay codes, then offline keys long expired. */
 export const payCodeTimers = {

@@ -17,8 +17,9 @@ import { z } from '../validate';
 import { C } from '../collections';
 import { keyedHash, sameHash } from '../secrets';
 import { spendTry } from '../throttle';
-import { refuse, transaction, txAdd, txGet } from '../tx';
+import { isRefusal, refuse, transaction, txAdd, txGet } from '../tx';
 import { randomBytes } from 'node:crypto';
+import { txSplitChoice } from './split';
 
 export function payCodeMac(code: string): string {
   return keyedHash('paycode', code).slice(0, 16);
@@ -59,7 +60,8 @@ export async function myPayCode(owner: string, code: string): Promise<Redemption
 const MINT_TRIES = 3;
 
 /**
- * Makes a pay code for the holder's usable card. The per-holder limit is a counter spent in the same
+ * Makes a pay code for the holder's usable card; with `payWith` (the holder's other cards of the
+ * brand, in order) a split code that may spend them too and ask WeChat Pay for the rest. The per-holder limit is a counter spent in the same
  * transaction that adds the code, so parallel requests serialise on it and never mint past the limit
  * (a count of recent codes read before the write let 60 parallel requests through 33 times).
  */
@@ -68,6 +70,7 @@ export async function mintPayCode(
   cardId: string,
   clock: number,
   rules: RedeemRules,
+  payWith?: readonly string[],
 ): Promise<{ code: Redemption; card: Card }> {
   const limit = { tries: rules.mintLimit, windowMs: rules.mintWindowMs };
   for (let attempt = 1; ; attempt++) {
@@ -77,6 +80,8 @@ export async function mintPayCode(
         if (!card || card.owner !== owner) return refuse(ErrorCode.NOT_FOUND, 'card not found');
         const refusal = mintRefusal(card, clock);
         if (refusal) return refuse(ErrorCode[refusal], `no pay code: ${refusal.toLowerCase()}`);
+        const split = payWith && (await txSplitChoice(tx, owner, card, payWith, clock));
+        if (isRefusal(split)) return split;
         if (!(await spendTry(tx, `paycode-mint-${owner}`, clock, limit))) {
           return refuse(ErrorCode.RATE_LIMITED, 'too many pay codes, please wait a moment');
         }
@@ -91,6 +96,7 @@ export async function mintPayCode(
           mintedAt: clock,
           expiresAt: clock + rules.codeTtlMs,
           updatedAt: clock,
+          ...(split && { kind: 'split' as const, split }),
         };
         await txAdd(tx, C.redemptions, code);
         return { code, card };

@@ -21,8 +21,17 @@ import type { StaffMember, StaffStore } from '../merchant/staff';
 import { keyedHash } from '../secrets';
 import { failureGuard } from '../throttle';
 import { isRefusal, refuse, transaction, txAdd, txGet, txUpdate, type Refusal, type Tx } from '../tx';
+import { findPayCode } from './pay-codes';
+import { isSplit, txRedeemSplit } from './split';
+import { confirmSplit, declineSplit } from './split-remainder';
 
 const INVALID = 'not a valid pay code';
+
+/** My split code of this number, if it is one (split codes are confirmed and declined by split.ts). */
+async function splitCode(owner: string, code: string): Promise<Redemption | undefined> {
+  const r = await findPayCode(code);
+  return r && r.owner === owner && isSplit(r) ? r : undefined;
+}
 
 /**
  * The code's document inside a transaction. A typed code (no MAC) is looked up only while the
@@ -93,6 +102,7 @@ export async function redeemCode(
     }
     const card = await txGet<Card>(tx, C.cards, r.cardId);
     if (!card) return refuse(ErrorCode.PAY_CODE_INVALID, INVALID);
+    if (isSplit(r)) return txRedeemSplit(tx, r, card, staff, store, req, clock, rules);
     const refusal = refusalOf(redeemRefusal(r, card, store.brandId, req.amount, clock));
     if (refusal) return refusal;
     const used: Partial<Redemption> = {
@@ -148,6 +158,7 @@ export async function debit(
 
 /** The holder accepts a pending amount: the same checks as the clerk's, then the debit. */
 export async function confirmPay(owner: string, code: string, clock: number): Promise<Redemption> {
+  if ((await splitCode(owner, code)) !== undefined) return confirmSplit(owner, code, clock);
   return transaction(async (tx) => {
     const r = await txGet<Redemption>(tx, C.redemptions, code);
     if (!r || r.owner !== owner) return refuse(ErrorCode.NOT_FOUND, 'pay code not found');
@@ -159,6 +170,7 @@ export async function confirmPay(owner: string, code: string, clock: number): Pr
 }
 
 export async function declinePay(owner: string, code: string, clock: number): Promise<Redemption> {
+  if ((await splitCode(owner, code)) !== undefined) return declineSplit(owner, code, clock);
   return transaction(async (tx) => {
     const r = await txGet<Redemption>(tx, C.redemptions, code);
     if (!r || r.owner !== owner) return refuse(ErrorCode.NOT_FOUND, 'pay code not found');

@@ -2,6 +2,7 @@
  * Reversing a redemption: within the window, a staff member of the card's merchant gives the
  * amount back to the card with a REFUND entry linked to the redemption, in one transaction on the
  * redemption and its card. A second reversal finds the redemption reversed and answers the same.
+ * A split redemption gives back every card's part, and its WeChat Pay part is refunded (split.ts).
  */
 import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
@@ -12,6 +13,8 @@ import type { StaffMember } from '../merchant/staff';
 import { txAudit } from '../audit/audit-log';
 import type { CallerContext } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
+import { isSplit, txReverseSplit } from './split';
+import { submitRemainderRefund } from './split-remainder';
 
 export async function reverseRedemption(
   staff: StaffMember,
@@ -20,12 +23,13 @@ export async function reverseRedemption(
   clock: number,
   rules: RedeemRules,
 ): Promise<Redemption> {
-  return transaction(async (tx) => {
+  const reversed = await transaction(async (tx) => {
     const r = await txGet<Redemption>(tx, C.redemptions, id);
     // Another merchant's redemptions, and codes never used, are none of this caller's business.
     if (!r || r.state === 'issued' || !staff.brandIds.includes(r.brandId))
       return refuse(ErrorCode.NOT_FOUND, 'redemption not found');
     if (r.state === 'reversed') return r;
+    if (isSplit(r)) return txReverseSplit(tx, staff, caller, r, clock, rules);
     const card = await txGet<Card>(tx, C.cards, r.cardId);
     if (!card) return refuse(ErrorCode.NOT_FOUND, 'redemption not found');
     const refusal = reverseRefusal(r, card, staff.brandIds, clock, rules);
@@ -60,4 +64,7 @@ export async function reverseRedemption(
     );
     return { ...r, ...patch };
   });
+  // A split redemption's WeChat Pay part goes back as a refund (asking again is the same refund).
+  if (isSplit(reversed)) await submitRemainderRefund(reversed);
+  return reversed;
 }

@@ -3,14 +3,17 @@ import type { PayStatusView } from '../../../src/contracts/wallet';
 import type { ClerkProfileView, RedemptionTotals, RedemptionView } from '../../../src/contracts/merchant';
 import type { StaffMember } from '../merchant/staff';
 import { redeemRules } from './settings';
-import { payCodeStatus, type RedeemRules, type Redemption } from '../../../src/domain/redemption';
+import { type RedeemRules, type Redemption } from '../../../src/domain/redemption';
 import { fen, subtractFen, sumFen, type Fen } from '../../../src/domain/money';
+import { splitStatus, toSplitReceipt } from './split';
 
 const debited = (r: Redemption): boolean => r.state === 'completed' || r.state === 'reversed';
 
 export function toPayStatusView(r: Redemption, now: number): PayStatusView {
-  const status = payCodeStatus(r, now);
+  const status = splitStatus(r, now);
+  const split = toSplitReceipt(r);
   return {
+    ...(split && { split }),
     code: r._id,
     status,
     amount: r.amount ?? null,
@@ -23,9 +26,11 @@ export function toPayStatusView(r: Redemption, now: number): PayStatusView {
 }
 
 export function toRedemptionView(r: Redemption, now: number, rules: RedeemRules): RedemptionView {
+  const split = toSplitReceipt(r);
   return {
+    ...(split && { split }),
     id: r._id,
-    status: payCodeStatus(r, now),
+    status: splitStatus(r, now),
     amount: r.amount ?? fen(0),
     balanceAfter: debited(r) ? (r.balanceAfter ?? null) : null,
     storeName: r.storeName ?? '',

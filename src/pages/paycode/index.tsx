@@ -1,7 +1,9 @@
 /**
  * Paying in store, the holder's side: the card, a QR code and the same code as digits (masked to the
  * last four until tapped, so a glance over the shoulder doesn't take it), the seconds until the next
- * code, the balance, and what the clerk does live: a large amount to confirm, then the payment.
+ * code, the balance, and what the clerk does live: a large amount to confirm, then the payment. The
+ * holder picks which of their cards of the brand pay (split payment), and pays a remainder the cards
+ * don't cover with WeChat Pay.
  */
 import { useEffect, useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
@@ -9,6 +11,8 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { PayQr } from '../../components/pay-qr';
 import { StateView } from '../../components/state-view';
+// After the state view, as on the till, so the shared style chunk orders the two the same way.
+import { isSplitReceipt, SplitReceipt } from '../../components/split-receipt';
 import { exactPrice } from '../../components/format';
 import { fen } from '../../domain/money';
 import { groupPayCode } from '../../domain/redemption';
@@ -19,10 +23,14 @@ import { cardStrings } from '../../strings/zh-CN.card';
 import { navigate } from '../routes';
 import { secondsLeft, useNow } from '../use-now';
 import { useSignedIn } from '../use-signed-in';
+import { CardChoice } from './card-choice';
 import { ConfirmSheet } from './confirm-sheet';
+import { RemainderSheet } from './remainder-sheet';
 import './index.scss';
 
 const s = cardStrings.payCode;
+
+const errorMessageOf = (code: string | undefined): string | undefined => code && errorMessage(code);
 
 /** "•••• •••• •••• 4490". */
 const maskPayCode = (code: string): string => `${'•••• '.repeat(3)}${code.slice(-4)}`;
@@ -42,8 +50,15 @@ function PayCodePage() {
   useEffect(() => () => payCode.leave(), [payCode]);
   useEffect(() => {
     if (signedIn && wallet.detail.data?.card._id !== cardId) void wallet.loadCard(cardId);
+    // My other cards of the brand, for the choice of cards that pay (a fresh list: balances change at the till).
+    if (signedIn) void wallet.load();
   }, [signedIn, wallet, cardId]);
-  const { code, pending, result } = payCode;
+  const opened = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
+  const myCards = wallet.list.data?.cards;
+  useEffect(() => {
+    if (opened && myCards) payCode.setupSplit(opened, myCards);
+  }, [payCode, opened, myCards]);
+  const { code, pending, result, split } = payCode;
   const now = useNow(code !== undefined || pending !== undefined);
 
   if (!signedIn)
@@ -56,7 +71,7 @@ function PayCodePage() {
     return <StateView status="error" message={message} onRetry={() => payCode.resume()} />;
   }
 
-  const card = wallet.detail.data?.card._id === cardId ? wallet.detail.data.card : undefined;
+  const card = opened;
   const balance = payCode.balance;
   /** "蓝山咖啡 国贸店": the cloud names the store; the brand is the card's. */
   const where = (storeName: string | null): string => [card?.brandName, storeName].filter(Boolean).join(' ');
@@ -85,6 +100,7 @@ function PayCodePage() {
               {exactPrice(result.amount ?? fen(0))}
             </Text>
             <Text className="muted">{where(result.storeName)}</Text>
+            {isSplitReceipt(result.split) && <SplitReceipt receipt={result.split} labels={cardStrings.split} />}
           </View>
         ) : (
           code && (
@@ -138,6 +154,8 @@ function PayCodePage() {
           )
         )}
 
+        {split && !result && !pending && <CardChoice split={split} onToggle={(id) => payCode.toggleCard(id)} />}
+
         <View className="paycode__balance">
           <Text className="paycode__balance-label">{s.balance}</Text>
           <Text className="paycode__balance-value" data-testid="pay-balance">
@@ -159,7 +177,21 @@ function PayCodePage() {
         <Text className="paycode__safety">{s.safety}</Text>
       )}
 
-      {pending && (
+      {pending?.split && split && pending.split.wechatPay > 0 && (
+        <RemainderSheet
+          receipt={pending.split}
+          storeName={where(pending.storeName)}
+          secondsLeft={secondsLeft(payCode.confirmDeadline ?? now, now)}
+          busy={split.action.busy || payCode.action.busy}
+          error={errorMessageOf(split.action.errorCode ?? payCode.action.errorCode)}
+          localSheet={split.sheet}
+          onPay={() => void payCode.payRemainder()}
+          onDecline={() => void payCode.decline()}
+          onConfirmLocal={() => void payCode.confirmSheet()}
+          onCloseLocal={() => split.closeSheet()}
+        />
+      )}
+      {pending && !(pending.split && pending.split.wechatPay > 0) && (
         <ConfirmSheet
           amount={pending.amount ?? fen(0)}
           storeName={where(pending.storeName)}

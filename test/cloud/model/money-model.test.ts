@@ -2,10 +2,10 @@
  * Model-based test of the money paths: fast-check draws sequences of commands (buy, repeat the
  * payment notification, gift, claim, race two claims, cancel, send a group gift and claim its shares
  * (several claimers at once, one of them twice), let gifts return, redeem, overspend, redeem with an
- * offline code (the daily offline cap, a replay),
- * reverse, refund, race two refunds, let cards expire, extend one, and race a redemption, a refund
- * and a gift on one card in an order its scheduler picks), runs each against the real functions through the local cloud
- * and against a small model of what should happen, and after every step checks that the cloud
+ * offline code (the daily offline cap, a replay), pay a bill from several cards with WeChat Pay for
+ * the rest (paid, declined or left to lapse), reverse, refund, race two refunds, let cards expire,
+ * extend one, and race a redemption, a refund and a gift on one card in an order its scheduler
+ * picks), runs each against the real functions through the local cloud and against a small model of what should happen, and after every step checks that the cloud
  * agrees with the model (each card's holder, state and balance; each refusal's code) and that the
  * money invariants hold for the run's holders. Each run has holders of its own, so runs don't meet.
  *
@@ -23,6 +23,7 @@ import { DAY_MS } from '../../../src/domain/order';
 import { GIFT_RULES } from '../../../src/domain/gift';
 import { OFFLINE_RULES, deriveOfflineCode } from '../../../src/domain/offline-code';
 import { REDEEM_RULES } from '../../../src/domain/redemption';
+import { SPLIT_RULES } from '../../../src/domain/split-pay';
 import { chinaDay } from '../../../src/domain/rules';
 import { calls, chinaTick, COFFEE, face, requestId, waitFor } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
@@ -103,6 +104,8 @@ interface ModelRedemption {
   amount: number;
   at: number;
   reversed: boolean;
+  /** A split payment: what each card gave (a reversal gives each its part back). */
+  parts?: { cardId: string; amount: number }[];
 }
 
 interface Model {
@@ -623,6 +626,96 @@ class OfflineRedeem extends Step {
   }
 }
 
+/**
+ * A split payment at the till: the holder's code carries the card and their other spendable cards
+ * (least balance first); the bill takes from them in order, and what is left goes to WeChat Pay,
+ * which the holder pays, declines, or lets lapse (the poller gives every card debit back).
+ */
+class SplitRedeem extends Step {
+  constructor(
+    readonly card: number,
+    readonly share: number,
+    readonly extra: number,
+    readonly ending: 'pay' | 'decline' | 'lapse',
+  ) {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return m.cards.some((c) => spendable(c, now()));
+  }
+  async act(m: Model): Promise<void> {
+    const c = pick(
+      m.cards.filter((x) => spendable(x, now())),
+      this.card,
+    )!;
+    const others = m.cards
+      .filter((x) => x.id !== c.id && x.owner === c.owner && spendable(x, now()))
+      .sort((a, b) => a.balance - b.balance || a.id.localeCompare(b.id))
+      .slice(0, SPLIT_RULES.maxCards - 1);
+    const chosen = [c, ...others];
+    const total = chosen.reduce((s, x) => s + x.balance, 0);
+    const bill = Math.max(1, Math.floor(total * this.share)) + this.extra;
+    const parts: { cardId: string; amount: number }[] = [];
+    let left = bill;
+    for (const x of chosen) {
+      const take = Math.min(x.balance, left);
+      if (take > 0) parts.push({ cardId: x.id, amount: take });
+      left -= take;
+    }
+    const { payCode } = await ok<WalletOut<'payCode'>>(c.owner, 'wallet', {
+      action: 'payCode',
+      cardId: c.id,
+      payWith: others.map((x) => x.id),
+    });
+    const { redemption } = await ok<MerchantActions['redeem']['output']>(CLERK, 'merchant', {
+      action: 'redeem',
+      payCode: payCode.qr,
+      storeId: STORE,
+      amount: bill,
+      requestId: requestId(),
+    });
+    expect(redemption.split?.cards.map((p) => p.amount)).toEqual(parts.map((p) => p.amount));
+    expect(redemption.split?.wechatPay).toBe(left);
+    const waits = left > 0 || bill > REDEEM_RULES.confirmAboveFen;
+    expect(redemption.status).toBe(waits ? 'pending' : 'completed');
+    const debit = (sign: 1 | -1) =>
+      parts.forEach((p) => {
+        const x = m.cards.find((y) => y.id === p.cardId)!;
+        x.balance -= sign * p.amount;
+        x.state = x.balance === 0 ? 'used' : 'active';
+      });
+    debit(1);
+    let done = !waits;
+    if (waits) {
+      // The cards are debited while the holder is asked: the cloud must agree now.
+      await agree(m);
+      if (this.ending === 'pay') {
+        if (left > 0) {
+          await ok(c.owner, 'wallet', { action: 'payRemainder', code: payCode.code });
+          await testApi('pay/confirm', { outTradeNo: `s${payCode.code}` });
+        }
+        const st = await ok<WalletOut<'confirmPay'>>(c.owner, 'wallet', { action: 'confirmPay', code: payCode.code });
+        expect(st.status.status).toBe('completed');
+        done = true;
+      } else if (this.ending === 'decline') {
+        const st = await ok<WalletOut<'declinePay'>>(c.owner, 'wallet', { action: 'declinePay', code: payCode.code });
+        expect(st.status).toMatchObject({ status: 'declined', split: { givenBack: true } });
+      } else {
+        cloud.clock.advance(SPLIT_RULES.remainderTimeoutMs + 1_000);
+        await sweep('orders', 'paymentPoller');
+        const st = await ok<WalletOut<'payStatus'>>(c.owner, 'wallet', { action: 'payStatus', code: payCode.code });
+        expect(st.status).toMatchObject({ status: 'expired', split: { givenBack: true } });
+      }
+    }
+    if (!done) return debit(-1);
+    for (const p of parts) m.cards.find((y) => y.id === p.cardId)!.redeemed += p.amount;
+    m.redemptions.push({ id: redemption.id, cardId: c.id, amount: bill, at: now(), reversed: false, parts });
+  }
+  toString(): string {
+    return `SplitRedeem(${this.card}, ${(this.share * 100).toFixed(0)}%, +${this.extra}, ${this.ending})`;
+  }
+}
+
 /** One fen more than the balance: refused, nothing taken, and the pay code stays usable. */
 class Overspend extends Step {
   constructor(readonly card: number) {
@@ -654,22 +747,26 @@ class Reverse extends Step {
   }
   async act(m: Model): Promise<void> {
     const r = pick(m.redemptions, this.redemption)!;
-    const c = m.cards.find((x) => x.id === r.cardId)!;
+    const parts = r.parts ?? [{ cardId: r.cardId, amount: r.amount }];
+    const cards = parts.map((p) => m.cards.find((x) => x.id === p.cardId)!);
     // A second reversal answers the same reversed redemption and changes nothing.
     const expected = r.reversed
       ? null
       : now() > r.at + REDEEM_RULES.reverseWindowMs
         ? 'REVERSAL_WINDOW_PASSED'
-        : c.state !== 'active' && c.state !== 'used'
+        : cards.some((c) => c.state !== 'active' && c.state !== 'used')
           ? 'CARD_NOT_ACTIVE'
           : null;
     const env = await as<MerchantActions['reverse']['output']>(CLERK, 'merchant', { action: 'reverse', id: r.id });
     expect(env.ok ? env.data.redemption.status : env.error.code).toBe(expected ?? 'reversed');
     if (expected || r.reversed) return;
     r.reversed = true;
-    c.balance += r.amount;
-    c.redeemed -= r.amount;
-    c.state = 'active';
+    parts.forEach((p, i) => {
+      const c = cards[i]!;
+      c.balance += p.amount;
+      c.redeemed -= p.amount;
+      c.state = 'active';
+    });
   }
   toString(): string {
     return `Reverse(${this.redemption})`;
@@ -875,6 +972,14 @@ const commands = [
   fc.tuple(fc.nat(9), fc.double({ min: 0, max: 1, noNaN: true })).map(([i, s]) => new Redeem(i, s)),
   fc.nat(9).map((i) => new Overspend(i)),
   fc.tuple(fc.nat(9), fc.double({ min: 0, max: 1.25, noNaN: true })).map(([i, s]) => new OfflineRedeem(i, s)),
+  fc
+    .tuple(
+      fc.nat(9),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5_000 })),
+      fc.constantFrom('pay' as const, 'decline' as const, 'lapse' as const),
+    )
+    .map(([i, s, extra, end]) => new SplitRedeem(i, s, extra, end)),
   fc.nat(9).map((r) => new Reverse(r)),
   fc.nat(9).map((i) => new Refund(i)),
   fc.nat(9).map((i) => new RefundRace(i)),
@@ -949,6 +1054,7 @@ test(`should keep the cloud in step with the model and every money invariant, ov
         'Redeem',
         'Overspend',
         'OfflineRedeem',
+        'SplitRedeem',
         'Reverse',
         'Refund',
         'RefundRace',

@@ -11,6 +11,8 @@ import type { Card } from '../../../src/domain/card';
 import type { Order } from '../../../src/domain/order';
 import { hasShareDocs, withShares, type Gift, type GiftShareDoc } from '../../../src/domain/gift';
 import { redeemEntryId, reverseEntryId, type Redemption } from '../../../src/domain/redemption';
+import { ledgerEntryId } from '../../../src/domain/balance-change';
+import type { SplitFields } from '../../../src/domain/split-pay';
 import type { TestCloud } from './local-cloud';
 
 export async function allDocs<T>(
@@ -180,6 +182,10 @@ function redemptionProblems(redemptions: Redemption[], ledger: LedgerEntry[]): s
   const problems: string[] = [];
   const byId = new Map(ledger.map((e) => [e._id, e]));
   for (const r of redemptions) {
+    if ((r as SplitFields).split) {
+      problems.push(...splitProblems(r, byId));
+      continue;
+    }
     const redeem = byId.get(redeemEntryId(r));
     const reverse = byId.get(reverseEntryId(r));
     const debited = r.state === 'completed' || r.state === 'reversed';
@@ -196,8 +202,50 @@ function redemptionProblems(redemptions: Redemption[], ledger: LedgerEntry[]): s
         );
   }
   const codes = new Set(redemptions.map((r) => r._id));
+  const expected = new Set(
+    redemptions.flatMap((r) => [redeemEntryId(r), reverseEntryId(r), ...splitEntryIds(r as Redemption & SplitFields)]),
+  );
+  for (const e of ledger)
+    if ((e.type === 'REDEEM' || e.type === 'REFUND') && codes.has(e.ref ?? '') && !expected.has(e._id))
+      problems.push(`${e.type} entry ${e._id} is not one its redemption made`);
   for (const e of ledger)
     if ((e.type === 'REDEEM' || e.type === 'REFUND') && !codes.has(e.ref ?? ''))
       problems.push(`${e.type} entry ${e._id} belongs to no redemption`);
+  return problems;
+}
+
+const splitEntryIds = (r: Redemption & SplitFields): string[] =>
+  (r.parts ?? []).flatMap((p) => [ledgerEntryId(p.cardId, 'REDEEM', r._id), ledgerEntryId(p.cardId, 'REFUND', r._id)]);
+
+/**
+ * A split redemption: once used, each card's part has its REDEEM entry, and a REFUND entry exactly
+ * when the debits were given back or the redemption reversed; the parts and the WeChat Pay part add
+ * up to the bill; it completes only with its remainder paid, and a paid remainder of a redemption
+ * whose debits went back is refunded.
+ */
+function splitProblems(r: Redemption & SplitFields, byId: Map<string, LedgerEntry>): string[] {
+  const problems: string[] = [];
+  const parts = r.parts ?? [];
+  const used = r.state !== 'issued';
+  if (used !== (r.parts !== undefined))
+    problems.push(`split code ${r._id} (${r.state}) parts: ${JSON.stringify(parts)}`);
+  const back = r.state === 'reversed' || (r.state === 'declined' && r.givenBackAt !== undefined);
+  for (const p of parts) {
+    const redeem = byId.get(ledgerEntryId(p.cardId, 'REDEEM', r._id));
+    const refund = byId.get(ledgerEntryId(p.cardId, 'REFUND', r._id));
+    if (!redeem || redeem.amount !== -p.amount)
+      problems.push(`split code ${r._id}: REDEEM on ${p.cardId} is ${redeem?.amount}`);
+    if (back !== !!refund || (refund && refund.amount !== p.amount))
+      problems.push(`split code ${r._id} (${r.state}): REFUND on ${p.cardId} is ${refund?.amount}`);
+  }
+  if (used && r.amount !== undefined) {
+    const total = parts.reduce((s, p) => s + p.amount, 0) + (r.remainder?.amount ?? 0);
+    if (total !== r.amount) problems.push(`split code ${r._id}: parts and remainder ${total} ≠ bill ${r.amount}`);
+  }
+  const rem = r.remainder?.state;
+  if (r.state === 'completed' && rem !== undefined && rem !== 'paid')
+    problems.push(`split code ${r._id} completed with its remainder ${rem}`);
+  if (r.state === 'declined' && rem !== undefined && rem !== 'unpaid' && rem !== 'refunding' && rem !== 'refunded')
+    problems.push(`split code ${r._id} given back with its remainder ${rem}`);
   return problems;
 }

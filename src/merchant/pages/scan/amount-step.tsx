@@ -1,14 +1,19 @@
-/** A scanned card: its face, last four, balance and validity, and the amount to take with quick choices. */
+/**
+ * A scanned card: its face, last four, balance and validity, and the amount to take with quick choices;
+ * for a split code also its cards' total and what WeChat Pay would be asked for.
+ */
 import { View, Text, Image } from '@tarojs/components';
 import { Input } from '../../../components/input';
 import type { ScannedCardView } from '../../../contracts/merchant';
 import { chinaTime } from '../../../components/china-time';
 import { maskCode } from '../../../domain/codes';
-import { formatPrice, formatYuan, yuanToFen, type Fen } from '../../../domain/money';
+import { fen, formatPrice, formatYuan, yuanToFen, type Fen } from '../../../domain/money';
 import { strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
 import { ActionButton } from '../../../components/action-button';
 
 const m = strings.merchant;
+const ms = merchantStrings.split;
 
 /** Round amounts a till offers in one tap, when the card holds them. */
 const QUICK_AMOUNTS = [yuanToFen(20), yuanToFen(50), yuanToFen(100)];
@@ -19,6 +24,8 @@ export interface AmountStepProps {
   amountText: string;
   problem?: string;
   note?: string;
+  /** A split code's bill beyond its cards, for WeChat Pay. */
+  remainder?: Fen;
   error?: string;
   busy: boolean;
   canRedeem: boolean;
@@ -30,7 +37,10 @@ export interface AmountStepProps {
 
 export function AmountStep(p: AmountStepProps) {
   const { card } = p;
-  const quick = QUICK_AMOUNTS.filter((a) => a < card.balance);
+  // A split code may take its cards' total and WeChat Pay's part after it.
+  const cards = card.split?.balance ?? card.balance;
+  const most = card.split ? card.split.balance + card.split.maxWechatPay : card.balance;
+  const quick = QUICK_AMOUNTS.filter((a) => a < most && a !== cards);
   return (
     <View>
       <View className="panel amount-step__card" data-testid="clerk-card">
@@ -49,6 +59,12 @@ export function AmountStep(p: AmountStepProps) {
             {formatPrice(card.balance)}
           </Text>
         </View>
+        {card.split && card.split.cards > 1 && (
+          <View className="kv" data-testid="clerk-split-cards">
+            <Text className="kv__label">{ms.cards}</Text>
+            <Text>{ms.cardsValue(card.split.cards, formatPrice(card.split.balance))}</Text>
+          </View>
+        )}
         <View className="kv">
           <Text className="kv__label">{m.validity}</Text>
           <Text>{card.expiresAt === null ? m.neverExpires : chinaTime(card.expiresAt, 'YYYY-MM-DD')}</Text>
@@ -66,7 +82,7 @@ export function AmountStep(p: AmountStepProps) {
             type="digit"
             value={p.amountText}
             // The field has its ¥ already: the most, as a number.
-            placeholder={m.amountPlaceholder(formatYuan(card.balance))}
+            placeholder={m.amountPlaceholder(formatYuan(fen(most)))}
             onInput={(e) => p.onAmount(e.detail.value)}
             data-testid="clerk-amount"
           />
@@ -77,8 +93,8 @@ export function AmountStep(p: AmountStepProps) {
               {formatPrice(a)}
             </Text>
           ))}
-          <Text className="chip" onClick={() => p.onChoose(card.balance)} data-testid="clerk-amount-all">
-            {m.amountAll(formatPrice(card.balance))}
+          <Text className="chip" onClick={() => p.onChoose(cards)} data-testid="clerk-amount-all">
+            {m.amountAll(formatPrice(cards))}
           </Text>
         </View>
         {p.problem && (
@@ -89,6 +105,13 @@ export function AmountStep(p: AmountStepProps) {
         {p.note && (
           <Text className="muted" data-testid="clerk-note">
             {p.note}
+          </Text>
+        )}
+        {card.split && card.split.maxWechatPay > 0 && (
+          <Text className="muted" data-testid="clerk-split-note">
+            {p.remainder !== undefined
+              ? ms.remainderNote(formatPrice(p.remainder))
+              : ms.wechatNote(formatPrice(card.split.maxWechatPay))}
           </Text>
         )}
       </View>

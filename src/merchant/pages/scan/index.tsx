@@ -57,15 +57,17 @@ const Till = observer(function Till() {
       <RefusedView
         // An offline code's refusal: its error message is the title, the merchant strings say what next.
         title={m.refusalTitles[code] ?? (offlineNext ? errorMessage(code) : m.refusalFallback)}
-        message={m.refusalNext[code] ?? offlineNext ?? errorMessage(code)}
+        message={
+          clerk.redemption?.split?.givenBack
+            ? merchantStrings.split.givenBack
+            : (m.refusalNext[code] ?? offlineNext ?? errorMessage(code))
+        }
         again={clerk.typed ? m.retype : m.rescan}
         onRescan={() => clerk.next()}
       />
     );
   } else if (step === 'waiting' && clerk.redemption) {
-    body = (
-      <WaitingView amount={clerk.redemption.amount} secondsLeft={secondsLeft(clerk.confirmDeadline ?? now, now)} />
-    );
+    body = <WaitingView redemption={clerk.redemption} secondsLeft={secondsLeft(clerk.confirmDeadline ?? now, now)} />;
   } else if (step === 'done' && clerk.redemption) {
     const r = clerk.redemption;
     body = (
@@ -87,7 +89,12 @@ const Till = observer(function Till() {
         card={card}
         codeSecondsLeft={secondsLeft(clerk.codeDeadline ?? now, now)}
         amountText={clerk.amountText}
-        problem={problemText(clerk.amountProblem, card.balance, card.offlineLeft)}
+        problem={
+          card.split && clerk.amountProblem === 'overBalance'
+            ? merchantStrings.split.overReach(formatPrice(clerk.reach))
+            : problemText(clerk.amountProblem, card.balance, card.offlineLeft)
+        }
+        remainder={clerk.remainder}
         note={
           card.offlineLeft !== undefined
             ? merchantStrings.offlineTill.note(formatPrice(card.offlineLeft))

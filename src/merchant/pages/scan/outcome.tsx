@@ -1,21 +1,31 @@
-/** How a redemption ends on the till: waiting for the holder, taken (and reversible for a while), or refused. */
+/**
+ * How a redemption ends on the till: waiting for the holder (to confirm, or to pay a split payment's
+ * remainder), taken (and reversible for a while; a split payment's receipt), or refused.
+ */
 import { View, Text } from '@tarojs/components';
 import type { RedemptionView } from '../../../contracts/merchant';
 import { chinaTime } from '../../../components/china-time';
 import { maskCode } from '../../../domain/codes';
-import { formatPrice, type Fen } from '../../../domain/money';
+import { formatPrice } from '../../../domain/money';
 import { strings } from '../../../strings/zh-CN';
+import { merchantStrings } from '../../../strings/zh-CN.merchant';
+import { isSplitReceipt, SplitReceipt } from '../../../components/split-receipt';
 import { ActionButton } from '../../../components/action-button';
 
 const m = strings.merchant;
+const ms = merchantStrings.split;
 
-export function WaitingView({ amount, secondsLeft }: { amount: Fen; secondsLeft: number }) {
+export function WaitingView({ redemption: r, secondsLeft }: { redemption: RedemptionView; secondsLeft: number }) {
+  const paying = r.split !== undefined && r.split.wechatPay > 0;
   return (
     <View className="panel outcome" data-testid="clerk-waiting">
       <View className="outcome__spinner" />
-      <Text className="outcome__title">{m.waiting}</Text>
-      <Text className="outcome__amount">{formatPrice(amount)}</Text>
-      <Text className="outcome__hint">{m.waitingHint(secondsLeft)}</Text>
+      <Text className="outcome__title">{paying ? ms.waitingPay : m.waiting}</Text>
+      <Text className="outcome__amount" data-testid="clerk-waiting-amount">
+        {formatPrice(paying ? r.split!.wechatPay : r.amount)}
+      </Text>
+      <Text className="outcome__hint">{paying ? ms.waitingPayHint(secondsLeft) : m.waitingHint(secondsLeft)}</Text>
+      {isSplitReceipt(r.split) && <SplitReceipt receipt={r.split} labels={ms} />}
     </View>
   );
 }
@@ -42,10 +52,14 @@ export function DoneView({ redemption: r, reversible, busy, error, onReverse, on
         >
           {formatPrice(r.amount)}
         </Text>
-        {r.balanceAfter !== null && (
-          <Text className="outcome__hint" data-testid="clerk-balance-after">
-            {m.balanceAfter(formatPrice(r.balanceAfter))}
-          </Text>
+        {isSplitReceipt(r.split) ? (
+          <SplitReceipt receipt={r.split} labels={ms} />
+        ) : (
+          r.balanceAfter !== null && (
+            <Text className="outcome__hint" data-testid="clerk-balance-after">
+              {m.balanceAfter(formatPrice(r.balanceAfter))}
+            </Text>
+          )
         )}
       </View>
       <View className="panel">
