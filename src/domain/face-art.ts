@@ -5,6 +5,7 @@
  * draws (cloudfunctions/core/catalog/face-art.ts is the cloud's door to it).
  */
 import type { ThemeId } from './catalog';
+import { readableGround, scrimFor } from './readable';
 
 export interface FaceArtInput {
   brandName: string;
@@ -40,24 +41,45 @@ const MOTIFS: Record<ThemeId, string> = {
     '<g fill="#fff" fill-opacity=".18"><circle cx="260" cy="40" r="60"/><circle cx="300" cy="150" r="50"/></g><g fill="#fff" fill-opacity=".85"><rect x="226" y="84" width="44" height="44" rx="10" transform="rotate(45 248 106)"/></g>',
 };
 
-/** A 1.6 : 1 card face: gradient, theme motif, brand name and face title. */
+/**
+ * Plates of black under the words of a light face (the brand name at the top, the title at the
+ * bottom), each with a softer step towards the picture; nothing on a face dark enough already.
+ * Solid paths, not gradients of transparency: the mini-program's canvas redraw (face-drawing.ts)
+ * reads this vocabulary.
+ */
+function scrims(alpha: number): string {
+  if (alpha === 0) return '';
+  const soft = (alpha / 2).toFixed(2);
+  const full = alpha.toFixed(2);
+  return (
+    `<path d="M0 16 C0 7.2 7.2 0 16 0 H304 C312.8 0 320 7.2 320 16 V54 H0 Z" fill="#000" fill-opacity="${full}"/>` +
+    `<path d="M0 54 H320 V64 H0 Z" fill="#000" fill-opacity="${soft}"/>` +
+    `<path d="M0 118 H320 V128 H0 Z" fill="#000" fill-opacity="${soft}"/>` +
+    `<path d="M0 128 H320 V184 C320 192.8 312.8 200 304 200 H16 C7.2 200 0 192.8 0 184 Z" fill="#000" fill-opacity="${full}"/>`
+  );
+}
+
+/**
+ * A 1.6 : 1 card face: gradient, theme motif, brand name and face title — the words white on a
+ * plate as dark as the face's colours need for them to read at AA.
+ */
 export function cardFaceArt({ brandName, title, theme, colors }: FaceArtInput): string {
   const id = `g${(colors[0] + colors[1]).replace(/#/g, '')}`;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200" viewBox="0 0 320 200">` +
     `<defs><linearGradient id="${id}" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${colors[0]}"/><stop offset="1" stop-color="${colors[1]}"/></linearGradient></defs>` +
-    `<rect width="320" height="200" rx="16" fill="url(#${id})"/>${MOTIFS[theme]}` +
+    `<rect width="320" height="200" rx="16" fill="url(#${id})"/>${MOTIFS[theme]}${scrims(scrimFor(colors))}` +
     `<text x="22" y="40" font-family="sans-serif" font-size="18" font-weight="700" fill="#fff">${esc(brandName)}</text>` +
     `<text x="22" y="172" font-family="sans-serif" font-size="22" font-weight="700" fill="#fff">${esc(title)}</text>` +
-    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff" fill-opacity=".8">礼品卡</text></svg>`;
+    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff">礼品卡</text></svg>`;
   return svgDataUri(svg);
 }
 
-/** A round logo with one or two characters. */
+/** A round logo with one or two characters, white on the brand's colour (darkened if too light for them). */
 export function brandLogoArt({ glyph, color }: { glyph: string; color: string }): string {
   const size = glyph.length > 1 ? 26 : 34;
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="48" fill="${color}"/>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="48" fill="${readableGround(color)}"/>` +
     `<text x="48" y="${48 + size * 0.36}" text-anchor="middle" font-family="sans-serif" font-size="${size}" font-weight="700" fill="#fff">${esc(glyph)}</text></svg>`;
   return svgDataUri(svg);
 }
