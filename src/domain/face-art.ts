@@ -42,20 +42,29 @@ const MOTIFS: Record<ThemeId, string> = {
 };
 
 /**
- * Plates of black under the words of a light face (the brand name at the top, the title at the
- * bottom), each with a softer step towards the picture; nothing on a face dark enough already.
- * Solid paths, not gradients of transparency: the mini-program's canvas redraw (face-drawing.ts)
- * reads this vocabulary.
+ * Black under the words of a light face, as strong as its colours need: a plate behind the brand
+ * name fading out downwards, one behind the title fading out upwards; nothing on a face dark enough
+ * already. Rects with a gradient of rgba stops: their rounded corners fall where the plate is clear,
+ * and the mini-program's canvas redraw (face-drawing.ts) reads this vocabulary.
  */
 function scrims(alpha: number): string {
   if (alpha === 0) return '';
-  const soft = (alpha / 2).toFixed(2);
-  const full = alpha.toFixed(2);
+  const [clear, dark] = ['rgba(0,0,0,0)', `rgba(0,0,0,${alpha.toFixed(2)})`];
+  const fade = (id: string, stops: [number, string][]) =>
+    `<linearGradient id="${id}" x1="0" y1="0" x2="0" y2="1">` +
+    stops.map(([o, c]) => `<stop offset="${o}" stop-color="${c}"/>`).join('') +
+    `</linearGradient>`;
   return (
-    `<path d="M0 16 C0 7.2 7.2 0 16 0 H304 C312.8 0 320 7.2 320 16 V54 H0 Z" fill="#000" fill-opacity="${full}"/>` +
-    `<path d="M0 54 H320 V64 H0 Z" fill="#000" fill-opacity="${soft}"/>` +
-    `<path d="M0 118 H320 V128 H0 Z" fill="#000" fill-opacity="${soft}"/>` +
-    `<path d="M0 128 H320 V184 C320 192.8 312.8 200 304 200 H16 C7.2 200 0 192.8 0 184 Z" fill="#000" fill-opacity="${full}"/>`
+    `<defs>${fade('sT', [
+      [0, dark],
+      [0.62, dark],
+      [1, clear],
+    ])}${fade('sB', [
+      [0, clear],
+      [0.3, dark],
+      [1, dark],
+    ])}</defs>` +
+    `<rect width="320" height="76" rx="16" fill="url(#sT)"/><rect y="96" width="320" height="104" rx="16" fill="url(#sB)"/>`
   );
 }
 

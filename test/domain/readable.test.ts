@@ -31,7 +31,7 @@ test('should make every seed face and logo colour carry white words at AA', () =
       const alpha = scrimFor(colors);
       for (const c of colors) expect(whiteOn(c, alpha)).toBeGreaterThanOrEqual(4.5);
       // The face is drawn with that plate under its words.
-      if (alpha > 0) expect(decodeURIComponent(f.image)).toContain(`fill="#000" fill-opacity="${alpha.toFixed(2)}"`);
+      if (alpha > 0) expect(decodeURIComponent(f.image)).toContain(`stop-color="rgba(0,0,0,${alpha.toFixed(2)})"`);
     }
   for (const b of brands) {
     const ground = readableGround(b.color);
