@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isElement, type VElement } from '../../tools/weapp-sim/src/render';
+import { treeToHtml } from '../../tools/weapp-sim/src/view';
 import { WeappSim } from '../../tools/weapp-sim/src/sim';
 import { WEAPP_CLOUD_DIR, weappStage } from './support/stage';
 
@@ -30,6 +31,8 @@ test('should browse from home through a category to a brand page on the mini-pro
     expect(src).toBeDefined();
     expect(fs.existsSync(path.join(WEAPP_CLOUD_DIR, src!.replace(/^\//, '')))).toBe(true);
   }
+  // The simulator's screen shows them as the package's files (what `npm run screenshots` takes).
+  expect(treeToHtml(phone, phone.render()).html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(5);
 
   await phone.tap('餐饮');
   await phone.waitForRoute('pages/category/index');
