@@ -1,6 +1,11 @@
-/** Ambient types for the Taro app: build-time env and style imports. */
+/** Ambient types for the Taro app: build-time env, style and image imports. */
 declare module '*.scss';
 declare module '*.css';
+/** An image file imported by a component: the path the build serves it at. */
+declare module '*.png' {
+  const src: string;
+  export default src;
+}
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -169,7 +169,8 @@ export interface CardExpiryView {
 export interface WalletActions {
   list: {
     input: Record<string, never>;
-    output: { cards: CardView[]; totalBalance: Fen; counts: Record<WalletGroup, number> };
+    /** `staff`: the caller is a clerk or operator (the mini-program has no session to say so). */
+    output: { cards: CardView[]; totalBalance: Fen; counts: Record<WalletGroup, number>; staff: boolean };
   };
   detail: {
     input: { cardId: string };

@@ -12,6 +12,7 @@
  */
 import type { ThemeId } from './catalog';
 import { svgDataUri } from './svg-uri';
+import { readableGround, scrimFor } from './readable';
 
 export interface FaceArtInput {
   brandName: string;
@@ -208,25 +209,55 @@ function pick(text: string, n: number): number {
   return ((h ^ (h >>> 13)) >>> 0) % n;
 }
 
-/** A 1.6 : 1 card face: gradient, the brand's ground, the theme's illustration, brand name and face title. */
+/**
+ * Black under the words of a light face, as strong as its colours need: a plate behind the brand
+ * name fading out downwards, one behind the title fading out upwards; nothing on a face dark enough
+ * already. Rects with a gradient of rgba stops: their rounded corners fall where the plate is clear,
+ * and the mini-program's canvas redraw (face-drawing.ts) reads this vocabulary.
+ */
+function scrims(alpha: number): string {
+  if (alpha === 0) return '';
+  const [clear, dark] = ['rgba(0,0,0,0)', `rgba(0,0,0,${alpha.toFixed(2)})`];
+  const fade = (id: string, stops: [number, string][]) =>
+    `<linearGradient id="${id}" x1="0" y1="0" x2="0" y2="1">` +
+    stops.map(([o, c]) => `<stop offset="${o}" stop-color="${c}"/>`).join('') +
+    `</linearGradient>`;
+  return (
+    `<defs>${fade('sT', [
+      [0, dark],
+      [0.62, dark],
+      [1, clear],
+    ])}${fade('sB', [
+      [0, clear],
+      [0.3, dark],
+      [1, dark],
+    ])}</defs>` +
+    `<rect width="320" height="76" rx="16" fill="url(#sT)"/><rect y="96" width="320" height="104" rx="16" fill="url(#sB)"/>`
+  );
+}
+
+/**
+ * A 1.6 : 1 card face: gradient, the brand's ground, the theme's illustration, brand name and face
+ * title — the words white on a plate as dark as the face's colours need for them to read at AA.
+ */
 export function cardFaceArt({ brandName, title, theme, colors }: FaceArtInput): string {
   const id = `g${(colors[0] + colors[1]).replace(/#/g, '')}`;
   const ground = GROUNDS[pick(brandName, GROUNDS.length)]!();
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200" viewBox="0 0 320 200">` +
     `<defs><linearGradient id="${id}" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${colors[0]}"/><stop offset="1" stop-color="${colors[1]}"/></linearGradient></defs>` +
-    `<rect width="320" height="200" rx="16" fill="url(#${id})"/>${ground}${MOTIFS[theme](colors[0])}` +
+    `<rect width="320" height="200" rx="16" fill="url(#${id})"/>${ground}${MOTIFS[theme](colors[0])}${scrims(scrimFor(colors))}` +
     `<text x="22" y="40" font-family="sans-serif" font-size="18" font-weight="700" fill="#fff">${esc(brandName)}</text>` +
     `<text x="22" y="172" font-family="sans-serif" font-size="22" font-weight="700" fill="#fff">${esc(title)}</text>` +
-    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff" fill-opacity=".8">礼品卡</text></svg>`;
+    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff">礼品卡</text></svg>`;
   return svgDataUri(svg);
 }
 
-/** A round logo with one or two characters. */
+/** A round logo with one or two characters, white on the brand's colour (darkened if too light for them). */
 export function brandLogoArt({ glyph, color }: { glyph: string; color: string }): string {
   const size = glyph.length > 1 ? 26 : 34;
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="48" fill="${color}"/>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="48" fill="${readableGround(color)}"/>` +
     `<text x="48" y="${48 + size * 0.36}" text-anchor="middle" font-family="sans-serif" font-size="${size}" font-weight="700" fill="#fff">${esc(glyph)}</text></svg>`;
   return svgDataUri(svg);
 }

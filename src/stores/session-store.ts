@@ -26,10 +26,11 @@ export class SessionStore {
 
   /**
    * Whether a staff profile is worth asking for: the session says so where there is one; where the
-   * platform gives the identity, only the cloud knows.
+   * platform gives the identity (the mini-program), the wallet's answer does (`walletSaysStaff`,
+   * looked up by the caller's OPENID) — nobody else is asked, and nobody is refused.
    */
-  get mayBeStaff(): boolean {
-    return !this.account.needsSignIn || this.session?.user.staff === true;
+  isStaff(walletSaysStaff: boolean | undefined): boolean {
+    return this.account.needsSignIn ? this.session?.user.staff === true : walletSaysStaff === true;
   }
 
   /** Joined as a clerk just now: the session says so from here on. */

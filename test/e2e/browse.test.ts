@@ -43,6 +43,34 @@ test('should browse from home through a category to a brand page with its denomi
   });
 });
 
+test('should draw each category as an icon of its own on home and on its page, not a character in a square', async () => {
+  await page.goto(`${stage.cloud.url}/`);
+  const names = ['餐饮', '零售', '娱乐', '商超', '电商'];
+  for (const name of names) await page.getByRole('link', { name }).waitFor();
+  const icons = await page.evaluate(
+    (wanted) =>
+      wanted.map((name) => {
+        const link = Array.from(document.querySelectorAll('[role="link"]')).find((l) => l.textContent === name);
+        const img = link?.querySelector('img');
+        return { text: link?.textContent, src: img?.src ?? '', drawn: (img?.naturalWidth ?? 0) > 0 };
+      }),
+    names,
+  );
+  // Only the name is text (no glyph beside it); each icon is a drawn picture, loaded, one per category.
+  expect(icons.map((i) => i.text)).toEqual(names);
+  for (const icon of icons) {
+    expect(icon.src).toMatch(/\/categories\/[a-z]+\.png$/);
+    expect(icon.drawn).toBe(true);
+  }
+  expect(new Set(icons.map((i) => i.src)).size).toBe(names.length);
+
+  await page.getByRole('link', { name: '娱乐', exact: true }).click();
+  await page.waitForURL(/\/pages\/category\/index\?id=entertainment/);
+  const header = page.locator('.taro_page_show .category__header img');
+  await header.waitFor();
+  expect(await header.evaluate((img) => (img as HTMLImageElement).src)).toBe(icons[2]!.src);
+});
+
 test('should find a brand by search, by Chinese name and by pinyin, and say so when nothing matches', async () => {
   await journey(page, 'search', async () => {
     await page.goto(`${stage.cloud.url}/`);

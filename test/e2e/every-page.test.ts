@@ -8,9 +8,12 @@
  */
 import type { Page } from 'playwright-core';
 import { prepayIdOf, type OrdersActions } from '../../src/contracts/orders';
+import type { CatalogActions } from '../../src/contracts/catalog';
 import type { GiftsActions } from '../../src/contracts/gifts';
+import { CATEGORY_IDS } from '../../src/domain/catalog';
 import { COFFEE, face } from '../cloud/support/calls';
 import { paidCard, signIn } from './support/people';
+import { checkPicturedTexts, checkSvgTexts, svgPicturesOf, type PicturedText } from './support/picture-contrast';
 import { h5Stage } from './support/stage';
 
 jest.setTimeout(240_000);
@@ -23,8 +26,12 @@ interface Finding {
   problem: string;
 }
 
-/** Measured in the page: what is wrong with it, one line per finding. */
-function audit(width: number): string[] {
+/**
+ * Measured in the page: what is wrong with it, one line per finding; and the texts drawn over a
+ * picture (an image, a canvas, a CSS background image), marked `data-pictured` for their pixels to
+ * be measured (support/picture-contrast.ts): colours alone can't say what is behind them.
+ */
+function audit(width: number): { found: string[]; pictured: PicturedText[] } {
   type RGBA = [number, number, number, number];
   const parse = (c: string): RGBA[] =>
     Array.from(c.matchAll(/rgba?\(([^)]+)\)/g)).map((m) => {
@@ -81,7 +88,18 @@ function audit(width: number): string[] {
     }
     return false;
   };
+  const pictures = Array.from(document.querySelectorAll('body *'))
+    .filter((e) => e.tagName === 'IMG' || e.tagName === 'CANVAS' || /url\(/.test(getComputedStyle(e).backgroundImage))
+    .filter(shown)
+    .map((e) => e.getBoundingClientRect());
+  const overPicture = (box: DOMRect): boolean =>
+    pictures.some(
+      (p) =>
+        Math.min(p.right, box.right) - Math.max(p.left, box.left) > 2 &&
+        Math.min(p.bottom, box.bottom) - Math.max(p.top, box.top) > 2,
+    );
   const found: string[] = [];
+  const pictured: PicturedText[] = [];
   const root = document.scrollingElement!;
   if (root.scrollWidth > width + 1) found.push(`scrolls sideways: ${root.scrollWidth} px wide`);
   const seen = new Set<Element>();
@@ -98,11 +116,24 @@ function audit(width: number): string[] {
     if (box.right > width + 1 && !inSideways(el)) found.push(`“${label}” runs off the right edge (${box.right} px)`);
     const s = getComputedStyle(el);
     const colour = parse(s.color)[0];
-    const back = backdrops(el);
-    if (!colour || !back) continue;
+    if (!colour) continue;
     const size = parseFloat(s.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
     const need = large ? 3 : 4.5;
+    if (overPicture(box)) {
+      let opacity = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      el.setAttribute('data-pictured', String(pictured.length));
+      pictured.push({
+        index: pictured.length,
+        label,
+        colour: [colour[0], colour[1], colour[2], colour[3] * opacity],
+        need,
+      });
+      continue;
+    }
+    const back = backdrops(el);
+    if (!back) continue;
     const worst = Math.min(
       ...back.under.map((u) => ratio(over([colour[0], colour[1], colour[2], colour[3] * back.opacity], u), u)),
     );
@@ -115,7 +146,7 @@ function audit(width: number): string[] {
     if (c.bottom > h.bottom + 1 || c.right > h.right + 1 || c.left < h.left - 1 || c.top < h.top - 1)
       found.push(`a field spills out of its box (${host.className})`);
   }
-  return found;
+  return { found, pictured };
 }
 
 /** Waits for the page's data (no skeleton), then measures it. */
@@ -126,7 +157,22 @@ async function check(p: Page, url: string, name: string, findings: Finding[], be
     timeout: 10_000,
   });
   await p.waitForTimeout(400);
-  for (const problem of await p.evaluate(audit, WIDTH)) findings.push({ page: name, problem });
+  const { found, pictured } = await p.evaluate(audit, WIDTH);
+  found.push(...(await checkPicturedTexts(p, pictured)));
+  for (const picture of await svgPicturesOf(p)) {
+    if (svgSeen.has(picture.src)) continue;
+    svgSeen.add(picture.src);
+    found.push(...(await checkSvgTexts(await scratchPage(), picture.src, picture.width, picture.name)));
+  }
+  for (const problem of found) findings.push({ page: name, problem });
+}
+
+/** SVG pictures measured already (a face shows on many pages), and the blank page they are measured on. */
+const svgSeen = new Set<string>();
+let scratch: Page | undefined;
+async function scratchPage(): Promise<Page> {
+  scratch ??= await stage.phone();
+  return scratch;
 }
 
 test('should fit 375 px with readable text and fields in their boxes on every page', async () => {
@@ -177,6 +223,16 @@ test('should fit 375 px with readable text and fields in their boxes on every pa
     ['claim-bad-link', '/pages/claim/index?t=nope'],
   ] as const)
     await check(visitor, url, name, findings);
+  // Every brand's banner: its words on the brand's own colour.
+  for (const category of CATEGORY_IDS) {
+    const answer = await cloud.call<{ ok: true; data: CatalogActions['category']['output'] }>('catalog', {
+      action: 'category',
+      category,
+    });
+    for (const b of answer.data.brands)
+      if (b._id !== 'brand-yishang-fashion')
+        await check(visitor, `/pages/brand/index?id=${b._id}`, `brand ${b._id}`, findings);
+  }
   await check(visitor, '/pages/search/index', 'search', findings, () => visitor.locator('input').first().fill('咖啡'));
 
   const holder = await stage.phone();

@@ -3,7 +3,10 @@
  * rendered through WeChat's own template compiler, data from the local cloud through
  * wx.cloud.callFunction — home → category → brand, with the page stack WeChat keeps.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { isElement, type VElement } from '../../tools/weapp-sim/src/render';
+import { treeToHtml } from '../../tools/weapp-sim/src/view';
 import { WeappSim } from '../../tools/weapp-sim/src/sim';
 import { WEAPP_CLOUD_DIR, weappStage } from './support/stage';
 
@@ -16,6 +19,20 @@ test('should browse from home through a category to a brand page on the mini-pro
   await phone.waitForText('精选好礼');
   for (const name of ['餐饮', '零售', '娱乐', '商超', '电商']) expect(phone.text()).toContain(name);
   expect(phone.calls.map((c) => c.api)).toContain('cloud.init');
+  // Each category drawn as its icon, a PNG the package carries (WeChat's <image> shows it).
+  const images: string[] = [];
+  const collect = (e: VElement): void => {
+    if (e.tag === 'wx-image' && typeof e.attr.src === 'string') images.push(e.attr.src);
+    for (const c of e.children) if (isElement(c)) collect(c);
+  };
+  collect(phone.render());
+  for (const id of ['dining', 'retail', 'entertainment', 'supermarket', 'ecommerce']) {
+    const src = images.find((i) => i.endsWith(`/assets/categories/${id}.png`));
+    expect(src).toBeDefined();
+    expect(fs.existsSync(path.join(WEAPP_CLOUD_DIR, src!.replace(/^\//, '')))).toBe(true);
+  }
+  // The simulator's screen shows them as the package's files (what `npm run screenshots` takes).
+  expect(treeToHtml(phone, phone.render()).html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(5);
 
   await phone.tap('餐饮');
   await phone.waitForRoute('pages/category/index');

@@ -46,15 +46,20 @@ const ownActions = {
     access: 'user',
     input: z.object({}).strict(),
     run: async (_input, caller): Promise<Out<'list'>> => {
-      const cards = rows<Card>(
-        await getDatabase()
+      const db = getDatabase();
+      const [cardRows, staffRows] = await Promise.all([
+        db
           .collection(C.cards)
           // Not a group gift's unclaimed share cards (see Card.walletHidden).
-          .where({ owner: caller.openId, walletHidden: getDatabase().command.neq(true) })
+          .where({ owner: caller.openId, walletHidden: db.command.neq(true) })
           .orderBy('activatedAt', 'desc')
           .limit(WALLET_PAGE)
           .get(),
-      );
+        // Whether the caller has a staff role: where the platform gives the identity (the
+        // mini-program) there is no session to carry it, and the app asks for a staff profile only then.
+        db.collection(C.staff).where({ _id: caller.openId }).field({ _id: true }).limit(1).get(),
+      ]);
+      const cards = rows<Card>(cardRows);
       const at = now();
       const views = cards.map((c) => toCardView(c, at));
       const counts = Object.fromEntries(WALLET_GROUPS.map((g) => [g, 0])) as Record<WalletGroup, number>;
@@ -63,7 +68,7 @@ const ownActions = {
         counts[v.group]++;
         if (v.group === 'usable') totalBalance = addFen(totalBalance, v.balance);
       }
-      return { cards: views, totalBalance, counts };
+      return { cards: views, totalBalance, counts, staff: rows(staffRows).length > 0 };
     },
   }),
 

@@ -44,7 +44,7 @@ function BrandPage() {
 
   return (
     <View className="brand">
-      <View className="brand__header" style={{ background: brand.color }}>
+      <View className="brand__header" style={{ backgroundColor: brand.color }}>
         <Image className="brand__logo" src={brand.logo} />
         <View className="brand__heading">
           <Text className="brand__name">{brand.name}</Text>

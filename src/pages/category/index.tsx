@@ -1,9 +1,10 @@
-/** A category: its brands, then every card they sell. */
+/** A category: its icon and name, its brands, then every card they sell. */
 import { useEffect } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { BrandTile } from '../../components/brand-tile';
+import { CategoryIcon } from '../../components/category-icon';
 import { ProductTile } from '../../components/product-tile';
 import { SectionTitle } from '../../components/section-title';
 import { StateView } from '../../components/state-view';
@@ -45,6 +46,10 @@ function CategoryPage() {
 
   return (
     <View className="category">
+      <View className="category__header">
+        <CategoryIcon id={id} className="category__icon" />
+        <Text className="category__name">{strings.categories[id]}</Text>
+      </View>
       <SectionTitle title={strings.category.brandsTitle} />
       <View className="tile-list">
         {data.brands.map((b) => (

@@ -26,13 +26,13 @@ function WalletPage() {
   const clerk = useClerk();
   const signedIn = useSignedIn(() => void wallet.load());
   const user = session.session?.user.user;
-  // Only staff have a profile: asked once per signed-in user, and only of staff where the session
-  // says who is (anyone else would be refused).
-  const mayBeStaff = session.mayBeStaff;
+  // Only staff have a profile: asked once per signed-in user, and only of staff — as the session
+  // says, or without one the wallet's answer (anyone else would be refused).
+  const staff = session.isStaff(wallet.list.data?.staff);
   useEffect(() => {
-    if (signedIn && mayBeStaff) void clerk.loadProfile();
+    if (signedIn && staff) void clerk.loadProfile();
     else clerk.profile.reset(); // the last person's, if any: not this one's
-  }, [clerk, signedIn, user, mayBeStaff]);
+  }, [clerk, signedIn, user, staff]);
   if (!signedIn)
     return (
       <StateView status="empty" message={s.signIn} onRetry={() => navigate.login()} actionText={strings.state.signIn} />

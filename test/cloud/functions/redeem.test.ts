@@ -76,6 +76,13 @@ function changedAt(text: string, i: number): string {
   return text.slice(0, i) + swap + text.slice(i + 1);
 }
 
+test("should say in the wallet's answer whether the caller is staff, from the OPENID alone", async () => {
+  // The mini-program has no session to carry roles: the app asks for a staff profile only when this says so.
+  expect((await walletAs(CAROL)('list', {})).staff).toBe(true);
+  expect((await walletAs(DAVE)('list', {})).staff).toBe(true);
+  expect((await walletAs('u-not-staff')('list', {})).staff).toBe(false);
+});
+
 describe('a pay code', () => {
   test('should be 16 digits with a check digit, a QR payload with a MAC, valid 60 s, and tell the holder its state', async () => {
     const cardId = await coffeeCard('r-alice');

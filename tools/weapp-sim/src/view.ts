@@ -6,6 +6,8 @@
  * own style code run in the page (rpx from the screen's 375-pt width). Elements with handlers
  * carry their tree path, so a click in `npm run sim` goes back to the same element.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { SimCanvas } from './canvas';
 import { isElement, type VElement, type VNode } from './render';
 import { PHONE } from './wx-api';
@@ -58,6 +60,20 @@ export interface ViewModel {
   canvases: { key: string; width: number; height: number; ops: SimCanvas['ops'] }[];
 }
 
+/**
+ * What an <image> shows: a path in the package (`/assets/…`, as WeChat reads it from the package)
+ * becomes the file's bytes, since the page's document has no package to load it from; other
+ * sources (data:, http:, wxfile:) as they are.
+ */
+function imageSource(sim: WeappSim, src: string): string {
+  if (!src.startsWith('/')) return src;
+  const root = path.resolve(sim.options.distDir);
+  const file = path.join(root, src);
+  if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return src;
+  const type = path.extname(file) === '.svg' ? 'image/svg+xml' : `image/${path.extname(file).slice(1)}`;
+  return `data:${type};base64,${fs.readFileSync(file).toString('base64')}`;
+}
+
 /** The tree as HTML; canvases by the key the simulator keeps their nodes under. */
 export function treeToHtml(sim: WeappSim, root: VElement): ViewModel {
   const canvases: ViewModel['canvases'] = [];
@@ -76,7 +92,9 @@ export function treeToHtml(sim: WeappSim, root: VElement): ViewModel {
     let content: string;
     switch (tag) {
       case 'wx-image':
-        content = a.src ? `<img src="${esc(a.src)}" style="object-fit:${MODES[String(a.mode)] ?? 'fill'}">` : '';
+        content = a.src
+          ? `<img src="${esc(imageSource(sim, String(a.src)))}" style="object-fit:${MODES[String(a.mode)] ?? 'fill'}">`
+          : '';
         break;
       case 'wx-input': {
         const type = a.password

@@ -348,6 +348,11 @@ export function createWx(host: WxHost): Record<string, unknown> {
     callFunction(opts: Callbacks) {
       const run = async () => {
         if (cloudEnv === undefined) throw new Error('weapp-sim: wx.cloud.callFunction before wx.cloud.init');
+        // Kept for journeys that count calls: the function and its action.
+        record('cloud.callFunction', {
+          name: opts.name,
+          action: (opts.data as { action?: unknown } | undefined)?.action,
+        });
         const result = await host.callFunction(String(opts.name), opts.data ?? {});
         return { result, errMsg: 'cloud.callFunction:ok', requestID: 'sim' };
       };
