@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../cloudfunctions/local';
+import { callCounts } from './calls';
 import { hotGroupGift, limitedStock } from './hotspots';
 import { claimLoad, purchaseLoad } from './load';
 import { attackers, catalogHome } from './prod';
@@ -340,6 +341,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   prodPurchase: () => purchaseLoad({ op: 'prodPurchase', latencyMs: 8, p99TargetMs: 1_000 }),
   catalogHome,
   attackers,
+  calls: callCounts,
 };
 
 async function main(): Promise<void> {
