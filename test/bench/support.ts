@@ -352,7 +352,9 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
   const started = Date.now();
   // BENCH_CPU_PROFILE=<dir>: the local cloud writes a V8 CPU profile per thread there (main and each
   // function's workers) when it stops, to see where a section's CPU goes.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'cloudfunctions/local/cli.ts', '--no-build'], {
     cwd: path.resolve(__dirname, '..', '..'),
     env: { ...process.env, PORT: String(port), LOCAL_CLOUD_MODE: 'test', TRIGGERS: 'off', ...env, DATA_DIR: dataDir },
