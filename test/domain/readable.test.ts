@@ -26,12 +26,13 @@ test('should make every seed face and logo colour carry white words at AA', () =
   const { brands, products } = seedCatalog();
   for (const p of products)
     for (const f of p.faces) {
-      const colors = [...(f.image.match(/stop-color%3D%22%23([0-9a-f]{6})/g) ?? [])].map((m) => `#${m.slice(-6)}`);
+      const svg = decodeURIComponent(f.image);
+      const colors = [...svg.matchAll(/stop-color="(#[0-9a-f]{6})"/g)].map((m) => m[1]!);
       expect(colors).toHaveLength(2);
       const alpha = scrimFor(colors);
       for (const c of colors) expect(whiteOn(c, alpha)).toBeGreaterThanOrEqual(4.5);
       // The face is drawn with that plate under its words.
-      if (alpha > 0) expect(decodeURIComponent(f.image)).toContain(`stop-color="rgba(0,0,0,${alpha.toFixed(2)})"`);
+      if (alpha > 0) expect(svg).toContain(`stop-color="rgba(0,0,0,${alpha.toFixed(2)})"`);
     }
   for (const b of brands) {
     const ground = readableGround(b.color);

@@ -204,6 +204,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
     wx[name] = () => undefined;
   for (const name of ['onUnhandledRejection', 'onPageNotFound', 'onMemoryWarning', 'onThemeChange'])
     wx[name] = () => undefined;
+  // ── Network: the simulated phone is on Wi-Fi throughout (journeys without a signal are the H5
+  // e2e's, with the browser offline); listeners are kept, as WeChat keeps them, and never called.
+  async('getNetworkType', () => ({ networkType: 'wifi', signalStrength: 100, hasSystemProxy: false }));
+  const networkListeners = new Set<unknown>();
+  wx.onNetworkStatusChange = (fn: unknown) => void networkListeners.add(fn);
+  wx.offNetworkStatusChange = (fn?: unknown) => (fn ? void networkListeners.delete(fn) : networkListeners.clear());
   wx.nextTick = (fn: () => void) => setTimeout(fn, 0);
   wx.reportAnalytics = () => undefined;
 
