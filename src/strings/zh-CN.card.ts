@@ -3,12 +3,27 @@
  * shown at the till — kept apart from zh-CN.ts so the first page's JavaScript doesn't carry them
  * (the H5 first-load budget, test/e2e/support/first-load.ts). Same rules as zh-CN.ts.
  */
+// Registers the messages of the errors these pages meet (kept out of the first load).
+import './zh-CN.errors-later';
+import { CODE_LENGTH, PIN_LENGTH } from '../domain/codes';
 import type { LedgerType } from '../domain/ledger';
 import type { ExtensionState } from '../domain/expiry';
 import type { RefundStatus } from '../contracts/wallet';
 import type { PayNotice } from '../stores/pay-code-store';
 
 export const cardStrings = {
+  /** Binding a physical card by its number and PIN (the bind page). */ bind: {
+    title: '绑定实体卡',
+    hint: `刮开卡背涂层，输入 ${CODE_LENGTH} 位卡号和 ${PIN_LENGTH} 位卡密`,
+    cardNumber: '卡号',
+    cardNumberPlaceholder: `${CODE_LENGTH} 位卡号`,
+    pin: '卡密',
+    pinPlaceholder: `${PIN_LENGTH} 位数字卡密`,
+    submit: '绑定',
+    success: '绑定成功',
+    /** Failed tries are counted per window: say how long at most. */
+    tooManyTries: (minutes: number) => `卡号或卡密错误次数过多，请 ${minutes} 分钟后再试`,
+  },
   card: {
     balance: '当前余额（元）',
     initialValue: '面值',

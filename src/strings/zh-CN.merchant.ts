@@ -3,6 +3,8 @@
  * stores import them, so a first visit to the shop does not download them. Maps keyed by a type are
  * checked against it; rule numbers in sentences are the rules' own values.
  */
+// Registers the messages of the errors these pages meet (kept out of the first load).
+import './zh-CN.errors-later';
 import { OPERATOR_LIMITS, type InviteState } from '../contracts/operator';
 import {
   REPORT_LIMITS,

@@ -1,16 +1,14 @@
 /** Every string the user reads, in one place (zh-CN first; another language would mirror this object). */
 import type { ErrorCode } from '../domain/errors';
+import type { laterErrors } from './zh-CN.errors-later';
 import type { CardKind, CategoryId, ThemeId, ValidityRule } from '../domain/catalog';
 import type { WalletGroup } from '../domain/card';
-import { CODE_LENGTH, PIN_LENGTH } from '../domain/codes';
 import { GIFT_RULES, type GiftState, type ShareMode } from '../domain/gift';
 import { WECHAT_PAY_CLOSE_AFTER_MS, type CloseReason, type OrderStatus } from '../domain/order';
 import { PAY_CODE_LENGTH, type PayCodeStatus, type RedeemRefusal } from '../domain/redemption';
-import { EXPORT_MAX_DAYS } from '../domain/report-days';
 import { PURCHASE_RULES } from '../domain/rules';
 import type { ConsentMoment } from '../contracts/subscribe-templates';
 import type { StaffView } from '../contracts/operator';
-import { REPORT_LIMITS } from '../contracts/reports';
 import type { DemoUser } from '../services/account-service';
 import type { CameraProblem } from '../services/scanner-types';
 import type { AmountProblem } from '../stores/clerk-store';
@@ -407,18 +405,6 @@ export const zhCN = {
     const h = Math.floor(m / 60);
     return h > 0 ? `${h} 小时 ${m % 60} 分钟` : `${m} 分钟`;
   },
-  bind: {
-    title: '绑定实体卡',
-    hint: `刮开卡背涂层，输入 ${CODE_LENGTH} 位卡号和 ${PIN_LENGTH} 位卡密`,
-    cardNumber: '卡号',
-    cardNumberPlaceholder: `${CODE_LENGTH} 位卡号`,
-    pin: '卡密',
-    pinPlaceholder: `${PIN_LENGTH} 位数字卡密`,
-    submit: '绑定',
-    success: '绑定成功',
-    /** Failed tries are counted per window: say how long at most. */
-    tooManyTries: (minutes: number) => `卡号或卡密错误次数过多，请 ${minutes} 分钟后再试`,
-  },
   privacy: {
     title: '隐私保护提示',
     body: '复制链接、填写实名信息（身份证号码）等功能会使用你的个人信息。使用前请阅读并同意',
@@ -474,42 +460,23 @@ export const zhCN = {
     GIFT_PRIVATE: '这份礼品是私密的，只能在收到它的微信聊天里打开',
     GIFT_SEALED: '礼品还没到开启时间，到时再来领取吧',
     GIFT_NOT_CANCELLABLE: '礼品已被领取或已退回，无法撤回',
-    PAY_CODE_INVALID: '无效的付款码，请让顾客刷新后重新出示',
-    PAY_CODE_EXPIRED: '付款码已过期，请让顾客刷新后重新出示',
-    PAY_CODE_USED: '付款码已使用，请让顾客刷新后重新出示',
-    WRONG_MERCHANT: '该卡不能在本店使用',
     INSUFFICIENT_BALANCE: '卡内余额不足',
-    PAY_DECLINED: '顾客已拒绝本次付款',
-    // The till's screens for these (zh-CN.merchant.ts) say what to do next.
-    OFFLINE_CODE_REPLAYED: '离线付款码已使用',
-    OFFLINE_CODE_EXPIRED: '离线付款码已过期',
-    OFFLINE_CAP_EXCEEDED: '超出离线付款额度',
-    OFFLINE_KEY_REVOKED: '离线付款已停用',
-    OFFLINE_KEY_UNKNOWN: '无法识别的离线付款码',
-    SPLIT_TOO_MANY_CARDS: '一次最多用这么多张卡付款，请少选几张',
-    SPLIT_CARD_INVALID: '所选的卡有一张不能在这里付款，请重新选择',
-    REMAINDER_TOO_LARGE: '卡内余额加微信支付也不够，请减少收款金额',
-    REMAINDER_UNPAID: '微信支付还没有完成，请完成支付',
-    NOT_REVERSIBLE: '这笔收款无法撤销',
-    // A deployment sets the window (REDEEM_REVERSE_WINDOW_MS): the receipt shows its end time.
-    REVERSAL_WINDOW_PASSED: '已过撤销时限，这笔收款无法撤销',
-    REVIEW_DECIDED: '这条复核记录已处理过',
-    EXPORT_TOO_LARGE: `导出内容超过 ${REPORT_LIMITS.exportRowsMax} 行，请缩短日期范围后重试`,
-    EXPORT_RANGE_TOO_LONG: `导出日期范围最长 ${EXPORT_MAX_DAYS} 天，请缩短后重试`,
-    NOT_EXPIRED: '这张卡未过期，或过期时没有余额，无需申请延期',
-    EXTENSION_DECIDED: '这个延期申请已经处理过了',
-    PRODUCT_INVALID: '卡券设置不符合规则，请检查标红的项目',
-    STOCK_UNLIMITED: '该卡券库存不限，无需调整',
-    STOCK_TOO_LOW: '库存不足，减少后不能低于 0',
-    INVITE_INVALID: '邀请码无效或已失效，请向运营人员索取新的邀请码',
     THANKS_ALREADY_SENT: '你已经感谢过 TA 了',
-  } satisfies Record<ErrorCode | typeof NETWORK_ERROR, string>,
+  } satisfies Record<Exclude<ErrorCode, keyof typeof laterErrors> | typeof NETWORK_ERROR, string>,
 } as const;
 
 export const strings = zhCN;
 
+/** Messages of errors only the staff pages and a card's own pages meet, once those pages loaded them. */
+const later: Record<string, string> = {};
+
+/** Adds messages kept out of the first load (zh-CN.errors-later.ts registers its own on import). */
+export function registerErrorMessages(more: Record<string, string>): void {
+  Object.assign(later, more);
+}
+
 /** The message for an error code, falling back to the generic one. */
 export function errorMessage(code: string | undefined): string {
   const table: Record<string, string> = strings.errors;
-  return (code && table[code]) || strings.errors.INTERNAL;
+  return (code && (table[code] ?? later[code])) || strings.errors.INTERNAL;
 }

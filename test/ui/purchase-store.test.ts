@@ -10,7 +10,8 @@ import { WalletService } from '../../src/services/wallet-service';
 import { OrdersStore } from '../../src/stores/orders-store';
 import { PurchaseStore } from '../../src/stores/purchase-store';
 import { WalletStore } from '../../src/stores/wallet-store';
-import { strings } from '../../src/strings/zh-CN';
+import { errorMessage, strings } from '../../src/strings/zh-CN';
+import { laterErrors } from '../../src/strings/zh-CN.errors-later';
 import { fakeTransport } from './support/fake-transport';
 
 const product = {
@@ -239,9 +240,11 @@ describe('paying', () => {
   });
 });
 
-test('should have a Chinese message for every error code', () => {
-  const table: Record<string, string> = strings.errors;
+test('should have a Chinese message for every error code, those of later pages once they load', () => {
+  const table: Record<string, string> = { ...strings.errors, ...laterErrors };
   for (const code of ERROR_CODES) expect(table[code]).toMatch(/\p{Script=Han}/u);
+  // The later pages' messages reach errorMessage once their strings are loaded (imported above).
+  for (const code of Object.keys(laterErrors)) expect(errorMessage(code)).not.toBe(strings.errors.INTERNAL);
 });
 
 test('should send the gift plan only with 送朋友, and a group plan with its shares and how they are cut', async () => {

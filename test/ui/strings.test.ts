@@ -1,4 +1,6 @@
 /** The words' rule numbers are the rules' own: a sentence says what the setting that decides it says. */
+import { laterErrors } from '../../src/strings/zh-CN.errors-later';
+import { cardStrings } from '../../src/strings/zh-CN.card';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODE_LENGTH, PIN_LENGTH } from '../../src/domain/codes';
@@ -31,10 +33,10 @@ describe('rule numbers in sentences', () => {
     expect(zhCN.buy.realNameTitle).toContain(ruleYuan(PURCHASE_RULES.realNameDailyFen));
     expect(zhCN.errors.REAL_NAME_REQUIRED).toContain(ruleYuan(PURCHASE_RULES.realNameDailyFen));
     expect(zhCN.orders.cancelling).toContain(ruleSpan(WECHAT_PAY_CLOSE_AFTER_MS));
-    expect(zhCN.bind.hint).toContain(`${CODE_LENGTH} 位卡号和 ${PIN_LENGTH} 位卡密`);
+    expect(cardStrings.bind.hint).toContain(`${CODE_LENGTH} 位卡号和 ${PIN_LENGTH} 位卡密`);
     expect(zhCN.merchant.manualPlaceholder).toContain(`${PAY_CODE_LENGTH} 位数字`);
-    expect(zhCN.errors.EXPORT_TOO_LARGE).toContain(`${REPORT_LIMITS.exportRowsMax} 行`);
-    expect(zhCN.errors.EXPORT_RANGE_TOO_LONG).toContain(`${EXPORT_MAX_DAYS} 天`);
+    expect(laterErrors.EXPORT_TOO_LARGE).toContain(`${REPORT_LIMITS.exportRowsMax} 行`);
+    expect(laterErrors.EXPORT_RANGE_TOO_LONG).toContain(`${EXPORT_MAX_DAYS} 天`);
     expect(giftingStrings.gifting.sealNote('5月20日 09:00')).toContain(
       `开启后 ${ruleSpan(GIFT_RULES.claimWindowMs)}内有效`,
     );

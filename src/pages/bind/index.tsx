@@ -7,12 +7,13 @@ import { observer } from 'mobx-react-lite';
 import { normalizeCode, CODE_LENGTH, PIN_LENGTH } from '../../domain/codes';
 import { PURCHASE_RULES } from '../../domain/rules';
 import { useStores } from '../../stores';
-import { errorMessage, strings } from '../../strings/zh-CN';
+import { errorMessage } from '../../strings/zh-CN';
+import { cardStrings } from '../../strings/zh-CN.card';
 import { navigate } from '../routes';
 import { ActionButton } from '../../components/action-button';
 import './index.scss';
 
-const s = strings.bind;
+const s = cardStrings.bind;
 
 function BindPage() {
   const { wallet } = useStores();
