@@ -7,6 +7,7 @@
  * capped; an amount the holder would have to confirm on their phone (offline, they can't) is over
  * the cap too. The debit itself is the online code's (redeem.ts): the same REDEEM entry and receipt.
  */
+import { usedBy } from './used-by';
 import { createHmac } from 'node:crypto';
 import type { Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
@@ -192,15 +193,6 @@ export async function redeemOffline(
       updatedAt: clock,
     });
     await txAdd(tx, C.redemptions, { ...code, offlineKey: v.key._id, offlineWindow: v.window });
-    return debit(tx, code, card, clock, {
-      amount: req.amount,
-      storeId: store.id,
-      storeName: store.name,
-      clerk: staff._id,
-      clerkName: staff.name,
-      requestId: req.requestId,
-      usedAt: clock,
-      updatedAt: clock,
-    });
+    return debit(tx, code, card, clock, usedBy(staff, store, req, clock));
   });
 }

@@ -19,6 +19,7 @@ import {
 import { C } from '../collections';
 import type { StaffMember, StaffStore } from '../merchant/staff';
 import { keyedHash } from '../secrets';
+import { usedBy } from './used-by';
 import { failureGuard } from '../throttle';
 import { isRefusal, refuse, transaction, txAdd, txGet, txUpdate, type Refusal, type Tx } from '../tx';
 import { findPayCode } from './pay-codes';
@@ -105,16 +106,7 @@ export async function redeemCode(
     if (isSplit(r)) return txRedeemSplit(tx, r, card, staff, store, req, clock, rules);
     const refusal = refusalOf(redeemRefusal(r, card, store.brandId, req.amount, clock));
     if (refusal) return refusal;
-    const used: Partial<Redemption> = {
-      amount: req.amount,
-      storeId: store.id,
-      storeName: store.name,
-      clerk: staff._id,
-      clerkName: staff.name,
-      requestId: req.requestId,
-      usedAt: clock,
-      updatedAt: clock,
-    };
+    const used = usedBy(staff, store, req, clock);
     if (needsConfirmation(req.amount, rules)) {
       const pending = { ...used, state: 'pending' as const, confirmBy: clock + rules.confirmWindowMs };
       await txUpdate(tx, C.redemptions, r._id, pending);

@@ -5,6 +5,7 @@
  * holder (split-remainder.ts: paid with WeChat Pay, or every card debit given back). A reversal gives
  * back every card's part here and refunds the WeChat Pay part there. What both sides see is here too.
  */
+import { usedBy } from './used-by';
 import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
@@ -131,13 +132,7 @@ export async function txRedeemSplit(
   }
   const waits = remainder > 0 || needsConfirmation(req.amount, redeem);
   const used: Partial<SplitRedemption> = {
-    amount: req.amount,
-    storeId: store.id,
-    storeName: store.name,
-    clerk: staff._id,
-    clerkName: staff.name,
-    requestId: req.requestId,
-    usedAt: clock,
+    ...usedBy(staff, store, req, clock),
     parts: done,
     // The opened card's balance after: what the single-card views show.
     balanceAfter: done.find((p) => p.cardId === opened._id)?.balanceAfter ?? opened.balance,
