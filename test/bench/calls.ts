@@ -6,26 +6,7 @@
  * (create, pay on the sheet, sync; the notification settles first). Each call is a round trip in
  * WeChat Cloud and about a millisecond of CPU here, so these counts are what the hot spots cost.
  */
-import type { SaveProductInput } from '../../src/contracts/operator';
-import { fen } from '../../src/domain/money';
-import { benchCloud, callsByAction, report, settled, type BenchCloud } from './support';
-
-const LIMITED: SaveProductInput = {
-  brandId: 'brand-lanshan-coffee',
-  name: '限量计数卡',
-  kind: 'bearer',
-  denominations: [fen(5_000)],
-  customAmount: null,
-  faces: [{ name: '限量', theme: 'thanks', colors: ['#6b3e26', '#d69e2e'], blessing: '限量发售' }],
-  validity: { type: 'afterActivation', months: 36 },
-  usageRules: ['全国蓝山咖啡门店可用'],
-  transferLimit: 1,
-  refundWindowDays: 7,
-  bonus: null,
-  stock: 1,
-  onSale: true,
-  featured: false,
-};
+import { benchCloud, callsByAction, limitedProduct, report, settled, type BenchCloud } from './support';
 
 /** Runs `one` alone on a quiet cloud and reports its answer and its database calls by action. */
 async function counted(b: BenchCloud, label: string, one: () => Promise<string>): Promise<void> {
@@ -43,7 +24,11 @@ export async function callCounts(): Promise<void> {
   const b = await benchCloud();
   try {
     const dave = await b.session('o-demo-dave');
-    const { product } = (await b.call('merchant', { action: 'saveProduct', ...LIMITED }, dave)) as {
+    const { product } = (await b.call(
+      'merchant',
+      { action: 'saveProduct', ...limitedProduct('限量计数卡', 1) },
+      dave,
+    )) as {
       product: { _id: string; faces: { id: string }[] };
     };
     const order = async (buyer: string): Promise<string> =>

@@ -6,7 +6,7 @@
  *   - limited stock: stock 500, 1,500 buyers within 5 s.
  * Each gets a row in the closing table and in test-results/bench.json. Measured, never asserted.
  */
-import { cloudProcess, percentile, recordHotspot, report, type CloudProcess } from './support';
+import { cloudProcess, limitedProduct, percentile, recordHotspot, report, type CloudProcess } from './support';
 
 const LATENCY = { LOCAL_CLOUD_CALL_LATENCY_MS: '8' };
 
@@ -114,20 +114,7 @@ export async function limitedStock(): Promise<void> {
       'merchant',
       {
         action: 'saveProduct',
-        brandId: 'brand-lanshan-coffee',
-        name: '限量压测卡',
-        kind: 'bearer',
-        denominations: [5_000],
-        customAmount: null,
-        faces: [{ name: '限量', theme: 'thanks', colors: ['#6b3e26', '#d69e2e'], blessing: '限量发售' }],
-        validity: { type: 'afterActivation', months: 36 },
-        usageRules: ['全国蓝山咖啡门店可用'],
-        transferLimit: 1,
-        refundWindowDays: 7,
-        bonus: null,
-        stock: STOCK,
-        onSale: true,
-        featured: false,
+        ...limitedProduct('限量压测卡', STOCK),
       },
       dave,
     )) as { product: { _id: string; faces: { id: string }[] } };

@@ -1,4 +1,6 @@
 /** What every bench section shares: the report table, percentiles, and a local cloud driven through its gateway. */
+import type { SaveProductInput } from '../../src/contracts/operator';
+import { fen } from '../../src/domain/money';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -413,5 +415,25 @@ export async function cloudProcess(env: Record<string, string> = {}): Promise<Cl
       await stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A 蓝山咖啡 card of ¥50 with limited stock, as the operator would save it (the hot-spot sections). */
+export function limitedProduct(name: string, stock: number): SaveProductInput {
+  return {
+    brandId: 'brand-lanshan-coffee',
+    name,
+    kind: 'bearer',
+    denominations: [fen(5_000)],
+    customAmount: null,
+    faces: [{ name: '限量', theme: 'thanks', colors: ['#6b3e26', '#d69e2e'], blessing: '限量发售' }],
+    validity: { type: 'afterActivation', months: 36 },
+    usageRules: ['全国蓝山咖啡门店可用'],
+    transferLimit: 1,
+    refundWindowDays: 7,
+    bonus: null,
+    stock,
+    onSale: true,
+    featured: false,
   };
 }
