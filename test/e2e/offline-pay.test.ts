@@ -67,6 +67,7 @@ test('should show an offline code with the network cut, which the clerk redeems 
     await alice.context().setOffline(true);
     await visible(alice, 'pay-offline').filter({ hasText: '今日离线最多可付 ¥100.00' }).waitFor();
     const payload = await scan(alice);
+    await alice.screenshot({ path: 'test-results/e2e/offline-pay-code.png' });
     expect(payload).toMatch(/^GCP1\.0\d{15}\.[0-9a-f]{16}$/);
 
     // 3. Carol's till is online: it takes ¥25 with the offline code, bounded by the offline cap.

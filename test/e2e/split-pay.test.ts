@@ -79,6 +79,8 @@ test('should pay a ¥45 bill with a ¥30 card and the rest through the pay sheet
     // 3. Alice's phone asks for the ¥15 left, the card's ¥30 already taken; she pays on the pay sheet.
     await visible(alice, 'pay-remainder').filter({ hasText: '蓝山咖啡 国贸店 收款 ¥45' }).waitFor();
     expect(await visible(alice, 'pay-remainder-amount').textContent()).toBe('¥15');
+    // The two new screens, kept for whoever reviews them (test-results/e2e/).
+    await alice.screenshot({ path: 'test-results/e2e/split-pay-remainder.png' });
     expect(await texts(alice, 'split-receipt-card')).toEqual([expect.stringMatching(/余额 ¥0.*¥30$/)]);
     await visible(alice, 'pay-remainder-button').click();
     await visible(alice, 'pay-local-sheet').filter({ hasText: '本地模拟支付' }).waitFor();
@@ -98,6 +100,7 @@ test('should pay a ¥45 bill with a ¥30 card and the rest through the pay sheet
     expect(await texts(carol, 'split-receipt-card')).toEqual([expect.stringMatching(/余额 ¥0.*¥30$/)]);
     expect(await texts(carol, 'split-receipt-wechat')).toEqual(['微信支付¥15']);
     expect(await visible(carol, 'split-receipt-total').textContent()).toBe('¥45');
+    await carol.screenshot({ path: 'test-results/e2e/split-pay-till-receipt.png' });
 
     const detail = await stage.cloud.call<{ ok: true; data: WalletActions['detail']['output'] }>(
       'wallet',
