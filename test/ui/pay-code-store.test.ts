@@ -344,9 +344,9 @@ describe('with no network', () => {
     refused.store.show('card-1');
     await settle();
     expect(refused.stored.has('card-1')).toBe(false);
-    const flaky = offlineScreen([code(1), networkDown()], stale);
-    flaky.store.show('card-1');
+    const unreachable = offlineScreen([code(1), networkDown()], stale);
+    unreachable.store.show('card-1');
     await settle();
-    expect(flaky.stored.get('card-1')).toEqual(stale);
+    expect(unreachable.stored.get('card-1')).toEqual(stale);
   });
 });

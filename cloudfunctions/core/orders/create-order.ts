@@ -93,7 +93,8 @@ function termsRefusal(product: CardProduct, sharded: boolean, input: CreateOrder
   return purchaseRefusal(terms, { faceId: input.faceId, amount: input.amount, quantity: input.quantity }, rules);
 }
 
-async function findOrder(id: string): Promise<Order | undefined> {
+/** An order by its id, as committed (outside any transaction). */
+export async function findOrder(id: string): Promise<Order | undefined> {
   return rows<Order>(await getDatabase().collection(C.orders).where({ _id: id }).limit(1).get())[0];
 }
 

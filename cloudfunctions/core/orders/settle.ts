@@ -15,6 +15,7 @@ import { keyedHash, randomCode } from '../secrets';
 import { getDatabase, rows } from '../cloud';
 import { transaction, txAdd, txGet, txUpdate } from '../tx';
 import { payments } from '../payments';
+import { findOrder } from './create-order';
 
 export type SettleOutcome = 'settled' | 'already-paid' | 'not-found' | 'amount-mismatch' | 'closed';
 
@@ -75,9 +76,7 @@ export async function settleOrder(payment: VerifiedPayment, now: number): Promis
     return await settleOnce(payment, now, 1);
   } catch (e) {
     if (!(e instanceof DomainError && e.code === ErrorCode.CONFLICT)) throw e;
-    const order = rows<Order>(
-      await getDatabase().collection(C.orders).where({ _id: payment.outTradeNo }).limit(1).get(),
-    )[0];
+    const order = await findOrder(payment.outTradeNo);
     if (order?.status === 'paid') return { outcome: 'already-paid', order };
     return settleOnce(payment, now);
   }
