@@ -8,10 +8,12 @@ import { startLocalCloud } from '../../cloudfunctions/local';
 import { allDocs, checkMoneyInvariants } from '../cloud/support/money-invariants';
 import {
   cloudProcess,
+  cpuSince,
   percentile,
   rawSqliteRate,
   recordLoad,
   report,
+  reportCpu,
   reportInstanceCeiling,
   reportTarget,
   settled,
@@ -42,7 +44,7 @@ export async function timed(
 }
 
 /** The database the process left behind, opened in this process to count and check it. */
-async function afterwards<T>(
+export async function afterwards<T>(
   proc: CloudProcess,
   look: (cloud: Awaited<ReturnType<typeof startLocalCloud>>) => Promise<T>,
 ) {
@@ -58,7 +60,7 @@ async function afterwards<T>(
 }
 
 /** One operation alone (instances warm): the database calls the local cloud counted for it, reported. */
-async function callsForOne(proc: CloudProcess, label: string, one: () => Promise<unknown>): Promise<number> {
+export async function callsForOne(proc: CloudProcess, label: string, one: () => Promise<unknown>): Promise<number> {
   await settled(proc);
   await proc.resetStats();
   await one();
@@ -94,9 +96,11 @@ export async function purchaseLoad(run: PurchaseRun = {}): Promise<void> {
     'database calls per one-card purchase (create + pay + sync + issue)',
     async () => acknowledged.push(await proc.buy(tokens[0]!, 10_000, true)),
   );
+  const spent = cpuSince(proc);
   const latencies = await timed(CLIENTS, SECONDS, async (c) => {
     acknowledged.push(await proc.buy(tokens[c]!, 10_000, true));
   });
+  const cpu = spent();
   const timedCount = latencies.length;
   const { doubleIssued, notSettled } = await afterwards(proc, async (cloud) => {
     await checkMoneyInvariants(cloud);
@@ -113,6 +117,7 @@ export async function purchaseLoad(run: PurchaseRun = {}): Promise<void> {
   report('purchase latency p50 / p99 (ms, create + pay + sync)', `${p(latencies, 50)} / ${p(latencies, 99)}`);
   report('orders with two sets of cards / paid but not issued', `${doubleIssued} / ${notSettled}`);
   if (run.latencyMs) reportInstanceCeiling(dbCalls, run.latencyMs);
+  reportCpu(cpu, timedCount, CLIENTS);
   if (run.p99TargetMs !== undefined) {
     const p99 = percentile(latencies, 99);
     reportTarget(

@@ -8,9 +8,11 @@ import zlib from 'node:zlib';
 import { timed } from './load';
 import {
   cloudProcess,
+  cpuSince,
   percentile,
   recordLoad,
   report,
+  reportCpu,
   reportInstanceCeiling,
   reportTarget,
   type CloudProcess,
@@ -102,21 +104,15 @@ export async function catalogHome(): Promise<void> {
     // Warm every instance, then the timed run.
     await Promise.all(tokens.map((t) => home(proc.url, t)));
     let failed = 0;
-    const cloudBefore = proc.cpuMs();
-    const clientsBefore = process.cpuUsage();
+    const spent = cpuSince(proc);
     const latencies = await timed(CLIENTS, SECONDS, async (c) => {
       if (!(await home(proc.url, tokens[c])).ok) failed++;
     });
-    const cloudAfter = proc.cpuMs();
-    const clients = process.cpuUsage(clientsBefore);
+    const cpu = spent();
     const perSecond = latencies.length / SECONDS;
     report(`catalog home/s via gateway (${CLIENTS} clients, each its own session)`, perSecond.toFixed(0));
     report('catalog home latency p50 / p99 (ms)', `${ms(latencies, 50)} / ${ms(latencies, 99)}`);
-    const each = (cpuMs: number): string => (cpuMs / latencies.length).toFixed(2);
-    report(
-      'CPU ms per answer: cloud main / other / clients',
-      `${each(cloudAfter.main - cloudBefore.main)} / ${each(cloudAfter.others - cloudBefore.others)} / ${each((clients.user + clients.system) / 1000)}`,
-    );
+    reportCpu(cpu, latencies.length, CLIENTS);
     reportTarget('catalog home p99 (ms)', ms(latencies, 99), '≤ 200', percentile(latencies, 99) <= 200);
     reportTarget('catalog home calls failed', String(failed), '0', failed === 0);
     await proc.resetStats();

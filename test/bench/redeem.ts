@@ -8,13 +8,16 @@
  */
 import {
   cloudProcess,
+  cpuSince,
   percentile,
   rawSqliteRate,
   recordLoad,
   report,
+  reportCpu,
   reportInstanceCeiling,
   reportTarget,
   settled,
+  type CpuSpent,
 } from './support';
 
 const CLIENTS = 64;
@@ -106,7 +109,7 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
   let peakRss = 0;
   // CPU spent during the timed rounds only: the cloud's main thread (gateway, database), its other
   // threads (function instances, GC and I/O helpers), and this process (the 64 clients).
-  const cpu = { main: 0, others: 0, clients: 0 };
+  const cpu: CpuSpent = { main: 0, others: 0, clients: 0 };
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, cloud.rssMb())), 200);
   let next = 0;
   while (timedMs < SECONDS * 1000) {
@@ -118,8 +121,7 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
     const queue = round.flatMap((c, i) => (i % 8 === 0 ? [c, c] : [c]));
     let at = 0;
     const t0 = performance.now();
-    const cloudBefore = cloud.cpuMs();
-    const clientsBefore = process.cpuUsage();
+    const spent = cpuSince(cloud);
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         while (at < queue.length) {
@@ -140,11 +142,10 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
       }),
     );
     timedMs += performance.now() - t0;
-    const cloudAfter = cloud.cpuMs();
-    const clients = process.cpuUsage(clientsBefore);
-    cpu.main += cloudAfter.main - cloudBefore.main;
-    cpu.others += cloudAfter.others - cloudBefore.others;
-    cpu.clients += (clients.user + clients.system) / 1000;
+    const used = spent();
+    cpu.main += used.main;
+    cpu.others += used.others;
+    cpu.clients += used.clients;
   }
   clearInterval(sampler);
   await settled(cloud);
@@ -179,11 +180,7 @@ export async function redemptions(run: RedemptionRun = {}): Promise<void> {
   if (refusals.size > 0)
     report('  other refusals by code', [...refusals.entries()].map(([c, n]) => `${c} ${n}`).join(', '));
   report('local cloud peak RSS during the run (MB)', peakRss.toFixed(0));
-  const each = (ms: number): string => (ms / answered).toFixed(2);
-  report(
-    'CPU ms per answer: cloud main / other / clients',
-    `${each(cpu.main)} / ${each(cpu.others)} / ${each(cpu.clients)}`,
-  );
+  reportCpu(cpu, answered, CLIENTS);
   await cloud.close();
   const raw = rawSqliteRate(REDEEM_SCHEMA, rawRedeem, 100_000);
   report('raw SQLite: debit + ledger insert transactions/s', raw.toFixed(0));

@@ -23,6 +23,7 @@ import { hotGroupGift, limitedStock } from './hotspots';
 import { claimLoad, purchaseLoad } from './load';
 import { attackers, catalogHome } from './prod';
 import { redemptions } from './redeem';
+import { splitRedemptions } from './split';
 import { beginSection, benchCloud, callsByAction, cloudProcess, finish, percentile, report, settled } from './support';
 import { bytesUnder, packageSizes, WEAPP_DIR } from '../../scripts/weapp-quality';
 import { CHROMIUM, launchBrowser, phoneContext } from '../e2e/support/browser';
@@ -339,6 +340,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   // Issue 18, production-shaped: the local cloud with LOCAL_CLOUD_CALL_LATENCY_MS=8, targets printed.
   prodRedemption: () => redemptions({ op: 'prodRedemption', latencyMs: 8, p99TargetMs: 300, roundCodes: 512 }),
   prodPurchase: () => purchaseLoad({ op: 'prodPurchase', latencyMs: 8, p99TargetMs: 1_000 }),
+  prodSplitPay: splitRedemptions,
   catalogHome,
   attackers,
   calls: callCounts,

@@ -77,6 +77,48 @@ export function reportInstanceCeiling(dbCalls: number, latencyMs: number): void 
   );
 }
 
+/** CPU spent, ms: the local cloud's main thread (gateway, database), its other threads (function instances, GC and I/O helpers), and this process (the clients). */
+export interface CpuSpent {
+  main: number;
+  others: number;
+  clients: number;
+}
+
+/** A meter started now: each call answers the CPU spent since. */
+export function cpuSince(cloud: CloudProcess): () => CpuSpent {
+  const before = cloud.cpuMs();
+  const clients = process.cpuUsage();
+  return () => {
+    const after = cloud.cpuMs();
+    const mine = process.cpuUsage(clients);
+    return {
+      main: after.main - before.main,
+      others: after.others - before.others,
+      clients: (mine.user + mine.system) / 1000,
+    };
+  };
+}
+
+/**
+ * Where the CPU of `ops` operations went, and what that bounds: every process here (the clients,
+ * the gateway, the database, every function instance) shares this machine's cores, so the CPU of
+ * one operation caps the rate at cores × 1000 / its ms, and by Little's law `clients` always-busy
+ * clients then wait at least clients × its ms / cores on average, whatever the operation's design.
+ */
+export function reportCpu(spent: CpuSpent, ops: number, clients: number): void {
+  const each = (ms: number): string => (ms / ops).toFixed(2);
+  report(
+    'CPU ms per answer: cloud main / other / clients',
+    `${each(spent.main)} / ${each(spent.others)} / ${each(spent.clients)}`,
+  );
+  const perOp = (spent.main + spent.others + spent.clients) / ops;
+  const cores = os.availableParallelism();
+  report(
+    '  note: CPU per op, all processes (ms) / ceiling (ops/s) / least mean latency (ms)',
+    `${perOp.toFixed(1)} / ${((cores * 1000) / perOp).toFixed(0)} / ${((clients * perOp) / cores).toFixed(0)} (${cores} cores shared by ${clients} clients and the cloud)`,
+  );
+}
+
 /** A hot spot under a burst (issue 18): its row in the second closing table. */
 export interface HotspotFigures {
   op: string;
