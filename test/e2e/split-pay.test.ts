@@ -6,11 +6,10 @@
  * after, the WeChat Pay part, the total), and the money invariants hold.
  */
 import type { Page } from 'playwright-core';
-import type { MerchantActions } from '../../src/contracts/merchant';
 import type { WalletActions } from '../../src/contracts/wallet';
 import { checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { journey } from './support/browser';
-import { paidCard, signIn, visible } from './support/people';
+import { signIn, spentCard, visible } from './support/people';
 import { readQr } from './support/read-qr';
 import { h5Stage } from './support/stage';
 
@@ -18,30 +17,6 @@ jest.setTimeout(180_000);
 
 const stage = h5Stage();
 const { pageErrors } = stage;
-
-/** A ¥50 card of alice's spent down to ¥30 at the till, as any earlier visit to the shop would. */
-async function thirtyYuanCard(aliceToken: string): Promise<string> {
-  const cardId = await paidCard(stage.cloud, aliceToken, 5_000);
-  const carolToken = await stage.cloud.login('carol');
-  const pc = await stage.cloud.call<{ ok: true; data: WalletActions['payCode']['output'] }>(
-    'wallet',
-    { action: 'payCode', cardId },
-    aliceToken,
-  );
-  const spent = await stage.cloud.call<{ ok: boolean; data: MerchantActions['redeem']['output'] }>(
-    'merchant',
-    {
-      action: 'redeem',
-      payCode: pc.data.payCode.qr,
-      storeId: 'store-lanshan-coffee-1',
-      amount: 2_000,
-      requestId: `e2e-split-${Math.random().toString(36).slice(2)}`,
-    },
-    carolToken,
-  );
-  expect(spent.data.redemption.balanceAfter).toBe(3_000);
-  return cardId;
-}
 
 const texts = async (p: Page, testId: string): Promise<string[]> =>
   (await visible(p, testId).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -52,7 +27,7 @@ test('should pay a ¥45 bill with a ¥30 card and the rest through the pay sheet
   await journey(alice, 'split-holder', async () => {
     await signIn(stage.cloud, alice, 'alice');
     const aliceToken = await stage.cloud.login('alice');
-    const cardId = await thirtyYuanCard(aliceToken);
+    const cardId = await spentCard(stage.cloud, aliceToken, 5_000, 3_000);
 
     // 1. Alice shows the pay code of her ¥30 card (her only 蓝山咖啡 card: no other cards to choose).
     await alice.goto(`${stage.cloud.url}/pages/paycode/index?cardId=${cardId}`);

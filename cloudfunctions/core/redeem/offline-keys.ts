@@ -8,15 +8,15 @@
 import type { OfflineDeviceView, OfflineKeyView } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
-import { fen, subtractFen, type Fen } from '../../../src/domain/money';
+import { fen, maxFen, subtractFen, type Fen } from '../../../src/domain/money';
 import { OFFLINE_KEY_NO_DIGITS, type OfflineRules } from '../../../src/domain/offline-code';
-import { mintRefusal } from '../../../src/domain/redemption';
+import { mintRefusal, type Redemption } from '../../../src/domain/redemption';
 import { chinaDay } from '../../../src/domain/rules';
 import { getDatabase, rows } from '../cloud';
 import { C } from '../collections';
 import { keyedBytes, randomToken } from '../secrets';
 import { spendTry } from '../throttle';
-import { refuse, transaction, txAdd, txGet, type Tx } from '../tx';
+import { refuse, transaction, txAdd, txGet, txUpdate, type Tx } from '../tx';
 import { randomInt } from 'node:crypto';
 
 export interface OfflineKey {
@@ -43,6 +43,26 @@ export interface OfflineSpend {
 }
 
 export const offlineSpendId = (cardId: string, day: string): string => `${cardId}.${day}`;
+
+/** A redemption an offline code made: the key and the 30-second window whose code it was. */
+export interface OfflineRedemption extends Redemption {
+  offlineKey: string;
+  offlineWindow: number;
+}
+
+export const isOffline = (r: Redemption): r is OfflineRedemption => (r as OfflineRedemption).offlineKey !== undefined;
+
+/**
+ * A reversed offline redemption did not spend: its amount goes back to the cap of the China day it
+ * was taken on (the counter of that day, whichever day the reversal falls on), in the reversal's
+ * transaction.
+ */
+export async function txGiveBackOffline(tx: Tx, r: OfflineRedemption, clock: number): Promise<void> {
+  const id = offlineSpendId(r.cardId, chinaDay(r.usedAt!));
+  const spent = await txGet<OfflineSpend>(tx, C.offlineSpend, id);
+  if (!spent) return;
+  await txUpdate(tx, C.offlineSpend, id, { amount: maxFen(fen(0), fen(spent.amount - r.amount!)), updatedAt: clock });
+}
 
 /** The key's 32-byte secret. */
 export function offlineSecret(key: Pick<OfflineKey, '_id' | 'nonce'>): Buffer {

@@ -35,7 +35,7 @@ import type { StaffMember, StaffStore } from '../merchant/staff';
 import { keyedBytes, keyedHash } from '../secrets';
 import { failureGuard } from '../throttle';
 import { isRefusal, refuse, transaction, txAdd, txGet, txSet, type Refusal, type Tx } from '../tx';
-import { offlineLeft, offlineSecret, offlineSpendId, type OfflineKey } from './offline-keys';
+import { offlineLeft, offlineSecret, offlineSpendId, type OfflineKey, type OfflineRedemption } from './offline-keys';
 import { debit, type RedeemRequest } from './redeem';
 
 /** The window whose MAC made `input`, searched from now outwards; null when none did (forged). */
@@ -192,7 +192,7 @@ export async function redeemOffline(
       amount: spent,
       updatedAt: clock,
     });
-    await txAdd(tx, C.redemptions, { ...code, offlineKey: v.key._id, offlineWindow: v.window });
+    await txAdd<OfflineRedemption>(tx, C.redemptions, { ...code, offlineKey: v.key._id, offlineWindow: v.window });
     return debit(tx, code, card, clock, usedBy(staff, store, req, clock));
   });
 }

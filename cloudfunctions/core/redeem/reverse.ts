@@ -2,7 +2,8 @@
  * Reversing a redemption: within the window, a staff member of the card's merchant gives the
  * amount back to the card with a REFUND entry linked to the redemption, in one transaction on the
  * redemption and its card. A second reversal finds the redemption reversed and answers the same.
- * A split redemption gives back every card's part, and its WeChat Pay part is refunded (split.ts).
+ * A split redemption gives back every card's part, and its WeChat Pay part is refunded (split.ts); an
+ * offline one gives its amount back to the day's offline cap too.
  */
 import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
 import type { Card } from '../../../src/domain/card';
@@ -13,6 +14,7 @@ import type { StaffMember } from '../merchant/staff';
 import { txAudit } from '../audit/audit-log';
 import type { CallerContext } from '../cloud';
 import { refuse, transaction, txAdd, txGet, txUpdate } from '../tx';
+import { isOffline, txGiveBackOffline } from './offline-keys';
 import { isSplit, txReverseSplit } from './split';
 import { submitRemainderRefund } from './split-remainder';
 
@@ -48,6 +50,7 @@ export async function reverseRedemption(
     const at = next.updatedAt;
     await txUpdate(tx, C.cards, card._id, { ...balancePatch(next), redeemed: card.redeemed - amount });
     await txAdd(tx, C.ledger, entry);
+    if (isOffline(r)) await txGiveBackOffline(tx, r, at);
     const patch = { state: 'reversed' as const, reversedAt: at, reversedBy: staff._id, updatedAt: at };
     await txUpdate(tx, C.redemptions, r._id, patch);
     await txAudit(

@@ -17,6 +17,8 @@ import {
   isWellFormedOfflineCode,
 } from '../../../src/domain/offline-code';
 import { isWellFormedPayCode, luhnDigit, type Redemption } from '../../../src/domain/redemption';
+import { CHINA_OFFSET_MS, chinaDay } from '../../../src/domain/rules';
+import type { OfflineSpend } from '../../../cloudfunctions/core/redeem/offline-keys';
 import { calls, requestId } from '../support/calls';
 import { startTestCloud, type TestCloud } from '../support/local-cloud';
 import { allDocs, checkMoneyInvariants } from '../support/money-invariants';
@@ -202,6 +204,47 @@ describe('an offline code at the till', () => {
     expect(fresh.capLeft).toBe(20_000);
     await redeem(offlineCode(fresh).qr, 20_000);
     expect(await balanceOf('o-cap', cardId)).toBe(50_000 - 15_000 - 5_000 - 1_000 - 20_000);
+  });
+
+  test('should give a reversed offline payment back to the offline cap of the day it was taken on, once', async () => {
+    const cardId = await coffeeCard('o-undo');
+    const key = await issueKey('o-undo', cardId);
+    // What the till is told the cap allows, asked with the tablet's code (the phone's pays).
+    const tablet = await issueKey('o-undo', cardId, TABLET);
+    const offlineLeftNow = async () =>
+      (await merchantAs(CAROL)('inspect', { payCode: offlineCode(tablet).qr, storeId: COFFEE_STORE })).card.offlineLeft;
+    const taken = await redeem(offlineCode(key).qr, 15_000);
+    expect(await offlineLeftNow()).toBe(5_000);
+    // The clerk reverses it: it did not spend, so the day's ¥200 is whole again; asked twice, given back once.
+    await merchantAs(CAROL)('reverse', { id: taken.id });
+    await merchantAs(CAROL)('reverse', { id: taken.id });
+    expect(await offlineLeftNow()).toBe(20_000);
+    cloud.clock.advance(OFFLINE_WINDOW_MS);
+    await redeem(offlineCode(key).qr, 20_000);
+    expect(await code(CAROL, 'merchant', redeemInput(offlineCode(key, OFFLINE_WINDOW_MS).qr, 1))).toBe(
+      'OFFLINE_CAP_EXCEEDED',
+    );
+    // An online payment reversed leaves the offline count alone.
+    const online = await redeem((await walletAs('o-undo')('payCode', { cardId })).payCode.qr, 1_000);
+    await merchantAs(CAROL)('reverse', { id: online.id });
+    cloud.clock.advance(OFFLINE_WINDOW_MS);
+    expect(await offlineLeftNow()).toBe(0);
+
+    // Taken at 23:50 China time the next day and reversed after midnight: the day it was taken on gets
+    // it back, not the new day.
+    const day = 24 * 3_600_000;
+    const into = (cloud.clock.now() + CHINA_OFFSET_MS) % day;
+    cloud.clock.advance(2 * day - into - 10 * 60_000);
+    const fresh = await issueKey('o-undo', cardId);
+    const late = await redeem(offlineCode(fresh).qr, 4_000);
+    const lateDay = chinaDay(cloud.clock.now());
+    cloud.clock.advance(15 * 60_000);
+    await redeem(offlineCode(fresh).qr, 2_000);
+    await merchantAs(CAROL)('reverse', { id: late.id });
+    const spend = new Map((await allDocs<OfflineSpend>(cloud, 'offlineSpend')).map((d) => [d._id, d.amount]));
+    expect(spend.get(`${cardId}.${lateDay}`)).toBe(0);
+    expect(spend.get(`${cardId}.${chinaDay(cloud.clock.now())}`)).toBe(2_000);
+    expect(await balanceOf('o-undo', cardId)).toBe(50_000 - 20_000 - 2_000);
   });
 
   test('should refuse a revoked device’s codes (revoked from another device), and the card’s new holder’s old keys', async () => {

@@ -2,7 +2,7 @@
  * Model-based test of the money paths: fast-check draws sequences of commands (buy, repeat the
  * payment notification, gift, claim, race two claims, cancel, send a group gift and claim its shares
  * (several claimers at once, one of them twice), let gifts return, redeem, overspend, redeem with an
- * offline code (the daily offline cap, a replay), pay a bill from several cards with WeChat Pay for
+ * offline code (the daily offline cap, which a reversal gives back; a replay), pay a bill from several cards with WeChat Pay for
  * the rest (paid, declined or left to lapse), reverse, refund, race two refunds, let cards expire,
  * extend one, and race a redemption, a refund and a gift on one card in an order its scheduler
  * picks), runs each against the real functions through the local cloud and against a small model of what should happen, and after every step checks that the cloud
@@ -106,6 +106,8 @@ interface ModelRedemption {
   reversed: boolean;
   /** A split payment: what each card gave (a reversal gives each its part back). */
   parts?: { cardId: string; amount: number }[];
+  /** An offline code's payment: the offline cap's count it went into (a reversal takes it out again). */
+  offlineDay?: string;
 }
 
 interface Model {
@@ -617,6 +619,7 @@ class OfflineRedeem extends Step {
     if (!env.ok) return;
     m.offline.set(day, (m.offline.get(day) ?? 0) + amount);
     spent(m, c, env.data.redemption.id, amount);
+    m.redemptions[m.redemptions.length - 1]!.offlineDay = day;
     expect(await outcome(CLERK, 'merchant', { ...body, amount: 1, requestId: requestId() })).toBe(
       'OFFLINE_CODE_REPLAYED',
     );
@@ -767,6 +770,19 @@ class Reverse extends Step {
       c.redeemed -= p.amount;
       c.state = 'active';
     });
+    if (!r.offlineDay) return;
+    // An offline payment reversed did not spend: the day it was taken on may take it offline again,
+    // and the cloud's count says so (what a new key of the card is told is left today).
+    m.offline.set(r.offlineDay, (m.offline.get(r.offlineDay) ?? 0) - r.amount);
+    const c = cards[0]!;
+    if (r.offlineDay !== `${c.id} ${chinaDay(now())}` || !spendable(c, now())) return;
+    const { key } = await ok<WalletOut<'offlineKey'>>(c.owner, 'wallet', {
+      action: 'offlineKey',
+      cardId: c.id,
+      deviceId: `dev-${c.owner}`,
+      deviceName: 'model phone',
+    });
+    expect(key.capLeft).toBe(OFFLINE_RULES.dailyCapFen - m.offline.get(r.offlineDay)!);
   }
   toString(): string {
     return `Reverse(${this.redemption})`;

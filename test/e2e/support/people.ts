@@ -3,7 +3,9 @@
  * signing in as a demo user the way a visitor does, and a paid card bought through the gateway.
  */
 import type { Page } from 'playwright-core';
+import type { MerchantActions } from '../../../src/contracts/merchant';
 import type { OrdersActions } from '../../../src/contracts/orders';
+import type { WalletActions } from '../../../src/contracts/wallet';
 import { COFFEE, face, waitFor } from '../../cloud/support/calls';
 import type { TestCloud } from '../../cloud/support/local-cloud';
 
@@ -58,4 +60,31 @@ export async function paidCard(cloud: TestCloud, token: string, amount: number):
     );
     return d.data.cards[0]?._id;
   });
+}
+
+/**
+ * A paid 蓝山咖啡 card of `bought` fen spent down to `left` by carol at the till, as an earlier visit to
+ * the shop would leave it; its id.
+ */
+export async function spentCard(cloud: TestCloud, token: string, bought: number, left: number): Promise<string> {
+  const cardId = await paidCard(cloud, token, bought);
+  const pc = await cloud.call<{ ok: true; data: WalletActions['payCode']['output'] }>(
+    'wallet',
+    { action: 'payCode', cardId },
+    token,
+  );
+  const spent = await cloud.call<{ ok: boolean; data: MerchantActions['redeem']['output'] }>(
+    'merchant',
+    {
+      action: 'redeem',
+      payCode: pc.data.payCode.qr,
+      storeId: 'store-lanshan-coffee-1',
+      amount: bought - left,
+      requestId: `spent-${Math.random().toString(36).slice(2)}`,
+    },
+    await cloud.login('carol'),
+  );
+  if (spent.data?.redemption.balanceAfter !== left)
+    throw new Error(`the card was not spent down: ${JSON.stringify(spent)}`);
+  return cardId;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { SimCanvas } from './canvas';
 import { LogicLayer, parseUrl, type PageInstance } from './logic';
 import { NativeComponent } from './native-component';
+import { SimNetwork, type NetworkType } from './network';
 import {
   compileStyles,
   compileTemplates,
@@ -85,6 +86,7 @@ export class WeappSim implements WxHost {
   readonly calls: { api: string; args: unknown }[] = [];
   readonly errors: Error[] = [];
   storage = new Map<string, string>();
+  readonly network = new SimNetwork();
   readonly tempFiles = new Map<string, ArrayBuffer>();
   answers: SimAnswers;
   readonly logic: LogicLayer;
@@ -417,6 +419,8 @@ export class WeappSim implements WxHost {
         c.lifetime('detached');
         this.components.delete(id);
         this.componentRoots.delete(c);
+        // Its canvas nodes went with it: a later drawing is another component's, on a node of its own.
+        for (const key of [...this.canvases.keys()]) if (key.startsWith(`${c.hostId}#`)) this.canvases.delete(key);
       }
     }
     this.tree = tree;
@@ -543,7 +547,7 @@ export class WeappSim implements WxHost {
    * Every wait of the driver: asks `probe` every 25 ms until it answers something, failing at once on
    * a simulator error and after `timeoutMs` with `failure()`'s message (what the page shows instead).
    */
-  private async poll<T>(probe: () => T | undefined, failure: () => string, timeoutMs = 8000): Promise<T> {
+  async poll<T>(probe: () => T | undefined, failure: () => string, timeoutMs = 8000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       this.throwErrors();
@@ -649,6 +653,16 @@ export class WeappSim implements WxHost {
     this.dispatch(field, 'focus', { value: '', height: 0 });
     this.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(field, 'blur', { value });
+    await this.settle();
+  }
+
+  /**
+   * The phone's network changes (`none`: a basement with no signal): wx.getNetworkType answers it,
+   * the app's wx.onNetworkStatusChange listeners hear it, and with none, cloud calls and requests fail
+   * as WeChat fails them (network.ts).
+   */
+  async setNetwork(type: NetworkType): Promise<void> {
+    this.network.set(type, (e) => this.crash(e instanceof Error ? e : new Error(String(e))));
     await this.settle();
   }
 

@@ -8,6 +8,7 @@
  */
 import { wechatApiNames } from './api-names';
 import { SimCanvas } from './canvas';
+import { CloudApiError, type NetworkStatus, type SimNetwork } from './network';
 
 export const PHONE = {
   screenWidth: 375,
@@ -76,6 +77,8 @@ export interface WxHost {
   /** Every call to a modelled API that changes something a person sees or the device does. */
   readonly calls: { api: string; args: unknown }[];
   storage: Map<string, string>;
+  /** The phone's network, which a test may take away (wx.getNetworkType, cloud calls, requests). */
+  readonly network: SimNetwork;
   /** Files WeChat made for the mini-program (a chosen avatar), by their wxfile://tmp/ path. */
   readonly tempFiles: Map<string, ArrayBuffer>;
   navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void>;
@@ -204,12 +207,14 @@ export function createWx(host: WxHost): Record<string, unknown> {
     wx[name] = () => undefined;
   for (const name of ['onUnhandledRejection', 'onPageNotFound', 'onMemoryWarning', 'onThemeChange'])
     wx[name] = () => undefined;
-  // ── Network: the simulated phone is on Wi-Fi throughout (journeys without a signal are the H5
-  // e2e's, with the browser offline); listeners are kept, as WeChat keeps them, and never called.
-  async('getNetworkType', () => ({ networkType: 'wifi', signalStrength: 100, hasSystemProxy: false }));
-  const networkListeners = new Set<unknown>();
-  wx.onNetworkStatusChange = (fn: unknown) => void networkListeners.add(fn);
-  wx.offNetworkStatusChange = (fn?: unknown) => (fn ? void networkListeners.delete(fn) : networkListeners.clear());
+  // ── Network: Wi-Fi unless the test takes it away (network.ts); listeners hear every change ──
+  async('getNetworkType', () => ({
+    networkType: host.network.type,
+    signalStrength: host.network.online ? 100 : 0,
+    hasSystemProxy: false,
+  }));
+  wx.onNetworkStatusChange = (fn: (s: NetworkStatus) => void) => host.network.listen(fn);
+  wx.offNetworkStatusChange = (fn?: (s: NetworkStatus) => void) => host.network.unlisten(fn);
   wx.nextTick = (fn: () => void) => setTimeout(fn, 0);
   wx.reportAnalytics = () => undefined;
 
@@ -321,6 +326,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
     };
     for (const [k, v] of Object.entries(payment))
       if (typeof v !== 'string' || v === '') throw new WxFail(`${k} missing`);
+    // WeChat Pay's sheet needs the network as much as the cloud does.
+    if (!host.network.online) throw new WxFail('network unavailable');
     if (host.answers.pay && !host.answers.pay()) throw new WxFail('cancel');
     await host.requestPayment(payment);
   });
@@ -333,6 +340,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
   // ── Network and cloud ──
   async('request', async (o) => {
+    if (!host.network.online) throw new WxFail('network unavailable');
     const header = Object.fromEntries(Object.entries((o.header as Record<string, string>) ?? {}));
     const res = await host.request({ url: String(o.url), method: String(o.method ?? 'GET'), data: o.data, header });
     let data = res.data;
@@ -354,6 +362,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
     callFunction(opts: Callbacks) {
       const run = async () => {
         if (cloudEnv === undefined) throw new Error('weapp-sim: wx.cloud.callFunction before wx.cloud.init');
+        host.network.reachCloud('cloud.callFunction');
         // Kept for journeys that count calls: the function and its action.
         record('cloud.callFunction', {
           name: opts.name,
@@ -362,10 +371,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const result = await host.callFunction(String(opts.name), opts.data ?? {});
         return { result, errMsg: 'cloud.callFunction:ok', requestID: 'sim' };
       };
-      return deliver(opts, run(), (e) => ({
-        res: { errMsg: errMsgOf('cloud.callFunction', e), errCode: -1 },
-        rejection: e,
-      }));
+      // WeChat's own failure (no network) goes to `fail` and the rejection as the same Error object.
+      return deliver(opts, run(), (e) =>
+        e instanceof CloudApiError
+          ? { res: e, rejection: e }
+          : { res: { errMsg: errMsgOf('cloud.callFunction', e), errCode: -1 }, rejection: e },
+      );
     },
   };
 
