@@ -1054,8 +1054,9 @@ test(`should keep the cloud in step with the model and every money invariant, ov
     }),
     { numRuns: RUNS, verbose: 1, ...replay },
   );
-  // Every kind of command got its turn (a check that is never true would silently test nothing).
-  if (!process.env.MODEL_SEED)
+  // Every kind of command got its turn (a check that is never true would silently test nothing). A
+  // full run draws them all; a shorter look (MODEL_RUNS below the default) or a replay may not.
+  if (!process.env.MODEL_SEED && RUNS >= 1000)
     expect([...ran.keys()].sort()).toEqual(
       [
         'Buy',
