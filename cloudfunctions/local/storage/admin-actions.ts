@@ -8,7 +8,9 @@
  *   per file: `{fileID, tempFileURL, code: 'SUCCESS', maxAge}`, or for a file that isn't there
  *   `code: 'STORAGE_FILE_NONEXIST'` with tempFileURL '' (docs.cloudbase.net/error-code/
  *   STORAGE_FILE_NONEXIST); wx-server-sdk turns the code into the item's `status` (-503003).
- * - `storage.batchDeleteFile` {fileid_list} → `data.delete_list`: `{fileID, code}` per file, the same codes.
+ * - `storage.batchDeleteFile` {fileid_list} → `data.delete_list`: `{fileID, code}` per file, the same
+ *   codes. (That a missing file is STORAGE_FILE_NONEXIST here too is not documented; it is what apps
+ *   written against WeChat Cloud expect, treating it as deleted already.)
  *
  * At most 50 files per call (getTempFileURL: "一次最多取 50 个", reference-sdk-api/storage/
  * Cloud.getTempFileURL; deleteFile: the node-sdk's own test "删除超出文件数限制50" expects

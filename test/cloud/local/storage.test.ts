@@ -194,6 +194,19 @@ describe('deleteFile', () => {
     await upload('nest', Buffer.from('now a file'));
   });
 
+  test('should refuse a path that a stored file and folder would both name, and keep both', async () => {
+    // COS keys are flat, so there `clash` and `clash/inner.png` may both exist; a folder tree can't hold both.
+    await upload('clash', Buffer.from('file'));
+    const e = await refusal(upload('clash/inner.png', Buffer.from('x')));
+    expect(e.code).toBe('STORAGE_REQUEST_FAIL');
+    expect(e.errMsg).toContain('[InvalidArgument]');
+    await upload('clash2/inner.png', Buffer.from('x'));
+    expect((await refusal(upload('clash2', Buffer.from('file')))).errMsg).toContain('[InvalidArgument]');
+    expect(fs.readFileSync(path.join(bucketDir(), 'clash'), 'utf8')).toBe('file');
+    expect(fs.readFileSync(path.join(bucketDir(), 'clash2', 'inner.png'), 'utf8')).toBe('x');
+    expect(fs.readdirSync(path.join(cloud.dataDir, 'storage', '.uploads'))).toEqual([]);
+  });
+
   test("should report another env's fileID as missing", async () => {
     const foreign = `cloud://prod-1.7072-prod-1-1250000000/faces/x.png`;
     const res = await sdk.getTempFileURL({ fileList: [foreign] });
@@ -303,6 +316,34 @@ describe('the upload target', () => {
     expect(await expired.text()).toContain('<Code>AccessDenied</Code>');
 
     expect((await sdk.downloadFile({ fileID })).fileContent.toString()).toBe('original');
+  });
+
+  test('should not serve anything outside the bucket, however the path is encoded', async () => {
+    await upload('inside.txt', Buffer.from('inside'));
+    // Raw request lines (fetch would fold a plain `..` away before sending).
+    const get = (rawPath: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: cloud.port, path: rawPath }, (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          })
+          .on('error', reject);
+      });
+    const secret = fs.readFileSync(path.join(cloud.dataDir, 'session-secret'), 'utf8');
+    for (const rawPath of [
+      `/storage/${cloud.storage.bucket}/../../session-secret`,
+      `/storage/${cloud.storage.bucket}/..%2F..%2Fsession-secret`,
+      `/storage/${cloud.storage.bucket}/%2E%2E/%2E%2E/session-secret`,
+      `/storage/${cloud.storage.bucket}/%2Fetc%2Fpasswd`,
+      `/storage/${cloud.storage.bucket}/x/..%2F..%2F..%2Fcloud.db`,
+    ]) {
+      const got = await get(rawPath);
+      expect([rawPath, got.status]).toEqual([rawPath, 404]);
+      expect(got.body).not.toContain(secret);
+    }
+    expect((await get(`/storage/${cloud.storage.bucket}/inside.txt`)).body).toBe('inside');
   });
 
   test('should answer 405 to other methods and 404 to another bucket', async () => {
