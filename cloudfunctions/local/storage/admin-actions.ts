@@ -14,8 +14,7 @@
  *
  * At most 50 files per call (getTempFileURL: "一次最多取 50 个", reference-sdk-api/storage/
  * Cloud.getTempFileURL; deleteFile: the node-sdk's own test "删除超出文件数限制50" expects
- * INVALID_PARAM for 51): more is refused whole with INVALID_PARAM, which the SDK turns into errCode
- * -501007.
+ * INVALID_PARAM for 51): more is refused whole with INVALID_PARAM, the `code` the SDK rejects with.
  */
 import type { LocalStorage } from './index';
 
