@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   console.log(`  open      ${cloud.url}/`);
   console.log(`  data      ${cloud.config.dataDir}${cloud.seeded ? ' (seeded with the demo catalog)' : ''}`);
   console.log(`  functions ${cloud.runtime.functionNames.join(', ')}`);
+  console.log(`  storage   ${cloud.storage.urlOf('')} (cloud://${cloud.config.envId}.${cloud.storage.bucket}/…)`);
   if (cloud.config.mode !== 'production') {
     console.log(`  demo users ${DEMO_USERS.map((u) => `${u.user} (${u.role})`).join(', ')}`);
   }

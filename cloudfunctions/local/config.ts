@@ -41,6 +41,8 @@ export interface LocalCloudConfig {
    * waits this many ms ±25 % before it is answered, as a network round trip would. 0: off.
    */
   callLatencyMs: number;
+  /** The largest file storage takes in one upload (cloud.uploadFile, or the seed's storage.put). */
+  storageMaxUploadBytes: number;
   /** Whether timer triggers run. */
   triggers: boolean;
   /**
@@ -51,6 +53,9 @@ export interface LocalCloudConfig {
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The platform's limit on one uploaded file: 5 GB. */
+export const STORAGE_UPLOAD_LIMIT = 5 * 1024 ** 3;
 
 function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
@@ -126,6 +131,15 @@ export function loadConfig(
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000, 100, 600_000),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 100, 600_000),
     callLatencyMs: int('LOCAL_CLOUD_CALL_LATENCY_MS', env.LOCAL_CLOUD_CALL_LATENCY_MS, 0, 0, 10_000),
+    // COS's simple upload (PUT Object, what uploadFile sends) takes at most 5 GB
+    // (tencentcloud.com/document/product/436/14113); a smaller limit only for tests or a small disk.
+    storageMaxUploadBytes: int(
+      'STORAGE_MAX_UPLOAD_BYTES',
+      env.STORAGE_MAX_UPLOAD_BYTES,
+      STORAGE_UPLOAD_LIMIT,
+      1,
+      STORAGE_UPLOAD_LIMIT,
+    ),
     triggers: env.TRIGGERS !== 'off',
     functionSettings: settings(env.FUNCTION_SETTINGS),
   };

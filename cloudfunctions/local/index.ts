@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { LocalClock } from './clock';
@@ -30,6 +31,7 @@ import { appPages } from './openapi/app-pages';
 import { openApiPermissions } from './openapi/permissions';
 import { Subscriptions } from './openapi/subscriptions';
 import { localTemplates, templateSettings } from './openapi/templates';
+import { LocalStorage } from './storage';
 
 export interface LocalCloud {
   url: string;
@@ -54,6 +56,8 @@ export interface LocalCloud {
   subscriptions: Subscriptions;
   /** Injected faults (test mode: a slow database, shortened function timeouts). */
   faults: Faults;
+  /** Cloud storage: files under DATA_DIR/storage, `put` and `publicUrl` for the seed (storage/index.ts). */
+  storage: LocalStorage;
   close(): Promise<void>;
 }
 
@@ -161,6 +165,19 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     db.close();
     throw new StartupError(e instanceof Error ? e.message : String(e));
   }
+  // Files under the data folder; with nothing kept (`:memory:`) a temporary folder, removed on close.
+  const storageRoot =
+    config.dataDir === ':memory:'
+      ? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-storage-'))
+      : path.join(config.dataDir, 'storage');
+  const storage = new LocalStorage({
+    root: storageRoot,
+    envId: config.envId,
+    baseUrl: url,
+    signingKey: createHmac('sha256', secret).update('storage-uploads').digest(),
+    maxUploadBytes: config.storageMaxUploadBytes,
+    now: () => clock.now(),
+  });
   // The latency model as configured; faults are switched on only through test mode's
   // /api/test/faults (or a test holding this object).
   const faults = new Faults(config.callLatencyMs);
@@ -222,6 +239,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         openData,
       }),
       callerLimit: new CallerLimit(config.maxCallsPerCaller),
+      storage,
     }),
   );
 
@@ -245,6 +263,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     updatable,
     openData,
     faults,
+    storage,
     async close() {
       scheduler.stop();
       pay.close();
@@ -252,6 +271,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
+      if (config.dataDir === ':memory:') fs.rmSync(storageRoot, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The endpoint wx-server-sdk talks to (`TCB_CONTEXT_CNFG.URL`): database actions go to the local
- * database, `functions.invokeFunction` (cloud.callFunction) to the runtime. Only callers holding
+ * database, `functions.invokeFunction` (cloud.callFunction) to the runtime, `storage.*` (uploadFile,
+ * getTempFileURL, deleteFile, downloadFile) to the local storage. Only callers holding
  * this local cloud's credentials — its own function instances, or a test given them — get in.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,6 +14,8 @@ import { isMultipart, parseMultipart } from './multipart';
 import type { Invoker } from '../runtime/runtime';
 import { chainedSource } from '../runtime/sources';
 import { invalidEventRefusal } from './refusals';
+import type { LocalStorage } from '../storage';
+import { handleStorageAction } from '../storage/admin-actions';
 
 /**
  * A platform API the SDK reaches with a multipart body (`apiName`, `requestData`, `apiOptions`) and
@@ -40,6 +43,8 @@ export interface AdminDeps {
   wxPayApi?: WireApi;
   /** `wx.openApi`: cloud.openapi.* */
   openApi?: WireApi;
+  /** `storage.*`: cloud.uploadFile / getTempFileURL / deleteFile / downloadFile. */
+  storage: LocalStorage;
 }
 
 const ADMIN_BODY_LIMIT = 16 * 1024 * 1024;
@@ -124,6 +129,8 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
     sendJson(res, 200, await deps.db.handle(body));
   } else if (action === 'functions.invokeFunction') {
     sendJson(res, 200, await invokeFunction(deps, body));
+  } else if (action.startsWith('storage.')) {
+    sendJson(res, 200, await handleStorageAction(deps.storage, action, body));
   } else {
     sendJson(res, 200, {
       code: 'INVALID_ACTION',

@@ -11,6 +11,7 @@
  *   POST /api/dev/subscribe     the session user's answer to the subscribe-message dialog (subscribe-api.ts)
  *   POST /api/dev/chat/*        a simulated WeChat client's chat cards: sent into a chat, verified (chat-api.ts)
  *   POST /admin                 the SDK's endpoint (admin-api.ts)
+ *   /storage/<bucket>/<path>    stored files: GET / HEAD public-read, PUT the SDK's signed upload (storage/http.ts)
  *   GET  /*                     the H5 build
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -32,6 +33,8 @@ import type { Mode } from '../config';
 import { CLIENT_SOURCE } from '../runtime/sources';
 import { invalidEventRefusal } from './refusals';
 import { callerKey, type CallerLimit } from './caller-limit';
+import { STORAGE_PATH_PREFIX } from '../storage';
+import { handleStorageHttp } from '../storage/http';
 
 /**
  * Source reported to functions called through the gateway: it stands in for the WeChat client
@@ -222,6 +225,8 @@ export function createRequestHandler(deps: GatewayDeps) {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     try {
       if (path === '/admin' && req.method === 'POST') return await handleAdmin(deps, req, res);
+      // Matched on the raw request line: storage reads its paths unnormalised (storage/http.ts).
+      if (req.url?.startsWith(STORAGE_PATH_PREFIX)) return await handleStorageHttp(deps.storage, req, res);
       const fn = /^\/api\/functions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
       if (fn && req.method === 'POST') return await callFunction(deps, fn[1]!, req, res);
       const sheet = /^\/api\/pay\/local\/(wx[0-9a-f]{34})(\/confirm)?$/.exec(path);

@@ -80,12 +80,14 @@ test('should say only that it is up on /api/health', async () => {
   expect(await res.json()).toEqual({ ok: true });
 });
 
-test('should keep the data folder and every file in it readable by its owner only', async () => {
+test('should keep the data folder and everything in it readable by its owner only', async () => {
+  await cloud.storage.put('faces/owner-only.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'));
   const files = fs.readdirSync(cloud.dataDir);
-  expect(files).toEqual(expect.arrayContaining(['cloud.db', 'pay.db', 'session-secret']));
+  expect(files).toEqual(expect.arrayContaining(['cloud.db', 'pay.db', 'session-secret', 'storage']));
   expect([cloud.dataDir, fs.statSync(cloud.dataDir).mode & 0o777]).toEqual([cloud.dataDir, 0o700]);
-  for (const f of files) {
-    const mode = fs.statSync(path.join(cloud.dataDir, f)).mode & 0o777;
-    expect([f, mode]).toEqual([f, 0o600]);
+  // Folders (storage's tree) owner-only too: 0700, files 0600.
+  for (const f of fs.readdirSync(cloud.dataDir, { recursive: true }) as string[]) {
+    const stat = fs.statSync(path.join(cloud.dataDir, f));
+    expect([f, stat.mode & 0o777]).toEqual([f, stat.isDirectory() ? 0o700 : 0o600]);
   }
 });
