@@ -73,4 +73,22 @@ export async function openData(cloudIds: string[]): Promise<{ cloudID: string; d
   return res.list;
 }
 
+/**
+ * Stores `content` at `cloudPath` in the environment's cloud storage (`cloud.uploadFile`) and
+ * answers the file's link (`cloud.getTempFileURL`): a public-read file's link never expires, so it
+ * is asked for once and kept.
+ */
+export async function storeFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }> {
+  ensureInit();
+  // The typings admit callback-style results; awaited calls always answer.
+  const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
+  const links = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+    fileList: { tempFileURL: string; status: number; errMsg: string }[];
+  };
+  const link = links.fileList[0];
+  if (!link || link.status !== 0 || !link.tempFileURL)
+    throw new Error(`no link for ${fileID}: ${link?.errMsg ?? 'none'}`);
+  return { fileID, url: link.tempFileURL };
+}
+
 export { cloud };

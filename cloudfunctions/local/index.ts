@@ -243,7 +243,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     }),
   );
 
-  const seeded = await seedIfEmpty(db);
+  const seeded = await seedIfEmpty(db, storage);
   // In test mode triggers fire when a test asks (POST /api/test/triggers/tick) so runs are deterministic.
   if (config.triggers && config.mode !== 'test') scheduler.start();
 

@@ -4,7 +4,9 @@
  * written with `set` (upsert by id) and categories last, so a seed cut short by a crash is simply
  * completed on the next start.
  */
+import { cardFaceSvg, facePath } from '../core/catalog/face-art';
 import type { LocalDatabase } from './db';
+import type { LocalStorage } from './storage';
 import { seedCatalog, seedStaff } from './seed';
 
 async function count(db: LocalDatabase, collectionName: string): Promise<number> {
@@ -38,9 +40,17 @@ async function upsertAll(db: LocalDatabase, collectionName: string, docs: readon
 }
 
 /** Returns true when it seeded, false when the database already had data. */
-export async function seedIfEmpty(db: LocalDatabase): Promise<boolean> {
+export async function seedIfEmpty(db: LocalDatabase, storage: LocalStorage): Promise<boolean> {
   if ((await count(db, 'categories')) > 0) return false;
-  const { categories, brands, products } = seedCatalog();
+  // The faces go into cloud storage, as an operator's saved faces do, and the products link to them.
+  const stored: Promise<string>[] = [];
+  const { categories, brands, products } = seedCatalog((face) => {
+    const svg = cardFaceSvg(face);
+    const fileID = storage.fileIdOf(facePath(svg));
+    stored.push(storage.put(facePath(svg), Buffer.from(svg, 'utf8')));
+    return storage.publicUrl(fileID);
+  });
+  await Promise.all(stored);
   await upsertAll(db, 'products', products);
   await upsertAll(db, 'brands', brands);
   await upsertAll(db, 'staff', seedStaff(brands));

@@ -70,10 +70,12 @@ export interface CardFace {
   id: string;
   name: string;
   theme: ThemeId;
-  /** Generated artwork (data: URI) or a cloud file id. */
+  /** A link to its picture in cloud storage (a face saved before faces were stored: a data: URI). */
   image: string;
   /** The blessing a buyer starts from; they may edit it. */
   blessing: string;
+  /** The gradient it was drawn with, from → to, so the editor draws it again the same (faces saved before: none). */
+  colors?: [string, string];
 }
 
 export type ValidityRule =

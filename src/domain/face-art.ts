@@ -1,8 +1,9 @@
 /**
- * Card artwork made locally: compact SVG card faces and brand logos as data: URIs, so neither the
- * seed catalog nor an operator's new faces need an external image. Deterministic — the same input
- * always draws the same picture — and pure, so the product editor previews exactly what the cloud
- * draws (cloudfunctions/core/catalog/face-art.ts is the cloud's door to it).
+ * Card artwork made locally: compact SVG card faces (kept by the cloud as files in storage, linked
+ * from the catalog) and brand logos as data: URIs, so neither the seed catalog nor an operator's new
+ * faces need an image made elsewhere. Deterministic — the same input always draws the same picture —
+ * and pure, so the product editor previews exactly what the cloud draws
+ * (cloudfunctions/core/catalog/face-art.ts is the cloud's door to it).
  *
  * A face is the brand's gradient, a ground pattern picked by the brand's name (so two brands' faces
  * of one theme differ beyond their colours), the theme's illustration on the right with details in
@@ -239,18 +240,24 @@ function scrims(alpha: number): string {
 /**
  * A 1.6 : 1 card face: gradient, the brand's ground, the theme's illustration, brand name and face
  * title — the words white on a plate as dark as the face's colours need for them to read at AA.
+ * The SVG text: the cloud keeps it as a file in storage; the editor's preview shows cardFaceArt.
  */
-export function cardFaceArt({ brandName, title, theme, colors }: FaceArtInput): string {
+export function cardFaceSvg({ brandName, title, theme, colors }: FaceArtInput): string {
   const id = `g${(colors[0] + colors[1]).replace(/#/g, '')}`;
   const ground = GROUNDS[pick(brandName, GROUNDS.length)]!();
-  const svg =
+  return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200" viewBox="0 0 320 200">` +
     `<defs><linearGradient id="${id}" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${colors[0]}"/><stop offset="1" stop-color="${colors[1]}"/></linearGradient></defs>` +
     `<rect width="320" height="200" rx="16" fill="url(#${id})"/>${ground}${MOTIFS[theme](colors[0])}${scrims(scrimFor(colors))}` +
     `<text x="22" y="40" font-family="sans-serif" font-size="18" font-weight="700" fill="#fff">${esc(brandName)}</text>` +
     `<text x="22" y="172" font-family="sans-serif" font-size="22" font-weight="700" fill="#fff">${esc(title)}</text>` +
-    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff">礼品卡</text></svg>`;
-  return svgDataUri(svg);
+    `<text x="22" y="146" font-family="sans-serif" font-size="11" fill="#fff">礼品卡</text></svg>`
+  );
+}
+
+/** The card face as a data: URI, for a preview drawn on the phone before anything is stored. */
+export function cardFaceArt(input: FaceArtInput): string {
+  return svgDataUri(cardFaceSvg(input));
 }
 
 /** A round logo with one or two characters, white on the brand's colour (darkened if too light for them). */

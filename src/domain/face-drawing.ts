@@ -168,9 +168,12 @@ interface Gradient {
   stops: GradientStop[];
 }
 
-/** The face's drawing steps, in the SVG's own coordinates; null for anything face-art.ts doesn't write. */
+/**
+ * The face's drawing steps, in the SVG's own coordinates, from its SVG text or a data: URI of it;
+ * null for anything face-art.ts doesn't write.
+ */
 export function faceDrawing(image: string): FaceDrawing | null {
-  const svg = svgOfDataUri(image);
+  const svg = image.startsWith('<svg') ? image : svgOfDataUri(image);
   if (!svg) return null;
   const gradients = new Map<string, Gradient>();
   const styles: Attrs[] = [{}];

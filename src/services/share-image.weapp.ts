@@ -1,6 +1,7 @@
 /**
- * Mini-program: the share card's image is a PNG file of the card face. WeChat refuses a data: URI
- * as `imageUrl`, and faces are SVG data URIs, so the face is redrawn from its drawing steps on an
+ * Mini-program: the share card's image is a PNG file of the card face. WeChat takes neither a data:
+ * URI nor an SVG as `imageUrl` (PNG and JPG only), and faces are SVG — files in cloud storage, read
+ * here by their link, or data URIs — so the face is redrawn from its drawing steps on an
  * offscreen 2D canvas — with the gift's blessing and the giver's name on it, as the claim page shows
  * them — and exported with canvasToTempFilePath; a client that can't export an
  * offscreen canvas gets the pixels encoded as PNG and written under USER_DATA_PATH. Made once per
@@ -26,8 +27,18 @@ export function faceKey(image: string): string {
   return `${(h >>> 0).toString(16).padStart(8, '0')}${image.length.toString(16)}`;
 }
 
+/** A face's SVG stored in cloud storage, by its link (served as the picture's text). */
+async function svgAt(url: string): Promise<string | null> {
+  const res = await Taro.request<unknown>({ url, method: 'GET', dataType: 'text', responseType: 'text' });
+  return res.statusCode === 200 && typeof res.data === 'string' ? res.data : null;
+}
+
+/** A network picture whose path ends in .svg: a face kept in cloud storage. */
+const isSvgLink = (image: string): boolean => /^https?:\/\/[^?#]+\.svg(?:[?#]|$)/i.test(image);
+
 async function render(image: string, message: FaceMessage | undefined, key: string): Promise<string | undefined> {
-  const drawn = faceDrawing(image);
+  const source = isSvgLink(image) ? await svgAt(image) : image;
+  const drawn = source && faceDrawing(source);
   if (!drawn) return undefined;
   const face = message ? withMessage(drawn, message) : drawn;
   const fs = Taro.getFileSystemManager();
@@ -65,8 +76,8 @@ async function render(image: string, message: FaceMessage | undefined, key: stri
 
 export const shareImageFor: ShareImageFor = (faceImage, message) => {
   if (faceImage === '') return Promise.resolve(undefined);
-  // A network image is a real image already.
-  if (!faceImage.startsWith('data:')) return Promise.resolve(faceImage);
+  // A network PNG or JPG is a share image already.
+  if (!faceImage.startsWith('data:') && !isSvgLink(faceImage)) return Promise.resolve(faceImage);
   const key = faceKey(message ? `${faceImage}\n${message.blessing}\n${message.from}` : faceImage);
   let image = made.get(key);
   if (!image) {

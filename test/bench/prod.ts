@@ -97,10 +97,6 @@ export async function catalogHome(): Promise<void> {
       '  inlined data: URIs (card faces, logos) / their share of raw',
       `${images.count} (${[...images.types].join(', ')}), ${(images.bytes / 1024).toFixed(1)} KB / ${((images.bytes / raw) * 100).toFixed(0)} %`,
     );
-    report(
-      '  note',
-      'the size is mostly card-face images inlined per product as data: URIs (repeated in each theme shelf); they compress well, so gzip stays small',
-    );
     // Warm every instance, then the timed run.
     await Promise.all(tokens.map((t) => home(proc.url, t)));
     let failed = 0;

@@ -157,6 +157,8 @@ async function check(p: Page, url: string, name: string, findings: Finding[], be
     timeout: 10_000,
   });
   await p.waitForTimeout(400);
+  // Card faces are pictures loaded by their links: the words over them are measured once they show.
+  await p.waitForFunction(() => Array.from(document.images).every((i) => i.complete), { timeout: 10_000 });
   const { found, pictured } = await p.evaluate(audit, WIDTH);
   found.push(...(await checkPicturedTexts(p, pictured)));
   for (const picture of await svgPicturesOf(p)) {
@@ -279,5 +281,7 @@ test('should fit 375 px with readable text and fields in their boxes on every pa
     await check(operator, url, name, findings);
 
   expect(findings.map((f) => `${f.page}: ${f.problem}`)).toEqual([]);
+  // The words drawn inside card faces were measured: faces shown by their links in cloud storage.
+  expect([...svgSeen].filter((src) => /\/storage\/.+\/faces\/.+\.svg$/.test(src)).length).toBeGreaterThan(5);
   expect(stage.pageErrors).toEqual([]);
 });

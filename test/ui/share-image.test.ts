@@ -5,7 +5,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import Taro from '@tarojs/taro';
-import { cardFaceArt, svgDataUri } from '../../src/domain/face-art';
+import { cardFaceArt, cardFaceSvg, svgDataUri } from '../../src/domain/face-art';
 import { THEME_IDS, type ThemeId } from '../../src/domain/catalog';
 import { faceDrawing, messageLines, parsePath, withMessage, type DrawOp } from '../../src/domain/face-drawing';
 import {
@@ -21,12 +21,17 @@ import { shareImageFor } from '../../src/services/share-image.weapp';
 
 /** The Taro mock's stand-ins (test/ui/mocks/taro.ts) this file drives. */
 const taro = Taro as unknown as Record<
-  'createOffscreenCanvas' | 'canvasToTempFilePath' | 'getFileSystemManager',
+  'createOffscreenCanvas' | 'canvasToTempFilePath' | 'getFileSystemManager' | 'request',
   jest.Mock
 >;
 
-const face = (title = '生日快乐', theme: ThemeId = 'birthday') =>
-  cardFaceArt({ brandName: '蓝山 & <咖啡>', title, theme, colors: ['#c0392b', '#8e44ad'] });
+const faceInput = (title = '生日快乐', theme: ThemeId = 'birthday') => ({
+  brandName: '蓝山 & <咖啡>',
+  title,
+  theme,
+  colors: ['#c0392b', '#8e44ad'] as [string, string],
+});
+const face = (title = '生日快乐', theme: ThemeId = 'birthday') => cardFaceArt(faceInput(title, theme));
 
 /** A Canvas 2D stand-in that records what is drawn. */
 class RecordingCanvas implements Canvas2D {
@@ -276,6 +281,18 @@ describe('the share image service', () => {
     const bytes = new Uint8Array(written.get(url!)!);
     expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     expect(bytes.length).toBeGreaterThan(500 * 400 * 4);
+  });
+
+  test('should read a face stored in cloud storage by its link and draw it, as WeChat takes no SVG share image', async () => {
+    const link = 'https://7072-env.tcb.qcloud.la/faces/0123abcd.svg';
+    taro.request.mockReset().mockResolvedValue({ statusCode: 200, data: cardFaceSvg(faceInput('存储的卡面')) });
+    const url = await shareImageFor(link, { blessing: '收好啦', from: '小满' });
+    expect(url).toBe('wxfile://tmp/face.png');
+    expect(taro.request).toHaveBeenCalledWith(expect.objectContaining({ url: link, dataType: 'text' }));
+    expect(canvas.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['存储的卡面', '收好啦', '— 小满']));
+    // A link that answers no SVG gives no image (WeChat then shows the page), never the SVG link itself.
+    taro.request.mockResolvedValue({ statusCode: 404, data: '' });
+    expect(await shareImageFor('https://7072-env.tcb.qcloud.la/faces/gone.svg')).toBeUndefined();
   });
 
   test('should give a network face as is, and no image for a face it cannot draw', async () => {

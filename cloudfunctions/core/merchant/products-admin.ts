@@ -8,7 +8,7 @@ import type { Brand, CardFace, CardProduct } from '../../../src/domain/catalog';
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { productIssues, productRefusalMessage, stockAfter } from '../../../src/domain/product-rules';
 import { txAudit, writeAudit } from '../audit/audit-log';
-import { cardFaceArt } from '../catalog/face-art';
+import { storedFace } from '../catalog/face-files';
 import { stampCatalog } from '../catalog/home-cache';
 import { getDatabase, rows, updatedCount, type CallerContext } from '../cloud';
 import { C } from '../collections';
@@ -17,14 +17,11 @@ import { refuse, transaction, txAddMany, txGet, txSet } from '../tx';
 import { adjustShardedStock, isSharded, newShards, withLiveStock } from '../orders/stock-shards';
 import { requireAnyOperator, requireOperator } from './staff';
 
-/** A stored face also remembers the gradient it was drawn with (seed faces predate this). */
-type StoredFace = CardFace & { colors?: [string, string] };
-
 const PAGE = 1000;
 const FALLBACK_COLORS: [string, string] = ['#2b6cb0', '#63b3ed'];
 
 /** The gradient a face was drawn with: stored, or read back from its generated SVG. */
-function faceColors(face: StoredFace): [string, string] {
+function faceColors(face: CardFace): [string, string] {
   if (face.colors) return face.colors;
   const svg = face.image.startsWith('data:image/svg+xml') ? decodeURIComponent(face.image) : '';
   const stops = [...svg.matchAll(/stop-color="(#[0-9a-f]{6})"/g)].map((m) => m[1]!);
@@ -32,7 +29,7 @@ function faceColors(face: StoredFace): [string, string] {
 }
 
 export function productView(p: CardProduct): OperatorProductView {
-  const faces: OperatorFaceView[] = (p.faces as StoredFace[]).map((f) => ({
+  const faces: OperatorFaceView[] = (p.faces as CardFace[]).map((f) => ({
     id: f.id,
     name: f.name,
     theme: f.theme,
@@ -63,24 +60,37 @@ export async function listProducts(brandId: string): Promise<OperatorProductView
   return (await withLiveStock(rows<CardProduct>(res))).map(productView);
 }
 
-/** New faces get fresh ids; an existing face keeps its id, and every face is drawn again from its inputs. */
-function buildFaces(input: SaveProductInput, brandName: string, productId: string, existing: CardFace[]): StoredFace[] {
+/** Refuses a face id the product doesn't have (a new face comes without one). */
+function checkFaceIds(input: SaveProductInput, existing: readonly CardFace[]): void {
   const known = new Set(existing.map((f) => f.id));
+  if (input.faces.some((f) => f.id !== undefined && !known.has(f.id))) {
+    throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'faces.id: not a face of this product');
+  }
+}
+
+/**
+ * New faces get fresh ids; an existing face keeps its id, and every face is drawn again from its
+ * inputs and stored (same inputs, same file: an unchanged face keeps its link). Before the
+ * transaction that saves the product: storage is no part of one.
+ */
+async function buildFaces(
+  input: SaveProductInput,
+  brandName: string,
+  productId: string,
+  existing: CardFace[],
+): Promise<CardFace[]> {
+  checkFaceIds(input, existing);
   const slug = productId.replace(/^prod-/, '');
-  return input.faces.map((f) => {
-    if (f.id !== undefined && !known.has(f.id)) {
-      throw new DomainError(ErrorCode.INVALID_ARGUMENT, 'faces.id: not a face of this product');
-    }
-    return {
+  return Promise.all(
+    input.faces.map(async (f) => ({
       id: f.id ?? `face-${slug}-${randomToken(4)}`,
       name: f.name,
       theme: f.theme,
       colors: f.colors,
       blessing: f.blessing,
-      // Same inputs draw the same picture, so an unchanged face keeps its image.
-      image: cardFaceArt({ brandName, title: f.name, theme: f.theme, colors: f.colors }),
-    };
-  });
+      image: await storedFace({ brandName, title: f.name, theme: f.theme, colors: f.colors }),
+    })),
+  );
 }
 
 function terms(
@@ -124,7 +134,7 @@ export async function saveProduct(
       brandId: brand._id,
       brandName: brand.name,
       ...terms(input),
-      faces: buildFaces(input, brand.name, _id, []),
+      faces: await buildFaces(input, brand.name, _id, []),
       stock: input.stock ?? null,
       sort: 1000 + count.total,
     };
@@ -157,16 +167,14 @@ export async function saveProduct(
   const productId = current._id;
   // What the views show for a sharded product's stock (the stored field is not its stock).
   const liveStock = current.stock;
+  const faces = await buildFaces(input, current.brandName, productId, current.faces);
   return transaction(async (tx) => {
     const stored = await txGet<CardProduct>(tx, C.products, productId);
     if (!stored) return refuse(ErrorCode.NOT_FOUND, 'product not found');
+    // A face removed by another save meanwhile is not brought back under its old id.
+    checkFaceIds(input, stored.faces);
     // brandId, brandName, stock and sort stay as they are; everything the editor shows is replaced.
-    const next: CardProduct = {
-      ...stored,
-      _id: productId,
-      ...terms(input),
-      faces: buildFaces(input, stored.brandName, productId, stored.faces),
-    };
+    const next: CardProduct = { ...stored, _id: productId, ...terms(input), faces };
     await txSet(tx, C.products, next);
     await stampCatalog(tx);
     await txAudit(

@@ -13,7 +13,7 @@ import type {
   ValidityRule,
 } from '../../../src/domain/catalog';
 import { yuanToFen } from '../../../src/domain/money';
-import { brandLogoArt, cardFaceArt } from '../../core/catalog/face-art';
+import { brandLogoArt, cardFaceArt, type FaceArtInput } from '../../core/catalog/face-art';
 
 export interface SeedCatalog {
   categories: Category[];
@@ -390,22 +390,24 @@ const BRANDS: BrandPlan[] = [
   },
 ];
 
-function faces(brand: BrandPlan, plan: ProductPlan): CardFace[] {
-  return plan.themes.map((theme) => ({
-    id: `face-${plan.slug}-${theme}`,
-    name: FACE_TITLES[theme],
-    theme,
-    image: cardFaceArt({
-      brandName: brand.name,
-      title: FACE_TITLES[theme],
+/** Where a face's picture is: its link once stored (the seed), or the drawing itself (tests, screenshots). */
+export type FaceImage = (face: FaceArtInput) => string;
+
+function faces(brand: BrandPlan, plan: ProductPlan, image: FaceImage): CardFace[] {
+  return plan.themes.map((theme) => {
+    const colors: [string, string] = [brand.color, brand.accent];
+    return {
+      id: `face-${plan.slug}-${theme}`,
+      name: FACE_TITLES[theme],
       theme,
-      colors: [brand.color, brand.accent],
-    }),
-    blessing: plan.blessings?.[theme] ?? BLESSINGS[theme],
-  }));
+      image: image({ brandName: brand.name, title: FACE_TITLES[theme], theme, colors }),
+      blessing: plan.blessings?.[theme] ?? BLESSINGS[theme],
+      colors,
+    };
+  });
 }
 
-function product(brand: BrandPlan, plan: ProductPlan, sort: number): CardProduct {
+function product(brand: BrandPlan, plan: ProductPlan, sort: number, image: FaceImage): CardProduct {
   return {
     _id: `prod-${plan.slug}`,
     brandId: `brand-${brand.slug}`,
@@ -414,7 +416,7 @@ function product(brand: BrandPlan, plan: ProductPlan, sort: number): CardProduct
     kind: plan.kind,
     denominations: plan.denominations.map((y) => yuanToFen(y)).sort((a, b) => a - b),
     customAmount: plan.custom ? { min: yuanToFen(plan.custom[0]), max: yuanToFen(plan.custom[1]) } : null,
-    faces: faces(brand, plan),
+    faces: faces(brand, plan, image),
     validity: plan.validity,
     usageRules: plan.rules,
     transferLimit: plan.transferLimit ?? 1,
@@ -427,7 +429,7 @@ function product(brand: BrandPlan, plan: ProductPlan, sort: number): CardProduct
   };
 }
 
-export function seedCatalog(): SeedCatalog {
+export function seedCatalog(image: FaceImage = cardFaceArt): SeedCatalog {
   const brands: Brand[] = BRANDS.map((b, i) => ({
     _id: `brand-${b.slug}`,
     name: b.name,
@@ -441,6 +443,6 @@ export function seedCatalog(): SeedCatalog {
     stores: b.stores.map(([name, address], j) => ({ id: `store-${b.slug}-${j + 1}`, name, address })),
   }));
   let sort = 0;
-  const products = BRANDS.flatMap((b) => b.products.map((p) => product(b, p, ++sort)));
+  const products = BRANDS.flatMap((b) => b.products.map((p) => product(b, p, ++sort, image)));
   return { categories: CATEGORIES, brands, products };
 }

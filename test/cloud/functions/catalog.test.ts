@@ -44,7 +44,8 @@ afterAll(async () => {
 });
 
 function expectSummary(p: ProductSummary): void {
-  expect(p.cover.image.startsWith('data:image/svg+xml')).toBe(true);
+  // A link to the face in cloud storage, not the picture itself.
+  expect(p.cover.image).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/storage\/[\w-]+\/faces\/[0-9a-f]{32}\.svg$/);
   expect(p.brandName).toBe(brands.find((b) => b._id === p.brandId)?.name);
   expect(Number.isInteger(p.fromPrice) && p.fromPrice > 0).toBe(true);
   expect(p.onSale).toBe(true);
@@ -64,6 +65,15 @@ test('should open the home page with all categories, featured cards and theme sh
     shelf.products.forEach(expectSummary);
   }
   home.featured.forEach(expectSummary);
+  // Each cover's link shows that face: the seed stored every face in cloud storage.
+  const cover = home.featured[0]!;
+  const face = products.find((p) => p._id === cover._id)!.faces.find((f) => f.name === cover.cover.name)!;
+  const served = await fetch(cover.cover.image);
+  expect(served.status).toBe(200);
+  expect(served.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+  const svg = await served.text();
+  expect(svg).toContain(`>${cover.brandName}</text>`);
+  expect(svg).toContain(`>${face.name}</text>`);
 });
 
 test('should list a category with only its brands and their products on sale', async () => {

@@ -9,7 +9,7 @@ import { MERCHANT_FUNCTION, type MerchantActions } from '../../../src/contracts/
 import type { SaveProductInput } from '../../../src/contracts/operator';
 import type { CardProduct } from '../../../src/domain/catalog';
 import type { AuditEntry } from '../../../cloudfunctions/core/audit/audit-log';
-import { cardFaceArt } from '../../../cloudfunctions/core/catalog/face-art';
+import { cardFaceArt, cardFaceSvg, facePath } from '../../../cloudfunctions/core/catalog/face-art';
 import { seedCatalog } from '../../../cloudfunctions/local/seed';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -95,8 +95,18 @@ describe('products', () => {
     expect(product.brandName).toBe('蓝山咖啡');
     const faceId = product.faces[0]!.id;
     expect(faceId).toMatch(/^face-lanshan-coffee-[0-9a-f]+-[0-9a-f]{8}$/);
-    expect(product.faces[0]!.image).toMatch(/^data:image\/svg\+xml/);
     expect(product.faces[0]!.colors).toEqual(['#6b3e26', '#d69e2e']);
+    // The face is a file in cloud storage, named by its content, and the product links to it.
+    const drawn = cardFaceSvg({
+      brandName: '蓝山咖啡',
+      title: newProduct().faces[0]!.name,
+      theme: newProduct().faces[0]!.theme,
+      colors: ['#6b3e26', '#d69e2e'],
+    });
+    expect(product.faces[0]!.image).toBe(cloud.storage.publicUrl(cloud.storage.fileIdOf(facePath(drawn))));
+    const served = await fetch(product.faces[0]!.image);
+    expect(served.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await served.text()).toBe(drawn);
 
     const page = await ok<CatalogActions['brand']['output']>('r-anyone', 'catalog', {
       action: 'brand',
@@ -126,6 +136,7 @@ describe('products', () => {
     expect(updated.faces[0]!.id).toBe(faceId);
     expect(updated.faces[0]!.image).toBe(product.faces[0]!.image);
     expect(updated.faces[1]!.id).not.toBe(faceId);
+    expect((await fetch(updated.faces[1]!.image)).status).toBe(200);
     const card = (await allDocs<{ _id: string; productName: string; transferLimit: number }>(cloud, 'cards')).find(
       (c) => c._id === bought.cards[0]!._id,
     )!;

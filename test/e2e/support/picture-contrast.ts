@@ -80,7 +80,11 @@ export async function checkPicturedTexts(page: Page, texts: PicturedText[]): Pro
 export function svgPicturesOf(page: Page): Promise<{ src: string; width: number; name: string }[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('img'))
-      .filter((i) => i.src.startsWith('data:image/svg+xml') && i.getBoundingClientRect().width > 0)
+      .filter(
+        (i) =>
+          (i.src.startsWith('data:image/svg+xml') || /\.svg(?:[?#]|$)/.test(new URL(i.src, location.href).pathname)) &&
+          i.getBoundingClientRect().width > 0,
+      )
       .map((i) => ({
         src: i.src,
         width: i.getBoundingClientRect().width,
@@ -89,13 +93,23 @@ export function svgPicturesOf(page: Page): Promise<{ src: string; width: number;
   );
 }
 
+/** An SVG picture's text: inside its data: URI, or served at its link (a face in cloud storage). */
+async function svgText(src: string): Promise<string> {
+  if (!src.startsWith('data:')) {
+    const res = await fetch(src);
+    if (!res.ok) throw new Error(`${src}: ${res.status}`);
+    return res.text();
+  }
+  const [head, body] = [src.slice(0, src.indexOf(',')), src.slice(src.indexOf(',') + 1)];
+  return head.endsWith(';base64') ? Buffer.from(body, 'base64').toString('utf8') : decodeURIComponent(body);
+}
+
 /**
  * The words inside an SVG picture (a card face's brand and title, a logo's glyph), each measured on
  * the picture's own pixels with its words hidden, at the size it is shown. One line per failure.
  */
 export async function checkSvgTexts(scratch: Page, src: string, width: number, name: string): Promise<string[]> {
-  const [head, body] = [src.slice(0, src.indexOf(',')), src.slice(src.indexOf(',') + 1)];
-  const svg = head.endsWith(';base64') ? Buffer.from(body, 'base64').toString('utf8') : decodeURIComponent(body);
+  const svg = await svgText(src);
   // A phone lays a page without a viewport out 980 px wide and shrinks it: the boxes would miss.
   await scratch.setContent(
     `<meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0;background:#fff">${svg}</body>`,
