@@ -21,7 +21,7 @@ export interface OfflineRules {
   dailyCapFen: Fen;
   /** The app asks for a new key once its key is this old (while it is online). */
   rotateMs: number;
-  /** A key derives valid codes this long from its issue (longer than rotateMs: a day without signal). */
+  /** A key derives valid codes this long from its issue (longer than rotateMs: days without signal). */
   keyTtlMs: number;
   /** Keys a holder may be issued per window. */
   issueLimit: number;
@@ -32,8 +32,10 @@ export interface OfflineRules {
 
 export const OFFLINE_RULES: OfflineRules = {
   dailyCapFen: 20_000 as Fen,
-  rotateMs: 24 * 3_600_000,
-  keyTtlMs: 72 * 3_600_000,
+  // Replaced every 7 days (product.md's rule); a phone that stays without signal past its renewal
+  // still pays offline for two more days.
+  rotateMs: 7 * 24 * 3_600_000,
+  keyTtlMs: 9 * 24 * 3_600_000,
   issueLimit: 30,
   issueWindowMs: 10 * 60_000,
   keepExpiredMs: 24 * 3_600_000,
