@@ -30,6 +30,8 @@ export interface LocalCloudConfig {
   instanceIdleMs: number;
   /** Function calls one gateway caller (session OPENID, or address when anonymous) may have in flight. */
   maxCallsPerCaller: number;
+  /** Anonymous function calls per second one client address may make on average (0: no limit). */
+  anonCallsPerSecond: number;
   /** Calls that may wait for an instance of one function; more are answered 503 at once. */
   maxWaitingCalls: number;
   /** A client must have sent a request's headers within this (slow-header clients are cut off). */
@@ -125,6 +127,7 @@ export function loadConfig(
     // Past either limit a call is answered 503 + Retry-After at once instead of waiting: a flood from
     // one client (2,000 anonymous requests) made honest callers of the same function wait 3–9 s.
     maxCallsPerCaller: int('MAX_CALLS_PER_CALLER', env.MAX_CALLS_PER_CALLER, 8, 1, 10_000),
+    anonCallsPerSecond: int('ANON_CALLS_PER_SECOND', env.ANON_CALLS_PER_SECOND, 20, 0, 100_000),
     maxWaitingCalls: int('MAX_WAITING_CALLS', env.MAX_WAITING_CALLS, 256, 0, 100_000),
     // Node's defaults (5 min for a request, 1 min for headers, checked every 30 s) let 200 sockets
     // sending a byte at a time stay open for minutes; honest clients send a request in milliseconds.

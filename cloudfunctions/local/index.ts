@@ -13,7 +13,7 @@ import { loadCollections } from './collections';
 import { loadConfig, type LocalCloudConfig } from './config';
 import { openDatabase, type LocalDatabase } from './db';
 import { createRequestHandler } from './gateway/server';
-import { CallerLimit } from './gateway/caller-limit';
+import { AddressRate, CallerLimit } from './gateway/caller-limit';
 import { SessionSigner } from './gateway/sessions';
 import { discoverFunctions, type FunctionDefinition } from './runtime/discover';
 import { FunctionRuntime } from './runtime/runtime';
@@ -239,6 +239,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         openData,
       }),
       callerLimit: new CallerLimit(config.maxCallsPerCaller),
+      addressRate: new AddressRate(config.anonCallsPerSecond),
       storage,
     }),
   );

@@ -32,7 +32,7 @@ import type { TriggerScheduler } from '../runtime/triggers';
 import type { Mode } from '../config';
 import { CLIENT_SOURCE } from '../runtime/sources';
 import { invalidEventRefusal } from './refusals';
-import { callerKey, type CallerLimit } from './caller-limit';
+import { callerKey, type AddressRate, type CallerLimit } from './caller-limit';
 import { STORAGE_PATH_PREFIX } from '../storage';
 import { handleStorageHttp } from '../storage/http';
 
@@ -56,6 +56,8 @@ export interface GatewayDeps extends AdminDeps, ChatDeps {
   knownTemplate: (id: string) => boolean;
   /** Function calls in flight per caller (MAX_CALLS_PER_CALLER). */
   callerLimit: CallerLimit;
+  /** Anonymous calls per second per address (ANON_CALLS_PER_SECOND). */
+  addressRate: AddressRate;
 }
 
 const FUNCTION_ERROR_STATUS: Record<FunctionError['code'], number> = {
@@ -94,6 +96,9 @@ async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessag
   if (openId === null) return sendError(res, 401, 'UNAUTHENTICATED', 'session invalid or expired');
   // Counted from before the body is read: a caller dribbling bodies holds its slots meanwhile.
   const caller = callerKey(openId, req.socket.remoteAddress);
+  if (!openId && !deps.addressRate.tryTake(caller)) {
+    return sendBusy(res, 'TOO_MANY_CALLS', 'too many calls from this address');
+  }
   if (!deps.callerLimit.tryAcquire(caller)) {
     return sendBusy(res, 'TOO_MANY_CALLS', 'too many calls in flight from this caller');
   }

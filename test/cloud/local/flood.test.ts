@@ -72,3 +72,25 @@ test('should refuse a call past the function’s full queue with 503, and still 
   await expect(timer).resolves.toEqual({ slept: 1 });
   await expect(pay).resolves.toEqual({ slept: 2 });
 });
+
+test('should hold one anonymous address to its calls a second, answering past it 503 at once, and not a signed-in caller', async () => {
+  // Calls that answer fast never reach the in-flight limit: the rate is what stops them.
+  const rounds = async (token?: string) => {
+    const answers: Answer[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 30; i++)
+      answers.push(...(await Promise.all([1, 2, 3].map(() => post('slow', { ms: 1 }, token)))));
+    return { answers, seconds: (performance.now() - started) / 1000 };
+  };
+  const anonymous = await rounds();
+  const served = anonymous.answers.filter((a) => a.status === 200).length;
+  const refused = anonymous.answers.filter((a) => a.status !== 200);
+  // ANON_CALLS_PER_SECOND's default: 20 a second, in bursts of up to 40.
+  expect(served).toBeGreaterThanOrEqual(40);
+  expect(served).toBeLessThanOrEqual(40 + Math.ceil(20 * anonymous.seconds) + 1);
+  expect(refused.length).toBe(90 - served);
+  for (const a of refused)
+    expect(a).toMatchObject({ status: 503, retryAfter: '1', body: { error: { code: 'TOO_MANY_CALLS' } } });
+  const signedIn = await rounds(await session('flood-rate'));
+  expect(signedIn.answers.every((a) => a.status === 200)).toBe(true);
+});
