@@ -102,6 +102,12 @@ export interface Gift {
    * and the gift's end (return, cancel) writes the final counts.
    */
   shareCount?: number;
+  /**
+   * A gift in share documents: when a claimer first found every share taken. None is free again (a
+   * share only ever leaves `free`), so later claimers are answered from the gift without reading
+   * its shares — the crowd that opens a gift after its last share costs two reads each, not four.
+   */
+  sharesGoneAt?: number;
   /** Asked to be cancelled: the give-back that follows ends it `cancelled` rather than `returned`. */
   cancelRequested?: boolean;
   /**

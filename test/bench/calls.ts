@@ -73,7 +73,8 @@ export async function callCounts(): Promise<void> {
     await counted(b, 'group gift claim that wins a share', () => claim('calls-a'));
     await counted(b, 'group gift claim, claimed already', () => claim('calls-a'));
     await claim('calls-b');
-    await counted(b, 'group gift claim, every share gone', () => claim('calls-c'));
+    await counted(b, 'group gift claim, the first to find every share gone', () => claim('calls-c'));
+    await counted(b, 'group gift claim after that', () => claim('calls-d'));
 
     const buyer = await b.session('calls-buyer');
     await counted(

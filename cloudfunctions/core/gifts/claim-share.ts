@@ -17,7 +17,8 @@
  * random one on losing it — not the next one along, where everyone who lost the same share would
  * meet again; only when no share is free does the answer become GIFT_ALL_CLAIMED.
  * Calls per won attempt: start, 1 read, 4 writes, commit (9 before: the gift and the marker were
- * read again in the transaction).
+ * read again in the transaction). Once a claimer has found every share taken, the gift says so
+ * (`sharesGoneAt`), and each later claim is the gift and the marker read: two calls.
  */
 import { DomainError, ErrorCode } from '../../../src/domain/errors';
 import { balancePatch, changeBalance } from '../../../src/domain/balance-change';
@@ -67,6 +68,8 @@ export async function claimShare(
   const markerId = giftClaimId(gift._id, claimer);
   const early = claimRefusal(withShares(gift, []), claimer, clock);
   if (early) throw new DomainError(ErrorCode[early], `cannot claim: ${early.toLowerCase()}`);
+  // Every share was taken before: all that is left to say is whether this person has one of them.
+  if (gift.sharesGoneAt !== undefined) throw noShareFor(await hasMarker(markerId));
   let tried = false;
   let lost: string | null = null;
   let conflicts = 0;
@@ -98,15 +101,27 @@ export async function claimShare(
   }
   // Nothing won: say why, from what is stored now (a claim of this person's may have landed while
   // this one tried).
-  if (claimed || (tried && (await hasMarker(markerId)))) {
-    throw new DomainError(ErrorCode.GIFT_ALREADY_CLAIMED, 'cannot claim: gift_already_claimed');
-  }
+  if (claimed || (tried && (await hasMarker(markerId)))) throw noShareFor(true);
   const db = getDatabase();
   const current = rows<Gift>(await db.collection(C.gifts).where({ _id: gift._id }).limit(1).get())[0];
   const refusal = current ? claimRefusal(withShares(current, []), claimer, clock) : 'GIFT_EXPIRED';
   if (refusal) throw new DomainError(ErrorCode[refusal], `cannot claim: ${refusal.toLowerCase()}`);
   if (free.length > 0) throw new DomainError(ErrorCode.CONFLICT, 'busy, please retry');
-  throw new DomainError(ErrorCode.GIFT_ALL_CLAIMED, 'cannot claim: gift_all_claimed');
+  // Still open and nothing free: every share is claimed, for good. Said once on the gift (two
+  // claimers saying it at once write the same), so the next claimers need not read the shares.
+  if (current && current.sharesGoneAt === undefined)
+    await db
+      .collection(C.gifts)
+      .doc(gift._id)
+      .update({ data: { sharesGoneAt: clock } });
+  throw noShareFor(false);
+}
+
+/** The answer when no share is left: this person has one already, or all are claimed. */
+function noShareFor(mine: boolean): DomainError {
+  return mine
+    ? new DomainError(ErrorCode.GIFT_ALREADY_CLAIMED, 'cannot claim: gift_already_claimed')
+    : new DomainError(ErrorCode.GIFT_ALL_CLAIMED, 'cannot claim: gift_all_claimed');
 }
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

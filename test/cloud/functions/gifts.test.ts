@@ -293,6 +293,25 @@ describe("a hot group gift (issue 18: no claim writes a document another share's
     expect(transfers).toHaveLength(100);
   });
 
+  test('should answer claims after the last share from the gift and the claimer’s marker alone', async () => {
+    const cardId = await cardOf('g-gone', fen(10_000));
+    const sent = await send('g-gone', cardId, { mode: 'group', amount: 2_000, shares: 2, shareMode: 'equal' });
+    const claim = (who: string) => as<Out<'claim'>>(who, 'gifts', { action: 'claim', token: sent.token, name: who });
+    expect((await claim('g-gone-a')).ok).toBe(true);
+    expect((await claim('g-gone-b')).ok).toBe(true);
+    const giftDoc = async () => (await allDocs<Gift>(cloud, 'gifts', { _id: sent.gift._id }))[0]!;
+    expect(await giftDoc()).not.toHaveProperty('sharesGoneAt');
+    // The first to find no share free reads the shares and says so on the gift.
+    expect(await claim('g-gone-c')).toMatchObject({ ok: false, error: { code: 'GIFT_ALL_CLAIMED' } });
+    expect((await giftDoc()).sharesGoneAt).toEqual(expect.any(Number));
+    // Later claims: the gift and the marker, no share read, and each its right answer.
+    cloud.db.resetStats();
+    expect(await claim('g-gone-d')).toMatchObject({ ok: false, error: { code: 'GIFT_ALL_CLAIMED' } });
+    expect(cloud.db.stats()).toMatchObject({ calls: 2, byAction: { 'database.getDocument': 2 } });
+    expect(await claim('g-gone-a')).toMatchObject({ ok: false, error: { code: 'GIFT_ALREADY_CLAIMED' } });
+    expect(await claim('g-gone')).toMatchObject({ ok: false, error: { code: 'OWN_GIFT' } });
+  });
+
   test('should give a claimer racing themselves 10 times exactly one share', async () => {
     const cardId = await cardOf('g-self', fen(10_000));
     const sent = await send('g-self', cardId, { mode: 'group', amount: 5_000, shares: 5, shareMode: 'equal' });
