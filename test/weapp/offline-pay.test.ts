@@ -59,8 +59,7 @@ test('should show an offline code with no network, which the clerk redeems onlin
   const calls = alice.calls.length;
 
   // 3. Carol's till is online: it takes ¥25 with the offline code, bounded by the offline cap.
-  const carol = await stage.phone('carol', 'merchant/pages/scan/index', {}, { scanCode: () => ({ result: payload }) });
-  await carol.tap('扫码收款');
+  const carol = await stage.tillScanning(payload);
   await carol.waitForText('离线付款码：本次最多收款 ¥200');
   await carol.type(await carol.field('最多'), '25');
   await carol.tap('确认收款');

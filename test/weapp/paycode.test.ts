@@ -56,8 +56,7 @@ test('should show a pay code the clerk scans and redeems, the holder seeing the 
     ]),
   );
 
-  const carol = await stage.phone('carol', 'merchant/pages/scan/index', {}, { scanCode: () => ({ result: payload }) });
-  await carol.tap('扫码收款');
+  const carol = await stage.tillScanning(payload);
   await carol.waitForText('卡内余额¥100');
   await carol.type(await carol.field('最多'), '37.50');
   await carol.tap('确认收款');

@@ -32,8 +32,7 @@ async function aliceShowsThirtyYuan(): Promise<{ alice: WeappSim; cardId: string
 
 /** Carol scans the code on the till and enters a ¥45 bill: ¥15 beyond the card, asked of the holder. */
 async function carolBillsFortyFive(payload: string): Promise<WeappSim> {
-  const carol = await stage.phone('carol', 'merchant/pages/scan/index', {}, { scanCode: () => ({ result: payload }) });
-  await carol.tap('扫码收款');
+  const carol = await stage.tillScanning(payload);
   await carol.waitForText('卡内余额¥30');
   await carol.type(await carol.field('最多'), '45');
   await carol.waitForText('卡内余额不足，差额 ¥15 将请顾客微信支付');

@@ -16,6 +16,8 @@ export interface WeappStage {
   readonly cloud: TestCloud;
   /** A demo user's phone with the mini-program open on `route`. */
   phone(user: string, route?: string, query?: Record<string, string>, answers?: SimAnswers): Promise<WeappSim>;
+  /** Carol, clerk of 蓝山咖啡, at her till having scanned `payload` (wx.scanCode answers with it). */
+  tillScanning(payload: string): Promise<WeappSim>;
   /**
    * A demo user's phone opening a share card from a chat: the one it was sent into unless `from`
    * names another (a forwarded card).
@@ -48,6 +50,16 @@ export function weappStage(): WeappStage {
     },
     async phone(user, route, query, answers) {
       return kept(await WeappSim.launch(options(user, answers), route, query));
+    },
+    async tillScanning(payload) {
+      const carol = await stage.phone(
+        'carol',
+        'merchant/pages/scan/index',
+        {},
+        { scanCode: () => ({ result: payload }) },
+      );
+      await carol.tap('扫码收款');
+      return carol;
     },
     async openCard(user, card, from, answers) {
       return kept(await WeappSim.openCard(options(user, answers), card, from));
