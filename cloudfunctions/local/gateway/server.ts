@@ -91,13 +91,23 @@ function sendBusy(res: ServerResponse, code: string, message: string): void {
   sendError(res, 503, code, message);
 }
 
+/**
+ * How long an anonymous address past its rate waits for its 503. A client that honours Retry-After
+ * never meets it; a flood that doesn't would otherwise turn each refusal straight into its next
+ * request, a thousand a second, and the refusals alone would take the machine's time. Held, each of
+ * its connections asks about twice a second: the wait costs a timer, not work.
+ */
+const OVER_RATE_HOLD_MS = 500;
+
 async function callFunction(deps: GatewayDeps, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const openId = sessionUser(deps, req);
   if (openId === null) return sendError(res, 401, 'UNAUTHENTICATED', 'session invalid or expired');
   // Counted from before the body is read: a caller dribbling bodies holds its slots meanwhile.
   const caller = callerKey(openId, req.socket.remoteAddress);
   if (!openId && !deps.addressRate.tryTake(caller)) {
-    return sendBusy(res, 'TOO_MANY_CALLS', 'too many calls from this address');
+    await new Promise((resolve) => setTimeout(resolve, OVER_RATE_HOLD_MS));
+    if (!res.destroyed) sendBusy(res, 'TOO_MANY_CALLS', 'too many calls from this address');
+    return;
   }
   if (!deps.callerLimit.tryAcquire(caller)) {
     return sendBusy(res, 'TOO_MANY_CALLS', 'too many calls in flight from this caller');
