@@ -7,7 +7,7 @@
  *   fileID      cloud://<env>.<bucket>/<cloud path>              (naming.ts)
  *   public URL  <local cloud URL>/storage/<bucket>/<cloud path>  stands for https://<bucket>.tcb.qcloud.la/<cloud path>
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { StorageRefusal } from './cos-errors';
 import { FileStore, type StoredFile } from './file-store';
 import { bucketOf, cloudPathOf, cloudPathProblem, fileIdOf } from './naming';
@@ -23,20 +23,10 @@ export const STORAGE_PATH_PREFIX = '/storage/';
  */
 export const UPLOAD_SIGNATURE_SECONDS = 600;
 
-/** Hex digits of the content's sha256 a content-addressed file name carries. */
-const CONTENT_DIGEST_CHARS = 16;
-
 /**
- * A cloud path whose file name is its content's digest: `<folder>/<16 hex of sha256><ext>`. Such a
- * file never changes under its name, so it is served with a year's immutable cache (http.ts).
- */
-export function contentAddressedPath(folder: string, bytes: Buffer, ext: string): string {
-  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, CONTENT_DIGEST_CHARS);
-  return `${folder.replace(/\/+$/, '')}/${digest}${ext}`;
-}
-
-/**
- * Whether a stored file's name says it is content-addressed, and truly is: its name (before the
+ * Whether a stored file's name says it is content-addressed (a card face's is
+ * `faces/<32 hex of sha256>.svg`, core/catalog/face-art.ts), and truly is; such a file never changes
+ * under its name, so it is served with a year's immutable cache (http.ts): its name (before the
  * extension) ends in at least 16 hex digits, after a `-`, `_` or `.` or alone, that begin its content's
  * sha256. A name that merely looks like a digest is not trusted with a cache that can't be undone.
  */

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { loadConfig } from '../../../cloudfunctions/local/config';
-import { contentAddressedPath, StorageRefusal } from '../../../cloudfunctions/local/storage';
+import { StorageRefusal } from '../../../cloudfunctions/local/storage';
+import { facePath } from '../../../cloudfunctions/core/catalog/face-art';
 import { connectSdk } from '../support/sdk';
 import { FIXTURE_FUNCTIONS, startTestCloud, tempDataDir, type TestCloud } from '../support/local-cloud';
 
@@ -75,10 +76,10 @@ async function uploadTarget(cloudPath: string): Promise<{ url: string; authoriza
 
 describe('upload → getTempFileURL → the URL', () => {
   test('should serve the bytes a function uploaded at the URL getTempFileURL gives, with their content type', async () => {
-    const cloudPath = contentAddressedPath('faces', SVG, '.svg');
+    const cloudPath = facePath(SVG.toString('utf8'));
     const fileID = await upload(cloudPath, SVG);
     // cloud://<env>.<bucket>/<path>, the bucket <hex of the env's first two letters>-<env>-<app number>.
-    expect(fileID).toMatch(/^cloud:\/\/local-dev\.6c6f-local-dev-\d{10}\/faces\/[0-9a-f]{16}\.svg$/);
+    expect(fileID).toMatch(/^cloud:\/\/local-dev\.6c6f-local-dev-\d{10}\/faces\/[0-9a-f]{32}\.svg$/);
     expect(fileID).toBe(`cloud://local-dev.${cloud.storage.bucket}/${cloudPath}`);
 
     const res = await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
@@ -103,7 +104,7 @@ describe('upload → getTempFileURL → the URL', () => {
   });
 
   test('should cache a content-addressed file for a year, and answer HEAD and If-None-Match', async () => {
-    const url = await tempUrl(await upload(contentAddressedPath('faces', SVG, '.svg'), SVG));
+    const url = await tempUrl(await upload(facePath(SVG.toString('utf8')), SVG));
     const got = await fetch(url);
     expect(got.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const etag = got.headers.get('etag');
@@ -359,7 +360,7 @@ describe('the upload target', () => {
 describe("the local cloud's own door (for its seed)", () => {
   test('should store with put, answer the fileID, and map it to the URL the SDK gives', async () => {
     const bytes = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
-    const cloudPath = contentAddressedPath('seed/faces', bytes, '.svg');
+    const cloudPath = facePath(bytes.toString('utf8'));
     const fileID = await cloud.storage.put(cloudPath, bytes);
     expect(fileID).toBe(`cloud://local-dev.${cloud.storage.bucket}/${cloudPath}`);
     expect(cloud.storage.publicUrl(fileID)).toBe(await tempUrl(fileID));
