@@ -46,9 +46,9 @@ export async function seedIfEmpty(db: LocalDatabase, storage: LocalStorage): Pro
   const stored: Promise<string>[] = [];
   const { categories, brands, products } = seedCatalog((face) => {
     const svg = cardFaceSvg(face);
-    const fileID = storage.fileIdOf(facePath(svg));
-    stored.push(storage.put(facePath(svg), Buffer.from(svg, 'utf8')));
-    return storage.publicUrl(fileID);
+    const cloudPath = facePath(svg);
+    stored.push(storage.put(cloudPath, Buffer.from(svg, 'utf8')));
+    return storage.urlOf(cloudPath);
   });
   await Promise.all(stored);
   await upsertAll(db, 'products', products);

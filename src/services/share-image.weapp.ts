@@ -37,10 +37,6 @@ async function svgAt(url: string): Promise<string | null> {
 const isSvgLink = (image: string): boolean => /^https?:\/\/[^?#]+\.svg(?:[?#]|$)/i.test(image);
 
 async function render(image: string, message: FaceMessage | undefined, key: string): Promise<string | undefined> {
-  const source = isSvgLink(image) ? await svgAt(image) : image;
-  const drawn = source && faceDrawing(source);
-  if (!drawn) return undefined;
-  const face = message ? withMessage(drawn, message) : drawn;
   const fs = Taro.getFileSystemManager();
   const file = Taro.env.USER_DATA_PATH ? `${Taro.env.USER_DATA_PATH}/share-face-${key}.png` : undefined;
   if (file) {
@@ -51,6 +47,10 @@ async function render(image: string, message: FaceMessage | undefined, key: stri
       // Not made in an earlier session: draw it below.
     }
   }
+  const source = isSvgLink(image) ? await svgAt(image) : image;
+  const drawn = source && faceDrawing(source);
+  if (!drawn) return undefined;
+  const face = message ? withMessage(drawn, message) : drawn;
   const { width, height } = SHARE_IMAGE;
   const canvas = Taro.createOffscreenCanvas({ type: '2d', width, height });
   const ctx = canvas.getContext('2d') as unknown as PixelCanvas2D;

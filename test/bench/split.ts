@@ -20,10 +20,6 @@ const BILL_FEN = 6_000;
 const LATENCY_MS = 8;
 const STORE = 'store-lanshan-coffee-1';
 
-interface Answered {
-  result?: { ok: boolean; data: Record<string, unknown>; error?: { code: string } };
-}
-
 export async function splitRedemptions(): Promise<void> {
   const cloud = await cloudProcess({
     FUNCTION_SETTINGS: JSON.stringify({ REDEEM_MINT_LIMIT: '100000' }),
@@ -47,11 +43,11 @@ export async function splitRedemptions(): Promise<void> {
       payCode: { code: string; qr: string };
     };
     const t0 = performance.now();
-    const bill = (await post(
+    const bill = await post(
       '/api/functions/merchant',
       { action: 'redeem', payCode: payCode.qr, storeId: STORE, amount: BILL_FEN, requestId: `bench-split-${++req}` },
       clerk,
-    )) as Answered;
+    );
     if (!bill.result?.ok) throw new Error(`bill: ${JSON.stringify(bill)}`);
     const { payment } = (await call('wallet', { action: 'payRemainder', code: payCode.code }, token)) as {
       payment: PaymentRequest;

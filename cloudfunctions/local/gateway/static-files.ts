@@ -11,20 +11,8 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { contentTypeOf } from './content-types';
 import { HttpError } from './http-util';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 const MISSING_BUILD = `<!doctype html><meta charset="utf-8"><title>礼品卡中心</title>
 <p>The H5 build is missing: run <code>npm run build:h5</code> (npm start does this for you).</p>`;
@@ -136,7 +124,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     const html = fs.readFileSync(target, 'utf8');
     res.writeHead(200, {
       ...BASE_HEADERS,
-      'content-type': TYPES[ext],
+      'content-type': contentTypeOf(target),
       'cache-control': 'no-cache',
       'content-security-policy': contentSecurityPolicy(html),
     });
@@ -145,7 +133,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   }
   const headers: Record<string, string | number> = {
     ...BASE_HEADERS,
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(target),
     'cache-control': 'public, max-age=31536000, immutable',
   };
   const stat = fs.statSync(target);

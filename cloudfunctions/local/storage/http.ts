@@ -17,27 +17,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { contentTypeOf } from '../gateway/content-types';
 import { sendCosError, StorageRefusal } from './cos-errors';
 import { isContentAddressed, STORAGE_PATH_PREFIX, type LocalStorage } from './index';
 import { cloudPathProblem } from './naming';
-
-const TYPES: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeOf(cloudPath: string): string {
-  return TYPES[path.extname(cloudPath).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * On WeChat the files live on their own domain; here they share the app's origin, so a stored SVG
