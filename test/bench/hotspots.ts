@@ -6,7 +6,16 @@
  *   - limited stock: stock 500, 1,500 buyers within 5 s.
  * Each gets a row in the closing table and in test-results/bench.json. Measured, never asserted.
  */
-import { cloudProcess, limitedProduct, percentile, recordHotspot, report, type CloudProcess } from './support';
+import {
+  cloudProcess,
+  cpuSince,
+  limitedProduct,
+  percentile,
+  recordHotspot,
+  report,
+  reportBurstCpu,
+  type CloudProcess,
+} from './support';
 
 const LATENCY = { LOCAL_CLOUD_CALL_LATENCY_MS: '8' };
 
@@ -80,9 +89,11 @@ export async function hotGroupGift(): Promise<void> {
     const who = [...tokens.keys(), ...Array.from({ length: CLAIMERS / 10 }, (_, i) => i * 10)];
     await warmInstances(cloud, 'gifts', { action: 'sent' }, tokens);
     await cloud.resetStats();
+    const spent = cpuSince(cloud);
     const results = await spread(who.length, 1_000, (i) =>
       answer(cloud, 'gifts', { action: 'claim', token: sent.token, name: '群友' }, tokens[who[i]!]!),
     );
+    reportBurstCpu(spent(), results.length, 1_000);
     const calls = (await cloud.stats()).calls;
     const won = results.filter((r) => r.ok);
     const cards = new Set(won.map((r) => r.data.cardId as string));
@@ -136,6 +147,7 @@ export async function limitedStock(): Promise<void> {
       tokens.push(...(await Promise.all(Array.from({ length: 100 }, (_, j) => cloud.session(`bench-stock-${i + j}`)))));
     await warmInstances(cloud, 'orders', { action: 'list' }, tokens);
     await cloud.resetStats();
+    const spent = cpuSince(cloud);
     const results = await spread(BUYERS, 5_000, (i) =>
       answer(
         cloud,
@@ -152,6 +164,7 @@ export async function limitedStock(): Promise<void> {
         tokens[i]!,
       ),
     );
+    reportBurstCpu(spent(), results.length, 5_000);
     const calls = (await cloud.stats()).calls;
     const sold = results.filter((r) => r.ok).length;
     const page = (await cloud.call('catalog', { action: 'brand', brandId: 'brand-lanshan-coffee' }, dave)) as {

@@ -276,6 +276,35 @@ test('should ride out a write conflict in the retry loop and apply the callback 
   expect(await valueOf(id)).toBe(101);
 });
 
+test('should go on past the last round while a patient caller’s time lasts, then answer CONFLICT', async () => {
+  const held = await counter();
+  const holder = await open();
+  await holder
+    .collection('counters')
+    .doc(held)
+    .update({ data: { n: 1 } });
+  const patienceMs = 4_000;
+  let runs = 0;
+  const started = performance.now();
+  const e = await rejection(
+    transaction(
+      async (tx: Tx) => {
+        runs++;
+        await txUpdate(tx, 'counters', held, { n: 5 });
+      },
+      { patienceMs },
+    ),
+  );
+  const spent = performance.now() - started;
+  expect((e as DomainError).code).toBe(ErrorCode.CONFLICT);
+  // No new round starts past the patience, and none is given up while one still fits in it.
+  expect(spent).toBeGreaterThanOrEqual(patienceMs - BACKOFF_CAP_MS);
+  expect(spent).toBeLessThan(patienceMs + 1_000);
+  expect(runs).toBeGreaterThan(CONFLICT_ROUNDS);
+  await holder.rollback();
+  expect(await valueOf(held)).toBe(0);
+});
+
 test('should answer CONFLICT after the last round when the document stays locked, writing nothing', async () => {
   const [held, other] = [await counter(), await counter()];
   const holder = await open();

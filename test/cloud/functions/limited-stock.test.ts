@@ -15,6 +15,13 @@ import type { TestCloud } from '../support/local-cloud';
 import { cloudPerFile } from '../support/cloud-per-file';
 import { allDocs } from '../support/money-invariants';
 import { fen } from '../../../src/domain/money';
+import { connectSdk } from '../support/sdk';
+
+/** An open transaction as wx-server-sdk's startTransaction gives it (its typings leave it `any`). */
+interface HeldTransaction {
+  collection(name: string): { doc(id: string): { update(o: { data: object }): Promise<unknown> } };
+  rollback(): Promise<unknown>;
+}
 
 jest.setTimeout(180_000);
 
@@ -123,6 +130,28 @@ test('should answer a buyer of a sold-out card without a transaction, and a repl
     requestId: 'req-last-card',
   });
   expect(again.order._id).toBe(last.order._id);
+});
+
+test('should keep the buyer of the last card waiting through a long run of conflicts, not answer busy', async () => {
+  const p = await limited(1);
+  const [stocked] = (await shards(p.productId)).filter((s) => s.stock > 0);
+  // Another writer holds the one shard with stock for longer than CONFLICT_ROUNDS rounds of backoff
+  // can last (at most 1.8 s): each round of the order conflicts at its write.
+  const { db } = connectSdk(cloud);
+  const holder = (await db.startTransaction()) as unknown as HeldTransaction;
+  await holder
+    .collection('productStock')
+    .doc(stocked!._id)
+    .update({ data: { stock: 1 } });
+  const heldMs = 2_500;
+  const started = Date.now();
+  const buying = order('u-rush', p);
+  await new Promise((r) => setTimeout(r, heldMs));
+  await holder.rollback();
+  const answer = await buying;
+  expect(answer.ok ? 'OK' : answer.error.code).toBe('OK');
+  expect(Date.now() - started).toBeGreaterThanOrEqual(heldMs);
+  expect(await shardTotal(p.productId)).toBe(0);
 });
 
 test('should take an order bigger than one shard from several, and refuse one bigger than all', async () => {
