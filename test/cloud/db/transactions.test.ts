@@ -66,6 +66,13 @@ async function valueOf(id: string): Promise<number> {
 
 const open = async (): Promise<OpenTx> => (await db.startTransaction()) as unknown as OpenTx;
 
+/** A transaction left open after writing `n` to counter `id`: it holds that document's write lock. */
+async function writing(id: string, n: number): Promise<OpenTx> {
+  const tx = await open();
+  await tx.collection('counters').doc(id).update({ data: { n } });
+  return tx;
+}
+
 /** The rejection of `p` (failing the test when it resolves). */
 async function rejection(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -131,11 +138,7 @@ test('should conflict on set, remove and add by id as on update', async () => {
 
 test('should let the second writer through once the first has committed or rolled back', async () => {
   const id = await counter();
-  const first = await open();
-  await first
-    .collection('counters')
-    .doc(id)
-    .update({ data: { n: 1 } });
+  const first = await writing(id, 1);
   const loser = await open();
   expect(
     isTransactionConflict(
@@ -158,17 +161,9 @@ test('should let the second writer through once the first has committed or rolle
   await retry.commit();
   expect(await valueOf(id)).toBe(11);
 
-  const rolledBack = await open();
-  await rolledBack
-    .collection('counters')
-    .doc(id)
-    .update({ data: { n: 0 } });
+  const rolledBack = await writing(id, 0);
   await rolledBack.rollback();
-  const after = await open();
-  await after
-    .collection('counters')
-    .doc(id)
-    .update({ data: { n: 12 } });
+  const after = await writing(id, 12);
   await after.commit();
   expect(await valueOf(id)).toBe(12);
 });
@@ -196,17 +191,9 @@ test('should conflict at the write on a document committed by someone else after
 
 test('should release the locks of a transaction that timed out (30 s on the cloud clock)', async () => {
   const id = await counter();
-  const stale = await open();
-  await stale
-    .collection('counters')
-    .doc(id)
-    .update({ data: { n: 1 } });
+  await writing(id, 1); // never ended: only the 30 s limit releases its lock
   cloud.clock.advance(31_000);
-  const fresh = await open();
-  await fresh
-    .collection('counters')
-    .doc(id)
-    .update({ data: { n: 2 } });
+  const fresh = await writing(id, 2);
   await fresh.commit();
   expect(await valueOf(id)).toBe(2);
 });
@@ -232,11 +219,7 @@ test('should commit both of two open transactions writing different documents', 
 
 test('should commit nothing of a callback that swallows its write conflict', async () => {
   const [held, other] = [await counter(), await counter()];
-  const holder = await open();
-  await holder
-    .collection('counters')
-    .doc(held)
-    .update({ data: { n: 1 } });
+  const holder = await writing(held, 1);
   await expect(
     db.runTransaction(async (t: OpenTx) => {
       await t
@@ -256,11 +239,7 @@ test('should commit nothing of a callback that swallows its write conflict', asy
 
 test('should ride out a write conflict in the retry loop and apply the callback once', async () => {
   const id = await counter();
-  const holder = await open();
-  await holder
-    .collection('counters')
-    .doc(id)
-    .update({ data: { n: 100 } });
+  const holder = await writing(id, 100);
   let runs = 0;
   const racing = transaction(async (tx: Tx) => {
     runs++;
@@ -278,11 +257,7 @@ test('should ride out a write conflict in the retry loop and apply the callback 
 
 test('should go on past the last round while a patient caller’s time lasts, then answer CONFLICT', async () => {
   const held = await counter();
-  const holder = await open();
-  await holder
-    .collection('counters')
-    .doc(held)
-    .update({ data: { n: 1 } });
+  const holder = await writing(held, 1);
   const patienceMs = 4_000;
   let runs = 0;
   const started = performance.now();
@@ -307,11 +282,7 @@ test('should go on past the last round while a patient caller’s time lasts, th
 
 test('should answer CONFLICT after the last round when the document stays locked, writing nothing', async () => {
   const [held, other] = [await counter(), await counter()];
-  const holder = await open();
-  await holder
-    .collection('counters')
-    .doc(held)
-    .update({ data: { n: 1 } });
+  const holder = await writing(held, 1);
   let runs = 0;
   const e = await rejection(
     transaction(async (tx: Tx) => {
