@@ -10,6 +10,7 @@ import {
   cloudProcess,
   cpuSince,
   percentile,
+  percentileMs,
   rawSqliteRate,
   recordLoad,
   report,
@@ -114,7 +115,10 @@ export async function purchaseLoad(run: PurchaseRun = {}): Promise<void> {
   });
   const perSecond = timedCount / SECONDS;
   report(`purchases/s via gateway (${CLIENTS} buyers, create + pay + sync + issue)`, perSecond.toFixed(0));
-  report('purchase latency p50 / p99 (ms, create + pay + sync)', `${p(latencies, 50)} / ${p(latencies, 99)}`);
+  report(
+    'purchase latency p50 / p99 (ms, create + pay + sync)',
+    `${percentileMs(latencies, 50)} / ${percentileMs(latencies, 99)}`,
+  );
   report('orders with two sets of cards / paid but not issued', `${doubleIssued} / ${notSettled}`);
   if (run.latencyMs) reportInstanceCeiling(dbCalls, run.latencyMs);
   reportCpu(cpu, timedCount, CLIENTS);
@@ -148,8 +152,6 @@ export async function purchaseLoad(run: PurchaseRun = {}): Promise<void> {
     rawSqlitePerSecond: raw,
   });
 }
-
-const p = (sorted: number[], at: number): string => percentile(sorted, at).toFixed(0);
 
 const PURCHASE_SCHEMA = `
   CREATE TABLE products (id TEXT PRIMARY KEY, body TEXT NOT NULL);
@@ -267,7 +269,7 @@ export async function claimLoad(): Promise<void> {
   const perSecond = won / (timedMs / 1000);
   report(`claims/s on hot group gifts (${CLIENTS} claimers, 16 gifts × 20 shares a round)`, perSecond.toFixed(0));
   report('claim answers/s (won + all gone + busy)', (answered / (timedMs / 1000)).toFixed(0));
-  report('claim latency p50 / p99 (ms)', `${p(latencies, 50)} / ${p(latencies, 99)}`);
+  report('claim latency p50 / p99 (ms)', `${percentileMs(latencies, 50)} / ${percentileMs(latencies, 99)}`);
   report(
     'one claimer twice on a gift / wins not recorded; CONFLICT answers',
     `${doubleClaims} / ${unrecorded}; ${conflicts}`,

@@ -10,6 +10,8 @@ import {
   cloudProcess,
   cpuSince,
   percentile,
+  percentileMs,
+  postText,
   recordLoad,
   report,
   reportCpu,
@@ -23,17 +25,10 @@ const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const HOME = JSON.stringify({ action: 'home' });
 
-const ms = (sorted: number[], at: number): string => percentile(sorted, at).toFixed(0);
-
 /** One call of catalog home; whether it answered ok (status 200 and `result.ok`), never throwing. */
 async function home(url: string, token?: string, body: string = HOME): Promise<{ ok: boolean; key: string }> {
   try {
-    const res = await fetch(`${url}/api/functions/catalog`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body,
-    });
-    const text = await res.text();
+    const { status, text } = await postText(`${url}/api/functions/catalog`, body, token);
     let code = '';
     try {
       const a = JSON.parse(text) as { result?: { ok: boolean; error?: { code: string } }; error?: { code?: string } };
@@ -41,10 +36,9 @@ async function home(url: string, token?: string, body: string = HOME): Promise<{
     } catch {
       code = 'not JSON';
     }
-    return { ok: res.status === 200 && code === 'ok', key: `${res.status}${code ? ` ${code}` : ''}` };
+    return { ok: status === 200 && code === 'ok', key: `${status}${code ? ` ${code}` : ''}` };
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause;
-    return { ok: false, key: `failed (${cause?.code ?? (e as Error).message})` };
+    return { ok: false, key: `failed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
 }
 
@@ -107,9 +101,9 @@ export async function catalogHome(): Promise<void> {
     const cpu = spent();
     const perSecond = latencies.length / SECONDS;
     report(`catalog home/s via gateway (${CLIENTS} clients, each its own session)`, perSecond.toFixed(0));
-    report('catalog home latency p50 / p99 (ms)', `${ms(latencies, 50)} / ${ms(latencies, 99)}`);
+    report('catalog home latency p50 / p99 (ms)', `${percentileMs(latencies, 50)} / ${percentileMs(latencies, 99)}`);
     reportCpu(cpu, latencies.length, CLIENTS);
-    reportTarget('catalog home p99 (ms)', ms(latencies, 99), '≤ 200', percentile(latencies, 99) <= 200);
+    reportTarget('catalog home p99 (ms)', percentileMs(latencies, 99), '≤ 200', percentile(latencies, 99) <= 200);
     reportTarget('catalog home calls failed', String(failed), '0', failed === 0);
     await proc.resetStats();
     await home(proc.url, tokens[0]);
@@ -193,12 +187,15 @@ export async function attackers(): Promise<void> {
       `honest calls alone (${HONEST} clients, ${SECONDS} s): answered / failed`,
       `${alone.latencies.length} / ${count(alone.failed)}`,
     );
-    report('honest latency alone p50 / p99 (ms)', `${ms(alone.latencies, 50)} / ${ms(alone.latencies, 99)}`);
+    report(
+      'honest latency alone p50 / p99 (ms)',
+      `${percentileMs(alone.latencies, 50)} / ${percentileMs(alone.latencies, 99)}`,
+    );
     report(`honest calls beside attackers: answered / failed`, `${beside.latencies.length} / ${count(beside.failed)}`);
     if (beside.failed.size > 0) report('  honest failures by answer', describe(beside.failed));
     report(
       'honest latency beside attackers p50 / p99 (ms)',
-      `${ms(beside.latencies, 50)} / ${ms(beside.latencies, 99)}`,
+      `${percentileMs(beside.latencies, 50)} / ${percentileMs(beside.latencies, 99)}`,
     );
     reportTarget(
       'honest calls killed / failed beside attackers',
@@ -209,7 +206,7 @@ export async function attackers(): Promise<void> {
     const ratio = percentile(beside.latencies, 99) / percentile(alone.latencies, 99);
     reportTarget(
       'honest p99 beside attackers / alone',
-      `${ms(beside.latencies, 99)} / ${ms(alone.latencies, 99)} ms = ${ratio.toFixed(2)}×`,
+      `${percentileMs(beside.latencies, 99)} / ${percentileMs(alone.latencies, 99)} ms = ${ratio.toFixed(2)}×`,
       '≤ 2×',
       ratio <= 2,
     );

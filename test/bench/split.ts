@@ -10,7 +10,16 @@
 import { prepayIdOf, type PaymentRequest } from '../../src/contracts/orders';
 import { allDocs, checkMoneyInvariants } from '../cloud/support/money-invariants';
 import { afterwards, callsForOne } from './load';
-import { cloudProcess, cpuSince, percentile, recordLoad, report, reportCpu, reportInstanceCeiling } from './support';
+import {
+  cloudProcess,
+  cpuSince,
+  percentile,
+  percentileMs,
+  recordLoad,
+  report,
+  reportCpu,
+  reportInstanceCeiling,
+} from './support';
 
 const CLIENTS = 64;
 /** Bills per till: each needs a card of its own, bought before the timed part. */
@@ -98,7 +107,10 @@ export async function splitRedemptions(): Promise<void> {
     };
   });
   report(`split payments/s (${CLIENTS} tills, ${seconds.toFixed(0)} s)`, (done / seconds).toFixed(1));
-  report('split payment latency p50 / p99 (ms, bill → completed)', `${p(latencies, 50)} / ${p(latencies, 99)}`);
+  report(
+    'split payment latency p50 / p99 (ms, bill → completed)',
+    `${percentileMs(latencies, 50)} / ${percentileMs(latencies, 99)}`,
+  );
   report('cards spent beyond their value / partly taken (must be 0 / 0)', `${overspent} / ${notEmptied}`);
   report('failed split payments', failures.size === 0 ? '0' : JSON.stringify(Object.fromEntries(failures)));
   reportInstanceCeiling(dbCalls, LATENCY_MS);
@@ -116,5 +128,3 @@ export async function splitRedemptions(): Promise<void> {
     rawSqlitePerSecond: 0,
   });
 }
-
-const p = (sorted: number[], at: number): string => percentile(sorted, at).toFixed(0);

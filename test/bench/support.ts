@@ -100,6 +100,16 @@ export function cpuSince(cloud: CloudProcess): () => CpuSpent {
   };
 }
 
+/** Each process's CPU per answer, printed; the CPU of all of them (ms). */
+function reportCpuSplit(spent: CpuSpent, answers: number): number {
+  const each = (ms: number): string => (ms / answers).toFixed(2);
+  report(
+    'CPU ms per answer: cloud main / other / clients',
+    `${each(spent.main)} / ${each(spent.others)} / ${each(spent.clients)}`,
+  );
+  return spent.main + spent.others + spent.clients;
+}
+
 /**
  * Where the CPU of `ops` operations went, and what that bounds: every process here (the clients,
  * the gateway, the database, every function instance) shares this machine's cores, so the CPU of
@@ -107,12 +117,7 @@ export function cpuSince(cloud: CloudProcess): () => CpuSpent {
  * clients then wait at least clients × its ms / cores on average, whatever the operation's design.
  */
 export function reportCpu(spent: CpuSpent, ops: number, clients: number): void {
-  const each = (ms: number): string => (ms / ops).toFixed(2);
-  report(
-    'CPU ms per answer: cloud main / other / clients',
-    `${each(spent.main)} / ${each(spent.others)} / ${each(spent.clients)}`,
-  );
-  const perOp = (spent.main + spent.others + spent.clients) / ops;
+  const perOp = reportCpuSplit(spent, ops) / ops;
   const cores = os.availableParallelism();
   report(
     '  note: CPU per op, all processes (ms) / ceiling (ops/s) / least mean latency (ms)',
@@ -126,12 +131,8 @@ export function reportCpu(spent: CpuSpent, ops: number, clients: number): void {
  * the burst ends and the last callers wait for everything before them, whatever the design.
  */
 export function reportBurstCpu(spent: CpuSpent, requests: number, windowMs: number): void {
-  const total = spent.main + spent.others + spent.clients;
+  const total = reportCpuSplit(spent, requests);
   const cores = os.availableParallelism();
-  report(
-    'CPU ms per answer: cloud main / other / clients',
-    [spent.main, spent.others, spent.clients].map((ms) => (ms / requests).toFixed(2)).join(' / '),
-  );
   report(
     '  note: CPU the burst took / the cores have in its window (s)',
     `${(total / 1000).toFixed(1)} / ${((cores * windowMs) / 1000).toFixed(1)} (${cores} cores)`,
@@ -251,6 +252,9 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** The `at` percentile of sorted milliseconds, printed whole. */
+export const percentileMs = (sorted: number[], at: number): string => percentile(sorted, at).toFixed(0);
+
 /**
  * Waits until the database counter stops moving (payment notifications settle asynchronously):
  * of a cloud in this process, or of one in its own process.
@@ -324,7 +328,7 @@ export async function benchCloud(overrides: Partial<LocalCloudConfig> = {}): Pro
  */
 const keptAlive = new http.Agent({ keepAlive: true });
 
-export function postJson(to: string, body: string, token?: string): Promise<unknown> {
+export function postText(to: string, body: string, token?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       to,
@@ -340,13 +344,7 @@ export function postJson(to: string, body: string, token?: string): Promise<unkn
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (e) {
-            reject(e instanceof Error ? e : new Error(String(e)));
-          }
-        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       },
     );
@@ -357,8 +355,8 @@ export function postJson(to: string, body: string, token?: string): Promise<unkn
 
 /** Calls through the gateway at `url`, with the purchase path the sections start from. */
 export function gatewayDriver(url: string): GatewayDriver {
-  const post = (p: string, body: object, token?: string): Promise<Answer> =>
-    postJson(`${url}${p}`, JSON.stringify(body), token) as Promise<Answer>;
+  const post = async (p: string, body: object, token?: string): Promise<Answer> =>
+    JSON.parse((await postText(`${url}${p}`, JSON.stringify(body), token)).text) as Answer;
   const call = async (fn: string, body: object, token: string): Promise<Record<string, unknown>> => {
     const a = await post(`/api/functions/${fn}`, body, token);
     if (!a.result?.ok) throw new Error(`${fn}: ${JSON.stringify(a)}`);

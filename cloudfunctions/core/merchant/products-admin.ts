@@ -29,7 +29,7 @@ function faceColors(face: CardFace): [string, string] {
 }
 
 export function productView(p: CardProduct): OperatorProductView {
-  const faces: OperatorFaceView[] = (p.faces as CardFace[]).map((f) => ({
+  const faces: OperatorFaceView[] = p.faces.map((f) => ({
     id: f.id,
     name: f.name,
     theme: f.theme,

@@ -8,7 +8,7 @@
 import type { OfflineDeviceView, OfflineKeyView } from '../../../src/contracts/wallet';
 import type { Card } from '../../../src/domain/card';
 import { ErrorCode } from '../../../src/domain/errors';
-import { fen, maxFen, subtractFen, type Fen } from '../../../src/domain/money';
+import { fen, subtractFen, type Fen } from '../../../src/domain/money';
 import { OFFLINE_KEY_NO_DIGITS, type OfflineRules } from '../../../src/domain/offline-code';
 import { mintRefusal, type Redemption } from '../../../src/domain/redemption';
 import { chinaDay } from '../../../src/domain/rules';
@@ -61,7 +61,7 @@ export async function txGiveBackOffline(tx: Tx, r: OfflineRedemption, clock: num
   const id = offlineSpendId(r.cardId, chinaDay(r.usedAt!));
   const spent = await txGet<OfflineSpend>(tx, C.offlineSpend, id);
   if (!spent) return;
-  await txUpdate(tx, C.offlineSpend, id, { amount: maxFen(fen(0), fen(spent.amount - r.amount!)), updatedAt: clock });
+  await txUpdate(tx, C.offlineSpend, id, { amount: fen(Math.max(0, spent.amount - r.amount!)), updatedAt: clock });
 }
 
 /** The key's 32-byte secret. */

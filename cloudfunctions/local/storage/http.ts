@@ -36,6 +36,9 @@ const FILE_HEADERS = {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** A stored file's strong ETag, from its content's sha256. */
+const etagOf = (digest: string): string => `"${digest.slice(0, 32)}"`;
+
 /**
  * The cloud path a request names: for GET / HEAD from the URL's path, `/storage/<bucket>/<path>` (a
  * browser has already dropped any `.` or `..` from it); for the PUT from its `key` parameter,
@@ -98,7 +101,7 @@ async function upload(storage: LocalStorage, req: IncomingMessage, res: ServerRe
     throw storage.tooLarge();
   }
   const stored = await storage.store.commit(temp, cloudPath, hash);
-  res.writeHead(200, { etag: `"${stored.digest.slice(0, 32)}"`, 'content-length': 0 });
+  res.writeHead(200, { etag: etagOf(stored.digest), 'content-length': 0 });
   res.end();
 }
 
@@ -113,7 +116,7 @@ function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
 async function serve(storage: LocalStorage, req: IncomingMessage, res: ServerResponse, cloudPath: string) {
   const stored = cloudPathProblem(cloudPath) ? undefined : await storage.store.find(cloudPath);
   if (!stored) throw new StorageRefusal(404, 'NoSuchKey', 'The specified key does not exist.');
-  const etag = `"${stored.digest.slice(0, 32)}"`;
+  const etag = etagOf(stored.digest);
   const cacheControl = isContentAddressed(cloudPath, stored.digest) ? IMMUTABLE : 'no-cache';
   if (notModified(req.headers['if-none-match'], etag)) {
     res.writeHead(304, { ...FILE_HEADERS, etag, 'cache-control': cacheControl });

@@ -109,16 +109,22 @@ export class LocalStorage {
     return `${this.baseUrl}${STORAGE_PATH_PREFIX}${this.bucket}?key=${encodeURIComponent(cloudPath)}`;
   }
 
+  /** The cloud path of one of this env's fileIDs that could name a stored file, or undefined. */
+  private storedPathOf(fileID: string): string | undefined {
+    const cloudPath = this.cloudPathOf(fileID);
+    return cloudPath === undefined || cloudPathProblem(cloudPath) ? undefined : cloudPath;
+  }
+
   /** The stored file a fileID names, or undefined. */
   async find(fileID: string): Promise<StoredFile | undefined> {
-    const cloudPath = this.cloudPathOf(fileID);
-    return cloudPath === undefined || cloudPathProblem(cloudPath) ? undefined : this.store.find(cloudPath);
+    const cloudPath = this.storedPathOf(fileID);
+    return cloudPath === undefined ? undefined : this.store.find(cloudPath);
   }
 
   /** Deletes the file a fileID names; false when there was none. */
   async remove(fileID: string): Promise<boolean> {
-    const cloudPath = this.cloudPathOf(fileID);
-    return cloudPath === undefined || cloudPathProblem(cloudPath) ? false : this.store.remove(cloudPath);
+    const cloudPath = this.storedPathOf(fileID);
+    return cloudPath === undefined ? false : this.store.remove(cloudPath);
   }
 
   tooLarge(): StorageRefusal {

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { MerchantActions } from '../../../src/contracts/merchant';
 import type { OrdersActions } from '../../../src/contracts/orders';
 import type { WalletActions } from '../../../src/contracts/wallet';
-import { COFFEE, face, waitFor } from '../../cloud/support/calls';
+import { COFFEE, face, requestId, waitFor } from '../../cloud/support/calls';
 import type { TestCloud } from '../../cloud/support/local-cloud';
 
 export const visible = (p: Page, testId: string) => p.getByTestId(testId).filter({ visible: true });
@@ -80,7 +80,7 @@ export async function spentCard(cloud: TestCloud, token: string, bought: number,
       payCode: pc.data.payCode.qr,
       storeId: 'store-lanshan-coffee-1',
       amount: bought - left,
-      requestId: `spent-${Math.random().toString(36).slice(2)}`,
+      requestId: requestId(),
     },
     await cloud.login('carol'),
   );
